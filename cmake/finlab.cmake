@@ -1,0 +1,23 @@
+# Compile options for finlab's own targets and small helpers.
+# -ffp-contract=off: no fused multiply-add, so floating point that feeds a
+# decision gives the same bits natively and in wasm (DESIGN.md, "Same answer").
+
+add_library(finlab_options INTERFACE)
+target_compile_options(finlab_options INTERFACE
+  -Wall -Wextra -Wpedantic -ffp-contract=off
+  $<$<BOOL:${FINLAB_WERROR}>:-Werror>)
+target_include_directories(finlab_options INTERFACE ${CMAKE_SOURCE_DIR})
+
+if(FINLAB_SANITIZE AND NOT EMSCRIPTEN)
+  target_compile_options(finlab_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(finlab_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# finlab_add_core_module(<name> SOURCES ... [DEPS ...])
+# Defines finlab_core_<name> with alias finlab::core_<name>.
+function(finlab_add_core_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(finlab_core_${name} STATIC ${ARG_SOURCES})
+  add_library(finlab::core_${name} ALIAS finlab_core_${name})
+  target_link_libraries(finlab_core_${name} PUBLIC finlab_options ${ARG_DEPS})
+endfunction()

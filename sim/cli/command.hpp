@@ -1,0 +1,30 @@
+// Shared pieces of the `finlab` CLI: how commands report usage errors (exit 2)
+// versus failures (exit 1), and the registration hook of each domain.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace CLI { class App; }
+
+namespace finlab::cli {
+
+// Wrong or missing arguments: printed with a hint, exit code 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Bad input data (file content) or a failed operation: exit code 1.
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Where the default assets (calendar, policies, schema) live.
+std::string assets_dir();
+
+void register_fund_commands(CLI::App& app);
+void register_loan_commands(CLI::App& app);
+void register_score_commands(CLI::App& app);
+void register_sim_commands(CLI::App& app);
+void register_portfolio_commands(CLI::App& app);
+
+}  // namespace finlab::cli

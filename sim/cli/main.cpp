@@ -1,0 +1,53 @@
+// finlab — the command-line tool: fund, loan, score, sim and portfolio
+// subcommands over the shared core. Exit codes: 0 ok, 2 usage error, 1 failure.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "core/error.hpp"
+#include "sim/cli/command.hpp"
+
+namespace finlab::cli {
+
+std::string assets_dir() {
+  if (const char* env = std::getenv("FINLAB_ASSETS")) return env;
+  return FINLAB_ASSETS_DIR;
+}
+
+}  // namespace finlab::cli
+
+int main(int argc, char** argv) {
+  using namespace finlab::cli;
+  CLI::App app{"finlab — a sandbox for retail internet finance: money-market fund (活期宝), loans, behaviour credit scores, policy simulation", "finlab"};
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  register_fund_commands(app);
+  register_loan_commands(app);
+  register_score_commands(app);
+  register_sim_commands(app);
+  register_portfolio_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const UsageError& e) {
+    std::cerr << "finlab: usage error: " << e.what() << "\n(run with --help for usage)\n";
+    return 2;
+  } catch (const InputError& e) {
+    std::cerr << "finlab: error: " << e.what() << "\n";
+    return 1;
+  } catch (const finlab::Error& e) {
+    std::cerr << "finlab: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "finlab: error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
