@@ -8,6 +8,12 @@ target_compile_options(finlab_options INTERFACE
   $<$<BOOL:${FINLAB_WERROR}>:-Werror>)
 target_include_directories(finlab_options INTERFACE ${CMAKE_SOURCE_DIR})
 
+# GCC 12 reports -Wrestrict false positives inside libstdc++ for
+# `"literal" + std::string` (GCC bug 105329, fixed in GCC 13).
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  target_compile_options(finlab_options INTERFACE -Wno-restrict)
+endif()
+
 if(FINLAB_SANITIZE AND NOT EMSCRIPTEN)
   target_compile_options(finlab_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(finlab_options INTERFACE -fsanitize=address,undefined)
