@@ -1,0 +1,81 @@
+// Supervised binning of one feature (DOMAIN.md §3.1).
+// Numeric/ordinal: ~20 equal-frequency pre-bins (quantiles by nth_element: exact
+// values, so deterministic), then an exact dynamic programme picks the
+// contiguous grouping with the highest IV subject to: bad rate strictly
+// monotonic in the configured or best direction, every bin ≥ min_bin_share of
+// the rows, ≥ min_good goods and ≥ min_bad bads, at most max_bins bins. IV is a
+// sum over bins, so the DP is optimal, not greedy.
+// Categorical: levels below min_bin_share are pooled, the groups ordered by
+// bad rate, then the same DP over that order.
+// Missing values always get their own bin (the last one), even when empty.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/credit/consent.hpp"
+#include "core/credit/dataset.hpp"
+#include "core/credit/feature_schema.hpp"
+#include "core/credit/woe.hpp"
+
+namespace finlab::credit {
+
+struct BinningOptions {
+  int prebins = 20;             // equal-frequency pre-bins before merging
+  double min_bin_share = 0.05;  // each value bin ≥ this share of the non-missing rows
+  int max_bins = 8;             // value bins (the missing bin is extra)
+  int min_good = 1;             // per value bin
+  int min_bad = 1;              // per value bin
+  double woe_adjust = default_woe_adjust;
+};
+
+struct Bin {
+  // Numeric value bins cover [lo, hi); the first has lo = -inf, the last hi = +inf.
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
+  std::vector<std::int32_t> levels;  // categorical: level codes (into FeatureBinning::levels)
+  bool is_missing = false;           // the missing-value bin
+  std::int64_t n_good = 0;
+  std::int64_t n_bad = 0;
+  double woe = 0;   // 0 for an empty missing bin (neutral)
+  double iv = 0;
+  std::string label;  // "[3, 12)", "< 3", ">= 12", "{A, B}", "missing"
+  double bad_rate() const { return n_good + n_bad ? double(n_bad) / double(n_good + n_bad) : 0.0; }
+};
+
+struct FeatureBinning {
+  std::string name;
+  FeatureType type = FeatureType::numeric;
+  ConsentCategory category = ConsentCategory::application;
+  RiskTrend trend = RiskTrend::automatic;   // as configured
+  RiskTrend direction = RiskTrend::none;    // as found: ascending / descending (none for a single bin)
+  std::vector<Bin> bins;                    // value bins in order, then the missing bin (always last)
+  std::vector<std::string> levels;          // categorical: level names (codes index this)
+  std::vector<double> cuts;                 // numeric: lower edges of value bins 1..k-1 (ascending)
+  std::vector<std::int32_t> level_bin;      // categorical: bin per level code
+  double iv = 0;
+  std::int64_t n_total = 0;
+
+  int value_bin_count() const { return static_cast<int>(bins.size()) - 1; }
+  int missing_bin() const { return static_cast<int>(bins.size()) - 1; }
+  // Bin of a value: numeric value (NaN → missing bin); categorical: level code
+  // as a double (NaN, negative or unknown code → missing bin).
+  int bin_of(double x) const;
+  // Bin of a categorical level by name (unknown levels → missing bin).
+  int bin_of_level(std::string_view level) const;
+};
+
+// Bins column `col` over the rows listed in `rows` (indices into the column
+// and `bad`). Throws finlab::Error only on broken preconditions.
+FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> bad,
+                           std::span<const std::uint32_t> rows, const BinningOptions& options = {});
+
+// Recomputes counts, WoE, IV of an existing binning on other rows (validation/CSI).
+std::vector<std::int64_t> bin_counts(const FeatureBinning& fb, const DataColumn& col,
+                                     std::span<const std::uint32_t> rows);
+
+}  // namespace finlab::credit

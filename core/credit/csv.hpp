@@ -1,0 +1,40 @@
+// CSV text parsing for scorecard data (RFC 4180 plus what real files do):
+// quoted fields with commas, doubled quotes and line breaks inside quotes,
+// CRLF or LF line ends, a UTF-8 BOM, blank lines skipped. A row with a
+// different number of fields than the header is an error with its line number
+// (a bad row never silently shifts columns). No file I/O: the caller reads the
+// file and passes the text plus a source name used in messages ("data.csv").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace finlab::credit {
+
+struct CsvTable {
+  std::string source;                         // for messages: "data.csv"
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;  // rows[r][c], unquoted
+  std::vector<std::size_t> line;               // 1-based source line where row r starts
+  std::size_t column_index(std::string_view name) const;  // npos when absent
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+};
+
+Result<CsvTable> parse_csv(std::string_view text, std::string_view source = "data.csv");
+
+// Cell conventions shared by training and scoring:
+// missing: "", "NA", "N/A", "NaN", "nan", "NULL", "null", "None", "?" (surrounding spaces ignored).
+bool is_missing_cell(std::string_view cell);
+// A number: optional sign, digits with optional thousands separators in
+// groups of three ("12,345.6"), optional fraction and exponent. Returns false
+// (and leaves *out alone) otherwise. Never uses the C locale.
+bool parse_number_cell(std::string_view cell, double* out);
+
+// Quotes a field for CSV output when it contains a comma, quote or line break.
+std::string csv_quote(std::string_view field);
+
+}  // namespace finlab::credit

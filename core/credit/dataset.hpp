@@ -1,0 +1,70 @@
+// A training/scoring data set in columns: numeric columns as doubles (NaN =
+// missing), categorical columns as level codes; the binary target; each row's
+// consent mask and train/test split; the source line of each row for messages.
+// Built from a parsed CSV (any CSV: column types are inferred) or from a
+// synthetic Population.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/credit/consent.hpp"
+#include "core/credit/csv.hpp"
+#include "core/credit/feature_schema.hpp"
+#include "core/credit/population.hpp"
+#include "core/result.hpp"
+
+namespace finlab::credit {
+
+struct DataColumn {
+  std::string name;
+  FeatureType type = FeatureType::numeric;      // numeric (also ordinal) or categorical
+  ConsentCategory category = ConsentCategory::application;
+  RiskTrend trend = RiskTrend::automatic;
+  std::vector<double> numeric;                  // numeric: value per row, NaN = missing
+  std::vector<std::int32_t> codes;              // categorical: index into levels, -1 = missing
+  std::vector<std::string> levels;              // categorical: distinct values, sorted bytewise
+  const FeatureSpec* spec = nullptr;            // schema entry when the name matched one
+  bool missing(std::size_t row) const;
+};
+
+enum class Split : std::uint8_t { train = 0, test = 1, other = 2 };
+
+struct Dataset {
+  std::vector<DataColumn> columns;
+  std::vector<std::uint8_t> bad;        // 1 = bad (the target's bad class)
+  std::vector<std::uint8_t> consent;    // ConsentMask::bits() per row; all() when the data has no consent column
+  std::vector<Split> split;
+  std::vector<std::size_t> line;        // source line per row (0 for generated data)
+  std::string source;                   // "data.csv" or "synthetic"
+  std::vector<std::string> notes;       // what was dropped or excluded, and why
+  std::size_t rows() const { return bad.size(); }
+  std::size_t column_index(std::string_view name) const;  // CsvTable::npos when absent
+};
+
+struct DatasetOptions {
+  std::string target;                    // target column (required)
+  std::vector<std::string> bad_values;   // target values meaning "bad" (required)
+  std::vector<std::string> good_values;  // empty: the one other value seen; rows with other values are dropped when given
+  std::string split_column;              // optional: rows "train" / "test" (others ignored)
+  std::string consent_column = "consent";  // used when present (ConsentMask::parse format)
+  std::vector<std::string> exclude;      // columns not to use as features
+  const FeatureSchema* schema = nullptr;   // names matching a schema feature take its category/type/trend
+  bool require_target = true;            // false for scoring files (apply): target optional
+};
+
+// Type inference: a column is numeric when every non-missing cell parses as a
+// number; categorical when most cells are not numbers. A column where at
+// least 90% of non-missing cells are numbers but some are not is an error
+// naming the first offending line (it is almost always a typo). Constant and
+// all-missing columns are kept but flagged in notes and skipped by training.
+Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& options);
+
+// The population's features as a data set (schema order, categories from the
+// schema, split by a deterministic hash of user id: share `test_share` goes to test).
+Dataset dataset_from_population(const Population& pop, const FeatureSchema& schema = builtin_schema(),
+                                double test_share = 0.3);
+
+}  // namespace finlab::credit
