@@ -1,0 +1,28 @@
+// Nav: the published net asset value per share of a NAV-based fund (基金份额净值),
+// an exact decimal with 4 places as Chinese funds publish it ("1.1800"). It is
+// its own type so that a NAV is never added to money or shares by accident.
+// Money value of a holding = shares × NAV rounded to the fen with a named mode.
+#pragma once
+
+#include "core/money/money.hpp"
+
+namespace finlab::portfolio {
+
+struct NavTag {};
+using Nav = money::Decimal<NavTag, 4>;
+
+// shares (2 dp) × NAV (4 dp) rounded to the fen: 赎回总额 = 赎回份额 × T日净值
+// ("经四舍五入后保留小数点后两位": half-up is the prospectus rule; docs/portfolio.md §2).
+inline money::Money value_of(money::Shares shares, Nav nav, money::Rounding mode = money::Rounding::half_up) {
+  const money::int128 num = money::int128(shares.units()) * nav.units();  // 10^-6 yuan
+  return money::Money::from_units(money::narrow_checked(money::div_round(num, 10'000, mode), "value_of"));
+}
+
+// net money / NAV in shares (2 dp), rounded with `mode` (申购份额 = 净申购金额 / 净值).
+inline money::Shares shares_for(money::Money net, Nav nav, money::Rounding mode) {
+  FINLAB_REQUIRE(nav.is_positive(), "shares_for: NAV must be positive, got " << nav.to_string());
+  const money::int128 num = money::int128(net.units()) * 10'000;  // fen -> share units: ×10^4 / nav_units
+  return money::Shares::from_units(money::narrow_checked(money::div_round(num, nav.units(), mode), "shares_for"));
+}
+
+}  // namespace finlab::portfolio

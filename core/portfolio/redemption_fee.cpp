@@ -1,0 +1,93 @@
+#include "core/portfolio/redemption_fee.hpp"
+
+#include <sstream>
+
+namespace finlab::portfolio {
+
+using money::Rate;
+
+std::string RedemptionFeeSchedule::validate() const {
+  std::ostringstream os;
+  if (tiers.empty()) return "no tiers";
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
+    const auto& t = tiers[i];
+    const bool last = i + 1 == tiers.size();
+    if (t.rate.units() < 0 || t.rate.units() >= Rate::one_units) {
+      os << "tier " << i + 1 << ": rate " << t.rate.to_percent_string() << "% is not in [0%, 100%)";
+      return os.str();
+    }
+    if (t.to_fund_assets.units() < 0 || t.to_fund_assets.units() > Rate::one_units) {
+      os << "tier " << i + 1 << ": share credited to fund assets " << t.to_fund_assets.to_percent_string() << "% is not in [0%, 100%]";
+      return os.str();
+    }
+    if (last && t.held_days_below) {
+      os << "tier " << i + 1 << ": the last tier must have no bound (`held_days_below`)";
+      return os.str();
+    }
+    if (!last && !t.held_days_below) {
+      os << "tier " << i + 1 << ": only the last tier may be unbounded";
+      return os.str();
+    }
+    if (!last && *t.held_days_below <= 0) {
+      os << "tier " << i + 1 << ": `held_days_below` " << *t.held_days_below << " must be positive";
+      return os.str();
+    }
+    if (i > 0 && t.held_days_below && *t.held_days_below <= *tiers[i - 1].held_days_below) {
+      os << "tier " << i + 1 << ": `held_days_below` " << *t.held_days_below << " is not above tier " << i << "'s "
+         << *tiers[i - 1].held_days_below;
+      return os.str();
+    }
+  }
+  return {};
+}
+
+RedemptionFeeSchedule typical_index_fund_redemption() {
+  RedemptionFeeSchedule s;
+  s.tiers = {
+      {7, Rate::percent("1.5"), Rate::percent("100")},
+      {365, Rate::percent("0.5"), Rate::percent("25")},
+      {730, Rate::percent("0.25"), Rate::percent("25")},
+      {std::nullopt, Rate::percent("0"), Rate::percent("0")},
+  };
+  return s;
+}
+
+RedemptionRate redemption_rate(const RedemptionFeeSchedule& s, int held_days, time::Date trade_date) {
+  FINLAB_REQUIRE(!s.tiers.empty(), "redemption schedule has no tiers");
+  FINLAB_REQUIRE(held_days >= 0, "redemption_rate: held days " << held_days << " is negative");
+  RedemptionRate r;
+  r.tier = s.tiers.size() - 1;
+  for (std::size_t i = 0; i < s.tiers.size(); ++i) {
+    if (!s.tiers[i].held_days_below || held_days < *s.tiers[i].held_days_below) {
+      r.tier = i;
+      break;
+    }
+  }
+  r.rate = s.tiers[r.tier].rate;
+  r.to_fund_assets = s.tiers[r.tier].to_fund_assets;
+  if (s.csrc_short_hold_floor && held_days < kShortHoldDays && trade_date >= s.floor_effective_from) {
+    const Rate all = Rate::from_units(Rate::one_units);
+    r.rate_raised = r.rate < short_hold_minimum_rate();
+    r.floor_applied = r.rate_raised || r.to_fund_assets != all;
+    if (r.rate_raised) r.rate = short_hold_minimum_rate();
+    r.to_fund_assets = all;
+  }
+  return r;
+}
+
+std::string describe(const RedemptionFeeSchedule& s, const RedemptionRate& r, int held_days) {
+  std::ostringstream os;
+  os << "held " << held_days << (held_days == 1 ? " day" : " days");
+  if (r.tier < s.tiers.size() && s.tiers[r.tier].held_days_below) os << " (< " << *s.tiers[r.tier].held_days_below << ")";
+  os << ": " << r.rate.to_percent_string(2) << "%";
+  if (r.rate_raised) os << " (raised from " << s.tiers[r.tier].rate.to_percent_string(2) << "% to the minimum for holdings under 7 days)";
+  if (s.csrc_short_hold_floor && held_days < kShortHoldDays && r.to_fund_assets == Rate::from_units(Rate::one_units) &&
+      (r.floor_applied || r.rate == short_hold_minimum_rate())) {
+    os << ", all credited to fund assets (CSRC 2017 liquidity rules, Art. 23)";
+  } else if (r.rate.units() > 0) {
+    os << ", " << r.to_fund_assets.to_percent_string() << "% of it credited to fund assets";
+  }
+  return os.str();
+}
+
+}  // namespace finlab::portfolio

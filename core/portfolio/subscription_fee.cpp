@@ -1,0 +1,125 @@
+#include "core/portfolio/subscription_fee.hpp"
+
+#include <sstream>
+
+namespace finlab::portfolio {
+
+using money::Money;
+using money::Rate;
+using money::Rounding;
+
+Rate times_ratio(Rate rate, Rate multiplier) {
+  const money::int128 num = money::int128(rate.units()) * multiplier.units();
+  return Rate::from_units(money::narrow_checked(money::div_round(num, Rate::one_units, Rounding::half_up), "times_ratio"));
+}
+
+std::string SubscriptionFeeSchedule::validate() const {
+  std::ostringstream os;
+  if (tiers.empty()) return "no tiers";
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
+    const auto& t = tiers[i];
+    const bool last = i + 1 == tiers.size();
+    if (t.rate.has_value() == t.flat.has_value()) {
+      os << "tier " << i + 1 << ": give exactly one of a rate or a flat fee";
+      return os.str();
+    }
+    if (t.rate && (t.rate->units() < 0 || t.rate->units() >= Rate::one_units)) {
+      os << "tier " << i + 1 << ": rate " << t.rate->to_percent_string() << "% is not in [0%, 100%)";
+      return os.str();
+    }
+    if (t.flat && t.flat->is_negative()) {
+      os << "tier " << i + 1 << ": flat fee " << t.flat->to_string() << " is negative";
+      return os.str();
+    }
+    if (last && t.below) {
+      os << "tier " << i + 1 << ": the last tier must have no upper bound (`below`)";
+      return os.str();
+    }
+    if (!last && !t.below) {
+      os << "tier " << i + 1 << ": only the last tier may be unbounded";
+      return os.str();
+    }
+    if (!last && !t.below->is_positive()) {
+      os << "tier " << i + 1 << ": `below` " << t.below->to_string() << " must be positive";
+      return os.str();
+    }
+    if (i > 0 && t.below && *t.below <= *tiers[i - 1].below) {
+      os << "tier " << i + 1 << ": `below` " << t.below->to_string() << " is not above tier " << i << "'s "
+         << tiers[i - 1].below->to_string();
+      return os.str();
+    }
+  }
+  if (discount.units() < 0 || discount.units() > Rate::one_units) {
+    os << "discount " << discount.to_percent_string() << "% is not in [0%, 100%]";
+    return os.str();
+  }
+  if (minimum.is_negative()) return "minimum order " + minimum.to_string() + " is negative";
+  return {};
+}
+
+SubscriptionFeeSchedule typical_index_fund_subscription() {
+  SubscriptionFeeSchedule s;
+  s.tiers = {
+      {Money::of("1000000.00"), Rate::percent("1.2"), std::nullopt},
+      {Money::of("5000000.00"), Rate::percent("0.8"), std::nullopt},
+      {std::nullopt, std::nullopt, Money::of("1000.00")},
+  };
+  s.discount = Rate::ratio("0.1");
+  return s;
+}
+
+std::size_t subscription_tier_for(const SubscriptionFeeSchedule& s, Money amount) {
+  FINLAB_REQUIRE(!s.tiers.empty(), "subscription schedule has no tiers");
+  for (std::size_t i = 0; i < s.tiers.size(); ++i) {
+    if (!s.tiers[i].below || amount < *s.tiers[i].below) return i;
+  }
+  return s.tiers.size() - 1;
+}
+
+Result<SubscriptionQuote> quote_subscription(Money amount, Nav nav, const SubscriptionFeeSchedule& s) {
+  if (!amount.is_positive()) return fail("purchase amount " + amount.to_string() + " must be positive");
+  if (amount < s.minimum) return fail("purchase amount " + amount.to_string() + " is below the minimum order " + s.minimum.to_string());
+  FINLAB_REQUIRE(nav.is_positive(), "quote_subscription: NAV must be positive, got " << nav.to_string());
+  SubscriptionQuote q;
+  q.amount = amount;
+  q.nav = nav;
+  q.tier = subscription_tier_for(s, amount);
+  const SubscriptionTier& t = s.tiers[q.tier];
+  if (t.flat) {
+    if (*t.flat >= amount) {
+      return fail("purchase amount " + amount.to_string() + " does not exceed the flat fee " + t.flat->to_string());
+    }
+    q.flat_fee = *t.flat;
+    q.fee = *t.flat;
+    q.net = amount - q.fee;
+  } else {
+    q.list_rate = *t.rate;
+    q.applied_rate = times_ratio(*t.rate, s.discount);
+    // net = amount / (1 + r): in fen, amount_fen × 10^10 / (10^10 + r_units).
+    const money::int128 num = money::int128(amount.units()) * Rate::one_units;
+    const money::int128 den = money::int128(Rate::one_units) + q.applied_rate.units();
+    q.net = Money::from_units(money::narrow_checked(money::div_round(num, den, s.net_rounding), "subscription net"));
+    q.fee = amount - q.net;
+  }
+  q.net_rounding = s.net_rounding;
+  q.share_rounding = s.share_rounding;
+  q.shares = shares_for(q.net, nav, s.share_rounding);
+  return q;
+}
+
+std::string SubscriptionQuote::explain() const {
+  std::ostringstream os;
+  if (flat_fee) {
+    os << "flat fee " << flat_fee->to_string() << " per order; net = " << amount.to_string() << " − " << fee.to_string()
+       << " = " << net.to_string();
+  } else {
+    os << "net = " << amount.to_string() << " / (1 + " << applied_rate.to_percent_string() << "%) = " << net.to_string()
+       << " (" << money::to_string(net_rounding) << ")";
+    if (applied_rate != list_rate) os << " [list rate " << list_rate.to_percent_string() << "% after the platform discount]";
+    os << "; fee = " << amount.to_string() << " − " << net.to_string() << " = " << fee.to_string();
+  }
+  os << "; shares = " << net.to_string() << " / " << nav.to_string() << " = " << shares.to_string() << " (" << money::to_string(share_rounding) << ")";
+  return os.str();
+}
+
+}  // namespace finlab::portfolio
