@@ -1,0 +1,67 @@
+// A seeded model of an index fund's daily NAV: GARCH(1,1) volatility
+// clustering with Student-t shocks (fat tails), on trading days only.
+//   r_t      = mu + eps_t,  eps_t = sigma_t z_t,  z_t ~ Student-t(dof) scaled to variance 1
+//   sigma²_t = omega + alpha eps²_(t-1) + beta sigma²_(t-1)
+//   level_t  = level_(t-1) (1 + clamp(r_t, ±daily_limit))      (simple daily returns)
+//   NAV_t    = level_t rounded half-up to 4 decimals (the published NAV)
+// omega is set from the target annual volatility: the unconditional daily
+// variance is vol² / trading_days_per_year and omega = that × (1 − alpha − beta).
+// mu is the daily mean giving the target expected annual return:
+// (1 + mu)^trading_days_per_year = 1 + annual_return. The clamp stands for the
+// constituents' ±10% price limits (涨跌停板), which bound a broad index's daily
+// move. Defaults and their sources (CSI 300 estimates): docs/portfolio.md §4.
+// Floating point here uses + − × / and sqrt only (and core/math for pow), so a
+// seed gives the same path natively and in wasm.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "core/money/rate.hpp"
+#include "core/portfolio/nav.hpp"
+#include "core/portfolio/student_t.hpp"
+#include "core/random/stream.hpp"
+
+namespace finlab::portfolio {
+
+struct GarchNavParams {
+  Nav start = Nav::of("1.0000");
+  money::Rate annual_return = money::Rate::percent("8");       // expected NAV growth, after fund fees
+  money::Rate annual_volatility = money::Rate::percent("24");  // long-run (unconditional) volatility
+  money::Rate alpha = money::Rate::ratio("0.05");              // reaction to yesterday's shock
+  money::Rate beta = money::Rate::ratio("0.94");               // persistence of variance
+  int dof = 5;                                                 // Student-t degrees of freedom (>= 3)
+  money::Rate daily_limit = money::Rate::percent("10");        // |daily return| cap
+  int trading_days_per_year = 244;
+
+  std::string validate() const;  // empty when usable, else what is wrong
+};
+
+// The parameters in the model's own units (doubles), derived once.
+struct GarchNavCoefficients {
+  double mu = 0, omega = 0, alpha = 0, beta = 0, limit = 0, long_run_variance = 0;
+  static GarchNavCoefficients from(const GarchNavParams& p);
+};
+
+class GarchNavModel {
+public:
+  explicit GarchNavModel(const GarchNavParams& p);
+  const GarchNavParams& params() const { return params_; }
+  const GarchNavCoefficients& coefficients() const { return k_; }
+
+  // Writes NAV units (10^-4) for trading days 0..out.size()-1: day 0 is the
+  // start NAV, each later day one model step. The stream is
+  // Stream(seed, path, stream_period, Purpose::nav_path).
+  void generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period, std::span<std::int64_t> out) const;
+
+private:
+  GarchNavParams params_;
+  GarchNavCoefficients k_;
+  StudentTSampler sampler_;
+};
+
+// Rate -> double (units / 10^10): exact for the rates of a plan, deterministic.
+inline double to_double(money::Rate r) { return static_cast<double>(r.units()) / static_cast<double>(money::Rate::one_units); }
+
+}  // namespace finlab::portfolio
