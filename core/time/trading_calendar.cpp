@@ -284,7 +284,12 @@ std::string TradingCalendar::why_closed(Date d) const {
   if (is_trading_day(d)) return {};
   if (const Closure* c = closure_on(d)) return c->holiday;
   std::string s = weekday_name(d.weekday());
-  if (makeup_on(d)) s += ", a make-up working day (not a trading day)";
+  if (makeup_on(d)) return s + ", a make-up working day (not a trading day)";
+  // A weekend inside a holiday: name the holiday of the adjacent Friday or Monday closure.
+  const bool sat = d.weekday() == Weekday::saturday;
+  const Closure* fri = closure_on(d.plus_days(sat ? -1 : -2));
+  const Closure* mon = closure_on(d.plus_days(sat ? 2 : 1));
+  if (fri || mon) s += " (" + (fri ? fri : mon)->holiday + ")";
   return s;
 }
 
