@@ -98,7 +98,7 @@ FlatDistribution::FlatDistribution(std::size_t accounts, Carry carry)
 
 DistributionTotals FlatDistribution::distribute(money::IncomePer10k r) {
   const std::int64_t ar_signed = abs_units(r);
-  FINLAB_REQUIRE(shares_.size() <= (std::size_t{1} << 36), "FlatDistribution: too many accounts");
+  FINLAB_REQUIRE(static_cast<std::uint64_t>(shares_.size()) <= (std::uint64_t{1} << 36), "FlatDistribution: too many accounts");
   FINLAB_REQUIRE(ar_signed <= max_income_units, "FlatDistribution: income per 10k " << r.to_string() << " above the engine's bound");
   const std::uint64_t ar = static_cast<std::uint64_t>(ar_signed);
   const std::int64_t sign = r.units() < 0 ? -1 : 1;
