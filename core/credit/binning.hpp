@@ -49,6 +49,12 @@ struct Bin {
 
 struct FeatureBinning {
   std::string name;
+  // Texts for explanations (from the schema when the feature is in it;
+  // generic defaults for other CSV columns).
+  std::string label;   // display name
+  std::string reason;  // reason-code sentence when this feature lowers a score
+  std::string advice;  // counterfactual wording
+  int decimals = -1;   // recorded decimals of the values (-1: unknown)
   FeatureType type = FeatureType::numeric;
   ConsentCategory category = ConsentCategory::application;
   RiskTrend trend = RiskTrend::automatic;   // as configured

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,13 +16,37 @@
 
 namespace finlab::credit {
 
-struct CsvTable {
-  std::string source;                         // for messages: "data.csv"
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;  // rows[r][c], unquoted
-  std::vector<std::size_t> line;               // 1-based source line where row r starts
-  std::size_t column_index(std::string_view name) const;  // npos when absent
+// Cells are stored unquoted in one buffer (no string per cell), so a
+// million-row file costs about its own size plus 8 bytes per cell.
+class CsvTable {
+public:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  std::string source;                 // for messages: "data.csv"
+  std::vector<std::string> header;    // unnamed columns become "unnamed_<k>" (k = 1-based column)
+  std::vector<std::size_t> line;      // 1-based source line where row r starts
+
+  std::size_t rows() const { return line.size(); }
+  std::size_t columns() const { return header.size(); }
+  std::string_view cell(std::size_t row, std::size_t col) const {
+    const Span& s = cells_[row * header.size() + col];
+    return std::string_view(storage_).substr(s.offset, s.length);
+  }
+  std::size_t column_index(std::string_view name) const;  // npos when absent
+  // "data.csv:17" for row r.
+  std::string where(std::size_t row) const;
+
+  // Building (used by the parser and by tests).
+  void add_row(std::size_t source_line, const std::vector<std::string>& cells);
+
+private:
+  friend Result<CsvTable> parse_csv(std::string_view, std::string_view);
+  struct Span {
+    std::uint32_t offset;
+    std::uint32_t length;
+  };
+  std::string storage_;
+  std::vector<Span> cells_;
 };
 
 Result<CsvTable> parse_csv(std::string_view text, std::string_view source = "data.csv");

@@ -35,7 +35,8 @@ struct LogisticFit {
 };
 
 // x: p columns of n values each (x[j][i]); good[i] = 1 for good, 0 for bad.
+// start: optional initial (intercept, coef...) of size p + 1; empty = ln(goods/bads), 0...
 LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const std::uint8_t> good,
-                         const LogisticOptions& options = {});
+                         const LogisticOptions& options = {}, std::span<const double> start = {});
 
 }  // namespace finlab::credit

@@ -101,6 +101,12 @@ public:
   double pd_of_score(double score) const;
 };
 
+// A sub-model from fitted coefficients: points per bin by the §3.2 formula
+// (n = number of features), whole points rounded half away from zero. With no
+// features the score is round(offset + factor·β0).
+SubModel make_submodel(const std::vector<FeatureBinning>& features, const ScoreScaling& scaling, ConsentMask consent,
+                       std::vector<int> feature_indices, double intercept, std::vector<double> coef);
+
 // Fast paths over many users (structure of arrays). bins[j][i] is user i's bin
 // of feature j of the card; consent[i] the user's ConsentMask bits; out gets
 // the whole-point scores. No allocation per user.

@@ -25,7 +25,6 @@ struct TrainOptions {
   LogisticOptions logistic;
   ScoreScaling scaling;
   ScoreBands bands;
-  bool consent_submodels = true;
   // After a sub-model's coefficients are fitted on rows that consented to at
   // least its categories, re-fit its intercept on rows with exactly that
   // consent set when there are this many of them (and ≥ 20 bads), so PD is

@@ -1,0 +1,157 @@
+#include "core/credit/counterfactual.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "core/error.hpp"
+
+namespace finlab::credit {
+
+namespace {
+
+std::string format_value(double x, int decimals) {
+  char buf[64];
+  if (decimals >= 0 && decimals <= 9) std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  else std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
+struct Option {
+  int bin;
+  int gain;
+  int steps;
+};
+
+struct Cost {
+  int steps = std::numeric_limits<int>::max();
+  int features = 0;
+  bool operator<(const Cost& o) const { return steps != o.steps ? steps < o.steps : features < o.features; }
+  bool valid() const { return steps != std::numeric_limits<int>::max(); }
+};
+
+}  // namespace
+
+Counterfactual counterfactual(const Scorecard& card, ConsentMask consent, std::span<const double> values,
+                              const CounterfactualOptions& options) {
+  FINLAB_REQUIRE(values.size() == card.features.size(), "counterfactual: " << values.size() << " values for "
+                                                                           << card.features.size() << " features");
+  Counterfactual cf;
+  const ScoreResult now = card.score(consent, values, false);
+  const SubModel& sm = card.submodels[static_cast<std::size_t>(now.submodel)];
+  cf.current_score = now.score;
+  const std::size_t band = static_cast<std::size_t>(now.band);
+  if (band >= card.bands.lower.size()) {
+    cf.already_top = true;
+    cf.new_score = now.score;
+    return cf;
+  }
+  cf.target_score = card.bands.lower[band];
+  cf.target_band = card.bands.names[band + 1];
+  const int need = cf.target_score - now.score;
+
+  // Options per sub-model feature.
+  const std::size_t K = sm.features.size();
+  std::vector<int> current(K);
+  std::vector<std::vector<Option>> opts(K);
+  int max_total = 0;
+  for (std::size_t k = 0; k < K; ++k) {
+    const FeatureBinning& fb = card.features[static_cast<std::size_t>(sm.features[k])];
+    current[k] = fb.bin_of(values[static_cast<std::size_t>(sm.features[k])]);
+    if (fb.category == ConsentCategory::application && !options.include_application) continue;
+    if (!consent.has(fb.category)) continue;  // defensive: the sub-model only has consented features
+    int best_gain = 0;
+    for (int b = 0; b < static_cast<int>(fb.bins.size()); ++b) {
+      if (b == current[k] || fb.bins[static_cast<std::size_t>(b)].is_missing) continue;  // withholding is not a behaviour change
+      const int gain = sm.points[k][static_cast<std::size_t>(b)] - sm.points[k][static_cast<std::size_t>(current[k])];
+      if (gain <= 0) continue;
+      const bool unordered = fb.type == FeatureType::categorical || fb.bins[static_cast<std::size_t>(current[k])].is_missing;
+      const int steps = unordered ? 1 : std::abs(b - current[k]);
+      opts[k].push_back({b, gain, steps});
+      best_gain = std::max(best_gain, gain);
+    }
+    max_total += best_gain;
+  }
+  if (max_total < need) {
+    cf.reachable = false;
+    cf.new_score = now.score;
+    return cf;
+  }
+  // dp[layer][g]: the cheapest way to gain exactly g points with features < layer.
+  const std::size_t G = static_cast<std::size_t>(max_total) + 1;
+  std::vector<std::vector<Cost>> dp(K + 1, std::vector<Cost>(G));
+  std::vector<std::vector<int>> choice(K + 1, std::vector<int>(G, -1));  // option index taken at layer-1, -1 = none
+  dp[0][0] = Cost{0, 0};
+  for (std::size_t k = 0; k < K; ++k) {
+    for (std::size_t g = 0; g < G; ++g) {
+      if (!dp[k][g].valid()) continue;
+      // Keep the feature as it is.
+      if (dp[k][g] < dp[k + 1][g]) {
+        dp[k + 1][g] = dp[k][g];
+        choice[k + 1][g] = -1;
+      }
+      for (std::size_t o = 0; o < opts[k].size(); ++o) {
+        const std::size_t g2 = g + static_cast<std::size_t>(opts[k][o].gain);
+        if (g2 >= G) continue;
+        const Cost c{dp[k][g].steps + opts[k][o].steps, dp[k][g].features + 1};
+        if (c < dp[k + 1][g2]) {
+          dp[k + 1][g2] = c;
+          choice[k + 1][g2] = static_cast<int>(o);
+        }
+      }
+    }
+  }
+  // Cheapest (steps, features), then the smallest overshoot.
+  int best_g = -1;
+  for (std::size_t g = static_cast<std::size_t>(std::max(need, 0)); g < G; ++g)
+    if (dp[K][g].valid() && (best_g < 0 || dp[K][g] < dp[K][static_cast<std::size_t>(best_g)])) best_g = static_cast<int>(g);
+  if (best_g < 0) {
+    cf.new_score = now.score;
+    return cf;
+  }
+  cf.reachable = true;
+  cf.steps = dp[K][static_cast<std::size_t>(best_g)].steps;
+  // Reconstruct by walking the layers back. Recompute each layer's state.
+  std::size_t g = static_cast<std::size_t>(best_g);
+  std::vector<CounterfactualChange> changes;
+  for (std::size_t k = K; k-- > 0;) {
+    const int o = choice[k + 1][g];
+    if (o < 0) continue;
+    const Option& op = opts[k][static_cast<std::size_t>(o)];
+    const auto f = static_cast<std::size_t>(sm.features[k]);
+    const FeatureBinning& fb = card.features[f];
+    const Bin& from = fb.bins[static_cast<std::size_t>(current[k])];
+    const Bin& to = fb.bins[static_cast<std::size_t>(op.bin)];
+    CounterfactualChange ch;
+    ch.feature = static_cast<int>(f);
+    ch.name = fb.name;
+    ch.from_bin = current[k];
+    ch.to_bin = op.bin;
+    ch.from_label = from.label;
+    ch.to_label = to.label;
+    ch.points_gained = op.gain;
+    ch.target_lo = to.lo;
+    ch.target_hi = to.hi;
+    const std::string label = fb.label.empty() ? fb.name : fb.label;
+    const std::string pts = " (+" + std::to_string(op.gain) + " points)";
+    const double x = values[f];
+    const bool ordered = fb.type != FeatureType::categorical && !from.is_missing && fb.levels.empty();
+    if (ordered && op.bin > current[k]) {
+      ch.text = "raise " + label + " from " + format_value(x, fb.decimals) + " to at least " + format_value(to.lo, fb.decimals) + pts;
+    } else if (ordered) {
+      ch.text = "lower " + label + " from " + format_value(x, fb.decimals) + " to below " + format_value(to.hi, fb.decimals) + pts;
+    } else {
+      ch.text = "move " + label + " from " + from.label + " to " + to.label + pts;
+    }
+    if (!fb.advice.empty()) ch.text = fb.advice + ": " + ch.text;
+    changes.push_back(std::move(ch));
+    g -= static_cast<std::size_t>(op.gain);
+  }
+  std::reverse(changes.begin(), changes.end());
+  cf.changes = std::move(changes);
+  cf.new_score = now.score + best_g;
+  return cf;
+}
+
+}  // namespace finlab::credit

@@ -1,0 +1,282 @@
+#include "core/credit/dataset.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "core/error.hpp"
+
+namespace finlab::credit {
+
+namespace {
+
+constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Target values match as text, or as numbers when both parse ("1" == "1.0").
+bool value_matches(std::string_view cell, const std::vector<std::string>& values) {
+  cell = trim(cell);
+  double a = 0;
+  const bool cell_num = parse_number_cell(cell, &a);
+  for (const auto& v : values) {
+    if (cell == trim(v)) return true;
+    double b = 0;
+    if (cell_num && parse_number_cell(v, &b) && a == b) return true;
+  }
+  return false;
+}
+
+std::string join(const std::vector<std::string>& v, std::size_t max = 8) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size() && i < max; ++i) out += (i ? ", " : "") + ("'" + v[i] + "'");
+  if (v.size() > max) out += ", ...";
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+bool DataColumn::missing(std::size_t row) const {
+  return type == FeatureType::categorical ? codes[row] < 0 : std::isnan(numeric[row]);
+}
+
+std::size_t Dataset::column_index(std::string_view name) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return i;
+  return CsvTable::npos;
+}
+
+Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o) {
+  Dataset ds;
+  ds.source = table.source;
+  ds.target = o.target;
+  const std::string& src = table.source;
+  const std::size_t nrows = table.rows();
+
+  // --- special columns
+  std::size_t target_col = CsvTable::npos;
+  if (!o.target.empty()) {
+    target_col = table.column_index(o.target);
+    if (target_col == CsvTable::npos)
+      return fail(src + ": target column '" + o.target + "' not found (columns: " + join(table.header, 40) + ")");
+  } else if (o.require_target) {
+    return fail("no target column given");
+  }
+  if (target_col != CsvTable::npos && o.bad_values.empty()) return fail("no bad value given for target '" + o.target + "'");
+  std::size_t split_col = CsvTable::npos;
+  if (!o.split_column.empty()) {
+    split_col = table.column_index(o.split_column);
+    if (split_col == CsvTable::npos)
+      return fail(src + ": split column '" + o.split_column + "' not found (columns: " + join(table.header, 40) + ")");
+  }
+  const std::size_t consent_col = o.consent_column.empty() ? CsvTable::npos : table.column_index(o.consent_column);
+  for (const auto& e : o.exclude)
+    if (table.column_index(e) == CsvTable::npos)
+      return fail(src + ": excluded column '" + e + "' not found (columns: " + join(table.header, 40) + ")");
+
+  // --- rows: target, split, consent
+  std::vector<std::uint32_t> keep;  // table rows kept
+  keep.reserve(nrows);
+  std::string good_seen;            // the one good value when good_values is empty
+  std::size_t good_seen_line = 0;
+  bool bad_seen = false;
+  std::size_t dropped_missing_target = 0, first_missing_target = 0;
+  std::size_t dropped_other_target = 0, first_other_target = 0;
+  std::size_t other_split = 0;
+  for (std::size_t r = 0; r < nrows; ++r) {
+    std::uint8_t bad = 0;
+    if (target_col != CsvTable::npos) {
+      const std::string_view cell = trim(table.cell(r, target_col));
+      if (is_missing_cell(cell)) {
+        if (o.require_target) {
+          if (!dropped_missing_target++) first_missing_target = table.line[r];
+          continue;
+        }
+      } else if (value_matches(cell, o.bad_values)) {
+        bad = 1;
+        bad_seen = true;
+      } else if (!o.good_values.empty()) {
+        if (!value_matches(cell, o.good_values)) {
+          if (!dropped_other_target++) first_other_target = table.line[r];
+          continue;
+        }
+      } else if (good_seen.empty()) {
+        good_seen = std::string(cell);
+        good_seen_line = table.line[r];
+      } else if (!value_matches(cell, {good_seen})) {
+        return fail(table.where(r) + ": target column '" + o.target + "' has a third value '" + std::string(cell) +
+                    "' besides bad " + join(o.bad_values) + " and '" + good_seen + "' (line " +
+                    std::to_string(good_seen_line) + "); name the good class(es) with --good (rows with other "
+                    "values are then dropped) or clean the column");
+      }
+    }
+    Split sp = Split::train;
+    if (split_col != CsvTable::npos) {
+      const std::string v = lower(trim(table.cell(r, split_col)));
+      if (v == "train") sp = Split::train;
+      else if (v == "test") sp = Split::test;
+      else {
+        sp = Split::other;
+        ++other_split;
+      }
+    }
+    std::uint8_t consent = ConsentMask::all().bits();
+    if (consent_col != CsvTable::npos) {
+      auto m = ConsentMask::parse(table.cell(r, consent_col));
+      if (!m.ok()) return fail(table.where(r) + ": column '" + o.consent_column + "': " + m.error());
+      consent = m->bits();
+    }
+    keep.push_back(static_cast<std::uint32_t>(r));
+    ds.bad.push_back(bad);
+    ds.split.push_back(sp);
+    ds.consent.push_back(consent);
+    ds.line.push_back(table.line[r]);
+  }
+  if (target_col != CsvTable::npos && o.require_target && !bad_seen)
+    return fail(src + ": the bad value " + join(o.bad_values) + " never appears in target column '" + o.target + "'");
+  if (dropped_missing_target)
+    ds.notes.push_back(std::to_string(dropped_missing_target) + " rows with a missing target dropped (first at line " +
+                       std::to_string(first_missing_target) + ")");
+  if (dropped_other_target)
+    ds.notes.push_back(std::to_string(dropped_other_target) + " rows with a target that is neither bad nor good dropped (first at line " +
+                       std::to_string(first_other_target) + ")");
+  if (other_split)
+    ds.notes.push_back(std::to_string(other_split) + " rows with a split value other than train/test ignored");
+
+  // --- feature columns
+  std::size_t unconsented_values = 0;
+  for (std::size_t c = 0; c < table.columns(); ++c) {
+    const std::string& name = table.header[c];
+    if (c == target_col || c == split_col || c == consent_col) continue;
+    if (std::find(o.exclude.begin(), o.exclude.end(), name) != o.exclude.end()) continue;
+    DataColumn col;
+    col.name = name;
+    col.spec = o.schema ? o.schema->find(name) : nullptr;
+    if (col.spec) {
+      col.category = col.spec->category;
+      col.trend = col.spec->trend;
+    }
+    // Type inference.
+    std::size_t non_missing = 0, numeric_ok = 0, first_bad_row = CsvTable::npos;
+    for (std::uint32_t r : keep) {
+      const std::string_view cell = table.cell(r, c);
+      if (is_missing_cell(cell)) continue;
+      ++non_missing;
+      double v;
+      if (parse_number_cell(cell, &v)) ++numeric_ok;
+      else if (first_bad_row == CsvTable::npos) first_bad_row = r;
+    }
+    const bool spec_categorical = col.spec && col.spec->type == FeatureType::categorical;
+    const bool spec_numeric = col.spec && col.spec->type != FeatureType::categorical;
+    bool numeric = non_missing == numeric_ok;
+    if (!numeric && !spec_categorical && (spec_numeric || numeric_ok * 10 >= non_missing * 9)) {
+      return fail(table.where(first_bad_row) + ": column '" + name + "' is numeric but this row has '" +
+                  std::string(trim(table.cell(first_bad_row, c))) +
+                  "'; fix the cell, write NA for a missing value, or --exclude the column");
+    }
+    if (spec_categorical) numeric = false;
+    const ConsentMask need = ConsentMask::application_only().with(col.category);
+    if (numeric) {
+      col.type = col.spec ? col.spec->type : FeatureType::numeric;
+      col.numeric.resize(keep.size());
+      for (std::size_t k = 0; k < keep.size(); ++k) {
+        const std::string_view cell = table.cell(keep[k], c);
+        double v = nan_value;
+        if (!is_missing_cell(cell)) parse_number_cell(cell, &v);
+        if (!std::isnan(v) && !ConsentMask::from_bits(ds.consent[k]).contains(need)) {
+          ++unconsented_values;  // never use data the user did not consent to
+          v = nan_value;
+        }
+        col.numeric[k] = v;
+      }
+    } else {
+      col.type = FeatureType::categorical;
+      std::map<std::string, std::int32_t, std::less<>> level_index;
+      for (std::uint32_t r : keep) {
+        const std::string_view cell = trim(table.cell(r, c));
+        if (!is_missing_cell(cell)) level_index.emplace(std::string(cell), 0);
+      }
+      std::int32_t next = 0;
+      for (auto& [lvl, idx] : level_index) {
+        idx = next++;
+        col.levels.push_back(lvl);
+      }
+      col.codes.resize(keep.size());
+      for (std::size_t k = 0; k < keep.size(); ++k) {
+        const std::string_view cell = trim(table.cell(keep[k], c));
+        std::int32_t code = -1;
+        if (!is_missing_cell(cell)) code = level_index.find(cell)->second;
+        if (code >= 0 && !ConsentMask::from_bits(ds.consent[k]).contains(need)) {
+          ++unconsented_values;
+          code = -1;
+        }
+        col.codes[k] = code;
+      }
+    }
+    ds.columns.push_back(std::move(col));
+  }
+  if (unconsented_values)
+    ds.notes.push_back(std::to_string(unconsented_values) +
+                       " values in categories the row did not consent to were ignored (treated as not shared)");
+  return ds;
+}
+
+Dataset dataset_from_population(const Population& pop, const FeatureSchema& schema, double test_share) {
+  FINLAB_REQUIRE(pop.feature_count() == schema.size(), "dataset_from_population: population has "
+                                                           << pop.feature_count() << " features, schema " << schema.size());
+  FINLAB_REQUIRE(test_share >= 0 && test_share <= 1, "dataset_from_population: test_share must be in [0, 1]");
+  Dataset ds;
+  ds.source = "synthetic";
+  ds.target = "bad";
+  const std::size_t n = pop.size();
+  ds.bad = pop.bad;
+  ds.consent = pop.consent;
+  ds.line.assign(n, 0);
+  ds.split.resize(n);
+  const std::uint64_t threshold = static_cast<std::uint64_t>(test_share * 1000000.0 + 0.5);
+  for (std::size_t i = 0; i < n; ++i) {
+    // SplitMix64 of the user id: the split of a user does not depend on the range generated.
+    std::uint64_t z = pop.user_id[i] + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    ds.split[i] = (z % 1000000u) < threshold ? Split::test : Split::train;
+  }
+  static constexpr double p10[] = {1, 10, 100, 1000, 10000, 100000, 1e6, 1e7, 1e8, 1e9};
+  for (std::size_t f = 0; f < schema.size(); ++f) {
+    const FeatureSpec& spec = schema[f];
+    DataColumn col;
+    col.name = spec.name;
+    col.category = spec.category;
+    col.trend = spec.trend;
+    col.spec = &spec;
+    col.type = spec.type == FeatureType::categorical ? FeatureType::categorical : spec.type;
+    FINLAB_REQUIRE(spec.type != FeatureType::categorical, "dataset_from_population: categorical feature '"
+                                                              << spec.name << "' is not generated");
+    // The float holds a value recorded to spec.decimals; restore that decimal as
+    // a double so training on the population equals training on its CSV.
+    const double k = p10[spec.decimals];
+    col.numeric.resize(n);
+    const auto& src = pop.values[f];
+    for (std::size_t i = 0; i < n; ++i) {
+      const float x = src[i];
+      col.numeric[i] = std::isnan(x) ? nan_value : std::floor(static_cast<double>(x) * k + 0.5) / k;
+    }
+    ds.columns.push_back(std::move(col));
+  }
+  return ds;
+}
+
+}  // namespace finlab::credit

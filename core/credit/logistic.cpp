@@ -1,0 +1,220 @@
+#include "core/credit/logistic.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/credit/fast_math.hpp"
+#include "core/error.hpp"
+#include "core/math/deterministic.hpp"
+
+namespace finlab::credit {
+
+namespace {
+
+constexpr std::size_t block = 2048;
+
+// Σ a[i]·b[i] over [0, n) with four fixed partial-sum lanes (same order everywhere).
+double dot4(const double* a, const double* b, std::size_t n) {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    s0 += a[i] * b[i];
+    s1 += a[i + 1] * b[i + 1];
+    s2 += a[i + 2] * b[i + 2];
+    s3 += a[i + 3] * b[i + 3];
+  }
+  for (; i < n; ++i) s0 += a[i] * b[i];
+  return (s0 + s1) + (s2 + s3);
+}
+
+double sum4(const double* a, std::size_t n) {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    s0 += a[i];
+    s1 += a[i + 1];
+    s2 += a[i + 2];
+    s3 += a[i + 3];
+  }
+  for (; i < n; ++i) s0 += a[i];
+  return (s0 + s1) + (s2 + s3);
+}
+
+
+struct Pass {
+  std::vector<double> grad;  // size q = p + 1 (intercept first)
+  std::vector<double> hess;  // q x q, upper triangle filled then mirrored
+  double loss = 0;           // negative log-likelihood (no penalty)
+};
+
+// One pass over the rows [selected by stride]: gradient, Hessian and loss at beta.
+void evaluate(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::size_t stride,
+              const std::vector<double>& beta, bool want_hessian, Pass& out) {
+  const std::size_t p = x.size(), q = p + 1, n = y.size();
+  out.grad.assign(q, 0.0);
+  out.hess.assign(q * q, 0.0);
+  out.loss = 0;
+  std::vector<double> eta(block), w(block), r(block), wx(block), loss(block);
+  std::vector<std::vector<double>> xb(p, std::vector<double>(block));
+  const std::size_t rows = stride > 1 ? (n + stride - 1) / stride : n;
+  for (std::size_t b0 = 0; b0 < rows; b0 += block) {
+    const std::size_t m = std::min(block, rows - b0);
+    // Gather the block (strided rows when warm-starting).
+    for (std::size_t j = 0; j < p; ++j) {
+      const double* col = x[j].data();
+      double* dst = xb[j].data();
+      if (stride > 1) for (std::size_t i = 0; i < m; ++i) dst[i] = col[(b0 + i) * stride];
+      else std::copy(col + b0, col + b0 + m, dst);
+    }
+    for (std::size_t i = 0; i < m; ++i) eta[i] = beta[0];
+    for (std::size_t j = 0; j < p; ++j) {
+      const double bj = beta[j + 1];
+      const double* xj = xb[j].data();
+      for (std::size_t i = 0; i < m; ++i) eta[i] += bj * xj[i];
+    }
+    for (std::size_t i = 0; i < m; ++i) {
+      const std::size_t row = stride > 1 ? (b0 + i) * stride : b0 + i;
+      // One exp per row: e = exp(-|η|) gives P(good) and the loss -log P(y).
+      const double z = eta[i];
+      const double e = detail::fast_exp(z < 0 ? z : -z);
+      const double inv = 1.0 / (1.0 + e);
+      const double pi = z >= 0 ? inv : e * inv;  // P(good)
+      const bool yi = y[row] != 0;
+      r[i] = (yi ? 1.0 : 0.0) - pi;
+      w[i] = pi * (1.0 - pi);
+      const double margin = yi ? (z < 0 ? -z : 0.0) : (z > 0 ? z : 0.0);
+      loss[i] = detail::fast_log1p_unit(e) + margin;
+    }
+    out.loss += sum4(loss.data(), m);
+    out.grad[0] += sum4(r.data(), m);
+    for (std::size_t j = 0; j < p; ++j) out.grad[j + 1] += dot4(r.data(), xb[j].data(), m);
+    if (!want_hessian) continue;
+    out.hess[0] += sum4(w.data(), m);
+    for (std::size_t j = 0; j < p; ++j) {
+      const double* xj = xb[j].data();
+      for (std::size_t i = 0; i < m; ++i) wx[i] = w[i] * xj[i];
+      out.hess[j + 1] += sum4(wx.data(), m);  // (0, j+1)
+      for (std::size_t k = j; k < p; ++k) out.hess[(j + 1) * q + (k + 1)] += dot4(wx.data(), xb[k].data(), m);
+    }
+  }
+  for (std::size_t a = 0; a < q; ++a)
+    for (std::size_t b = 0; b < a; ++b) out.hess[a * q + b] = out.hess[b * q + a];
+}
+
+// Solves H·d = g by Cholesky (H symmetric positive definite); false if not PD.
+bool cholesky_solve(std::vector<double> h, std::vector<double> g, std::size_t q, std::vector<double>& d) {
+  for (std::size_t j = 0; j < q; ++j) {
+    double s = h[j * q + j];
+    for (std::size_t k = 0; k < j; ++k) s -= h[j * q + k] * h[j * q + k];
+    if (!(s > 0)) return false;
+    const double l = math::sqrt(s);
+    h[j * q + j] = l;
+    for (std::size_t i = j + 1; i < q; ++i) {
+      double t = h[i * q + j];
+      for (std::size_t k = 0; k < j; ++k) t -= h[i * q + k] * h[j * q + k];
+      h[i * q + j] = t / l;
+    }
+  }
+  for (std::size_t i = 0; i < q; ++i) {  // L z = g
+    double t = g[i];
+    for (std::size_t k = 0; k < i; ++k) t -= h[i * q + k] * g[k];
+    g[i] = t / h[i * q + i];
+  }
+  d.assign(q, 0.0);
+  for (std::size_t i = q; i-- > 0;) {  // Lᵀ d = z
+    double t = g[i];
+    for (std::size_t k = i + 1; k < q; ++k) t -= h[k * q + i] * d[k];
+    d[i] = t / h[i * q + i];
+  }
+  return true;
+}
+
+double penalty(const std::vector<double>& beta, double l2) {
+  double s = 0;
+  for (std::size_t j = 1; j < beta.size(); ++j) s += beta[j] * beta[j];
+  return 0.5 * l2 * s;
+}
+
+// Newton with step halving on rows selected by stride; beta is the start and the result.
+void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::size_t stride,
+            const LogisticOptions& o, std::vector<double>& beta, LogisticFit& fit) {
+  const std::size_t q = x.size() + 1;
+  const double l2 = o.l2;
+  Pass cur;
+  evaluate(x, y, stride, beta, true, cur);
+  double obj = cur.loss + penalty(beta, l2);
+  std::vector<double> d, trial(q);
+  Pass next;
+  for (int it = 0; it < o.max_iterations; ++it) {
+    std::vector<double> g = cur.grad;
+    std::vector<double> h = cur.hess;
+    for (std::size_t j = 1; j < q; ++j) {
+      g[j] -= l2 * beta[j];
+      h[j * q + j] += l2;
+    }
+    if (!cholesky_solve(h, g, q, d)) {
+      double trace = 0;
+      for (std::size_t j = 0; j < q; ++j) trace += h[j * q + j];
+      for (std::size_t j = 0; j < q; ++j) h[j * q + j] += 1e-9 * trace + 1e-12;
+      FINLAB_REQUIRE(cholesky_solve(h, g, q, d), "logistic regression: Hessian is not positive definite");
+    }
+    double step = 1.0, max_step = 0;
+    bool accepted = false;
+    for (int half = 0; half < 40; ++half) {
+      for (std::size_t j = 0; j < q; ++j) trial[j] = beta[j] + step * d[j];
+      evaluate(x, y, stride, trial, true, next);
+      const double trial_obj = next.loss + penalty(trial, l2);
+      if (trial_obj <= obj || half == 39) {
+        accepted = true;
+        obj = trial_obj;
+        break;
+      }
+      step *= 0.5;
+    }
+    max_step = 0;
+    for (std::size_t j = 0; j < q; ++j) max_step = std::max(max_step, std::fabs(trial[j] - beta[j]));
+    beta = trial;
+    std::swap(cur, next);
+    fit.iterations += 1;
+    fit.max_step = max_step;
+    if (accepted && max_step < o.tolerance) {
+      fit.converged = true;
+      break;
+    }
+  }
+  fit.log_likelihood = -cur.loss;
+}
+
+}  // namespace
+
+LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const std::uint8_t> good,
+                         const LogisticOptions& o, std::span<const double> start) {
+  const std::size_t n = good.size(), p = x.size();
+  for (const auto& col : x) FINLAB_REQUIRE(col.size() == n, "fit_logistic: a column has " << col.size() << " rows, the target " << n);
+  FINLAB_REQUIRE(o.l2 >= 0 && o.tolerance > 0 && o.max_iterations > 0, "fit_logistic: bad options");
+  std::int64_t goods = 0;
+  for (std::uint8_t g : good) goods += g ? 1 : 0;
+  const std::int64_t bads = static_cast<std::int64_t>(n) - goods;
+  FINLAB_REQUIRE(goods > 0 && bads > 0, "fit_logistic: need both classes (" << goods << " goods, " << bads << " bads)");
+  std::vector<double> beta(p + 1, 0.0);
+  beta[0] = math::log(double(goods) / double(bads));
+  if (!start.empty()) {
+    FINLAB_REQUIRE(start.size() == p + 1, "fit_logistic: start has " << start.size() << " values, expected " << p + 1);
+    beta.assign(start.begin(), start.end());
+  }
+  LogisticFit fit;
+  if (start.empty() && o.warm_start_stride > 1 && n >= o.warm_start_min_rows) {
+    LogisticOptions warm = o;
+    warm.tolerance = std::max(o.tolerance, 1e-4);
+    // The penalty is per row count: scale l2 so the subsample solves the same problem.
+    warm.l2 = o.l2 / static_cast<double>(o.warm_start_stride);
+    LogisticFit wfit;
+    newton(x, good, o.warm_start_stride, warm, beta, wfit);
+  }
+  newton(x, good, 1, o, beta, fit);
+  fit.intercept = beta[0];
+  fit.coef.assign(beta.begin() + 1, beta.end());
+  return fit;
+}
+
+}  // namespace finlab::credit

@@ -1,0 +1,346 @@
+// Scoring with a trained card (see scorecard.hpp). Section index:
+//   [bands]    score bands
+//   [lookup]   sub-model choice by consent
+//   [score]    one user: points, PD, reason codes
+//   [bulk]     structure-of-arrays scoring: flattened points table, binning of raw columns
+#include "core/credit/scorecard.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/error.hpp"
+
+namespace finlab::credit {
+
+// ----------------------------------------------------------------- [bands]
+int ScoreBands::band_of(int score) const {
+  int b = 0;
+  for (int edge : lower)
+    if (score >= edge) ++b;
+  return b;
+}
+
+// ---------------------------------------------------------------- [lookup]
+ConsentMask Scorecard::model_categories() const {
+  ConsentMask m = ConsentMask::application_only();
+  for (const auto& f : features) m = m.with(f.category);
+  return m;
+}
+
+int Scorecard::submodel_index(ConsentMask consent) const {
+  const ConsentMask want = consent & model_categories();
+  for (std::size_t i = 0; i < submodels.size(); ++i)
+    if (submodels[i].consent == want) return static_cast<int>(i);
+  return -1;
+}
+
+const SubModel& Scorecard::submodel_for(ConsentMask consent) const {
+  const int i = submodel_index(consent);
+  FINLAB_REQUIRE(i >= 0, "scorecard '" << name << "' has no sub-model for consent " << consent.to_string());
+  return submodels[static_cast<std::size_t>(i)];
+}
+
+int Scorecard::feature_index(std::string_view feature) const {
+  for (std::size_t i = 0; i < features.size(); ++i)
+    if (features[i].name == feature) return static_cast<int>(i);
+  return -1;
+}
+
+double Scorecard::pd_of_score(double score) const { return pd_from_score(scaling, score); }
+
+// ----------------------------------------------------------------- [score]
+namespace {
+
+// The best points a feature can reach in a sub-model: over value bins and a
+// non-empty missing bin (an empty missing bin is neutral, not attainable).
+int best_bin(const FeatureBinning& fb, const std::vector<int>& pts) {
+  int best = -1;
+  for (std::size_t b = 0; b < fb.bins.size(); ++b) {
+    const Bin& bin = fb.bins[b];
+    if (bin.is_missing && bin.n_good + bin.n_bad == 0) continue;
+    if (best < 0 || pts[b] > pts[static_cast<std::size_t>(best)]) best = static_cast<int>(b);
+  }
+  return best < 0 ? 0 : best;
+}
+
+ScoreResult finish(const Scorecard& card, int submodel, std::span<const int> bins_of_submodel_features, bool with_reasons) {
+  const SubModel& sm = card.submodels[static_cast<std::size_t>(submodel)];
+  ScoreResult r;
+  r.submodel = submodel;
+  r.categories_used = sm.consent;
+  if (sm.features.empty()) {
+    r.score = sm.base_points;
+    r.score_exact = sm.base_points_exact;
+  }
+  for (std::size_t k = 0; k < sm.features.size(); ++k) {
+    const std::size_t b = static_cast<std::size_t>(bins_of_submodel_features[k]);
+    r.score += sm.points[k][b];
+    r.score_exact += sm.points_exact[k][b];
+  }
+  r.pd = card.pd_of_score(r.score_exact);
+  r.band = card.bands.band_of(r.score);
+  r.band_name = card.bands.names[static_cast<std::size_t>(r.band)];
+  if (!with_reasons) return r;
+  std::vector<ReasonCode> reasons;
+  for (std::size_t k = 0; k < sm.features.size(); ++k) {
+    const int f = sm.features[k];
+    const FeatureBinning& fb = card.features[static_cast<std::size_t>(f)];
+    const int b = bins_of_submodel_features[k];
+    const int best = best_bin(fb, sm.points[k]);
+    const int lost = sm.points[k][static_cast<std::size_t>(best)] - sm.points[k][static_cast<std::size_t>(b)];
+    if (lost <= 0) continue;
+    ReasonCode rc;
+    rc.feature = f;
+    rc.name = fb.name;
+    rc.points_lost = lost;
+    rc.bin_label = fb.bins[static_cast<std::size_t>(b)].label;
+    rc.best_label = fb.bins[static_cast<std::size_t>(best)].label;
+    const std::string label = fb.label.empty() ? fb.name : fb.label;
+    const std::string why = !fb.reason.empty() ? fb.reason
+                            : fb.bins[static_cast<std::size_t>(b)].is_missing ? label + " is missing"
+                                                                               : label + " is in a higher-risk range";
+    rc.text = why + " (" + label + ": " + rc.bin_label + "; best: " + rc.best_label + "; -" + std::to_string(lost) +
+              " points)";
+    reasons.push_back(std::move(rc));
+  }
+  // Most points lost first; ties in the order of the sub-model's features (stable).
+  std::stable_sort(reasons.begin(), reasons.end(),
+                   [](const ReasonCode& a, const ReasonCode& b) { return a.points_lost > b.points_lost; });
+  if (reasons.size() > static_cast<std::size_t>(std::max(0, card.max_reasons)))
+    reasons.resize(static_cast<std::size_t>(std::max(0, card.max_reasons)));
+  r.reasons = std::move(reasons);
+  return r;
+}
+
+}  // namespace
+
+ScoreResult Scorecard::score(ConsentMask consent, std::span<const double> values, bool with_reasons) const {
+  FINLAB_REQUIRE(values.size() == features.size(), "Scorecard::score: " << values.size() << " values for "
+                                                                        << features.size() << " features");
+  const int s = submodel_index(consent);
+  FINLAB_REQUIRE(s >= 0, "scorecard '" << name << "' has no sub-model for consent " << consent.to_string());
+  const SubModel& sm = submodels[static_cast<std::size_t>(s)];
+  std::vector<int> bins(sm.features.size());
+  // Only the sub-model's features are read: never a category the user did not grant.
+  for (std::size_t k = 0; k < sm.features.size(); ++k) {
+    const auto f = static_cast<std::size_t>(sm.features[k]);
+    bins[k] = features[f].bin_of(values[f]);
+  }
+  return finish(*this, s, bins, with_reasons);
+}
+
+ScoreResult Scorecard::score_bins(ConsentMask consent, std::span<const std::uint8_t> bins_in, bool with_reasons) const {
+  FINLAB_REQUIRE(bins_in.size() == features.size(), "Scorecard::score_bins: " << bins_in.size() << " bins for "
+                                                                              << features.size() << " features");
+  const int s = submodel_index(consent);
+  FINLAB_REQUIRE(s >= 0, "scorecard '" << name << "' has no sub-model for consent " << consent.to_string());
+  const SubModel& sm = submodels[static_cast<std::size_t>(s)];
+  std::vector<int> bins(sm.features.size());
+  for (std::size_t k = 0; k < sm.features.size(); ++k) {
+    const auto f = static_cast<std::size_t>(sm.features[k]);
+    FINLAB_REQUIRE(bins_in[f] < features[f].bins.size(), "Scorecard::score_bins: bin " << int(bins_in[f])
+                                                                                        << " out of range for " << features[f].name);
+    bins[k] = bins_in[f];
+  }
+  return finish(*this, s, bins, with_reasons);
+}
+
+SubModel make_submodel(const std::vector<FeatureBinning>& features, const ScoreScaling& scaling, ConsentMask consent,
+                       std::vector<int> feature_indices, double intercept, std::vector<double> coef) {
+  FINLAB_REQUIRE(feature_indices.size() == coef.size(), "make_submodel: " << feature_indices.size() << " features, "
+                                                                          << coef.size() << " coefficients");
+  SubModel sm;
+  sm.consent = consent;
+  sm.intercept = intercept;
+  const int n = static_cast<int>(feature_indices.size());
+  for (std::size_t k = 0; k < feature_indices.size(); ++k) {
+    const int f = feature_indices[k];
+    FINLAB_REQUIRE(f >= 0 && static_cast<std::size_t>(f) < features.size(), "make_submodel: feature index " << f << " out of range");
+    const FeatureBinning& fb = features[static_cast<std::size_t>(f)];
+    FINLAB_REQUIRE(consent.has(fb.category), "make_submodel: feature '" << fb.name << "' (" << to_string(fb.category)
+                                                                        << ") is outside consent " << consent.to_string());
+    std::vector<double> pe;
+    std::vector<int> pr;
+    for (const Bin& b : fb.bins) {
+      const double pts = attribute_points(scaling, coef[k], b.woe, intercept, n);
+      pe.push_back(pts);
+      pr.push_back(round_points(pts));
+    }
+    sm.points_exact.push_back(std::move(pe));
+    sm.points.push_back(std::move(pr));
+  }
+  if (n == 0) {
+    sm.base_points_exact = scaling_offset(scaling) + scaling_factor(scaling) * intercept;
+    sm.base_points = round_points(sm.base_points_exact);
+  }
+  sm.features = std::move(feature_indices);
+  sm.coef = std::move(coef);
+  return sm;
+}
+
+// ------------------------------------------------------------------ [bulk]
+namespace {
+
+// points[(s·F + f)·SB + bin] as int32, 0 for features outside sub-model s;
+// bias[s] = base points of an empty sub-model; sub_of[mask bits] = s.
+struct FlatTable {
+  std::size_t F = 0, SB = 1;
+  std::vector<std::int32_t> points;
+  std::vector<std::int32_t> bias;
+  std::int32_t sub_of[32];
+};
+
+FlatTable flatten(const Scorecard& card) {
+  FlatTable t;
+  t.F = card.features.size();
+  std::size_t max_bins = 1;
+  for (const auto& f : card.features) max_bins = std::max(max_bins, f.bins.size());
+  FINLAB_REQUIRE(max_bins <= 256, "scorecard: a feature has more than 256 bins");
+  while (t.SB < max_bins) t.SB *= 2;
+  const std::size_t S = card.submodels.size();
+  t.points.assign(S * t.F * t.SB, 0);
+  t.bias.assign(S, 0);
+  for (std::size_t s = 0; s < S; ++s) {
+    const SubModel& sm = card.submodels[s];
+    if (sm.features.empty()) t.bias[s] = sm.base_points;
+    for (std::size_t k = 0; k < sm.features.size(); ++k) {
+      const auto f = static_cast<std::size_t>(sm.features[k]);
+      for (std::size_t b = 0; b < sm.points[k].size(); ++b) t.points[(s * t.F + f) * t.SB + b] = sm.points[k][b];
+    }
+  }
+  for (std::uint32_t m = 0; m < 32; ++m) t.sub_of[m] = card.submodel_index(ConsentMask::from_bits(static_cast<std::uint8_t>(m)));
+  return t;
+}
+
+constexpr std::size_t bulk_block = 1024;
+
+void accumulate_block(const FlatTable& t, const std::uint8_t* const* bins, const std::uint8_t* consent, std::size_t m,
+                      std::int32_t* out) {
+  std::uint32_t base[bulk_block];
+  for (std::size_t i = 0; i < m; ++i) {
+    const std::int32_t s = t.sub_of[consent[i] & 31u];
+    FINLAB_REQUIRE(s >= 0, "score_binned: no sub-model for consent bits " << int(consent[i]));
+    base[i] = static_cast<std::uint32_t>(static_cast<std::size_t>(s) * t.F * t.SB);
+    out[i] = t.bias[static_cast<std::size_t>(s)];
+  }
+  for (std::size_t f = 0; f < t.F; ++f) {
+    const std::int32_t* tf = t.points.data() + f * t.SB;
+    const std::uint8_t* b = bins[f];
+    for (std::size_t i = 0; i < m; ++i) out[i] += tf[base[i] + b[i]];
+  }
+}
+
+void accumulate_block_single(const FlatTable& t, const std::uint8_t* const* bins, std::size_t m, std::int32_t* out) {
+  for (std::size_t i = 0; i < m; ++i) out[i] = t.bias[0];
+  for (std::size_t f = 0; f < t.F; ++f) {
+    const std::int32_t* tf = t.points.data() + f * t.SB;
+    const std::uint8_t* b = bins[f];
+    for (std::size_t i = 0; i < m; ++i) out[i] += tf[b[i]];
+  }
+}
+
+}  // namespace
+
+void score_binned(const Scorecard& card, std::span<const std::vector<std::uint8_t>> bins,
+                  std::span<const std::uint8_t> consent, std::span<std::int32_t> out) {
+  FINLAB_REQUIRE(bins.size() == card.features.size(), "score_binned: " << bins.size() << " bin columns for "
+                                                                       << card.features.size() << " features");
+  const std::size_t n = out.size();
+  FINLAB_REQUIRE(consent.size() == n, "score_binned: " << consent.size() << " consent values for " << n << " users");
+  for (const auto& col : bins) FINLAB_REQUIRE(col.size() == n, "score_binned: a bin column has " << col.size() << " rows, expected " << n);
+  const FlatTable t = flatten(card);
+  const bool single = card.submodels.size() == 1;
+  std::vector<const std::uint8_t*> ptr(t.F);
+  for (std::size_t b0 = 0; b0 < n; b0 += bulk_block) {
+    const std::size_t m = std::min(bulk_block, n - b0);
+    for (std::size_t f = 0; f < t.F; ++f) ptr[f] = bins[f].data() + b0;
+    if (single) accumulate_block_single(t, ptr.data(), m, out.data() + b0);
+    else accumulate_block(t, ptr.data(), consent.data() + b0, m, out.data() + b0);
+  }
+}
+
+namespace {
+
+template <class T>
+void bin_values_impl(const FeatureBinning& fb, std::span<const T> values, std::span<std::uint8_t> out) {
+  FINLAB_REQUIRE(values.size() == out.size(), "bin_values: " << values.size() << " values, " << out.size() << " outputs");
+  const auto missing = static_cast<std::uint8_t>(fb.missing_bin());
+  if (fb.type == FeatureType::categorical) {
+    for (std::size_t i = 0; i < values.size(); ++i) out[i] = static_cast<std::uint8_t>(fb.bin_of(static_cast<double>(values[i])));
+    return;
+  }
+  // Thresholds in the input's type: for float input the cut is rounded to the
+  // nearest float, so a float holding a recorded decimal bins like the decimal.
+  T cut[256];
+  const std::size_t k = fb.cuts.size();
+  for (std::size_t c = 0; c < k; ++c) cut[c] = static_cast<T>(fb.cuts[c]);
+  const std::size_t n = values.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const T x = values[i];
+    std::uint8_t b = 0;
+    for (std::size_t c = 0; c < k; ++c) b = static_cast<std::uint8_t>(b + (x >= cut[c] ? 1 : 0));
+    out[i] = x != x ? missing : b;
+  }
+}
+
+}  // namespace
+
+void bin_values(const FeatureBinning& fb, std::span<const float> values, std::span<std::uint8_t> out) {
+  bin_values_impl(fb, values, out);
+}
+void bin_values(const FeatureBinning& fb, std::span<const double> values, std::span<std::uint8_t> out) {
+  bin_values_impl(fb, values, out);
+}
+
+Result<PopulationScorer> PopulationScorer::bind(const Scorecard& card, const FeatureSchema& schema) {
+  PopulationScorer ps;
+  ps.card = &card;
+  for (const auto& f : card.features) {
+    auto i = schema.index_of(f.name);
+    if (!i) return fail("scorecard feature '" + f.name + "' is not in the population's feature schema");
+    ps.column_of_feature.push_back(static_cast<int>(*i));
+  }
+  return ps;
+}
+
+std::vector<double> PopulationScorer::values_of(const Population& pop, std::size_t i) const {
+  std::vector<double> v(card->features.size());
+  static constexpr double p10[] = {1, 10, 100, 1000, 10000, 100000, 1e6, 1e7, 1e8, 1e9};
+  for (std::size_t f = 0; f < v.size(); ++f) {
+    const float x = pop.values[static_cast<std::size_t>(column_of_feature[f])][i];
+    const int d = card->features[f].decimals;
+    // Restore the recorded decimal (see dataset_from_population).
+    v[f] = std::isnan(x) ? static_cast<double>(x)
+           : d >= 0 && d <= 9 ? std::floor(static_cast<double>(x) * p10[d] + 0.5) / p10[d]
+                              : static_cast<double>(x);
+  }
+  return v;
+}
+
+ScoreResult PopulationScorer::score(const Population& pop, std::size_t i, bool with_reasons) const {
+  const auto v = values_of(pop, i);
+  return card->score(pop.consent_of(i), v, with_reasons);
+}
+
+void PopulationScorer::score_all(const Population& pop, std::span<std::int32_t> out) const {
+  FINLAB_REQUIRE(out.size() == pop.size(), "PopulationScorer::score_all: output has " << out.size() << " entries for "
+                                                                                      << pop.size() << " users");
+  const FlatTable t = flatten(*card);
+  const bool single = card->submodels.size() == 1;
+  const std::size_t F = card->features.size();
+  std::vector<std::uint8_t> bins(F * bulk_block);
+  std::vector<const std::uint8_t*> ptr(F);
+  for (std::size_t f = 0; f < F; ++f) ptr[f] = bins.data() + f * bulk_block;
+  for (std::size_t b0 = 0; b0 < pop.size(); b0 += bulk_block) {
+    const std::size_t m = std::min(bulk_block, pop.size() - b0);
+    for (std::size_t f = 0; f < F; ++f) {
+      const auto& col = pop.values[static_cast<std::size_t>(column_of_feature[f])];
+      bin_values(card->features[f], std::span<const float>(col.data() + b0, m), std::span<std::uint8_t>(bins.data() + f * bulk_block, m));
+    }
+    if (single) accumulate_block_single(t, ptr.data(), m, out.data() + b0);
+    else accumulate_block(t, ptr.data(), pop.consent.data() + b0, m, out.data() + b0);
+  }
+}
+
+}  // namespace finlab::credit
