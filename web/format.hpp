@@ -1,0 +1,27 @@
+// Display formatting for the browser client: exact decimal strings from the
+// core's types, grouped for reading. No arithmetic on money happens here; a
+// double appears only as a chart coordinate (to_plot), never as an amount.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/money/money.hpp"
+#include "core/money/rate.hpp"
+
+namespace finlab::web {
+
+// "¥12,345.67" (negative: "-¥1.00").
+std::string format_yuan(money::Money m);
+// "12,345.67" without the sign of the currency.
+std::string format_amount(money::Money m);
+// Percent with `dp` decimals, half-up: "4.512%".
+std::string format_percent(money::Rate r, int dp);
+// Grouped integer: "10,000".
+std::string format_int(std::int64_t n);
+// A chart coordinate from exact units (display only).
+double to_plot(std::int64_t units, int scale);
+template <class D>
+double to_plot(D d) { return to_plot(d.units(), D::scale); }
+
+}  // namespace finlab::web

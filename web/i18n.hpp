@@ -1,0 +1,21 @@
+// Run-time languages of the browser client: English and 简体中文.
+// English text is the key; the table in i18n.cpp maps it to Chinese. Every
+// string literal in web/ also feeds the build-time font subset
+// (tools/subset_font.py), so a translation added here is always renderable.
+// Deliberately not here: plural rules and number formatting (format.hpp).
+#pragma once
+
+#include <string_view>
+
+namespace finlab::web {
+
+enum class Lang { en, zh };
+
+// The text in `lang` for the English key `en`; the key itself when the table
+// has no entry (then `missing` is set, so tests can list untranslated text).
+const char* translate(Lang lang, const char* en, bool* missing = nullptr);
+
+const char* lang_code(Lang lang);                 // "en" / "zh"
+bool parse_lang(std::string_view code, Lang& out);
+
+}  // namespace finlab::web

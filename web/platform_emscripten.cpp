@@ -1,0 +1,672 @@
+// The only file of the browser client that talks to the browser: GLFW window
+// and WebGL2 context, the main loop (which stops while nothing changes), fonts
+// and device-pixel-ratio scaling, touch and wheel input, IDBFS persistence,
+// files in and out, the URL hash, the accessible DOM mirror of key numbers and
+// the JS test API `window.finlab` (documented in docs/web.md).
+//
+// [SECTION] state
+// [SECTION] JS side (EM_JS)
+// [SECTION] Platform services for the app
+// [SECTION] fonts and scale
+// [SECTION] input: wake, wheel, touch
+// [SECTION] storage
+// [SECTION] test API
+// [SECTION] frame loop
+// [SECTION] main
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "web/app.hpp"
+#include "web/platform.hpp"
+#include "web/ui.hpp"
+
+namespace {
+
+using finlab::web::App;
+using finlab::web::Ui;
+
+constexpr const char* kDbPath = "/persist/finlab.sqlite";
+constexpr const char* kFontPath = "/data/fonts/ui.otf";
+constexpr const char* kGlyphsPath = "/data/fonts/ui_glyphs.txt";
+constexpr float kFontCss = 15.0f;     // body text, CSS px
+constexpr float kBigFontCss = 24.0f;  // headline figures
+constexpr int kWakeFrames = 4;        // frames drawn after an input event (ImGui settles in 2-3)
+
+// [SECTION] state -------------------------------------------------------------
+
+struct Touch {
+  bool used = false;       // the last pointer input was touch
+  bool active = false;     // a finger is down
+  bool scrolling = false;  // the gesture became a scroll
+  bool pressed = false;    // long-press became a mouse press (drag a slider)
+  double start_ms = 0;
+  ImVec2 start, pos, last;  // device px
+  int tap_frames = 0;       // 3: hover, 2: press, 1: release (one frame each)
+};
+
+struct State {
+  GLFWwindow* window = nullptr;
+  std::unique_ptr<App> app;
+  Ui ui;
+  float dpr = 1.0f;
+  float font_dpr = 0.0f;
+  ImVec2 css{0, 0};
+  ImVector<ImWchar> glyph_ranges;
+  int frames_pending = kWakeFrames;
+  bool paused = false;
+  long frames = 0;
+  double first_frame_ms = -1;
+  double last_cpu_ms = 0, cpu_ms_total = 0, cpu_ms_max = 0;
+  long cpu_frames = 0;
+  std::string mirror_json;
+  // storage
+  bool storage_ready = false;
+  bool dirty = false, syncing = false;
+  long syncs = 0;
+  std::string sync_error;
+  Touch touch;
+  std::string query_buffer;
+};
+
+State* g = nullptr;  // the platform's one instance; browser callbacks carry no context
+
+// [SECTION] JS side (EM_JS) ---------------------------------------------------
+
+EM_JS(void, js_install, (), {
+  var canvas = Module['canvas'];
+  var wake = function() { _finlab_wake(); };
+  ['mousemove', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress', 'resize', 'focus', 'blur',
+   'visibilitychange', 'hashchange', 'pointerdown', 'pointerup']
+      .forEach(function(ev) { window.addEventListener(ev, wake, true); });
+  if (window.ResizeObserver) new ResizeObserver(wake).observe(canvas);
+  // Device pixel ratio changes (zoom, moving to another screen) do not fire resize everywhere.
+  var watchDpr = function() {
+    var mq = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+    var onChange = function() { mq.removeEventListener('change', onChange); wake(); watchDpr(); };
+    mq.addEventListener('change', onChange);
+  };
+  watchDpr();
+  // Wheel: Emscripten 3.1.6's GLFW passes raw pixel deltas with the wrong sign;
+  // handle it here (lines: ~100 px per notch) and keep the page from scrolling.
+  window.addEventListener('wheel', function(e) {
+    if (e.target !== canvas) return;
+    e.preventDefault();
+    e.stopPropagation();
+    var k = e.deltaMode === 1 ? 1 / 3 : (e.deltaMode === 2 ? 10 : 1 / 100);
+    _finlab_wheel(e.deltaX * k, e.deltaY * k);
+  }, {capture: true, passive: false});
+  // Touch: GLFW 3.1.6 drops touch coordinates; taps, scroll and long-press drag
+  // are handled in C++ (finlab_touch). preventDefault stops emulated mouse events.
+  var touch = function(phase) {
+    return function(e) {
+      if (e.target !== canvas) return;
+      e.preventDefault();
+      e.stopPropagation();
+      var t = e.changedTouches[0];
+      if (!t) return;
+      var r = canvas.getBoundingClientRect();
+      _finlab_touch(phase, t.clientX - r.left, t.clientY - r.top);
+    };
+  };
+  var topt = {capture: true, passive: false};
+  window.addEventListener('touchstart', touch(0), topt);
+  window.addEventListener('touchmove', touch(1), topt);
+  window.addEventListener('touchend', touch(2), topt);
+  window.addEventListener('touchcancel', touch(3), topt);
+  // Files: drag-and-drop anywhere on the page.
+  window.addEventListener('dragover', function(e) { e.preventDefault(); e.stopPropagation(); }, true);
+  window.addEventListener('drop', function(e) {
+    e.preventDefault();
+    e.stopPropagation();
+    var f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+    if (f) Module['finlabLoadFile'](f);
+  }, true);
+  Module['finlabLoadFile'] = function(file) {
+    file.arrayBuffer().then(function(buf) {
+      var bytes = new Uint8Array(buf);
+      var p = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, p);
+      var n = lengthBytesUTF8(file.name) + 1;
+      var np = _malloc(n);
+      stringToUTF8(file.name, np, n);
+      _finlab_file_loaded(np, p, bytes.length);
+      _free(np);
+      _free(p);
+    });
+  };
+  window.addEventListener('beforeunload', function() { _finlab_persist_now(); });
+
+  // ---- window.finlab: the test API (docs/web.md)
+  var waiters = [];
+  var idleWaiters = [];
+  var query = function(what) {
+    var n = lengthBytesUTF8(what) + 1;
+    var p = _malloc(n);
+    stringToUTF8(what, p, n);
+    var r = UTF8ToString(_finlab_query(p));
+    _free(p);
+    return JSON.parse(r);
+  };
+  Module['finlabFrameDrawn'] = function(frames) {
+    var w = waiters;
+    waiters = [];
+    w.forEach(function(x) { if (frames >= x.until) x.resolve(frames); else waiters.push(x); });
+  };
+  Module['finlabIdle'] = function() {
+    var w = idleWaiters;
+    idleWaiters = [];
+    w.forEach(function(x) { x(); });
+  };
+  window['finlab'] = {
+    version: 1,
+    state: function() { return query('state'); },
+    widgets: function() { return query('widgets'); },
+    widget: function(name) { return query('widgets')[name] || null; },
+    numbers: function() { return query('numbers'); },
+    frameStats: function(reset) { return query(reset ? 'frame_stats_reset' : 'frame_stats'); },
+    // Resolves after `n` more frames were drawn (wakes the loop).
+    frames: function(n) {
+      var st = query('frame_stats');
+      return new Promise(function(resolve) {
+        waiters.push({until: st.frames + (n || 1), resolve: resolve});
+        _finlab_wake();
+      });
+    },
+    // Resolves when the app has drawn everything it needed and stopped redrawing.
+    settled: function() {
+      return new Promise(function(resolve) {
+        if (query('frame_stats').idle) resolve(); else idleWaiters.push(resolve);
+      });
+    },
+    // Draws `n` frames on purpose and reports their CPU cost (bench/web.sh).
+    forceFrames: function(n) { _finlab_force_frames(n || 1); }
+  };
+  Object.defineProperty(window['finlab'], 'ready', {get: function() { return !!_finlab_ready(); }});
+});
+
+EM_JS(void, js_mount_storage, (), {
+  try {
+    FS.mkdir('/persist');
+    FS.mount(IDBFS, {}, '/persist');
+  } catch (e) {
+    _finlab_storage_ready(0);
+    return;
+  }
+  FS.syncfs(true, function(err) { _finlab_storage_ready(err ? 0 : 1); });
+});
+
+EM_JS(void, js_syncfs, (), {
+  FS.syncfs(false, function(err) { _finlab_sync_done(err ? 1 : 0); });
+});
+
+EM_JS(void, js_pause_notify, (), { if (Module['finlabIdle']) Module['finlabIdle'](); });
+EM_JS(void, js_frame_notify, (int frames), { if (Module['finlabFrameDrawn']) Module['finlabFrameDrawn'](frames); });
+
+EM_JS(void, js_first_frame, (), {
+  var el = document.getElementById('loading');
+  if (el) el.remove();
+  document.body.setAttribute('data-finlab-ready', '1');
+});
+
+EM_JS(void, js_fatal, (const char* msg), {
+  if (Module['finlabFatal']) Module['finlabFatal'](UTF8ToString(msg));
+});
+
+EM_JS(void, js_update_mirror, (const char* json), {
+  var root = document.getElementById('a11y-numbers');
+  if (!root) return;
+  var items = JSON.parse(UTF8ToString(json));
+  root.textContent = "";
+  items.forEach(function(it) {
+    var row = document.createElement('p');
+    var label = document.createElement('span');
+    label.textContent = it.label + ': ';
+    var value = document.createElement('span');
+    value.setAttribute('data-key', it.key);
+    value.setAttribute('aria-label', it.label);
+    value.textContent = it.value;
+    row.appendChild(label);
+    row.appendChild(value);
+    root.appendChild(row);
+  });
+});
+
+EM_JS(char*, js_url_hash, (), {
+  var h = window.location.hash.replace(/^#/, "");
+  try { h = decodeURIComponent(h); } catch (e) {}
+  var n = lengthBytesUTF8(h) + 1;
+  var p = _malloc(n);
+  stringToUTF8(h, p, n);
+  return p;
+});
+
+EM_JS(void, js_set_url_hash, (const char* hash), {
+  var h = UTF8ToString(hash);
+  if (window.location.hash.replace(/^#/, "") === h) return;
+  history.replaceState(null, "", h ? '#' + h : window.location.pathname + window.location.search);
+});
+
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
+  var bytes = HEAPU8.slice(data, data + len);
+  var blob = new Blob([bytes], {type: UTF8ToString(mime)});
+  var a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+
+EM_JS(void, js_pick_file, (const char* accept), {
+  var input = document.createElement('input');
+  input.type = 'file';
+  input.accept = UTF8ToString(accept);
+  input.style.display = 'none';
+  input.onchange = function() {
+    if (input.files && input.files[0]) Module['finlabLoadFile'](input.files[0]);
+    input.remove();
+  };
+  document.body.appendChild(input);
+  input.click();
+});
+
+// [SECTION] Platform services for the app --------------------------------------
+
+void wake();
+
+class BrowserPlatform final : public finlab::web::Platform {
+public:
+  void persist() override {
+    g->dirty = true;
+    wake();
+  }
+  std::string url_hash() const override {
+    char* p = js_url_hash();
+    std::string s(p);
+    std::free(p);
+    return s;
+  }
+  void set_url_hash(const std::string& hash) override { js_set_url_hash(hash.c_str()); }
+  void download(const std::string& filename, const std::string& mime, const std::string& content) override {
+    js_download(filename.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()));
+  }
+  void pick_file(const std::string& accept) override { js_pick_file(accept.c_str()); }
+  bool saving() const override { return g->dirty || g->syncing; }
+  double now_ms() const override { return emscripten_get_now(); }
+};
+
+BrowserPlatform* platform_instance() {
+  static BrowserPlatform p;
+  return &p;
+}
+
+// [SECTION] fonts and scale ----------------------------------------------------
+
+std::string read_file(const char* path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+// Rasterise the UI font at the device pixel size, so text is sharp at any DPR.
+void build_fonts(float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  if (g->glyph_ranges.empty()) {
+    ImFontGlyphRangesBuilder b;
+    const std::string glyphs = read_file(kGlyphsPath);
+    b.AddText(glyphs.c_str());
+    b.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    b.BuildRanges(&g->glyph_ranges);
+  }
+  ImFontConfig cfg;
+  cfg.OversampleH = 1;  // rasterised at device size: no need for oversampling
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = true;
+  ImFont* body = io.Fonts->AddFontFromFileTTF(kFontPath, std::round(kFontCss * dpr), &cfg, g->glyph_ranges.Data);
+  if (!body) {
+    js_fatal("The UI font could not be loaded (finlab.data is incomplete).");
+    io.Fonts->AddFontDefault();
+  }
+  g->ui.big_font = body ? io.Fonts->AddFontFromFileTTF(kFontPath, std::round(kBigFontCss * dpr), &cfg, g->glyph_ranges.Data) : nullptr;
+  io.Fonts->Build();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  g->font_dpr = dpr;
+}
+
+// The canvas fills the window (CSS); its backing store is CSS size × DPR. ImGui
+// works in device pixels (DisplayFramebufferScale 1) and the style is scaled.
+void sync_canvas_size() {
+  double cw = 0, ch = 0;
+  emscripten_get_element_css_size("#canvas", &cw, &ch);
+  const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  g->css = ImVec2(static_cast<float>(cw), static_cast<float>(ch));
+  g->dpr = dpr > 0 ? dpr : 1.0f;
+  const int w = std::max(1, static_cast<int>(std::lround(cw * g->dpr)));
+  const int h = std::max(1, static_cast<int>(std::lround(ch * g->dpr)));
+  int cur_w = 0, cur_h = 0;
+  glfwGetWindowSize(g->window, &cur_w, &cur_h);
+  if (cur_w != w || cur_h != h) glfwSetWindowSize(g->window, w, h);
+  if (g->font_dpr != g->dpr) {
+    build_fonts(g->dpr);
+    finlab::web::apply_style(g->dpr);
+  }
+}
+
+// [SECTION] input: wake, wheel, touch -------------------------------------------
+
+void wake() {
+  g->frames_pending = kWakeFrames;
+  if (g->paused) {
+    g->paused = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+constexpr double kLongPressMs = 350.0;
+constexpr float kTapSlopCss = 10.0f;
+
+// Touch as a mouse: a tap clicks where the finger was; a swipe scrolls the
+// window under the finger; holding still then moving drags (sliders).
+void apply_touch() {
+  Touch& t = g->touch;
+  if (!t.used) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = t.pos;
+  io.MouseDown[0] = false;
+  if (t.tap_frames > 0) {
+    io.MouseDown[0] = t.tap_frames == 2;  // frame 3 only hovers, as a mouse would first
+    --t.tap_frames;
+    return;
+  }
+  if (!t.active) {
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover left behind after a tap
+    return;
+  }
+  if (!t.scrolling && !t.pressed && emscripten_get_now() - t.start_ms > kLongPressMs) t.pressed = true;
+  if (t.pressed) io.MouseDown[0] = true;
+}
+
+void scroll_by_touch() {
+  Touch& t = g->touch;
+  if (!t.scrolling) return;
+  const ImVec2 d(t.pos.x - t.last.x, t.pos.y - t.last.y);
+  t.last = t.pos;
+  ImGuiWindow* w = GImGui->HoveredWindow;
+  while (w && w->ScrollMax.y <= 0.0f && w->ScrollMax.x <= 0.0f && w->ParentWindow) w = w->ParentWindow;
+  if (!w) return;
+  if (w->ScrollMax.y > 0.0f) ImGui::SetScrollY(w, std::clamp(w->Scroll.y - d.y, 0.0f, w->ScrollMax.y));
+  if (w->ScrollMax.x > 0.0f) ImGui::SetScrollX(w, std::clamp(w->Scroll.x - d.x, 0.0f, w->ScrollMax.x));
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void finlab_wake() {
+  if (g) wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void finlab_wheel(double dx, double dy) {
+  if (!g) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH -= static_cast<float>(dx);
+  io.MouseWheel -= static_cast<float>(dy);
+  wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void finlab_touch(int phase, double css_x, double css_y) {
+  if (!g) return;
+  Touch& t = g->touch;
+  const ImVec2 p(static_cast<float>(css_x) * g->dpr, static_cast<float>(css_y) * g->dpr);
+  t.used = true;
+  switch (phase) {
+    case 0:  // start
+      t.active = true;
+      t.scrolling = false;
+      t.pressed = false;
+      t.start_ms = emscripten_get_now();
+      t.start = t.pos = t.last = p;
+      break;
+    case 1:  // move
+      t.pos = p;
+      if (!t.scrolling && !t.pressed && std::hypot(p.x - t.start.x, p.y - t.start.y) > kTapSlopCss * g->dpr) {
+        t.scrolling = true;
+        t.last = t.start;
+      }
+      break;
+    case 2:  // end
+      t.pos = p;
+      if (t.active && !t.scrolling && !t.pressed) t.tap_frames = 3;
+      t.active = false;
+      t.scrolling = false;
+      t.pressed = false;
+      break;
+    default:  // cancel
+      t.active = false;
+      t.scrolling = false;
+      t.pressed = false;
+      break;
+  }
+  wake();
+}
+
+// [SECTION] storage ------------------------------------------------------------
+
+EMSCRIPTEN_KEEPALIVE void finlab_storage_ready(int persistent) {
+  if (!g) return;
+  g->storage_ready = true;
+  std::string note = persistent ? "" : "IndexedDB unavailable";
+  g->app->storage_ready(persistent ? kDbPath : ":memory:", persistent != 0, note);
+  wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void finlab_sync_done(int error) {
+  if (!g) return;
+  g->syncing = false;
+  ++g->syncs;
+  g->sync_error = error ? "IndexedDB write failed" : "";
+  wake();  // another write may be waiting
+}
+
+EMSCRIPTEN_KEEPALIVE void finlab_persist_now() {
+  if (g && g->dirty && !g->syncing) {
+    g->dirty = false;
+    g->syncing = true;
+    js_syncfs();
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void finlab_file_loaded(const char* name, const char* data, int len) {
+  if (!g) return;
+  g->app->on_file(name, std::string(data, static_cast<std::size_t>(len)));
+  wake();
+}
+
+// [SECTION] test API -------------------------------------------------------------
+
+EMSCRIPTEN_KEEPALIVE int finlab_ready() {
+  return g && g->storage_ready && g->frames > 1 ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* finlab_query(const char* what_c) {
+  using nlohmann::json;
+  const std::string what = what_c;
+  json j;
+  if (!g) {
+    j = json::object();
+  } else if (what == "state") {
+    j = g->app->state();
+    j["ready"] = finlab_ready() != 0;
+    j["dpr"] = g->dpr;
+    j["css_size"] = {g->css.x, g->css.y};
+    j["compact"] = g->ui.compact();
+    j["frames"] = g->frames;
+    j["first_frame_ms"] = g->first_frame_ms;
+    j["idle"] = g->paused;
+    j["explaining"] = g->ui.explaining();
+    j["untranslated"] = g->ui.untranslated();
+    j["sync"] = {{"pending", g->dirty || g->syncing}, {"done", g->syncs}, {"error", g->sync_error}};
+    j["storage"]["ready"] = g->storage_ready;
+  } else if (what == "widgets") {
+    j = json::object();
+    for (const auto& [name, r] : g->ui.widgets())
+      j[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"visible", r.visible}};
+  } else if (what == "numbers") {
+    j = json::object();
+    for (const auto& n : g->ui.key_numbers()) j[n.key] = n.value;
+  } else if (what == "frame_stats" || what == "frame_stats_reset") {
+    j = {{"frames", g->frames}, {"idle", g->paused}, {"last_cpu_ms", g->last_cpu_ms},
+         {"cpu_frames", g->cpu_frames}, {"cpu_ms_total", g->cpu_ms_total}, {"cpu_ms_max", g->cpu_ms_max},
+         {"first_frame_ms", g->first_frame_ms}};
+    if (what == "frame_stats_reset") {
+      g->cpu_frames = 0;
+      g->cpu_ms_total = 0;
+      g->cpu_ms_max = 0;
+    }
+  } else {
+    j = {{"error", "unknown query " + what}};
+  }
+  g->query_buffer = j.dump();
+  return g->query_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void finlab_force_frames(int n) {
+  if (!g) return;
+  g->frames_pending = std::max(g->frames_pending, n);
+  if (g->paused) {
+    g->paused = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+}  // extern "C"
+
+namespace {
+
+// [SECTION] frame loop -------------------------------------------------------------
+
+void publish_mirror() {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& n : g->ui.key_numbers()) items.push_back({{"key", n.key}, {"label", n.label}, {"value", n.value}});
+  std::string s = items.dump();
+  if (s != g->mirror_json) {
+    g->mirror_json = std::move(s);
+    js_update_mirror(g->mirror_json.c_str());
+  }
+}
+
+void frame() {
+  const double t0 = emscripten_get_now();
+  sync_canvas_size();
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplayFramebufferScale = ImVec2(1, 1);  // ImGui already works in device pixels
+  apply_touch();
+  ImGui::NewFrame();
+  scroll_by_touch();
+
+  g->ui.begin_frame(g->app->lang(), g->dpr, g->css);
+  try {
+    g->app->frame(g->ui);
+  } catch (const std::exception& e) {
+    // App::frame catches panel errors itself; this is the last line of defence.
+    ImGui::ErrorCheckEndFrameRecover(nullptr);
+    js_fatal((std::string("Unexpected error: ") + e.what()).c_str());
+  }
+  g->ui.end_frame();
+  ImGui::Render();
+
+  int fw = 0, fh = 0;
+  glfwGetFramebufferSize(g->window, &fw, &fh);
+  glViewport(0, 0, fw, fh);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  publish_mirror();
+  if (g->dirty && !g->syncing) finlab_persist_now();
+
+  ++g->frames;
+  if (g->first_frame_ms < 0) {
+    g->first_frame_ms = emscripten_get_now();
+    js_first_frame();
+  }
+  const double cpu = emscripten_get_now() - t0;
+  g->last_cpu_ms = cpu;
+  g->cpu_ms_total += cpu;
+  g->cpu_ms_max = std::max(g->cpu_ms_max, cpu);
+  ++g->cpu_frames;
+  js_frame_notify(static_cast<int>(g->frames));
+
+  // Idle: nothing pending, nobody dragging, no work running -> stop the loop
+  // until the next input event (wake) or app request.
+  if (g->frames_pending > 0) --g->frames_pending;
+  const bool keep = g->frames_pending > 0 || g->app->busy() || !g->storage_ready || ImGui::IsAnyMouseDown() ||
+                    g->touch.active || g->touch.tap_frames > 0;
+  if (!keep) {
+    g->paused = true;
+    emscripten_pause_main_loop();
+    js_pause_notify();
+  }
+}
+
+}  // namespace
+
+// [SECTION] main ---------------------------------------------------------------------
+
+int main() {
+  g = new State();
+  if (!glfwInit()) {
+    js_fatal("GLFW could not start.");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  double cw = 0, ch = 0;
+  emscripten_get_element_css_size("#canvas", &cw, &ch);
+  const double dpr = emscripten_get_device_pixel_ratio();
+  g->window = glfwCreateWindow(std::max(1, static_cast<int>(cw * dpr)), std::max(1, static_cast<int>(ch * dpr)), "finlab", nullptr, nullptr);
+  if (!g->window) {
+    js_fatal("WebGL2 is not available in this browser, so the app cannot draw.");
+    return 1;
+  }
+  glfwMakeContextCurrent(g->window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code; state lives in SQLite
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep idle frames busy
+  io.ConfigWindowsMoveFromTitleBarOnly = true;
+  ImGui_ImplGlfw_InitForOpenGL(g->window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  g->app = std::make_unique<App>(*platform_instance());
+  js_install();
+  js_mount_storage();
+  emscripten_set_main_loop(frame, 0, true);
+  return 0;
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Cut the UI font: only the glyphs that web/ sources show, from a CJK collection.
+
+Reads the string literals of the given C++ files, keeps every character in them
+plus printable ASCII, and writes (1) an OpenType subset of one face of the
+collection and (2) the same characters as UTF-8 text, which the app feeds to
+ImGui's glyph-range builder so that exactly these glyphs are rasterised.
+Run by CMake at build time (web/CMakeLists.txt); the output is not committed.
+"""
+import argparse
+import os
+import re
+import sys
+
+LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+# Always present: printable ASCII, the yuan sign and a few typographic marks the
+# number formatting uses even when no literal spells them.
+BASE = set(chr(c) for c in range(0x20, 0x7F)) | set("¥…·×÷≤≥−–—°±%‰→←↑↓▲▼■□●○✓ ")
+
+
+def characters(paths):
+    chars = set(BASE)
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            text = f.read()
+        for m in LITERAL.finditer(text):
+            chars.update(ch for ch in m.group(1) if ord(ch) >= 0x20)
+    return chars
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--font", required=True)
+    ap.add_argument("--font-number", type=int, default=0)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--glyphs-out", required=True)
+    ap.add_argument("sources", nargs="+")
+    a = ap.parse_args()
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+    except ImportError:
+        sys.exit("subset_font.py: fontTools missing (apt-get install python3-fonttools)")
+    if not os.path.exists(a.font):
+        sys.exit(f"subset_font.py: {a.font} not found (apt-get install fonts-noto-cjk)")
+
+    chars = characters(a.sources)
+    font = TTFont(a.font, fontNumber=a.font_number, lazy=False)
+    cmap = font.getBestCmap()
+    missing = sorted(ch for ch in chars if ord(ch) not in cmap and ch.isprintable() and not ch.isspace())
+    chars = {ch for ch in chars if ord(ch) in cmap}
+
+    opts = subset.Options()
+    opts.layout_features = []          # ImGui does no shaping
+    opts.name_IDs = [1, 2]
+    opts.hinting = False
+    opts.desubroutinize = True         # simpler CFF for stb_truetype, compresses better
+    opts.notdef_outline = True
+    opts.glyph_names = False
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=[ord(c) for c in chars])
+    sub.subset(font)
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    font.save(a.out)
+    with open(a.glyphs_out, "w", encoding="utf-8") as f:
+        f.write("".join(sorted(chars)))
+    cjk = sum(1 for c in chars if ord(c) >= 0x2E80)
+    print(f"subset_font.py: {len(chars)} characters ({cjk} CJK) -> {a.out} ({os.path.getsize(a.out)} bytes)"
+          + (f"; not in font: {''.join(missing)}" if missing else ""))
+
+
+if __name__ == "__main__":
+    main()

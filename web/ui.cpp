@@ -1,0 +1,233 @@
+#include "web/ui.hpp"
+
+#include <imgui_internal.h>
+
+namespace finlab::web {
+
+void Ui::begin_frame(Lang lang, float dpr, ImVec2 css_size) {
+  lang_ = lang;
+  dpr_ = dpr;
+  css_size_ = css_size;
+  widgets_.clear();
+  numbers_.clear();
+  explain_seen_ = false;
+}
+
+const char* Ui::tr(const char* en) {
+  bool missing = false;
+  const char* t = translate(lang_, en, &missing);
+  if (missing) untranslated_.insert(en);
+  return t;
+}
+
+std::string Ui::label(const char* en, const char* id) {
+  return std::string(tr(en)) + "###" + id;
+}
+
+void Ui::name_rect(const std::string& name, ImVec2 min, ImVec2 max, bool visible) {
+  CssRect r;
+  r.x = min.x / dpr_;
+  r.y = min.y / dpr_;
+  r.w = (max.x - min.x) / dpr_;
+  r.h = (max.y - min.y) / dpr_;
+  r.visible = visible;
+  widgets_[name] = r;
+}
+
+void Ui::name_item(const std::string& name) {
+  ImVec2 min = ImGui::GetItemRectMin();
+  ImVec2 max = ImGui::GetItemRectMax();
+  // Visible = the item's centre is inside the window's clip rectangle, so a
+  // test clicking the centre really hits the widget.
+  const ImGuiWindow* w = ImGui::GetCurrentWindowRead();
+  ImVec2 c((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+  bool visible = ImGui::IsItemVisible() && w && w->ClipRect.Contains(c);
+  name_rect(name, min, max, visible);
+}
+
+void Ui::key_number(const std::string& key, const char* label_en, const std::string& value) {
+  numbers_.push_back(KeyNumber{key, tr(label_en), value});
+}
+
+void Ui::open_explain(const std::string& name, const Explanation& ex) {
+  explain_name_ = name;
+  explain_ = ex;
+}
+
+void Ui::figure(const std::string& name, const char* label_en, const std::string& value, const Explanation& ex, bool big) {
+  ImGui::PushID(name.c_str());
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("%s", tr(label_en));
+  if (big && big_font) ImGui::PushFont(big_font);
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+  if (ImGui::Button(value.c_str())) open_explain(name, ex);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  if (big && big_font) ImGui::PopFont();
+  name_item(name);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Click to see how this number was computed"));
+  ImGui::EndGroup();
+  ImGui::PopID();
+  if (explain_name_ == name) {
+    explain_ = ex;  // keep the open drill-down live
+    explain_seen_ = true;
+  }
+}
+
+void Ui::explain_link(const std::string& name, const std::string& value, const Explanation& ex) {
+  ImGui::PushID(name.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+  if (ImGui::SmallButton(value.c_str())) open_explain(name, ex);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(2);
+  name_item(name);
+  ImGui::PopID();
+  if (explain_name_ == name) {
+    explain_ = ex;
+    explain_seen_ = true;
+  }
+}
+
+void Ui::error_text(const std::string& message) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(message.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void Ui::help_text(const char* en) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(tr(en));
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void Ui::end_frame() {
+  if (explain_ && !explain_seen_) {  // its figure is no longer on screen
+    explain_.reset();
+    explain_name_.clear();
+  }
+  if (!explain_) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float width = compact() ? vp->Size.x - px(16) : px(460);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->Size.y - px(32)));
+  bool open = true;
+  std::string title = std::string(tr("How this number is computed")) + "###explain";
+  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    name_rect("explain.window", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), true);
+    const Explanation& ex = *explain_;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(ex.title.c_str());
+    if (big_font) ImGui::PushFont(big_font);
+    ImGui::TextUnformatted(ex.value.c_str());
+    if (big_font) ImGui::PopFont();
+    ImGui::Separator();
+    if (!ex.formula.empty()) {
+      ImGui::TextDisabled("%s", tr("Formula"));
+      ImGui::TextUnformatted(ex.formula.c_str());
+    }
+    if (!ex.inputs.empty()) {
+      ImGui::TextDisabled("%s", tr("Inputs"));
+      if (ImGui::BeginTable("inputs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+        for (const auto& [k, v] : ex.inputs) {
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(k.c_str());
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(v.c_str());
+        }
+        ImGui::EndTable();
+      }
+    }
+    if (!ex.rounding.empty()) {
+      ImGui::TextDisabled("%s", tr("Rounding"));
+      ImGui::TextUnformatted(ex.rounding.c_str());
+    }
+    if (!ex.source.empty()) {
+      ImGui::TextDisabled("%s", tr("Rule"));
+      ImGui::TextUnformatted(ex.source.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button(label("Close", "explain_close").c_str())) open = false;
+    name_item("explain.close");
+  }
+  ImGui::End();
+  if (!open) {
+    explain_.reset();
+    explain_name_.clear();
+  }
+}
+
+DrawScope::DrawScope() {
+  ImGuiContext& g = *GImGui;
+  window_ = g.CurrentWindow;
+  id_stack_ = g.CurrentWindow->IDStack.Size;
+  colors_ = g.ColorStack.Size;
+  vars_ = g.StyleVarStack.Size;
+  groups_ = g.GroupStack.Size;
+  fonts_ = g.FontStack.Size;
+  tab_bars_ = g.CurrentTabBarStack.Size;
+  disabled_ = g.DisabledStackSize;
+  item_flags_ = g.ItemFlagsStack.Size;
+}
+
+void DrawScope::recover() const {
+  ImGuiContext& g = *GImGui;
+  for (int guard = 0; guard < 64 && g.CurrentWindow != window_ && g.CurrentWindowStack.Size > 1; ++guard) {
+    ImGuiWindow* w = g.CurrentWindow;
+    while (g.CurrentTable && (g.CurrentTable->OuterWindow == w || g.CurrentTable->InnerWindow == w)) ImGui::EndTable();
+    if (w->Flags & ImGuiWindowFlags_Popup) ImGui::EndPopup();
+    else if (w->Flags & ImGuiWindowFlags_ChildWindow) ImGui::EndChild();
+    else ImGui::End();
+  }
+  ImGuiWindow* w = g.CurrentWindow;
+  while (g.CurrentTable && (g.CurrentTable->OuterWindow == w || g.CurrentTable->InnerWindow == w)) ImGui::EndTable();
+  while (g.CurrentTabBarStack.Size > tab_bars_) ImGui::EndTabBar();
+  while (w->DC.TreeDepth > 0) ImGui::TreePop();
+  while (g.GroupStack.Size > groups_) ImGui::EndGroup();
+  while (w->IDStack.Size > id_stack_) ImGui::PopID();
+  while (g.DisabledStackSize > disabled_) ImGui::EndDisabled();
+  while (g.ColorStack.Size > colors_) ImGui::PopStyleColor();
+  while (g.StyleVarStack.Size > vars_) ImGui::PopStyleVar();
+  while (g.ItemFlagsStack.Size > item_flags_) ImGui::PopItemFlag();
+  while (g.FontStack.Size > fonts_) ImGui::PopFont();
+}
+
+void apply_style(float dpr) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 6.0f;
+  style.ChildRounding = 6.0f;
+  style.FrameRounding = 4.0f;
+  style.PopupRounding = 6.0f;
+  style.GrabRounding = 4.0f;
+  style.TabRounding = 4.0f;
+  style.ScrollbarSize = 12.0f;
+  style.GrabMinSize = 12.0f;
+  style.FramePadding = ImVec2(8.0f, 5.0f);
+  style.ItemSpacing = ImVec2(8.0f, 6.0f);
+  style.WindowPadding = ImVec2(10.0f, 10.0f);
+  style.WindowBorderSize = 0.0f;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
+  c[ImGuiCol_TextDisabled] = ImVec4(0.40f, 0.42f, 0.46f, 1.0f);  // 4.5:1 on the background
+  c[ImGuiCol_Button] = ImVec4(0.26f, 0.52f, 0.96f, 0.16f);
+  c[ImGuiCol_Tab] = ImVec4(0.86f, 0.88f, 0.92f, 1.0f);
+  c[ImGuiCol_TabActive] = ImVec4(1.0f, 0.42f, 0.0f, 0.85f);  // Mi orange for the selected product
+  c[ImGuiCol_TabHovered] = ImVec4(1.0f, 0.55f, 0.2f, 0.75f);
+  c[ImGuiCol_PlotHistogram] = ImVec4(1.0f, 0.42f, 0.0f, 0.9f);
+  style.ScaleAllSizes(dpr);
+  ImGui::GetStyle() = style;
+}
+
+}  // namespace finlab::web
