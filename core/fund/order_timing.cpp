@@ -59,6 +59,14 @@ std::string describe_closed_run(Date from, Date to_exclusive, const time::Tradin
   return out;
 }
 
+// why_closed with "weekend" instead of the weekday name (the sentence already has it).
+std::string closed_reason(Date d, const time::TradingCalendar& cal) {
+  std::string w = cal.why_closed(d);
+  const std::string name = day_name(d).substr(0, day_name(d).find(' '));
+  if (d.is_weekend() && w.rfind(name, 0) == 0) w = "weekend" + w.substr(name.size());
+  return w;
+}
+
 }  // namespace
 
 OrderTiming order_timing(OrderType type, time::DateTime at, const time::TradingCalendar& cal, const TimingRules& rules) {
@@ -78,7 +86,7 @@ OrderTiming order_timing(OrderType type, time::DateTime at, const time::TradingC
       why = day_name(day) + " " + hhmm(at.seconds_of_day()) + " is after the " + hhmm(rules.cutoff_seconds) +
             " cut-off, so the order counts for the next trading day, T = " + day_name(t.trade_date) + ".";
     else
-      why = day_name(day) + " is not a trading day (" + cal.why_closed(day) + "), so the order counts for the next trading day, T = " +
+      why = day_name(day) + " is not a trading day (" + closed_reason(day, cal) + "), so the order counts for the next trading day, T = " +
             day_name(t.trade_date) + ".";
   }
   t.confirmed_on = cal.next_trading_day(t.trade_date);

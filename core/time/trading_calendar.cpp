@@ -289,7 +289,7 @@ std::string TradingCalendar::why_closed(Date d) const {
   const bool sat = d.weekday() == Weekday::saturday;
   const Closure* fri = closure_on(d.plus_days(sat ? -1 : -2));
   const Closure* mon = closure_on(d.plus_days(sat ? 2 : 1));
-  if (fri || mon) s += " (" + (fri ? fri : mon)->holiday + ")";
+  if (fri || mon) s += ", " + (fri ? fri : mon)->holiday;
   return s;
 }
 

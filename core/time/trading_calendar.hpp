@@ -84,8 +84,9 @@ public:
   // --- explanations ------------------------------------------------------------
   const Closure* closure_on(Date d) const;     // weekday closure on d, or nullptr
   const MakeupDay* makeup_on(Date d) const;    // make-up working day on d, or nullptr
-  // Why d is not a trading day: "Saturday", "Sunday, make-up working day (not
-  // a trading day)", "National Day (国庆节)"; empty for a trading day.
+  // Why d is not a trading day: "Saturday", "Saturday, National Day (国庆节)"
+  // (a weekend next to a closure), "Sunday, a make-up working day (not a
+  // trading day)", "National Day (国庆节)"; empty for a trading day.
   std::string why_closed(Date d) const;
 
 private:

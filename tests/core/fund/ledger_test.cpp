@@ -48,7 +48,7 @@ TEST_CASE("Order timing follows the 15:00 cut-off and the Yu'ebao-style display 
   CHECK_THAT(thu.reason, Catch::Matchers::Contains("weekend 05-16..05-17"));
   const auto sat = fund::order_timing(OrderType::purchase, DateTime::of("2015-10-03 09:00"), cal());
   CHECK(sat.trade_date == Date::of("2015-10-08"));
-  CHECK_THAT(sat.reason, Catch::Matchers::Contains("National Day (国庆节)"));
+  CHECK_THAT(sat.reason, Catch::Matchers::Contains("is not a trading day (weekend, National Day (国庆节))"));
   const auto late = fund::order_timing(OrderType::purchase, DateTime::of("2015-09-30 15:00"), cal());
   CHECK_THAT(late.reason, Catch::Matchers::Contains("after the 15:00 cut-off"));
   CHECK(late.trade_date == Date::of("2015-10-08"));

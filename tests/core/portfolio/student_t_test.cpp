@@ -35,7 +35,7 @@ TEST_CASE("The table sampler follows the exact quantile to 1e-6 relative, tails 
       for (int j = 0; j < 512; j += 17) {
         const double s = std::ldexp(1.0 + (j + 0.5) / 512.0, -(e + 1));
         // Bits that encode this s: r = s * 2^63 (positive sign).
-        const unsigned long long bits = static_cast<unsigned long long>(std::ldexp(s, 63));
+        const std::uint64_t bits = static_cast<std::uint64_t>(std::ldexp(s, 63));
         const double got = t.from_bits(bits);
         const double want = t.exact_abs_quantile(std::ldexp(static_cast<double>(bits), -63));
         if (want > 0) worst = std::max(worst, std::fabs(got - want) / want);

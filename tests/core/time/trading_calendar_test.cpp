@@ -42,6 +42,8 @@ TEST_CASE("Weekends, listed closures and make-up working days are not trading da
     CHECK(cal().why_closed(d("2015-10-10")) == "Saturday, a make-up working day (not a trading day)");
     CHECK(cal().why_closed(d("2015-09-03")) == "Victory Day, one-off (抗战胜利70周年纪念日)");
     CHECK(cal().why_closed(d("2015-05-12")).empty());
+    CHECK(cal().why_closed(d("2015-10-03")) == "Saturday, National Day (国庆节)");  // weekend inside the holiday
+    CHECK(cal().why_closed(d("2015-05-16")) == "Saturday");
   }
   SECTION("exchange-only closure and extended holidays") {
     CHECK_FALSE(cal().is_trading_day(d("2024-02-09")));  // 除夕 2024, exchange only
