@@ -55,9 +55,13 @@ GarchNavModel::GarchNavModel(const GarchNavParams& p)
   FINLAB_REQUIRE(err.empty(), "GarchNavModel: " << err);
 }
 
-void GarchNavModel::generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period,
-                             std::span<std::int64_t> out) const {
+void GarchNavModel::generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period, std::span<std::int64_t> out,
+                             std::span<const std::uint32_t> ex_days, money::Rate dividend_yield,
+                             std::span<std::int64_t> dividend_out) const {
   if (out.empty()) return;
+  FINLAB_REQUIRE(ex_days.empty() || dividend_out.size() == out.size(), "GarchNavModel::generate: dividend_out must match out");
+  for (auto& d : dividend_out) d = 0;
+  std::size_t next_ex = 0;
   random::Stream stream(seed, path, stream_period, random::Purpose::nav_path);
   const double start = static_cast<double>(params_.start.units());  // in 10^-4 units
   double level = start;
@@ -74,6 +78,17 @@ void GarchNavModel::generate(std::uint64_t seed, std::uint64_t path, std::uint32
     // Half-up to a whole 10^-4 unit; a NAV never falls below 0.0001.
     std::int64_t units = static_cast<std::int64_t>(level + 0.5);
     if (units < 1) units = 1;
+    if (next_ex < ex_days.size() && ex_days[next_ex] == i) {
+      // Dividend per share = cum NAV × yield, truncated to 0.0001; NAV drops by it.
+      const std::int64_t div = money::narrow_checked(
+          money::div_round(money::int128(units) * dividend_yield.units(), money::Rate::one_units, money::Rounding::truncate), "dividend");
+      if (div > 0 && div < units) {
+        dividend_out[i] = div;
+        units -= div;
+        level -= static_cast<double>(div);
+      }
+      ++next_ex;
+    }
     out[i] = units;
   }
 }

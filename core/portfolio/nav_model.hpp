@@ -53,7 +53,16 @@ public:
   // Writes NAV units (10^-4) for trading days 0..out.size()-1: day 0 is the
   // start NAV, each later day one model step. The stream is
   // Stream(seed, path, stream_period, Purpose::nav_path).
-  void generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period, std::span<std::int64_t> out) const;
+  void generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period, std::span<std::int64_t> out) const {
+    generate(seed, path, stream_period, out, {}, money::Rate{}, {});
+  }
+  // The same with dividends: on each ex-day index (ascending) the fund pays
+  // `dividend_yield` of that day's cum-dividend NAV per share (truncated to
+  // 0.0001 yuan), written to dividend_out (units of 0.0001 yuan, 0 on other
+  // days), and the published NAV is the ex-dividend NAV. The random draws are
+  // the same as without dividends.
+  void generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period, std::span<std::int64_t> out,
+                std::span<const std::uint32_t> ex_days, money::Rate dividend_yield, std::span<std::int64_t> dividend_out) const;
 
 private:
   GarchNavParams params_;

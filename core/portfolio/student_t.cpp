@@ -161,24 +161,4 @@ double StudentTSampler::exact_abs_quantile(double s) const {
   return invert_tail(s, dof_, t_constant(dof_), 1.0) * unit_scale_;
 }
 
-double StudentTSampler::from_bits(unsigned long long bits) const {
-  const std::uint64_t b = bits;
-  const bool negative = (b >> 63) != 0;
-  const std::uint64_t r = b & 0x7FFFFFFFFFFFFFFFull;  // s ≈ r / 2^63
-  double q;
-  const int e = r == 0 ? 63 : __builtin_clzll(r) - 1;  // r in [2^(62-e), 2^(63-e)) -> s in [2^-(e+1), 2^-e)
-  if (e >= kOctaves) {
-    q = table_[static_cast<std::size_t>(kOctaves - 1) * (kCells + 1)];  // clamp at s = 2^-40
-  } else {
-    const int mant_bits = 62 - e;                        // bits below the leading one (>= 23)
-    const std::uint64_t m = r - (1ull << mant_bits);     // position inside the octave
-    const int frac_bits = mant_bits - 9;                 // 512 cells
-    const std::uint64_t j = m >> frac_bits;
-    const double w = static_cast<double>(m & ((1ull << frac_bits) - 1)) / static_cast<double>(1ull << frac_bits);
-    const double* row = &table_[static_cast<std::size_t>(e) * (kCells + 1)];
-    q = row[j] + w * (row[j + 1] - row[j]);
-  }
-  return negative ? -q : q;
-}
-
 }  // namespace finlab::portfolio

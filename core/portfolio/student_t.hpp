@@ -15,6 +15,8 @@
 // Accuracy against the exact quantile: tests/core/portfolio/student_t_test.cpp.
 #pragma once
 
+#include <bit>
+#include <cstdint>
 #include <vector>
 
 #include "core/random/stream.hpp"
@@ -41,7 +43,25 @@ public:
   // A Student-t variate scaled to variance 1, from one next_u64() of `s`.
   double draw(random::Stream& s) const { return from_bits(s.next_u64()); }
   // The same from given 64 random bits (top bit: sign; the rest: tail probability).
-  double from_bits(unsigned long long bits) const;
+  double from_bits(std::uint64_t bits) const {
+    const bool negative = (bits >> 63) != 0;
+    const std::uint64_t r = bits & 0x7FFFFFFFFFFFFFFFull;  // s = r / 2^63
+    const int e = r == 0 ? 63 : __builtin_clzll(r) - 1;    // r in [2^(62-e), 2^(63-e)): s in [2^-(e+1), 2^-e)
+    double q;
+    if (e >= kOctaves) {
+      q = table_[static_cast<std::size_t>(kOctaves - 1) * (kCells + 1)];  // clamp at s = 2^-40 (p ~ 1e-12)
+    } else {
+      const int frac_bits = 62 - e - 9;                       // bits below the leading one and the 9 cell bits (>= 13)
+      const std::uint64_t m = r - (1ull << (62 - e));         // position inside the octave
+      const std::uint64_t j = m >> frac_bits;                 // cell 0..511
+      // w = (m mod 2^frac_bits) / 2^frac_bits: an exact power-of-two scale, no division.
+      const double scale = std::bit_cast<double>(static_cast<std::uint64_t>(1023 - frac_bits) << 52);
+      const double w = static_cast<double>(m & ((1ull << frac_bits) - 1)) * scale;
+      const double* row = &table_[static_cast<std::size_t>(e) * (kCells + 1) + j];
+      q = row[0] + w * (row[1] - row[0]);
+    }
+    return negative ? -q : q;
+  }
 
   // Exact (to ~1e-13 relative) unit-variance quantile for tail probability
   // s = P(|T| > q), by Newton steps on the distribution function.
