@@ -96,70 +96,154 @@ Allocation allocate_income_reference(std::span<const std::int64_t> shares, money
 FlatDistribution::FlatDistribution(std::size_t accounts, Carry carry)
     : carry_(carry), shares_(accounts, 0), unpaid_(carry == Carry::monthly ? accounts : 0, 0), histogram_(kBuckets, 0) {}
 
-DistributionTotals FlatDistribution::distribute(money::IncomePer10k r) {
-  const std::int64_t ar_signed = abs_units(r);
+namespace {
+
+// What one day needs from the first look at its fractions.
+struct DayPlan {
+  std::uint64_t ar = 0;     // |R| in 1e-4
+  std::int64_t sign = 1;
+  std::uint64_t k = 0;      // accounts that get the extra 0.01
+  std::uint64_t b = 0;      // buckets >= b all get it
+  std::uint64_t tb = 0;     // threshold bucket (kBuckets: none)
+  std::uint64_t need = 0;   // how many of the threshold bucket get it
+  std::uint64_t quot_sum = 0, frac_sum = 0;
+};
+
+DayPlan plan_day(money::IncomePer10k r) {
+  DayPlan p;
+  const std::int64_t a = r.units() < 0 ? -r.units() : r.units();
+  FINLAB_REQUIRE(a <= FlatDistribution::max_income_units, "FlatDistribution: income per 10k " << r.to_string() << " above the engine's bound");
+  p.ar = static_cast<std::uint64_t>(a);
+  p.sign = r.units() < 0 ? -1 : 1;
+  return p;
+}
+
+// After the histogram and sums are known: where the extra fen stop.
+void finish_plan(DayPlan& p, const std::uint32_t* hist) {
+  p.k = p.frac_sum / kUnit;
+  std::uint64_t b = kBuckets, above = 0;
+  while (b > 0 && above + hist[b - 1] <= p.k) above += hist[--b];
+  p.b = b;
+  p.need = p.k - above;
+  p.tb = b == 0 ? kBuckets : b - 1;
+}
+
+DistributionTotals totals_of(const DayPlan& p) {
+  DistributionTotals t;
+  t.pool_units = p.sign * (int128(p.quot_sum) * kUnit + p.frac_sum);
+  t.paid = money::Money::from_units(p.sign * static_cast<std::int64_t>(p.quot_sum + p.k));
+  t.residual_units = p.sign * static_cast<std::int64_t>(p.frac_sum - p.k * kUnit);
+  t.redistributed_fen = static_cast<std::int64_t>(p.k);
+  return t;
+}
+
+constexpr std::uint64_t kIndexMask = (std::uint64_t{1} << 36) - 1;
+
+}  // namespace
+
+void FlatDistribution::check_bounds(const char* when) const {
+  for (std::size_t i = 0; i < shares_.size(); ++i)
+    FINLAB_REQUIRE(shares_[i] >= 0 && shares_[i] <= max_share_units,
+                   "FlatDistribution: account " << i << " has " << shares_[i] << " share units (allowed 0.." << max_share_units << ") " << when);
+}
+
+DistributionTotals FlatDistribution::distribute(money::IncomePer10k r) { return distribute_days({&r, 1}).front(); }
+
+std::vector<DistributionTotals> FlatDistribution::distribute_days(std::span<const money::IncomePer10k> rs) {
   FINLAB_REQUIRE(static_cast<std::uint64_t>(shares_.size()) <= (std::uint64_t{1} << 36), "FlatDistribution: too many accounts");
-  FINLAB_REQUIRE(ar_signed <= max_income_units, "FlatDistribution: income per 10k " << r.to_string() << " above the engine's bound");
-  const std::uint64_t ar = static_cast<std::uint64_t>(ar_signed);
-  const std::int64_t sign = r.units() < 0 ? -1 : 1;
+  std::vector<DayPlan> plans;
+  for (auto r : rs) plans.push_back(plan_day(r));  // validates every R before anything changes
+  std::vector<DistributionTotals> out;
+  if (rs.empty()) return out;
   const std::size_t n = shares_.size();
   std::int64_t* const s = shares_.data();
-  std::uint32_t* const hist = histogram_.data();
-  std::fill(histogram_.begin(), histogram_.end(), 0u);
-
-  // Pass 1 (read only): fractions' sum and histogram; bound check.
-  std::uint64_t frac_sum = 0, quot_sum = 0;
-  std::uint64_t out_of_range = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t si = static_cast<std::uint64_t>(s[i]);
-    out_of_range |= static_cast<std::uint64_t>(si > static_cast<std::uint64_t>(max_share_units));
-    const std::uint64_t p = si * ar;
-    const std::uint64_t q = p / kUnit;
-    const std::uint64_t f = p - q * kUnit;
-    quot_sum += q;
-    frac_sum += f;
-    ++hist[f >> kShift];
-  }
-  if (out_of_range) {
-    for (std::size_t i = 0; i < n; ++i)
-      FINLAB_REQUIRE(s[i] >= 0 && s[i] <= max_share_units, "FlatDistribution: account " << i << " has " << s[i] << " share units (allowed 0.." << max_share_units << ")");
-  }
-  const std::uint64_t k = frac_sum / kUnit;
-
-  // Threshold bucket: every account in a higher bucket gets +1; inside the
-  // threshold bucket only the largest fractions (then lowest index) do.
-  std::size_t b = kBuckets;
-  std::uint64_t above = 0;
-  while (b > 0 && above + hist[b - 1] <= k) above += hist[--b];
-  // Now accounts in buckets >= b (count `above`) all get +1; `need` more come from bucket b-1.
-  const std::uint64_t need = k - above;
-  const std::uint64_t tb = b == 0 ? kBuckets : b - 1;  // threshold bucket (kBuckets: none)
-
-  // Pass 2: apply quotient + extra; collect the threshold bucket's accounts
-  // as keys (fraction << 36 | ~index) so that a descending sort gives
-  // (fraction desc, index asc).
-  candidates_.clear();
   std::int64_t* const target = carry_ == Carry::daily ? s : unpaid_.data();
-  constexpr std::uint64_t kIndexMask = (std::uint64_t{1} << 36) - 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t p = static_cast<std::uint64_t>(s[i]) * ar;
-    const std::uint64_t q = p / kUnit;
-    const std::uint64_t f = p - q * kUnit;
-    const std::uint64_t bucket = f >> kShift;
-    if (bucket == tb) [[unlikely]]
-      candidates_.push_back((f << 36) | (kIndexMask - i));
-    target[i] += sign * static_cast<std::int64_t>(q + static_cast<std::uint64_t>(bucket >= b));
+  const bool daily = carry_ == Carry::daily;
+  std::uint32_t* const hist = histogram_.data();
+  std::vector<std::uint32_t> next_hist(kBuckets);
+
+  // First look at day 0 (read only): histogram, sums, bounds.
+  std::fill(histogram_.begin(), histogram_.end(), 0u);
+  {
+    DayPlan& p = plans[0];
+    std::uint64_t out_of_range = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t si = static_cast<std::uint64_t>(s[i]);
+      out_of_range |= static_cast<std::uint64_t>(si > static_cast<std::uint64_t>(max_share_units));
+      const std::uint64_t prod = si * p.ar;
+      const std::uint64_t q = prod / kUnit;
+      const std::uint64_t f = prod - q * kUnit;
+      p.quot_sum += q;
+      p.frac_sum += f;
+      ++hist[f >> kShift];
+    }
+    if (out_of_range) check_bounds("before the first day");
+    finish_plan(p, hist);
   }
-  if (need != 0) {
-    std::sort(candidates_.begin(), candidates_.end(), std::greater<>());
-    for (std::uint64_t j = 0; j < need; ++j) target[kIndexMask - (candidates_[j] & kIndexMask)] += sign;
+
+  // One sweep per day: apply day d and, fused into the same loop, take the
+  // first look at day d+1 on the updated balances (daily carry-over) — one
+  // read and one write of each account per day.
+  for (std::size_t d = 0; d < plans.size(); ++d) {
+    const DayPlan& p = plans[d];
+    const bool has_next = d + 1 < plans.size();
+    DayPlan* np = has_next ? &plans[d + 1] : nullptr;
+    const std::uint64_t nar = has_next ? np->ar : 0;
+    std::fill(next_hist.begin(), next_hist.end(), 0u);
+    std::uint32_t* const nh = next_hist.data();
+    std::uint64_t nq_sum = 0, nf_sum = 0, out_of_range = 0;
+    candidates_.clear();
+    const std::uint64_t b = p.b, tb = p.tb, ar = p.ar;
+    const std::int64_t sign = p.sign;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t prod = static_cast<std::uint64_t>(s[i]) * ar;
+      const std::uint64_t q = prod / kUnit;
+      const std::uint64_t f = prod - q * kUnit;
+      const std::uint64_t bucket = f >> kShift;
+      if (bucket == tb) [[unlikely]]
+        candidates_.push_back((f << 36) | (kIndexMask - i));
+      const std::int64_t v = target[i] + sign * static_cast<std::int64_t>(q + static_cast<std::uint64_t>(bucket >= b));
+      target[i] = v;
+      if (has_next) {
+        const std::uint64_t ns = static_cast<std::uint64_t>(daily ? v : s[i]);
+        out_of_range |= static_cast<std::uint64_t>(ns > static_cast<std::uint64_t>(max_share_units));
+        const std::uint64_t np2 = ns * nar;
+        const std::uint64_t nq = np2 / kUnit;
+        const std::uint64_t nf = np2 - nq * kUnit;
+        nq_sum += nq;
+        nf_sum += nf;
+        ++nh[nf >> kShift];
+      }
+    }
+    // The threshold bucket: (fraction desc, index asc), the first `need` get the extra fen.
+    if (p.need != 0) {
+      std::sort(candidates_.begin(), candidates_.end(), std::greater<>());
+      for (std::uint64_t j = 0; j < p.need; ++j) {
+        const std::uint64_t i = kIndexMask - (candidates_[j] & kIndexMask);
+        if (has_next && daily) {
+          // Its next-day fraction was taken on the balance without the extra fen: correct it.
+          const std::uint64_t old_p = static_cast<std::uint64_t>(s[i]) * nar;
+          --nh[(old_p % kUnit) >> kShift];
+          nq_sum -= old_p / kUnit;
+          nf_sum -= old_p % kUnit;
+          const std::uint64_t new_p = static_cast<std::uint64_t>(s[i] + sign) * nar;
+          ++nh[(new_p % kUnit) >> kShift];
+          nq_sum += new_p / kUnit;
+          nf_sum += new_p % kUnit;
+        }
+        target[i] += sign;
+      }
+    }
+    out.push_back(totals_of(p));
+    if (has_next) {
+      if (out_of_range) check_bounds(("after day " + std::to_string(d + 1) + " of " + std::to_string(plans.size()) + " (earlier days are applied)").c_str());
+      np->quot_sum = nq_sum;
+      np->frac_sum = nf_sum;
+      std::copy(next_hist.begin(), next_hist.end(), histogram_.begin());
+      finish_plan(*np, hist);
+    }
   }
-  DistributionTotals t;
-  t.pool_units = sign * (int128(quot_sum) * kUnit + frac_sum);
-  t.paid = money::Money::from_units(sign * static_cast<std::int64_t>(quot_sum + k));
-  t.residual_units = sign * static_cast<std::int64_t>(frac_sum - k * kUnit);
-  t.redistributed_fen = static_cast<std::int64_t>(k);
-  return t;
+  return out;
 }
 
 money::Money FlatDistribution::pay_out_unpaid() {

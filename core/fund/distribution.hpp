@@ -14,7 +14,7 @@
 //  - allocate_income: one call per day over a list of holdings (the ledger);
 //  - FlatDistribution: the hot path over flat arrays of int64 share units,
 //    8 bytes per account (16 with monthly carry-over), no allocation per
-//    account, two streaming passes with a fraction histogram (bench/fund);
+//    account, one streaming sweep per day with a fraction histogram (bench/fund);
 //  - allocate_income_reference: Boost.Multiprecision cpp_dec_float, the
 //    straightforward formula with a full sort; the check of the other two.
 #pragma once
@@ -74,6 +74,12 @@ public:
   // monthly carry-over to the unpaid income. Throws (changing nothing) if a
   // share balance is negative or above max_share_units.
   DistributionTotals distribute(money::IncomePer10k r);
+  // Several consecutive days in one call, one sweep over the accounts per day
+  // (the next day's fractions are gathered while the current day is applied).
+  // Same results as calling distribute() once per day. Monthly carry-over:
+  // call it per stretch between payouts. If a balance leaves the bounds, the
+  // days before are applied and the error names the day.
+  std::vector<DistributionTotals> distribute_days(std::span<const money::IncomePer10k> r);
   // Monthly carry-over: unpaid income becomes shares (a negative balance
   // reduces shares, DOMAIN.md §1.1). Returns the total paid.
   money::Money pay_out_unpaid();
@@ -82,6 +88,7 @@ public:
   std::size_t bytes_per_account() const { return carry_ == Carry::daily ? 8 : 16; }
 
 private:
+  void check_bounds(const char* when) const;
   Carry carry_;
   std::vector<std::int64_t> shares_;
   std::vector<std::int64_t> unpaid_;

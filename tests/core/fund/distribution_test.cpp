@@ -89,3 +89,31 @@ TEST_CASE("Negative income is truncated toward zero and the remainder taken back
   CHECK(a.totals.paid.to_string() == "-16.47");
   CHECK(a.totals.conserves());
 }
+
+TEST_CASE("Several days in one sweep each give the same results as one call per day", "[fund][distribution][property]") {
+  for (auto carry : {fund::Carry::daily, fund::Carry::monthly}) {
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+      const std::size_t n = 500 + seed * 97;
+      const auto shares = random_shares(seed + 100, n);
+      random::Stream s(seed, 2, 0, random::Purpose::generic);
+      std::vector<IncomePer10k> rs;
+      for (int d = 0; d < 9; ++d) rs.push_back(IncomePer10k::from_units(static_cast<std::int64_t>(s.below(30000)) - (seed == 3 ? 20000 : 0)));
+      fund::FlatDistribution one(n, carry), many(n, carry);
+      std::copy(shares.begin(), shares.end(), one.share_units().begin());
+      std::copy(shares.begin(), shares.end(), many.share_units().begin());
+      std::vector<fund::DistributionTotals> t1;
+      for (auto r : rs) t1.push_back(one.distribute(r));
+      const auto t2 = many.distribute_days(rs);
+      INFO("seed " << seed << " carry " << fund::to_string(carry));
+      REQUIRE(t2.size() == t1.size());
+      for (std::size_t d = 0; d < t1.size(); ++d) {
+        REQUIRE(t2[d].paid == t1[d].paid);
+        REQUIRE(t2[d].pool_units == t1[d].pool_units);
+        REQUIRE(t2[d].residual_units == t1[d].residual_units);
+        REQUIRE(t2[d].conserves());
+      }
+      REQUIRE(std::equal(one.share_units().begin(), one.share_units().end(), many.share_units().begin()));
+      if (carry == fund::Carry::monthly) REQUIRE(std::equal(one.unpaid_fen().begin(), one.unpaid_fen().end(), many.unpaid_fen().begin()));
+    }
+  }
+}
