@@ -43,7 +43,7 @@ void check_monotonic(const FeatureBinning& fb) {
 
 }  // namespace
 
-TEST_CASE("Numeric binning is monotonic in bad rate, respects the minimum bin share and the bin cap", "[credit][binning]") {
+TEST_CASE("Numeric binning is monotonic in bad rate - respects the minimum bin share and the bin cap", "[credit][binning]") {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     // Noisy, non-linear but increasing risk.
     auto d = make(seed, 20000, [](double x) { return 0.02 + 0.1 * (x / 100) * (x / 100) + 0.02 * std::sin(x / 3); });
@@ -108,7 +108,7 @@ TEST_CASE("Binning is deterministic and does not depend on the row order", "[cre
   for (std::size_t k = 0; k < a.bins.size(); ++k) CHECK(a.bins[k].woe == c.bins[k].woe);
 }
 
-TEST_CASE("bin_of puts values into [lo, hi) bins and NaN into the missing bin", "[credit][binning]") {
+TEST_CASE("bin_of puts values into lo-inclusive hi-exclusive bins and NaN into the missing bin", "[credit][binning]") {
   auto d = make(5, 5000, [](double x) { return 0.02 + 0.002 * x; });
   const FeatureBinning fb = bin_feature(d.col, d.bad, d.rows);
   REQUIRE(fb.value_bin_count() >= 2);
@@ -131,7 +131,7 @@ TEST_CASE("bin_of puts values into [lo, hi) bins and NaN into the missing bin", 
   CHECK(outf[2] == fb.missing_bin());
 }
 
-TEST_CASE("Categorical levels are grouped by bad rate; rare levels are pooled; unseen levels score as missing", "[credit][binning]") {
+TEST_CASE("Categorical levels are grouped by bad rate - rare levels are pooled - unseen levels score as missing", "[credit][binning]") {
   DataColumn col;
   col.name = "city_tier";
   col.type = FeatureType::categorical;

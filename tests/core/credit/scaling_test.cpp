@@ -14,7 +14,7 @@ TEST_CASE("Points scaling gives base points at base odds and PDO per doubling", 
   CHECK_THROWS(score_from_odds(s, 0.0));
 }
 
-TEST_CASE("Scaling reproduces DOMAIN.md worked example K (factor, offset, score checks)", "[credit][scaling]") {
+TEST_CASE("Scaling reproduces DOMAIN.md worked example K (factor and offset and score checks)", "[credit][scaling]") {
   const ScoreScaling s{};
   // Factor = 20 / ln 2 = 28.853901; Offset = 600 − 28.853901 × ln 50 = 487.122876.
   CHECK(std::round(scaling_factor(s) * 1e6) / 1e6 == 28.853901);

@@ -10,7 +10,7 @@ namespace {
 double r4(double x) { return std::round(x * 10000) / 10000; }
 }
 
-TEST_CASE("KS, AUC and Gini reproduce DOMAIN.md worked example L", "[credit][validation]") {
+TEST_CASE("KS - AUC and Gini reproduce DOMAIN.md worked example L", "[credit][validation]") {
   const std::vector<std::int64_t> goods{100, 300, 600, 1000, 1500, 2000};
   const std::vector<std::int64_t> bads{60, 50, 40, 30, 15, 5};
   CHECK(r4(ks_from_counts(goods, bads)) == 0.5682);
@@ -59,7 +59,7 @@ TEST_CASE("PSI reproduces DOMAIN.md worked example M and classifies by 0.1 / 0.2
   CHECK(std::isfinite(psi(std::vector<double>{50, 50}, std::vector<double>{100, 0})));
 }
 
-TEST_CASE("validate() reports calibration by band, deciles and score PSI", "[credit][validation]") {
+TEST_CASE("validate() reports calibration by band - deciles and score PSI", "[credit][validation]") {
   Scorecard card;  // default bands E..A+
   card.train_band_counts = {10, 20, 30, 20, 15, 5};
   std::vector<std::int32_t> scores;

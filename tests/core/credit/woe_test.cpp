@@ -25,7 +25,7 @@ TEST_CASE("WoE and IV match DOMAIN.md worked example J to 4 decimals", "[credit]
   CHECK(std::string(iv_strength(iv)) == "medium");
 }
 
-TEST_CASE("A zero cell is replaced by the 0.5 adjustment, so WoE stays finite", "[credit][woe]") {
+TEST_CASE("A zero cell is replaced by the 0.5 adjustment - so WoE stays finite", "[credit][woe]") {
   // No bads: WoE = ln((100/1000) / (0.5/50)) = ln(10).
   CHECK(woe(100, 0, 1000, 50) == Approx(std::log(10.0)).epsilon(1e-14));
   CHECK(woe(0, 10, 1000, 50) == Approx(std::log((0.5 / 1000) / (10.0 / 50))).epsilon(1e-14));
