@@ -1,0 +1,102 @@
+// Integer accumulators of a run: per month, per partner, per vintage and per
+// day. Every field is a count or an amount in fen (fund residuals in 1e-8
+// fen), summed with integer addition, so the partial results of any split of
+// the users (threads, shards, processes) merge into exactly the same totals in
+// any order. Field lists are X-macros so that merging, storage and export
+// name every field once.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace finlab::sim {
+
+inline constexpr int kMaxPartners = 8;
+inline constexpr int kMaxScoreBands = 16;   // card bands tracked for the applicants' distribution
+inline constexpr int kScoreKeys = 1024 * 16;  // allocation keys: score × 16 tie-break buckets
+
+// name, meaning. "_fen" = money in fen; stocks are month-end values.
+#define FINLAB_SIM_MONTH_FIELDS(X)                                                              \
+  X(applicants, "applications decided")                                                       \
+  X(approved, "approved by the credit decision (before funding)")                              \
+  X(referred, "sent to manual review (refer band)")                                            \
+  X(refer_approved, "approved by manual review")                                               \
+  X(declined_consent, "declined: a required consent not granted")                             \
+  X(declined_score, "declined: score below the cutoff and the refer band")                     \
+  X(declined_refer, "declined by manual review")                                               \
+  X(declined_limit, "declined: zero limit for the score and income band")                      \
+  X(declined_dti, "declined: debt-to-income leaves no room for the minimum loan")              \
+  X(declined_capacity, "approved but no partner had capacity")                                 \
+  X(booked_count, "loans booked")                                                              \
+  X(booked_fen, "amount booked")                                                               \
+  X(first_loans, "first loans of a user")                                                      \
+  X(interest_fen, "contract interest received")                                                \
+  X(penalty_fen, "penalty interest received")                                                  \
+  X(fee_fen, "origination fees received")                                                      \
+  X(principal_repaid_fen, "principal received")                                                \
+  X(funding_cost_fen, "partners' funding cost on the outstanding principal")                   \
+  X(defaults, "borrowers who defaulted (ground truth)")                                        \
+  X(cures, "delinquent loans brought current")                                                 \
+  X(paid_off, "loans repaid in full")                                                          \
+  X(chargeoff_count, "loans charged off")                                                      \
+  X(chargeoff_fen, "principal charged off")                                                    \
+  X(interest_written_off_fen, "unpaid interest and penalty never received")                    \
+  X(recoveries_fen, "collections on charged-off loans")                                        \
+  X(recovery_pending_fen, "collections still expected (stock)")                                \
+  X(active_loans, "open loans (stock)")                                                        \
+  X(outstanding_fen, "principal outstanding (stock)")                                          \
+  X(outstanding_30p_fen, "principal of loans 30+ days past due (stock)")                       \
+  X(outstanding_90p_fen, "principal of loans 90+ days past due (stock)")                       \
+  X(count_30p, "loans 30+ days past due (stock)")                                              \
+  X(allowance_fen, "expected-loss provision PD × LGD × EAD (stock)")                           \
+  X(fund_holders, "users with a fund balance (stock)")                                         \
+  X(new_fund_users, "first fund deposits")                                                     \
+  X(deposits_fen, "fund deposits")                                                             \
+  X(redemptions_fen, "normal fund redemptions")                                                \
+  X(fast_redemptions_fen, "T+0 fast redemptions")                                              \
+  X(fast_count, "T+0 fast redemption requests")                                                \
+  X(fund_income_fen, "fund income paid to users (truncated to the fen)")                       \
+  X(fund_residual_units, "fund income below the fen kept by the fund, 1e-8 fen")               \
+  X(subsidy_fen, "new-user yield boost (加息) paid by the platform")                           \
+  X(aum_fen, "fund balance of all users (stock)")
+
+#define FINLAB_SIM_PARTNER_FIELDS(X)                        \
+  X(booked_fen, "amount booked")                            \
+  X(income_fen, "interest, penalty and fees received")      \
+  X(funding_cost_fen, "funding cost")                       \
+  X(chargeoff_fen, "principal charged off")                 \
+  X(recoveries_fen, "collections")                          \
+  X(outstanding_fen, "principal outstanding (stock)")       \
+  X(allowance_fen, "provision (stock)")
+
+struct PartnerAcc {
+#define FINLAB_X(name, doc) std::int64_t name = 0;
+  FINLAB_SIM_PARTNER_FIELDS(FINLAB_X)
+#undef FINLAB_X
+  void add(const PartnerAcc& o);
+};
+
+struct MonthAcc {
+#define FINLAB_X(name, doc) std::int64_t name = 0;
+  FINLAB_SIM_MONTH_FIELDS(FINLAB_X)
+#undef FINLAB_X
+  std::array<PartnerAcc, kMaxPartners> partners{};
+  std::array<std::int64_t, kMaxScoreBands> applicant_bands{};  // applicants by scorecard band (PSI)
+  void add(const MonthAcc& o);
+};
+
+// Everything one shard accumulates over a run (months × ...). Merge with add().
+struct RunAcc {
+  int months = 0;
+  std::vector<MonthAcc> month;
+  // Vintages: index orig_month * months + mob (months on book, 1-based at the
+  // first due date). Loans that first reach 30+ DPD at that MOB.
+  std::vector<std::int64_t> vintage_bad_count;
+  std::vector<std::int64_t> vintage_bad_fen;   // their original amounts
+  std::vector<std::int64_t> fast_by_day;       // T+0 volume per day of the run
+  void init(int months, int days);
+  void add(const RunAcc& o);
+};
+
+}  // namespace finlab::sim

@@ -1,0 +1,579 @@
+// [SECTION] construction: month contexts, fund curve, compiled policy
+// [SECTION] UserStep: one user's month (recoveries, loan, fund, application)
+// [SECTION] allocation of approved loans to partners
+// [SECTION] phase B: booking
+#include "sim/engine.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/fund/fund_path.hpp"
+#include "core/loan/annuity.hpp"
+#include "core/random/stream.hpp"
+
+namespace finlab::sim {
+
+using loan::ExactRate;
+using money::int128;
+using money::Money;
+using money::Rounding;
+
+std::uint64_t sim_seed(std::uint64_t seed) {
+  // SplitMix64 of the seed xor "finlab-sim": a key space of its own.
+  std::uint64_t z = seed ^ 0x66696e6c61622d73ull;
+  z += 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+namespace {
+
+inline std::int64_t apply_rate(std::int64_t fen, const ExactRate& r) {
+  if (fen == 0 || r.num == 0) return 0;
+  return r.apply(Money::from_units(fen), Rounding::half_up).units();
+}
+
+inline std::uint32_t scale_ppm(std::uint32_t ppm, std::uint32_t mult_ppm) {
+  const std::uint64_t v = std::uint64_t(ppm) * mult_ppm / 1'000'000u;
+  return v > 1'000'000u ? 1'000'000u : static_cast<std::uint32_t>(v);
+}
+
+inline std::uint8_t clamp_month(int m) { return static_cast<std::uint8_t>(std::min(m, 255)); }
+
+// Rate units (1e-10) of a percentage of one in ppm, half-up.
+inline std::uint32_t rate_ppm(money::Rate r) {
+  return static_cast<std::uint32_t>(money::div_round(r.units(), 10'000, Rounding::half_up));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- [SECTION] construction
+Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables& scores, RunShape shape, Assumptions assumptions)
+    : policy_(policy), scenario_(scenario), scores_(scores), shape_(shape), assumptions_(assumptions) {
+  FINLAB_REQUIRE(shape.months >= 1 && shape.months <= 240, "a run lasts 1 to 240 months, got " << shape.months);
+  FINLAB_REQUIRE(!policy.partners.empty() && policy.partners.size() <= static_cast<std::size_t>(kMaxPartners),
+                 "a policy has 1 to " << kMaxPartners << " partners, got " << policy.partners.size());
+  const CreditPolicy& cp = policy.credit;
+  FINLAB_REQUIRE(cp.rates.size() == cp.score_bands.size() + 1 && cp.limits.size() == cp.score_bands.size() + 1,
+                 "policy tables do not match its score bands (validate it with parse_policy)");
+  lifecycle_seed_ = sim_seed(shape.seed);
+
+  // Month contexts.
+  months_.resize(static_cast<std::size_t>(shape.months));
+  total_days_ = 0;
+  for (int m = 0; m < shape.months; ++m) {
+    MonthContext& c = months_[m];
+    c.first = shape.start.plus_months(m);
+    c.days = shape.start.plus_months(m + 1) - c.first;
+    c.first_day = total_days_;
+    total_days_ += c.days;
+    auto clamp_u32 = [](std::int64_t v) { return static_cast<std::uint32_t>(std::clamp<std::int64_t>(v, 0, 4'000'000'000)); };
+    c.pd_mult_ppm = clamp_u32(scenario.pd_multiplier_ppm.at(m));
+    c.app_mult_ppm = clamp_u32(scenario.application_multiplier_ppm.at(m));
+    c.red_mult_ppm = clamp_u32(scenario.redemption_multiplier_ppm.at(m));
+    const std::int64_t shift_units = scenario.rate_shift_bps.at(m) * 1'000'000;  // 1 bp = 1e-4 = 1e6 units
+    for (std::size_t p = 0; p < policy.partners.size(); ++p) {
+      const std::int64_t annual = std::max<std::int64_t>(0, policy.partners[p].funding_cost.units() + shift_units);
+      c.funding[p] = ExactRate::ratio(annual, money::Rate::one_units * 12);
+    }
+  }
+  // The fund's daily 万份收益: the gross yield path from core/fund's seeded
+  // mean-reverting model around the policy's level, moved by the scenario's
+  // rate shift, less the fund's fees; 10,000 × net ÷ 当年天数 in 0.0001 yuan,
+  // half-up (DOMAIN.md §1.3), never below zero.
+  fund::GrossYieldModel ym;
+  ym.level = policy.fund.gross_yield;
+  ym.seed = shape.seed;
+  ym.fund_id = 0;
+  const std::vector<money::Rate> gross = fund::simulate_gross_yields(ym, shape.start, total_days_);
+  for (int m = 0; m < shape.months; ++m) {
+    MonthContext& c = months_[m];
+    const std::int64_t shift_units = scenario.rate_shift_bps.at(m) * 1'000'000;
+    c.w_prefix.assign(static_cast<std::size_t>(c.days) + 1, 0);
+    for (int d = 0; d < c.days; ++d) {
+      const time::Date day = c.first.plus_days(d);
+      const std::int64_t net = std::max<std::int64_t>(0, gross[static_cast<std::size_t>(c.first_day + d)].units() + shift_units - policy.fund.fee.units());
+      const std::int64_t w = money::narrow_checked(money::div_round(net, 100 * time::days_in_year(day.year()), Rounding::half_up), "w");
+      w_daily_.push_back(w);
+      c.w_prefix[d + 1] = c.w_prefix[d] + w;
+    }
+  }
+
+  // Compiled policy.
+  const ExactRate penalty_multiple = ExactRate::of(cp.penalty_multiple);
+  for (std::size_t band = 0; band < cp.rates.size(); ++band) {
+    band_rate_.push_back(cp.monthly_rate(static_cast<int>(band)));
+    band_penalty_.push_back(band_rate_.back().scaled(penalty_multiple.num, penalty_multiple.den));
+  }
+  fee_rate_ = ExactRate::of(cp.origination_fee);
+  recovery_rate_ = ExactRate::of(cp.recovery_rate);
+  const std::uint64_t lgd_ppm = rate_ppm(cp.lgd);
+  for (int s = 0; s < 1024; ++s) {
+    el_current_ppm_[s] = static_cast<std::uint32_t>(money::div_round(int128(scores_.pd12_ppm[s]) * lgd_ppm, 1'000'000, Rounding::half_up));
+    policy_band_[s] = static_cast<std::uint8_t>(cp.score_band_of(s));
+  }
+  for (money::Rate r : cp.bucket_pd) {
+    el_bucket_ppm_.push_back(static_cast<std::uint32_t>(money::div_round(int128(rate_ppm(r)) * lgd_ppm, 1'000'000, Rounding::half_up)));
+  }
+  if (el_bucket_ppm_.empty()) el_bucket_ppm_.push_back(static_cast<std::uint32_t>(lgd_ppm));
+  refer_ppm_ = rate_ppm(cp.refer_approve_share);
+  boost_units_ = policy.fund.boost.extra_yield.units();
+}
+
+void Engine::init_shard(Shard& s, std::size_t begin, std::size_t end) const {
+  s.begin = begin;
+  s.end = end;
+  s.acc.init(shape_.months, total_days_);
+  s.demand.assign(kScoreKeys, 0);
+  s.pending.clear();
+}
+
+void Engine::begin_month(Shard& s) const {
+  std::fill(s.demand.begin(), s.demand.end(), 0);
+  s.pending.clear();
+}
+
+// ---------------------------------------------------------------- [SECTION] UserStep
+template <class Log>
+struct UserStep {
+  const Engine& e;
+  const Traits& t;
+  Book& b;
+  Shard& s;
+  const int m;
+  const MonthContext& c;
+  MonthAcc& a;
+  Log& log;
+
+  // Payment used for the debt-to-income test: the first instalment (equal
+  // installment and principal), the monthly interest (interest-only), the
+  // average monthly cost rounded up (bullet).
+  std::int64_t dti_payment(std::int64_t amount, int band, int term, std::int32_t& level) const {
+    const ExactRate& r = e.band_rate_[band];
+    switch (e.policy_.credit.method) {
+      case loan::RepaymentMethod::equal_installment: {
+        const std::int64_t pay = loan::annuity_payment(Money::from_units(amount), r, term, Rounding::half_up).units();
+        level = static_cast<std::int32_t>(pay);
+        return pay;
+      }
+      case loan::RepaymentMethod::equal_principal: {
+        const std::int64_t per = money::narrow_checked(money::div_round(amount, term, Rounding::half_up), "P/n");
+        level = static_cast<std::int32_t>(per);
+        return (term == 1 ? amount : per) + apply_rate(amount, r);
+      }
+      case loan::RepaymentMethod::interest_only:
+        level = 0;
+        return (term == 1 ? amount : 0) + apply_rate(amount, r);
+      case loan::RepaymentMethod::bullet: {
+        const std::int64_t interest = apply_rate(amount, r.scaled(term, 1));
+        level = static_cast<std::int32_t>(interest);
+        return money::narrow_checked(money::div_round(amount + interest, term, Rounding::ceiling), "bullet/n");
+      }
+    }
+    return 0;
+  }
+
+  void snapshot_loan(std::size_t i) {
+    const std::int64_t o = std::int64_t(b.balance[i]) + b.overdue_principal[i];
+    const int missed = b.missed[i];
+    const int p = b.partner[i];
+    a.active_loans += 1;
+    a.outstanding_fen += o;
+    a.partners[p].outstanding_fen += o;
+    if (missed >= 2) {
+      a.outstanding_30p_fen += o;
+      a.count_30p += 1;
+    }
+    if (missed >= 4) a.outstanding_90p_fen += o;
+    const std::uint32_t el = missed == 0 ? e.el_current_ppm_[t.score[i]]
+                                         : e.el_bucket_ppm_[std::min<std::size_t>(missed, e.el_bucket_ppm_.size()) - 1];
+    const std::int64_t allowance = (o * el + 500'000) / 1'000'000;  // half-up; o ≥ 0
+    a.allowance_fen += allowance;
+    a.partners[p].allowance_fen += allowance;
+  }
+
+  void recover(std::size_t i) {
+    if (b.recovery[i] != 0 && b.recovery_month[i] == m) {
+      const std::int64_t r = b.recovery[i];
+      a.recoveries_fen += r;
+      a.partners[b.partner[i]].recoveries_fen += r;
+      b.recovery[i] = 0;
+      if constexpr (Log::enabled) log.event(m, "recovery", r, 0, "collected on the charged-off loan");
+    }
+  }
+
+  void service_loan(std::size_t i, random::Stream& rng) {
+    const CreditPolicy& cp = e.policy_.credit;
+    std::int64_t bal = b.balance[i], op = b.overdue_principal[i], oi = b.overdue_interest[i], pen = b.penalty[i];
+    const int p = b.partner[i];
+    const int band = b.band[i];
+    const ExactRate& r = e.band_rate_[band];
+    std::uint8_t st = b.status[i];
+    int left = b.periods_left[i];
+
+    // Funding cost of the month on the principal outstanding at its start.
+    const std::int64_t fc = apply_rate(bal + op, c.funding[p]);
+    a.funding_cost_fen += fc;
+    a.partners[p].funding_cost_fen += fc;
+    // Penalty interest on what was already overdue (DOMAIN.md §2.5: principal and, compounding, interest).
+    if (op + oi > 0) pen += apply_rate(op + oi, e.band_penalty_[band]);
+
+    std::int64_t idue = 0, pdue = 0;
+    if (left > 0) {
+      switch (cp.method) {
+        case loan::RepaymentMethod::equal_installment:
+          idue = apply_rate(bal, r);
+          pdue = left == 1 ? bal : std::clamp<std::int64_t>(b.payment[i] - idue, 0, bal);
+          break;
+        case loan::RepaymentMethod::equal_principal:
+          idue = apply_rate(bal, r);
+          pdue = left == 1 ? bal : std::min<std::int64_t>(b.payment[i], bal);
+          break;
+        case loan::RepaymentMethod::interest_only:
+          idue = apply_rate(bal, r);
+          pdue = left == 1 ? bal : 0;
+          break;
+        case loan::RepaymentMethod::bullet:
+          idue = left == 1 ? b.payment[i] : 0;
+          pdue = left == 1 ? bal : 0;
+          break;
+      }
+    }
+
+    // Ground truth: a borrower defaults with the month's hazard; a performing
+    // one may still miss an instalment and cure later.
+    const std::uint32_t h = scale_ppm(t.hazard_ppm[i], c.pd_mult_ppm);
+    if (!(st & kDefaulted) && rng.bernoulli_ppm(h)) {
+      st |= kDefaulted;
+      a.defaults += 1;
+      if constexpr (Log::enabled) log.event(m, "default", 0, bal + op, "stops paying (ground truth)");
+    }
+    bool pays = false;
+    if (!(st & kDefaulted)) {
+      if (b.missed[i] == 0) {
+        const std::uint64_t miss = std::min<std::uint64_t>(1'000'000, e.assumptions_.miss_base_ppm + std::uint64_t(e.assumptions_.miss_hazard_multiple) * h);
+        pays = !rng.bernoulli_ppm(static_cast<std::uint32_t>(miss));
+      } else {
+        pays = rng.bernoulli_ppm(e.assumptions_.cure_ppm);
+      }
+    }
+
+    if (pays) {
+      const std::int64_t interest = oi + idue, principal = op + pdue;
+      a.interest_fen += interest;
+      a.penalty_fen += pen;
+      a.principal_repaid_fen += principal;
+      a.partners[p].income_fen += interest + pen;
+      bal -= pdue;
+      if (b.missed[i] > 0) a.cures += 1;
+      if constexpr (Log::enabled) {
+        log.event(m, b.missed[i] > 0 ? "cured" : "payment", principal + interest + pen, bal,
+                  "principal " + Money::from_units(principal).to_string() + ", interest " + Money::from_units(interest).to_string() +
+                      (pen ? ", penalty " + Money::from_units(pen).to_string() : std::string()));
+      }
+      op = oi = pen = 0;
+      b.missed[i] = 0;
+      if (left > 0) --left;
+      if (left == 0 && bal == 0) {
+        a.paid_off += 1;
+        st = static_cast<std::uint8_t>(st & ~(kHasLoan | kEver30));
+        b.next_apply[i] = clamp_month(m + 1);
+        if constexpr (Log::enabled) log.event(m, "paid_off", b.booked[i], 0, "loan repaid in full");
+      }
+    } else {
+      op += pdue;
+      oi += idue;
+      bal -= pdue;
+      if (left > 0) --left;
+      const int missed = std::min(b.missed[i] + 1, 255);
+      b.missed[i] = static_cast<std::uint8_t>(missed);
+      if constexpr (Log::enabled) {
+        log.event(m, "missed", pdue + idue, bal + op, "M" + std::to_string(missed) + ", overdue " + Money::from_units(op + oi).to_string());
+      }
+      if (missed >= 2 && !(st & kEver30)) {
+        st |= kEver30;
+        const int mob = m - b.orig_month[i];
+        const std::size_t idx = std::size_t(b.orig_month[i]) * (s.acc.months + 1) + mob;
+        s.acc.vintage_bad_count[idx] += 1;
+        s.acc.vintage_bad_fen[idx] += b.booked[i];
+      }
+      if (missed >= cp.writeoff_missed()) {
+        const std::int64_t co = bal + op;
+        a.chargeoff_count += 1;
+        a.chargeoff_fen += co;
+        a.partners[p].chargeoff_fen += co;
+        a.interest_written_off_fen += oi + pen;
+        const std::int64_t rec = apply_rate(co, e.recovery_rate_);
+        if constexpr (Log::enabled) log.event(m, "charged_off", co, 0, "unpaid interest and penalty written off: " + Money::from_units(oi + pen).to_string());
+        if (rec > 0) {
+          if (cp.recovery_lag_months == 0) {
+            a.recoveries_fen += rec;
+            a.partners[p].recoveries_fen += rec;
+            if constexpr (Log::enabled) log.event(m, "recovery", rec, 0, "collected on the charged-off loan");
+          } else {
+            b.recovery[i] = static_cast<std::int32_t>(rec);
+            b.recovery_month[i] = clamp_month(m + cp.recovery_lag_months);
+          }
+        }
+        st = static_cast<std::uint8_t>((st & ~(kHasLoan | kEver30 | kDefaulted)) | kBarred);
+        bal = op = oi = pen = 0;
+        left = 0;
+        b.missed[i] = 0;
+      }
+    }
+    b.balance[i] = static_cast<std::int32_t>(bal);
+    b.overdue_principal[i] = static_cast<std::int32_t>(op);
+    b.overdue_interest[i] = static_cast<std::int32_t>(oi);
+    b.penalty[i] = static_cast<std::int32_t>(pen);
+    b.periods_left[i] = static_cast<std::uint8_t>(left);
+    b.status[i] = st;
+    if (st & kHasLoan) snapshot_loan(i);
+  }
+
+  void fund(std::size_t i, random::Stream& rng) {
+    const FundPolicy& fp = e.policy_.fund;
+    std::uint8_t st = b.status[i];
+    const std::int64_t s0 = b.shares[i];
+    const std::uint32_t x = rng.next_u32();
+    std::int64_t dep = 0;
+    if ((x >> 16) < t.fund_deposit_p16[i]) {
+      dep = std::int64_t(t.income_fen[i]) * t.fund_deposit_permille[i] / 1000;
+      dep -= dep % 100;  // whole yuan
+      if (dep < 100) dep = 100;
+      if (!(st & kFundUser)) {
+        st |= kFundUser;
+        a.new_fund_users += 1;
+        b.boost_days_left[i] = static_cast<std::uint16_t>(std::min(fp.boost.days, 65535));
+      }
+      if constexpr (Log::enabled) log.event(m, "deposit", dep, s0 + dep, "confirmed at the start of the month");
+    }
+    const std::int64_t s1 = s0 + dep;
+    std::int64_t red = 0, fast = 0;
+    int d = c.days;
+    if (s1 > 0) {
+      const std::uint32_t y = rng.next_u32();
+      const std::uint64_t p16 = std::min<std::uint64_t>(65536, std::uint64_t(t.fund_redeem_p16[i]) * c.red_mult_ppm / 1'000'000);
+      if ((y >> 16) < p16) {
+        red = std::clamp<std::int64_t>(s1 * t.fund_redeem_permille[i] / 1000, 1, s1);
+        d = 1 + static_cast<int>(rng.below(static_cast<std::uint64_t>(c.days)));
+        if ((y & 0xFFu) < t.fund_fast_p8[i]) {
+          fast = std::min(red, fp.fast_redeem_limit.units());
+          a.fast_count += 1;
+          s.acc.fast_by_day[static_cast<std::size_t>(c.first_day + d - 1)] += fast;
+        }
+        if constexpr (Log::enabled) {
+          log.event(m, "redeem", red, s1 - red,
+                    "day " + std::to_string(d) + (fast ? ", T+0 fast " + Money::from_units(fast).to_string() : std::string()) +
+                        (red - fast ? ", normal " + Money::from_units(red - fast).to_string() : std::string()));
+        }
+      }
+    }
+    const std::int64_t s2 = s1 - red;
+    // Income: shares held on each day × that day's 万份收益 ÷ 10,000; redeemed
+    // shares earn through the redemption day. units = fen × 1e8.
+    const std::int64_t wd = c.w_prefix[d], wm = c.w_prefix[c.days];
+    const std::int64_t units = s1 * wd + s2 * (wm - wd);
+    const std::int64_t inc = units / 100'000'000, residual = units % 100'000'000;
+    std::int64_t sub = 0;
+    if (b.boost_days_left[i] > 0) {
+      const int bd = std::min<int>(b.boost_days_left[i], c.days);
+      const int b1 = std::min(bd, d), b2 = bd - b1;
+      const std::int64_t cap = fp.boost.cap.units();
+      const int128 base = int128(std::min(s1, cap)) * b1 + int128(std::min(s2, cap)) * b2;
+      sub = money::narrow_checked(base * e.boost_units_ / (int128(money::Rate::one_units) * 365), "boost");
+      b.boost_days_left[i] = static_cast<std::uint16_t>(b.boost_days_left[i] - bd);
+    }
+    const std::int64_t s3 = s2 + inc + sub;
+    if constexpr (Log::enabled) {
+      if (s1 > 0) log.event(m, "fund_income", inc + sub, s3, sub ? "boost 加息 " + Money::from_units(sub).to_string() : std::string());
+    }
+    b.shares[i] = s3;
+    b.status[i] = st;
+    a.deposits_fen += dep;
+    a.redemptions_fen += red - fast;
+    a.fast_redemptions_fen += fast;
+    a.fund_income_fen += inc;
+    a.fund_residual_units += residual;
+    a.subsidy_fen += sub;
+    a.aum_fen += s3;
+    a.fund_holders += s3 > 0 ? 1 : 0;
+  }
+
+  void decline(std::size_t i, std::int64_t& counter, const char* why) {
+    counter += 1;
+    b.next_apply[i] = clamp_month(m + 1 + e.policy_.credit.reapply_after_decline_months);
+    if constexpr (Log::enabled) log.event(m, "declined", 0, 0, why);
+  }
+
+  void apply(std::size_t i, random::Stream& rng) {
+    const CreditPolicy& cp = e.policy_.credit;
+    const int score = t.score[i];
+    a.applicants += 1;
+    a.applicant_bands[e.scores_.card_band[score]] += 1;
+    if constexpr (Log::enabled) log.event(m, "applied", std::int64_t(t.request_hundreds[i]) * 10'000, 0, "score " + std::to_string(score));
+    if (!credit::ConsentMask::from_bits(t.consent[i]).contains(cp.required_consents)) {
+      return decline(i, a.declined_consent, "a required consent is not granted");
+    }
+    if (score < cp.cutoff) {
+      if (cp.refer_from && score >= *cp.refer_from) {
+        a.referred += 1;
+        if (!rng.bernoulli_ppm(e.refer_ppm_)) return decline(i, a.declined_refer, "declined by manual review (refer band)");
+        a.refer_approved += 1;
+      } else {
+        return decline(i, a.declined_score, "score below the cutoff");
+      }
+    }
+    const int band = e.policy_band_[score];
+    const int ib = cp.income_band_of(Money::from_units(t.income_fen[i]));
+    std::int64_t limit = cp.limits[band][ib].units();
+    if (b.loans[i] == 0 && cp.first_loan_cap.is_positive()) limit = std::min(limit, cp.first_loan_cap.units());
+    const std::int64_t step = cp.amount_step.units(), min_loan = cp.min_loan.units();
+    if (limit < min_loan) return decline(i, a.declined_limit, "no limit for this score and income band");
+    std::int64_t amount = std::min<std::int64_t>(std::int64_t(t.request_hundreds[i]) * 10'000, limit);
+    amount -= amount % step;
+    if (amount < min_loan) amount = min_loan;
+    const int term = cp.terms_months[rng.below(cp.terms_months.size())];
+    // Debt-to-income: existing debt payments + the new payment ≤ max_dti × income.
+    const std::int64_t room = ExactRate::of(cp.max_dti).apply(Money::from_units(t.income_fen[i]), Rounding::floor).units() - t.debt_fen[i];
+    if (room <= 0) return decline(i, a.declined_dti, "existing debt already at the debt-to-income limit");
+    std::int32_t level = 0;
+    std::int64_t pay = dti_payment(amount, band, term, level);
+    if (pay > room) {
+      std::int64_t reduced = money::narrow_checked(int128(amount) * room / pay, "dti");
+      reduced -= reduced % step;
+      while (reduced >= min_loan && dti_payment(reduced, band, term, level) > room) reduced -= step;
+      if (reduced < min_loan) return decline(i, a.declined_dti, "the minimum loan would exceed the debt-to-income limit");
+      amount = reduced;
+      pay = dti_payment(amount, band, term, level);
+    }
+    a.approved += 1;
+    const std::uint16_t key = static_cast<std::uint16_t>(std::min(score, 1023) * 16 + static_cast<int>(rng.next_u32() >> 28));
+    s.pending.push_back(PendingLoan{static_cast<std::uint32_t>(i), key, static_cast<std::uint8_t>(term), static_cast<std::uint8_t>(band),
+                                    static_cast<std::int32_t>(amount), level});
+    s.demand[key] += amount;
+    if constexpr (Log::enabled) {
+      log.event(m, "approved", amount, 0,
+                std::to_string(term) + " months at " + e.policy_.credit.annual_rate(band).to_percent_string(2) + "% a year, first payment " +
+                    Money::from_units(pay).to_string());
+    }
+  }
+
+  void run(std::size_t i) {
+    const std::uint64_t uid = t.first_user + i;
+    random::Stream rng(e.lifecycle_seed_, uid, static_cast<std::uint32_t>(m), kPurposeLifecycle);
+    if (b.recovery[i] != 0) recover(i);
+    if (b.status[i] & kHasLoan) service_loan(i, rng);
+    if (t.fund_deposit_p16[i] != 0) fund(i, rng);
+    const std::uint8_t st = b.status[i];
+    if (!(st & (kHasLoan | kBarred)) && m >= b.next_apply[i]) {
+      if (rng.bernoulli_ppm(scale_ppm(t.apply_ppm[i], c.app_mult_ppm))) apply(i, rng);
+    }
+    if (b.recovery[i] != 0) a.recovery_pending_fen += b.recovery[i];
+  }
+};
+
+template <class Log>
+void Engine::phase_a(const Traits& t, Book& b, Shard& s, int m, std::size_t begin, std::size_t end, Log& log) const {
+  FINLAB_REQUIRE(m >= 0 && m < shape_.months, "month " << m << " outside the run");
+  UserStep<Log> step{*this, t, b, s, m, months_[m], s.acc.month[m], log};
+  for (std::size_t i = begin; i < end; ++i) step.run(i);
+}
+
+// ---------------------------------------------------------------- [SECTION] allocation
+MonthAllocation Engine::allocate(std::span<const std::int64_t> demand) const {
+  FINLAB_REQUIRE(demand.size() == static_cast<std::size_t>(kScoreKeys), "demand histogram of the wrong size");
+  MonthAllocation al;
+  al.partner_of_key.assign(kScoreKeys, -1);
+  const std::size_t np = policy_.partners.size();
+  std::array<std::int64_t, kMaxPartners> remaining{};
+  for (std::size_t p = 0; p < np; ++p) {
+    remaining[p] = policy_.partners[p].capacity ? policy_.partners[p].capacity->units() : std::numeric_limits<std::int64_t>::max();
+  }
+  // Best keys first; each key goes whole to the first partner in policy order
+  // that accepts its score and still has room for all of it.
+  for (int key = kScoreKeys - 1; key >= 0; --key) {
+    const int score = key >> 4;
+    const std::int64_t d = demand[key];
+    for (std::size_t p = 0; p < np; ++p) {
+      if (score >= policy_.partners[p].min_score && remaining[p] >= d) {
+        al.partner_of_key[key] = static_cast<std::int8_t>(p);
+        remaining[p] -= d;
+        break;
+      }
+    }
+  }
+  return al;
+}
+
+std::vector<AllocationRange> MonthAllocation::ranges() const {
+  std::vector<AllocationRange> out;
+  for (int k = 0; k < static_cast<int>(partner_of_key.size()); ++k) {
+    if (!out.empty() && out.back().partner == partner_of_key[k]) {
+      out.back().key_to = k;
+    } else {
+      out.push_back(AllocationRange{k, k, partner_of_key[k]});
+    }
+  }
+  return out;
+}
+
+MonthAllocation MonthAllocation::from_ranges(std::span<const AllocationRange> ranges) {
+  MonthAllocation al;
+  al.partner_of_key.assign(kScoreKeys, -1);
+  for (const auto& r : ranges) {
+    FINLAB_REQUIRE(r.key_from >= 0 && r.key_to < kScoreKeys && r.key_from <= r.key_to, "bad allocation range " << r.key_from << ".." << r.key_to);
+    for (int k = r.key_from; k <= r.key_to; ++k) al.partner_of_key[k] = static_cast<std::int8_t>(r.partner);
+  }
+  return al;
+}
+
+// ---------------------------------------------------------------- [SECTION] phase B
+template <class Log>
+void Engine::phase_b(const Traits& t, Book& b, Shard& s, int m, const MonthAllocation& alloc, Log& log) const {
+  MonthAcc& a = s.acc.month[m];
+  UserStep<Log> step{*this, t, b, s, m, months_[m], a, log};
+  for (const PendingLoan& pl : s.pending) {
+    const std::size_t i = pl.index;
+    const int p = alloc.partner_of_key[pl.key];
+    if (p < 0) {
+      a.declined_capacity += 1;
+      b.next_apply[i] = clamp_month(m + 1);
+      if constexpr (Log::enabled) log.event(m, "declined", 0, 0, "approved, but no partner had capacity this month");
+      continue;
+    }
+    b.balance[i] = pl.amount;
+    b.payment[i] = pl.payment;
+    b.overdue_principal[i] = 0;
+    b.overdue_interest[i] = 0;
+    b.penalty[i] = 0;
+    b.booked[i] = pl.amount;
+    b.status[i] = static_cast<std::uint8_t>((b.status[i] & ~(kDefaulted | kEver30)) | kHasLoan);
+    b.band[i] = pl.band;
+    b.periods_left[i] = pl.term;
+    b.missed[i] = 0;
+    b.orig_month[i] = static_cast<std::uint8_t>(m);
+    b.partner[i] = static_cast<std::uint8_t>(p);
+    if (b.loans[i] == 0) a.first_loans += 1;
+    if (b.loans[i] < 255) b.loans[i] += 1;
+    a.booked_count += 1;
+    a.booked_fen += pl.amount;
+    a.partners[p].booked_fen += pl.amount;
+    const std::int64_t fee = apply_rate(pl.amount, fee_rate_);
+    a.fee_fen += fee;
+    a.partners[p].income_fen += fee;
+    if constexpr (Log::enabled) {
+      log.event(m, "booked", pl.amount, pl.amount,
+                "funded by " + policy_.partners[p].name + ", " + std::to_string(pl.term) + " months" +
+                    (fee ? ", fee " + Money::from_units(fee).to_string() : std::string()));
+    }
+    step.snapshot_loan(i);
+  }
+}
+
+template void Engine::phase_a<NoLog>(const Traits&, Book&, Shard&, int, std::size_t, std::size_t, NoLog&) const;
+template void Engine::phase_a<UserLog>(const Traits&, Book&, Shard&, int, std::size_t, std::size_t, UserLog&) const;
+template void Engine::phase_b<NoLog>(const Traits&, Book&, Shard&, int, const MonthAllocation&, NoLog&) const;
+template void Engine::phase_b<UserLog>(const Traits&, Book&, Shard&, int, const MonthAllocation&, UserLog&) const;
+
+}  // namespace finlab::sim

@@ -1,0 +1,91 @@
+// Strict reading of policy and scenario JSON: every value is fetched through a
+// JsonReader that knows its JSON path ("credit.limit_matrix.limits_yuan[2]"),
+// checks its type, rejects keys it was not asked about, and collects every
+// mistake (not just the first) as "path: what is wrong". Decimal quantities
+// (rates, amounts) are read from strings ("0.05") or from JSON numbers through
+// their shortest round-trip text, so "0.05" and 0.05 both mean exactly 0.05.
+// It does not know what a policy is; policy.cpp and scenario.cpp do.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/money/money.hpp"
+#include "core/money/rate.hpp"
+
+namespace finlab::sim {
+
+class JsonErrors {
+public:
+  void add(const std::string& path, const std::string& message);
+  bool empty() const { return items_.empty(); }
+  const std::vector<std::string>& items() const { return items_; }
+  // All messages, one per line.
+  std::string joined() const;
+
+private:
+  std::vector<std::string> items_;
+};
+
+// A view of one JSON object at a path. Call the getters for every allowed key,
+// then finish() to report keys that were never asked for (unknown keys).
+class JsonObject {
+public:
+  JsonObject(const nlohmann::json* j, std::string path, JsonErrors& errors);
+
+  bool valid() const { return j_ != nullptr; }
+  const std::string& path() const { return path_; }
+  bool has(std::string_view key) const;
+  std::string child_path(std::string_view key) const;
+
+  // Required (error when missing) / optional (fallback when missing) fields.
+  std::optional<std::int64_t> integer(std::string_view key, std::optional<std::int64_t> fallback, std::int64_t min, std::int64_t max);
+  std::optional<std::string> string(std::string_view key, std::optional<std::string> fallback);
+  std::optional<bool> boolean(std::string_view key, std::optional<bool> fallback);
+  // A percentage ("18" means 18%), in [min_pct, max_pct] (given as text).
+  std::optional<money::Rate> percent(std::string_view key, std::optional<std::string_view> fallback,
+                                     std::string_view min_pct, std::string_view max_pct);
+  // An amount of yuan ("5000", 5000 or "5000.50"), in [min, max] yuan.
+  std::optional<money::Money> yuan(std::string_view key, std::optional<std::string_view> fallback,
+                                   std::int64_t min_yuan, std::int64_t max_yuan);
+  // Sub-object / array; an invalid JsonObject/nullptr when missing (error if required).
+  JsonObject object(std::string_view key, bool required);
+  const nlohmann::json* array(std::string_view key, bool required);
+  // Marks a key as known without reading it (e.g. "format", "$comment").
+  void allow(std::string_view key);
+  void finish();
+
+  JsonErrors& errors() { return errors_; }
+
+private:
+  const nlohmann::json* field(std::string_view key, bool required);
+  const nlohmann::json* j_;
+  std::string path_;
+  JsonErrors& errors_;
+  std::vector<std::string> known_;
+};
+
+// Element readers with a path, for arrays.
+std::string index_path(const std::string& path, std::size_t i);
+std::string json_type_name(const nlohmann::json& v);
+std::optional<std::int64_t> read_integer(const nlohmann::json& v, const std::string& path, JsonErrors& errors,
+                                         std::int64_t min, std::int64_t max);
+std::optional<money::Rate> read_percent(const nlohmann::json& v, const std::string& path, JsonErrors& errors,
+                                        std::string_view min_pct, std::string_view max_pct);
+std::optional<money::Money> read_yuan(const nlohmann::json& v, const std::string& path, JsonErrors& errors,
+                                      std::int64_t min_yuan, std::int64_t max_yuan);
+// The decimal text of a JSON string or number ("0.05" for 0.05); nullopt for other types.
+std::optional<std::string> decimal_text(const nlohmann::json& v);
+
+// Parses JSON text; a syntax error names line and column ("line 3, column 14: ...").
+Result<nlohmann::json> parse_json_text(std::string_view text);
+
+// Closest of `candidates` to `key` by edit distance (for "did you mean"), or "".
+std::string closest_key(std::string_view key, const std::vector<std::string>& candidates);
+
+}  // namespace finlab::sim

@@ -1,0 +1,143 @@
+#include "sim/parallel.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#ifndef __EMSCRIPTEN__
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#endif
+
+namespace finlab::sim {
+
+namespace {
+
+constexpr std::size_t kChunk = 65536;  // users between progress updates and cancel checks
+
+bool cancelled(const ParallelOptions& o) { return o.cancel && o.cancel->load(std::memory_order_relaxed); }
+
+// Runs job(k) for k in [0, n) — on n threads natively, one after another in
+// wasm — while the calling thread reports `done` (an atomic counter of work
+// units) through on_progress.
+template <class Job>
+void for_each_shard(int n, const ParallelOptions& o, Progress& progress, std::atomic<std::uint64_t>& done, std::uint64_t base, Job job) {
+#ifndef __EMSCRIPTEN__
+  if (n > 1) {
+    std::mutex mu;
+    std::condition_variable cv;
+    int finished = 0;
+    std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k) {
+      workers.emplace_back([&, k] {
+        job(k);
+        std::lock_guard<std::mutex> lock(mu);
+        ++finished;
+        cv.notify_all();
+      });
+    }
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      while (finished < n) {
+        cv.wait_for(lock, std::chrono::milliseconds(100));
+        if (o.on_progress && finished < n) {
+          lock.unlock();
+          progress.work_done = base + done.load(std::memory_order_relaxed);
+          o.on_progress(progress);
+          lock.lock();
+        }
+      }
+    }
+    for (auto& w : workers) w.join();
+    progress.work_done = base + done.load();
+    return;
+  }
+#endif
+  for (int k = 0; k < n; ++k) job(k);
+  progress.work_done = base + done.load();
+  if (o.on_progress) o.on_progress(progress);
+}
+
+}  // namespace
+
+int hardware_threads() {
+#ifndef __EMSCRIPTEN__
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+#else
+  return 1;
+#endif
+}
+
+bool build_traits_parallel(RunState& state, const ParallelOptions& o, Progress& progress) {
+  const int n = std::max(1, o.threads);
+  const std::size_t users = state.traits().size();
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<bool> stop{false};
+  progress.stage = Stage::population;
+  const std::uint64_t base = progress.work_done;
+  for_each_shard(n, o, progress, done, base, [&](int k) {
+    const std::size_t b = users * static_cast<std::size_t>(k) / static_cast<std::size_t>(n);
+    const std::size_t e = users * static_cast<std::size_t>(k + 1) / static_cast<std::size_t>(n);
+    for (std::size_t i = b; i < e; i += kChunk) {
+      if (cancelled(o)) {
+        stop = true;
+        return;
+      }
+      const std::size_t j = std::min(e, i + kChunk);
+      state.build_traits_range(i, j);
+      done += j - i;
+    }
+  });
+  return !stop && !cancelled(o);
+}
+
+bool run_months_parallel(RunState& state, const ParallelOptions& o, Progress& progress) {
+  const int n = std::max(1, o.threads);
+  const int months = state.config().months;
+  state.make_shards(n);
+  progress.stage = Stage::months;
+  std::atomic<bool> stop{false};
+  for (int m = 0; m < months; ++m) {
+    progress.month = m;
+    state.begin_month(m);
+    std::atomic<std::uint64_t> done{0};
+    const std::uint64_t base = progress.work_done;
+    for_each_shard(n, o, progress, done, base, [&](int k) {
+      const Shard& sh = state.shards()[k];
+      for (std::size_t i = sh.begin; i < sh.end; i += kChunk) {
+        if (cancelled(o)) {
+          stop = true;
+          return;
+        }
+        const std::size_t j = std::min(sh.end, i + kChunk);
+        state.phase_a(k, m, i, j);
+        done += j - i;
+      }
+    });
+    if (stop || cancelled(o)) return false;
+    state.allocate(m);
+    state.phase_b(m);
+  }
+  return true;
+}
+
+Result<RunOutput> run_parallel(const RunConfig& config, ParallelOptions o) {
+  Progress progress;
+  progress.work_total = config.users + config.users * static_cast<std::uint64_t>(config.months);
+  if (o.on_progress) o.on_progress(progress);
+  auto st = RunState::create(config, std::move(o.model));
+  if (!st) return fail(st.error());
+  RunState& state = *st.value();
+  if (!build_traits_parallel(state, o, progress)) return fail("interrupted");
+  if (!run_months_parallel(state, o, progress)) return fail("interrupted");
+  progress.stage = Stage::analyses;
+  if (o.on_progress) o.on_progress(progress);
+  RunOutput out = state.finish();
+  progress.stage = Stage::done;
+  if (o.on_progress) o.on_progress(progress);
+  return out;
+}
+
+}  // namespace finlab::sim

@@ -1,0 +1,407 @@
+#include "sim/policy.hpp"
+
+#include <algorithm>
+
+#include "sim/json_reader.hpp"
+
+namespace finlab::sim {
+
+using nlohmann::json;
+using money::Money;
+using money::Rate;
+
+std::string_view to_string(RateQuote q) { return q == RateQuote::daily ? "daily" : "annual"; }
+
+// ---------------------------------------------------------------- derived
+int CreditPolicy::score_band_of(int score) const {
+  int b = 0;
+  for (int edge : score_bands) {
+    if (score >= edge) ++b;
+    else break;
+  }
+  return b;
+}
+
+int CreditPolicy::income_band_of(Money income) const {
+  int b = 0;
+  for (Money edge : income_bands) {
+    if (income >= edge) ++b;
+    else break;
+  }
+  return b;
+}
+
+loan::QuotedRate CreditPolicy::quoted_rate(int band) const {
+  FINLAB_REQUIRE(band >= 0 && band < static_cast<int>(rates.size()), "policy has no price for score band " << band);
+  return quote == RateQuote::daily ? loan::QuotedRate::daily(rates[band]) : loan::QuotedRate::annual(rates[band]);
+}
+
+loan::ExactRate CreditPolicy::monthly_rate(int band) const { return loan::monthly_rate(quoted_rate(band), day_basis); }
+loan::ExactRate CreditPolicy::annual_rate(int band) const { return loan::annual_rate(quoted_rate(band), day_basis); }
+
+namespace {
+
+constexpr std::int64_t kMaxScore = 1000;
+constexpr std::int64_t kMaxAmountYuan = 1'000'000;  // keeps balance × rate inside 64 bits in the engine
+
+std::vector<int> read_edges(const json* arr, const std::string& path, JsonErrors& errors, std::int64_t lo, std::int64_t hi,
+                            const char* what) {
+  std::vector<int> out;
+  if (!arr) return out;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    auto v = read_integer((*arr)[i], index_path(path, i), errors, lo, hi);
+    if (!v) continue;
+    if (!out.empty() && *v <= out.back()) {
+      errors.add(index_path(path, i), "inverted band: " + std::to_string(*v) + " is not above the previous edge " +
+                                          std::to_string(out.back()) + " (" + what + " must ascend strictly)");
+    }
+    out.push_back(static_cast<int>(*v));
+  }
+  return out;
+}
+
+std::vector<Money> read_money_edges(const json* arr, const std::string& path, JsonErrors& errors) {
+  std::vector<Money> out;
+  if (!arr) return out;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    auto v = read_yuan((*arr)[i], index_path(path, i), errors, 0, 100'000'000);
+    if (!v) continue;
+    if (!out.empty() && *v <= out.back()) {
+      errors.add(index_path(path, i), "inverted band: " + v->to_string() + " is not above the previous edge " +
+                                          out.back().to_string() + " (income bands must ascend strictly)");
+    }
+    out.push_back(*v);
+  }
+  return out;
+}
+
+void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
+  CreditPolicy& c = p.credit;
+  if (!o.valid()) return;
+
+  if (const json* rc = o.array("required_consents", false)) {
+    credit::ConsentMask mask = credit::ConsentMask::application_only();
+    for (std::size_t i = 0; i < rc->size(); ++i) {
+      const std::string path = index_path(o.child_path("required_consents"), i);
+      const json& v = (*rc)[i];
+      if (!v.is_string()) {
+        errors.add(path, "expected a consent category name, got " + json_type_name(v));
+        continue;
+      }
+      auto cat = credit::parse_consent_category(v.get<std::string>());
+      if (!cat) {
+        errors.add(path, cat.error());
+        continue;
+      }
+      mask = mask.with(cat.value());
+    }
+    c.required_consents = mask;
+  }
+
+  const auto cutoff = o.integer("cutoff", std::nullopt, 0, kMaxScore);
+  if (cutoff) c.cutoff = static_cast<int>(*cutoff);
+
+  JsonObject refer = o.object("refer_band", false);
+  if (refer.valid()) {
+    const auto from = refer.integer("from", std::nullopt, 0, kMaxScore);
+    const auto to = refer.integer("to", cutoff ? std::optional<std::int64_t>(*cutoff) : std::nullopt, 0, kMaxScore);
+    const auto share = refer.percent("approve_pct", std::nullopt, "0", "100");
+    if (from && to && *from >= *to) {
+      errors.add(refer.child_path("from"), "inverted band: from " + std::to_string(*from) + " is not below to " + std::to_string(*to));
+    } else if (to && cutoff && *to != *cutoff) {
+      errors.add(refer.child_path("to"), "the refer band must end at the cutoff " + std::to_string(*cutoff) + ", got " + std::to_string(*to));
+    }
+    if (from) c.refer_from = static_cast<int>(*from);
+    if (share) c.refer_approve_share = *share;
+    refer.finish();
+  }
+  if (auto v = o.integer("reapply_after_decline_months", 3, 0, 120)) c.reapply_after_decline_months = static_cast<int>(*v);
+
+  c.score_bands = read_edges(o.array("score_bands", true), o.child_path("score_bands"), errors, 0, kMaxScore, "score bands");
+  c.income_bands = read_money_edges(o.array("income_bands_yuan", true), o.child_path("income_bands_yuan"), errors);
+
+  const std::size_t n_score = c.score_bands.size() + 1, n_income = c.income_bands.size() + 1;
+  if (const json* lim = o.array("limits_yuan", true)) {
+    const std::string path = o.child_path("limits_yuan");
+    if (lim->size() != n_score) {
+      errors.add(path, "matrix of the wrong shape: expected " + std::to_string(n_score) + " rows (one per score band, lowest first), got " +
+                           std::to_string(lim->size()));
+    }
+    for (std::size_t r = 0; r < lim->size(); ++r) {
+      const json& row = (*lim)[r];
+      const std::string rp = index_path(path, r);
+      std::vector<Money> out;
+      if (!row.is_array()) {
+        errors.add(rp, "expected an array of limits (one per income band), got " + json_type_name(row));
+        c.limits.push_back(out);
+        continue;
+      }
+      if (row.size() != n_income) {
+        errors.add(rp, "matrix of the wrong shape: expected " + std::to_string(n_income) + " columns (one per income band), got " +
+                           std::to_string(row.size()));
+      }
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        auto v = read_yuan(row[k], index_path(rp, k), errors, 0, kMaxAmountYuan);
+        out.push_back(v.value_or(Money()));
+      }
+      c.limits.push_back(out);
+    }
+  }
+  if (auto v = o.yuan("first_loan_cap_yuan", "0", 0, kMaxAmountYuan)) c.first_loan_cap = *v;
+  if (auto v = o.yuan("min_loan_yuan", "500", 1, kMaxAmountYuan)) c.min_loan = *v;
+  if (auto v = o.yuan("amount_step_yuan", "100", 1, 100'000)) c.amount_step = *v;
+
+  JsonObject pr = o.object("pricing", true);
+  if (pr.valid()) {
+    if (auto q = pr.string("quote", std::nullopt)) {
+      if (*q == "daily") c.quote = RateQuote::daily;
+      else if (*q == "annual") c.quote = RateQuote::annual;
+      else errors.add(pr.child_path("quote"), "expected \"daily\" or \"annual\", got \"" + *q + "\"");
+    }
+    if (auto b = pr.integer("day_basis", 360, 360, 365)) {
+      if (*b == 360) c.day_basis = loan::DayBasis::act_360;
+      else if (*b == 365) c.day_basis = loan::DayBasis::act_365;
+      else errors.add(pr.child_path("day_basis"), "expected 360 or 365, got " + std::to_string(*b));
+    }
+    if (auto cap = pr.percent("rate_cap_pct", "36", "0", "100")) c.rate_cap = *cap;
+    if (const json* rates = pr.array("rates_pct", true)) {
+      const std::string path = pr.child_path("rates_pct");
+      if (rates->size() != n_score) {
+        errors.add(path, "expected " + std::to_string(n_score) + " rates (one per score band, lowest first), got " +
+                             std::to_string(rates->size()));
+      }
+      for (std::size_t i = 0; i < rates->size(); ++i) {
+        auto r = read_percent((*rates)[i], index_path(path, i), errors, "0", c.quote == RateQuote::daily ? "1" : "100");
+        c.rates.push_back(r.value_or(Rate()));
+        if (r) {
+          const loan::ExactRate annual = loan::annual_rate(
+              c.quote == RateQuote::daily ? loan::QuotedRate::daily(*r) : loan::QuotedRate::annual(*r), c.day_basis);
+          const loan::ExactRate cap = loan::ExactRate::of(c.rate_cap);
+          if (money::int128(annual.num) * cap.den > money::int128(cap.num) * annual.den) {
+            errors.add(index_path(path, i), "nominal annual rate " + annual.to_percent_string(4) + "% exceeds rate_cap_pct " +
+                                                c.rate_cap.to_percent_string() + "%");
+          }
+        }
+      }
+    }
+    pr.finish();
+  }
+
+  if (const json* terms = o.array("terms_months", true)) {
+    const std::string path = o.child_path("terms_months");
+    if (terms->empty()) errors.add(path, "offer at least one term");
+    for (std::size_t i = 0; i < terms->size(); ++i) {
+      auto t = read_integer((*terms)[i], index_path(path, i), errors, 1, 60);
+      if (!t) continue;
+      if (std::find(c.terms_months.begin(), c.terms_months.end(), static_cast<int>(*t)) != c.terms_months.end()) {
+        errors.add(index_path(path, i), "term " + std::to_string(*t) + " is listed twice");
+      }
+      c.terms_months.push_back(static_cast<int>(*t));
+    }
+  }
+  if (auto m = o.string("repayment_method", std::string("equal_installment"))) {
+    auto r = loan::parse_repayment_method(*m);
+    if (r) c.method = r.value();
+    else errors.add(o.child_path("repayment_method"), r.error());
+  }
+  if (auto v = o.percent("max_dti_pct", "50", "0", "1000")) c.max_dti = *v;
+  if (auto v = o.percent("origination_fee_pct", "0", "0", "10")) c.origination_fee = *v;
+  if (auto v = o.percent("penalty_multiple_pct", "150", "100", "300")) c.penalty_multiple = *v;
+  if (auto v = o.integer("writeoff_dpd", 180, 60, 360)) {
+    if (*v % 30 != 0) errors.add(o.child_path("writeoff_dpd"), "must be a multiple of 30 days (one missed instalment a month), got " + std::to_string(*v));
+    c.writeoff_dpd = static_cast<int>(*v);
+  }
+
+  JsonObject prov = o.object("provision", false);
+  c.lgd = Rate::percent("85");
+  c.bucket_pd = {Rate::percent("30"), Rate::percent("55"), Rate::percent("75"), Rate::percent("90"), Rate::percent("95"), Rate::percent("100")};
+  if (prov.valid()) {
+    if (auto v = prov.percent("lgd_pct", "85", "0", "100")) c.lgd = *v;
+    if (const json* b = prov.array("bucket_pd_pct", false)) {
+      c.bucket_pd.clear();
+      const std::string path = prov.child_path("bucket_pd_pct");
+      if (b->empty()) errors.add(path, "give at least the PD of M1 loans");
+      for (std::size_t i = 0; i < b->size(); ++i) {
+        auto r = read_percent((*b)[i], index_path(path, i), errors, "0", "100");
+        if (r && !c.bucket_pd.empty() && *r < c.bucket_pd.back()) {
+          errors.add(index_path(path, i), "inverted band: PD " + r->to_percent_string() + "% is below the previous bucket's " +
+                                              c.bucket_pd.back().to_percent_string() + "% (later buckets are riskier)");
+        }
+        c.bucket_pd.push_back(r.value_or(Rate()));
+      }
+    }
+    prov.finish();
+  }
+  JsonObject coll = o.object("collections", false);
+  c.recovery_rate = Rate::percent("10");
+  if (coll.valid()) {
+    if (auto v = coll.percent("recovery_pct", "10", "0", "100")) c.recovery_rate = *v;
+    if (auto v = coll.integer("recovery_lag_months", 3, 0, 60)) c.recovery_lag_months = static_cast<int>(*v);
+    coll.finish();
+  }
+
+  // Cross-field checks.
+  if (cutoff && !c.score_bands.empty() && c.refer_from && *c.refer_from > *cutoff) {
+    // already reported as an inverted refer band
+  }
+  if (c.first_loan_cap.is_positive() && c.first_loan_cap < c.min_loan) {
+    errors.add(o.child_path("first_loan_cap_yuan"), "is below min_loan_yuan " + c.min_loan.to_string());
+  }
+  o.finish();
+}
+
+void read_partners(const json* arr, const std::string& path, Policy& p, JsonErrors& errors) {
+  if (!arr) return;
+  if (arr->empty()) errors.add(path, "list at least one partner lender (the platform's own balance sheet counts as one)");
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    JsonObject o(&(*arr)[i], index_path(path, i), errors);
+    if (!o.valid()) continue;
+    Partner partner;
+    if (auto v = o.string("name", std::nullopt)) partner.name = *v;
+    if (auto v = o.integer("min_score", 0, 0, kMaxScore)) partner.min_score = static_cast<int>(*v);
+    if (auto v = o.percent("funding_cost_pct", std::nullopt, "0", "100")) partner.funding_cost = *v;
+    if (o.has("capacity_yuan_per_month")) {
+      const json& cap = (*arr)[i]["capacity_yuan_per_month"];
+      if (!cap.is_null()) partner.capacity = read_yuan(cap, o.child_path("capacity_yuan_per_month"), errors, 0, 1'000'000'000'000);
+    }
+    o.allow("capacity_yuan_per_month");
+    if (auto v = o.percent("revenue_share_pct", "100", "0", "100")) partner.revenue_share = *v;
+    for (const auto& other : p.partners) {
+      if (other.name == partner.name) errors.add(o.child_path("name"), "partner \"" + partner.name + "\" is listed twice");
+    }
+    o.finish();
+    p.partners.push_back(std::move(partner));
+  }
+}
+
+void read_fund(JsonObject o, Policy& p, JsonErrors& errors) {
+  FundPolicy& f = p.fund;
+  f.gross_yield = Rate::percent("4.8");
+  f.fee = Rate::percent("0.68");
+  f.fast_redeem_limit = money::yuan(50'000);
+  if (!o.valid()) return;
+  if (auto v = o.percent("gross_yield_pct", "4.8", "0", "30")) f.gross_yield = *v;
+  if (auto v = o.percent("fee_pct", "0.68", "0", "5")) f.fee = *v;
+  if (auto v = o.yuan("fast_redeem_limit_yuan", "50000", 0, 10'000'000)) f.fast_redeem_limit = *v;
+  JsonObject b = o.object("new_user_boost", false);
+  if (b.valid()) {
+    if (auto v = b.percent("extra_yield_pct", std::nullopt, "0", "30")) f.boost.extra_yield = *v;
+    if (auto v = b.integer("days", std::nullopt, 0, 3660)) f.boost.days = static_cast<int>(*v);
+    if (auto v = b.yuan("cap_yuan", std::nullopt, 0, 10'000'000)) f.boost.cap = *v;
+    b.finish();
+  }
+  o.finish();
+  (void)errors;
+}
+
+}  // namespace
+
+Result<Policy> parse_policy(std::string_view text) {
+  auto parsed = parse_json_text(text);
+  if (!parsed) return fail(parsed.error());
+  const json& j = parsed.value();
+  JsonErrors errors;
+  Policy p;
+  JsonObject top(&j, "", errors);
+  if (!top.valid()) return fail(errors.joined());
+  if (auto f = top.string("format", std::string("finlab.policy")); f && *f != "finlab.policy") {
+    errors.add("format", "expected \"finlab.policy\", got \"" + *f + "\"");
+  }
+  if (auto v = top.integer("version", 1, 0, 1000); v && *v != 1) errors.add("version", "this engine reads policy version 1, got " + std::to_string(*v));
+  if (auto v = top.string("name", std::string("policy"))) p.name = *v;
+  if (auto v = top.string("description", std::string())) p.description = *v;
+  read_credit(top.object("credit", true), p, errors);
+  JsonObject platform = top.object("platform", true);
+  if (platform.valid()) {
+    read_partners(platform.array("partners", true), platform.child_path("partners"), p, errors);
+    platform.finish();
+  }
+  read_fund(top.object("fund", false), p, errors);
+  top.finish();
+  if (!errors.empty()) return fail(errors.joined());
+  return p;
+}
+
+// ---------------------------------------------------------------- to JSON
+namespace {
+using ojson = nlohmann::ordered_json;
+ojson money_json(Money m) {
+  if (m.units() % 100 == 0) return m.units() / 100;
+  return m.to_string();
+}
+ojson rate_json(Rate r) { return r.to_percent_string(); }
+}  // namespace
+
+std::string policy_to_json(const Policy& p, int indent) {
+  const CreditPolicy& c = p.credit;
+  ojson credit = ojson::object();
+  ojson consents = ojson::array();
+  for (auto cat : credit::all_consent_categories) {
+    if (cat != credit::ConsentCategory::application && c.required_consents.has(cat)) consents.push_back(std::string(credit::to_string(cat)));
+  }
+  credit["required_consents"] = consents;
+  credit["cutoff"] = c.cutoff;
+  if (c.refer_from) {
+    credit["refer_band"] = {{"from", *c.refer_from}, {"to", c.cutoff}, {"approve_pct", rate_json(c.refer_approve_share)}};
+  }
+  credit["reapply_after_decline_months"] = c.reapply_after_decline_months;
+  credit["score_bands"] = c.score_bands;
+  ojson inc = ojson::array();
+  for (Money m : c.income_bands) inc.push_back(money_json(m));
+  credit["income_bands_yuan"] = inc;
+  ojson lim = ojson::array();
+  for (const auto& row : c.limits) {
+    ojson r = ojson::array();
+    for (Money m : row) r.push_back(money_json(m));
+    lim.push_back(r);
+  }
+  credit["limits_yuan"] = lim;
+  credit["first_loan_cap_yuan"] = money_json(c.first_loan_cap);
+  credit["min_loan_yuan"] = money_json(c.min_loan);
+  credit["amount_step_yuan"] = money_json(c.amount_step);
+  ojson rates = ojson::array();
+  for (Rate r : c.rates) rates.push_back(rate_json(r));
+  credit["pricing"] = {{"quote", std::string(to_string(c.quote))},
+                       {"day_basis", static_cast<int>(c.day_basis)},
+                       {"rates_pct", rates},
+                       {"rate_cap_pct", rate_json(c.rate_cap)}};
+  credit["terms_months"] = c.terms_months;
+  std::string method(loan::to_string(c.method));
+  std::replace(method.begin(), method.end(), '-', '_');
+  credit["repayment_method"] = method;
+  credit["max_dti_pct"] = rate_json(c.max_dti);
+  credit["origination_fee_pct"] = rate_json(c.origination_fee);
+  credit["penalty_multiple_pct"] = rate_json(c.penalty_multiple);
+  credit["writeoff_dpd"] = c.writeoff_dpd;
+  ojson bpd = ojson::array();
+  for (Rate r : c.bucket_pd) bpd.push_back(rate_json(r));
+  credit["provision"] = {{"lgd_pct", rate_json(c.lgd)}, {"bucket_pd_pct", bpd}};
+  credit["collections"] = {{"recovery_pct", rate_json(c.recovery_rate)}, {"recovery_lag_months", c.recovery_lag_months}};
+
+  ojson partners = ojson::array();
+  for (const auto& pt : p.partners) {
+    ojson o = {{"name", pt.name}, {"min_score", pt.min_score}, {"funding_cost_pct", rate_json(pt.funding_cost)}};
+    o["capacity_yuan_per_month"] = pt.capacity ? money_json(*pt.capacity) : ojson(nullptr);
+    o["revenue_share_pct"] = rate_json(pt.revenue_share);
+    partners.push_back(o);
+  }
+  ojson fund = {{"gross_yield_pct", rate_json(p.fund.gross_yield)},
+               {"fee_pct", rate_json(p.fund.fee)},
+               {"fast_redeem_limit_yuan", money_json(p.fund.fast_redeem_limit)}};
+  if (p.fund.boost.days > 0) {
+    fund["new_user_boost"] = {{"extra_yield_pct", rate_json(p.fund.boost.extra_yield)},
+                              {"days", p.fund.boost.days},
+                              {"cap_yuan", money_json(p.fund.boost.cap)}};
+  }
+  ojson doc = ojson::object();
+  doc["format"] = "finlab.policy";
+  doc["version"] = 1;
+  doc["name"] = p.name;
+  doc["description"] = p.description;
+  doc["credit"] = credit;
+  doc["platform"] = {{"partners", partners}};
+  doc["fund"] = fund;
+  return doc.dump(indent);
+}
+
+}  // namespace finlab::sim

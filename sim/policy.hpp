@@ -1,0 +1,109 @@
+// A credit and fund policy for the simulation sandbox: who may borrow (consent
+// requirements, score cutoff and refer band), how much (limit matrix by score
+// band × income band, first-loan cap, debt-to-income), at what price (daily or
+// annual rate by score band), on which terms and repayment method, who funds it
+// (partner lenders with minimum score, funding cost, capacity, revenue share),
+// and the 活期宝 fund settings (T+0 limit, new-user yield boost 加息, gross
+// yield). Parsed from JSON (format "finlab.policy", version 1, documented in
+// docs/sim.md) with every mistake reported by its JSON path. Amounts and rates
+// are exact (core/money); nothing here is a double.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/credit/consent.hpp"
+#include "core/loan/rate_convention.hpp"
+#include "core/loan/schedule.hpp"
+#include "core/money/money.hpp"
+#include "core/money/rate.hpp"
+#include "core/result.hpp"
+
+namespace finlab::sim {
+
+enum class RateQuote : std::uint8_t { daily, annual };
+std::string_view to_string(RateQuote q);
+
+struct Partner {
+  std::string name;
+  int min_score = 0;                          // the partner funds approved users scoring at least this
+  money::Rate funding_cost;                   // annual rate on the outstanding principal it funds
+  std::optional<money::Money> capacity;       // new lending per month; nullopt = unlimited
+  money::Rate revenue_share;                  // share of the partner's loans' net result kept by the platform
+};
+
+struct CreditPolicy {
+  credit::ConsentMask required_consents = credit::ConsentMask::application_only();
+  int cutoff = 600;                           // approve when score >= cutoff
+  std::optional<int> refer_from;              // scores in [refer_from, cutoff) go to manual review
+  money::Rate refer_approve_share;            // share of referred applicants the reviewers approve
+  int reapply_after_decline_months = 3;       // waiting period after a decline
+  // Score bands shared by the limit matrix and pricing: lower edges of bands
+  // 1..k (band 0 is below the first edge), strictly ascending.
+  std::vector<int> score_bands;
+  // Monthly income bands: lower edges in yuan of bands 1..j, strictly ascending.
+  std::vector<money::Money> income_bands;
+  // limits[score band][income band]; zero = decline.
+  std::vector<std::vector<money::Money>> limits;
+  money::Money first_loan_cap;                // cap on a user's first loan (0 = none)
+  money::Money min_loan;                      // smallest loan booked
+  money::Money amount_step;                   // amounts are whole multiples of this
+  RateQuote quote = RateQuote::daily;
+  loan::DayBasis day_basis = loan::DayBasis::act_360;
+  std::vector<money::Rate> rates;             // per score band, as quoted (daily or annual)
+  money::Rate rate_cap;                       // nominal annual rate ceiling (validation)
+  std::vector<int> terms_months;              // offered terms; the borrower picks one
+  loan::RepaymentMethod method = loan::RepaymentMethod::equal_installment;
+  money::Rate max_dti;                        // (existing debt payments + new payment) / income
+  money::Rate origination_fee;                // share of the amount, paid at booking
+  money::Rate penalty_multiple;               // penalty rate = contract rate × this (DOMAIN.md §2.5)
+  int writeoff_dpd = 180;                     // charge-off at more than this many days past due
+  money::Rate lgd;                            // loss given default for the provision (EL = PD × LGD × EAD)
+  std::vector<money::Rate> bucket_pd;         // provision PD of loans in M1, M2, ... (last value holds on)
+  money::Rate recovery_rate;                  // share of a charged-off balance collected later
+  int recovery_lag_months = 3;
+
+  // Derived.
+  int score_band_of(int score) const;
+  int income_band_of(money::Money monthly_income) const;
+  // Contract rate of score band b as quoted, and its exact monthly periodic
+  // rate (daily × basis ÷ 12, or annual ÷ 12; core/loan rate conventions).
+  loan::QuotedRate quoted_rate(int band) const;
+  loan::ExactRate monthly_rate(int band) const;
+  loan::ExactRate annual_rate(int band) const;
+  // Number of missed instalments at which a loan is charged off: writeoff_dpd/30 + 1.
+  int writeoff_missed() const { return writeoff_dpd / 30 + 1; }
+};
+
+struct BoostPolicy {                          // 加息: extra yield for new fund users, paid by the platform
+  money::Rate extra_yield;                    // annual, on top of the fund's yield
+  int days = 0;                               // from the first deposit
+  money::Money cap;                           // balance that earns the boost
+};
+
+struct FundPolicy {
+  money::Rate gross_yield;                    // portfolio gross yield (annual), before fund fees
+  money::Rate fee;                            // management + custody + sales service (annual)
+  money::Money fast_redeem_limit;             // T+0 per investor per natural day (DOMAIN.md §1.7)
+  BoostPolicy boost;
+};
+
+struct Policy {
+  std::string name;
+  std::string description;
+  CreditPolicy credit;
+  std::vector<Partner> partners;
+  FundPolicy fund;
+};
+
+// Parses and validates a policy. On failure the message lists every mistake,
+// one per line, as "json.path: what is wrong" (unknown key, wrong type,
+// inverted band, matrix of the wrong shape, value out of range).
+Result<Policy> parse_policy(std::string_view json_text);
+// The canonical JSON text of a policy (round-trips through parse_policy).
+std::string policy_to_json(const Policy& p, int indent = 2);
+
+}  // namespace finlab::sim

@@ -1,0 +1,182 @@
+#include "sim/population.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/credit/dataset.hpp"
+#include "core/credit/scorecard_json.hpp"
+#include "core/credit/training.hpp"
+#include "core/credit/validation.hpp"
+#include "core/math/deterministic.hpp"
+#include "core/random/stream.hpp"
+
+namespace finlab::sim {
+
+std::uint32_t monthly_hazard_ppm(double pd12) {
+  if (!(pd12 > 0)) return 0;
+  if (pd12 >= 1) return 1'000'000;
+  const double h = -math::expm1(math::log1p(-pd12) / 12.0);
+  return static_cast<std::uint32_t>(std::clamp(h * 1e6 + 0.5, 0.0, 1e6));
+}
+
+namespace {
+
+ScoreTables tables_of(const credit::Scorecard& card) {
+  ScoreTables t;
+  for (int s = 0; s < 1024; ++s) {
+    const double pd = card.pd_of_score(static_cast<double>(s));
+    t.pd12_ppm[s] = static_cast<std::uint32_t>(std::clamp(pd * 1e6 + 0.5, 0.0, 1e6));
+    t.card_band[s] = static_cast<std::uint8_t>(std::min(card.bands.band_of(s), kMaxScoreBands - 1));
+  }
+  t.train_band_counts = card.train_band_counts;
+  t.band_names = card.bands.names;
+  return t;
+}
+
+}  // namespace
+
+Result<ScoringModel> train_scoring_model(std::uint64_t seed, std::int64_t history_users, const credit::PopulationParams& params) {
+  if (history_users < 1000) return fail("the training history needs at least 1,000 users, got " + std::to_string(history_users));
+  const credit::Population hist = credit::generate_population(params, seed, kHistoryFirstUser, static_cast<std::size_t>(history_users));
+  const credit::Dataset data = credit::dataset_from_population(hist, credit::builtin_schema(), 0.3);
+  credit::TrainOptions opts;
+  opts.name = "sim-history";
+  auto trained = credit::train_scorecard(data, opts);
+  if (!trained) return fail("training the run's scorecard failed: " + trained.error());
+  ScoringModel model;
+  auto card = std::make_shared<credit::Scorecard>(trained.value().card);
+  model.card_json = credit::scorecard_to_json(*card);
+  model.tables = tables_of(*card);
+  model.history_users = history_users;
+  // AUC on the test split (information for the run record).
+  auto scorer = credit::PopulationScorer::bind(*card);
+  if (scorer) {
+    std::vector<std::int32_t> scores(hist.size());
+    scorer.value().score_all(hist, scores);
+    std::vector<std::int32_t> ts;
+    std::vector<std::uint8_t> tb;
+    for (std::size_t i = 0; i < hist.size(); ++i) {
+      if (data.split[i] == credit::Split::test) {
+        ts.push_back(scores[i]);
+        tb.push_back(hist.bad[i]);
+      }
+    }
+    if (!ts.empty()) model.train_auc = credit::auc(std::span<const std::int32_t>(ts), std::span<const std::uint8_t>(tb));
+  }
+  model.card = std::move(card);
+  return model;
+}
+
+Result<ScoringModel> scoring_model_from_json(std::string_view card_json) {
+  auto card = credit::scorecard_from_json(card_json);
+  if (!card) return fail("stored scorecard: " + card.error());
+  ScoringModel model;
+  auto c = std::make_shared<credit::Scorecard>(std::move(card).value());
+  model.card_json = std::string(card_json);
+  model.tables = tables_of(*c);
+  model.card = std::move(c);
+  return model;
+}
+
+namespace {
+
+// Income band bounds in fen per month (assets/features/schema.json income_band levels).
+constexpr std::int64_t kIncomeLo[5] = {150'000, 300'000, 500'000, 1'000'000, 2'000'000};
+constexpr std::int64_t kIncomeHi[5] = {300'000, 500'000, 1'000'000, 2'000'000, 6'000'000};
+
+std::uint16_t p16(double p) { return static_cast<std::uint16_t>(std::clamp(p * 65536.0, 0.0, 65535.0)); }
+
+}  // namespace
+
+void build_traits(const ScoringModel& model, const Scenario& scenario, const credit::PopulationParams& params, std::uint64_t seed,
+                  std::uint64_t first_user, std::size_t count, Traits& tr, std::size_t offset) {
+  FINLAB_REQUIRE(model.card, "build_traits: no scorecard");
+  FINLAB_REQUIRE(tr.first_user + offset == first_user && offset + count <= tr.size(),
+                 "build_traits: users " << first_user << "+" << count << " do not fit traits at offset " << offset);
+  const auto& schema = credit::builtin_schema();
+  const auto col_income = schema.index_of("income_band");
+  const auto col_dti = schema.index_of("debt_to_income");
+  FINLAB_REQUIRE(col_income && col_dti, "the feature schema lacks income_band or debt_to_income");
+  auto scorer_r = credit::PopulationScorer::bind(*model.card, schema);
+  FINLAB_REQUIRE(scorer_r.ok(), "scorecard does not fit the population: " << scorer_r.error());
+  const credit::PopulationScorer& scorer = scorer_r.value();
+  const std::uint64_t sseed = sim_seed(seed);
+  const bool shock = scenario.has_consent_shock();
+
+  constexpr std::size_t chunk = 16384;
+  credit::Population pop;
+  std::vector<std::int32_t> beh(chunk), app(chunk);
+  std::vector<std::uint8_t> consent_saved;
+  for (std::size_t done = 0; done < count; done += chunk) {
+    const std::size_t n = std::min(chunk, count - done);
+    pop = credit::generate_population(params, seed, first_user + done, n);
+    // Consent shock: each behaviour category is withdrawn with the scenario's probability.
+    if (shock) {
+      for (std::size_t i = 0; i < n; ++i) {
+        random::Stream rs(sseed, pop.user_id[i], 0, kPurposeConsentShock);
+        credit::ConsentMask mask = credit::ConsentMask::from_bits(pop.consent[i]);
+        for (auto cat : credit::all_consent_categories) {
+          if (cat == credit::ConsentCategory::application) continue;
+          if (rs.bernoulli_ppm(scenario.consent_withdrawal_ppm[static_cast<int>(cat)])) mask = mask.without(cat);
+        }
+        pop.consent[i] = mask.bits();
+      }
+    }
+    scorer.score_all(pop, std::span<std::int32_t>(beh.data(), n));
+    consent_saved = pop.consent;
+    std::fill(pop.consent.begin(), pop.consent.end(), credit::ConsentMask::application_only().bits());
+    scorer.score_all(pop, std::span<std::int32_t>(app.data(), n));
+    pop.consent = consent_saved;
+
+    const auto& income_col = pop.values[*col_income];
+    const auto& dti_col = pop.values[*col_dti];
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t k = offset + done + i;
+      tr.score[k] = static_cast<std::uint16_t>(std::clamp(beh[i], 0, 1023));
+      tr.score_app[k] = static_cast<std::uint16_t>(std::clamp(app[i], 0, 1023));
+      tr.consent[k] = pop.consent[i];
+      tr.bad[k] = pop.bad[i];
+      const double pd = pop.pd[i];
+      tr.pd_ppm[k] = static_cast<std::uint32_t>(std::clamp(pd * 1e6 + 0.5, 0.0, 1e6));
+      tr.hazard_ppm[k] = monthly_hazard_ppm(pd);
+
+      random::Stream rs(sseed, pop.user_id[i], 0, kPurposeTraits);
+      const float band_f = income_col[i];
+      const int band = std::isnan(band_f) ? 1 : std::clamp(static_cast<int>(band_f), 0, 4);
+      std::int64_t income = kIncomeLo[band] + static_cast<std::int64_t>(rs.below(static_cast<std::uint64_t>(kIncomeHi[band] - kIncomeLo[band])));
+      income -= income % 1000;  // whole 10 yuan
+      tr.income_fen[k] = static_cast<std::uint32_t>(income);
+      const float dti = dti_col[i];
+      const std::int64_t dti_pct = std::isnan(dti) ? 0 : std::llround(static_cast<double>(dti) * 100.0);
+      tr.debt_fen[k] = static_cast<std::uint32_t>(income * std::clamp<std::int64_t>(dti_pct, 0, 300) / 100);
+
+      // Loan demand: about 2% a month, heavier-tailed across users, and more
+      // frequent among riskier users (adverse selection).
+      const double z = rs.normal();
+      const double risk = std::min(pd / 0.06, 5.0);
+      const double apply = 0.02 * math::exp(0.6 * z - 0.18) * (0.6 + 0.4 * risk);
+      tr.apply_ppm[k] = static_cast<std::uint32_t>(std::clamp(apply, 0.0, 0.5) * 1e6 + 0.5);
+      const double mult = 0.5 + 2.5 * rs.uniform01();  // wants 0.5 to 3 months of income
+      tr.request_hundreds[k] = static_cast<std::uint16_t>(std::clamp<std::int64_t>(static_cast<std::int64_t>(income * mult) / 10'000, 5, 65535));
+
+      // 活期宝 use: more common with higher income.
+      const double uses = 0.30 + 0.08 * band;
+      const double u0 = rs.uniform01(), u1 = rs.uniform01(), u2 = rs.uniform01(), u3 = rs.uniform01(), u4 = rs.uniform01(), u5 = rs.uniform01();
+      if (u0 < uses) {
+        tr.fund_deposit_p16[k] = std::max<std::uint16_t>(1, p16(0.2 + 0.5 * u1));
+        tr.fund_deposit_permille[k] = static_cast<std::uint16_t>(50 + 350 * u2);
+        tr.fund_redeem_p16[k] = p16(0.1 + 0.3 * u3);
+        tr.fund_redeem_permille[k] = static_cast<std::uint16_t>(100 + 900 * u4);
+        tr.fund_fast_p8[k] = static_cast<std::uint8_t>(std::min(255.0, 256.0 * (0.2 + 0.7 * u5)));
+      } else {
+        tr.fund_deposit_p16[k] = 0;
+        tr.fund_deposit_permille[k] = 0;
+        tr.fund_redeem_p16[k] = 0;
+        tr.fund_redeem_permille[k] = 0;
+        tr.fund_fast_p8[k] = 0;
+      }
+    }
+  }
+}
+
+}  // namespace finlab::sim

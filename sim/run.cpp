@@ -1,0 +1,186 @@
+#include "sim/run.hpp"
+
+#include <algorithm>
+
+namespace finlab::sim {
+
+std::string_view to_string(Stage s) {
+  switch (s) {
+    case Stage::training: return "training the scorecard";
+    case Stage::population: return "building the population";
+    case Stage::months: return "simulating months";
+    case Stage::analyses: return "analyses";
+    case Stage::done: return "done";
+  }
+  return "";
+}
+
+std::optional<std::string> check_config(const RunConfig& c) {
+  if (c.users < 1 || c.users > 200'000'000) return "users must be between 1 and 200,000,000, got " + std::to_string(c.users);
+  if (c.months < 1 || c.months > 240) return "months must be between 1 and 240, got " + std::to_string(c.months);
+  if (c.history_users < 1000 || c.history_users > 10'000'000)
+    return "the training history must have 1,000 to 10,000,000 users, got " + std::to_string(c.history_users);
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- RunState
+Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std::optional<ScoringModel> model) {
+  if (auto why = check_config(config)) return fail(*why);
+  std::unique_ptr<RunState> s(new RunState());
+  s->config_ = config;
+  if (model) {
+    s->model_ = std::move(*model);
+  } else {
+    auto trained = train_scoring_model(config.seed, config.history_users, config.population);
+    if (!trained) return fail(trained.error());
+    s->model_ = std::move(trained).value();
+  }
+  s->engine_ = std::make_unique<Engine>(config.policy, config.scenario, s->model_.tables, config.shape(), config.assumptions);
+  s->traits_.first_user = 0;
+  s->traits_.resize(static_cast<std::size_t>(config.users));
+  s->book_.resize(static_cast<std::size_t>(config.users));
+  s->allocations_.assign(static_cast<std::size_t>(config.months), {});
+  return s;
+}
+
+void RunState::build_traits_range(std::size_t begin, std::size_t end) {
+  if (end <= begin) return;
+  build_traits(model_, config_.scenario, config_.population, config_.seed, begin, end - begin, traits_, begin);
+}
+
+void RunState::reset_policy(const Policy& policy) {
+  config_.policy = policy;
+  engine_ = std::make_unique<Engine>(policy, config_.scenario, model_.tables, config_.shape(), config_.assumptions);
+  book_.resize(static_cast<std::size_t>(config_.users));
+  allocations_.assign(static_cast<std::size_t>(config_.months), {});
+}
+
+void RunState::make_shards(int n) {
+  FINLAB_REQUIRE(n >= 1, "at least one shard");
+  const std::size_t users = traits_.size();
+  shards_.assign(static_cast<std::size_t>(n), Shard{});
+  for (int k = 0; k < n; ++k) {
+    const std::size_t b = users * static_cast<std::size_t>(k) / static_cast<std::size_t>(n);
+    const std::size_t e = users * static_cast<std::size_t>(k + 1) / static_cast<std::size_t>(n);
+    engine_->init_shard(shards_[k], b, e);
+  }
+}
+
+void RunState::begin_month(int) {
+  for (auto& s : shards_) engine_->begin_month(s);
+}
+
+void RunState::phase_a(int shard, int m, std::size_t begin, std::size_t end) {
+  NoLog log;
+  engine_->phase_a(traits_, book_, shards_[shard], m, begin, end, log);
+}
+
+void RunState::allocate(int m) {
+  std::vector<std::int64_t> demand(kScoreKeys, 0);
+  for (const auto& s : shards_) {
+    for (int k = 0; k < kScoreKeys; ++k) demand[k] += s.demand[k];
+  }
+  current_ = engine_->allocate(demand);
+  allocations_[m] = current_.ranges();
+}
+
+void RunState::phase_b(int m) {
+  NoLog log;
+  for (auto& s : shards_) engine_->phase_b(traits_, book_, s, m, current_, log);
+}
+
+RunOutput RunState::finish() {
+  RunOutput out;
+  out.config = config_;
+  out.acc.init(config_.months, engine_->total_days());
+  for (const auto& s : shards_) out.acc.add(s.acc);
+  out.allocations = allocations_;
+  out.daily_income_per_10k = engine_->daily_income_per_10k();
+  out.card_json = model_.card_json;
+  out.train_auc = model_.train_auc;
+  out.analyses = compute_analyses(traits_, config_.policy.credit.cutoff);
+  out.tables = model_.tables;
+  return out;
+}
+
+// ---------------------------------------------------------------- Simulation
+Simulation::Simulation(RunConfig config, std::optional<ScoringModel> model) : config_(std::move(config)), model_(std::move(model)) {
+  if (auto why = check_config(config_)) throw Error(*why);
+  progress_.work_total = config_.users + config_.users * static_cast<std::uint64_t>(config_.months);
+}
+
+bool Simulation::step(std::uint64_t budget) {
+  if (budget == 0) budget = 1;
+  switch (progress_.stage) {
+    case Stage::training: {
+      auto s = RunState::create(config_, std::move(model_));
+      if (!s) throw Error(s.error());
+      state_ = std::move(s).value();
+      progress_.stage = Stage::population;
+      cursor_ = 0;
+      return false;
+    }
+    case Stage::population: {
+      const std::size_t users = static_cast<std::size_t>(config_.users);
+      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(budget, users - cursor_));
+      state_->build_traits_range(cursor_, cursor_ + n);
+      cursor_ += n;
+      progress_.work_done += n;
+      if (cursor_ == users) {
+        state_->make_shards(1);
+        state_->begin_month(0);
+        progress_.stage = Stage::months;
+        progress_.month = 0;
+        cursor_ = 0;
+        phase_ = 0;
+      }
+      return false;
+    }
+    case Stage::months: {
+      const std::size_t users = static_cast<std::size_t>(config_.users);
+      while (budget > 0) {
+        if (phase_ == 0) {
+          const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(budget, users - cursor_));
+          state_->phase_a(0, progress_.month, cursor_, cursor_ + n);
+          cursor_ += n;
+          budget -= std::min<std::uint64_t>(budget, n);
+          progress_.work_done += n;
+          if (cursor_ == users) phase_ = 1;
+        }
+        if (phase_ == 1) {
+          state_->allocate(progress_.month);
+          state_->phase_b(progress_.month);
+          ++progress_.month;
+          cursor_ = 0;
+          phase_ = 0;
+          if (progress_.month == config_.months) {
+            progress_.stage = Stage::analyses;
+            return false;
+          }
+          state_->begin_month(progress_.month);
+        }
+      }
+      return false;
+    }
+    case Stage::analyses:
+      output_ = state_->finish();
+      progress_.stage = Stage::done;
+      return true;
+    case Stage::done: return true;
+  }
+  return true;
+}
+
+const RunOutput& Simulation::output() const {
+  FINLAB_REQUIRE(output_.has_value(), "Simulation::output: the run has not finished");
+  return *output_;
+}
+
+RunOutput run_simulation(const RunConfig& config) {
+  Simulation s(config);
+  while (!s.step(std::uint64_t(1) << 22)) {
+  }
+  return s.output();
+}
+
+}  // namespace finlab::sim

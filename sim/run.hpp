@@ -1,0 +1,131 @@
+// A whole simulation run: configuration, the state it works on, what it
+// produces, and a single-threaded driver that advances in small steps so a
+// browser page can draw a progress bar between frames:
+//
+//   sim::Simulation s(config);
+//   while (!s.step(200'000)) show(s.progress());   // ~200k user-months per call
+//   const sim::RunOutput& out = s.output();
+//
+// RunState is the shared machinery (train, build users, phases, merge); the
+// native multithreaded driver (parallel.hpp) runs the same pieces on shards.
+// Results do not depend on the step size, the number of shards or threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/credit/population.hpp"
+#include "sim/analysis.hpp"
+#include "sim/engine.hpp"
+#include "sim/policy.hpp"
+#include "sim/population.hpp"
+#include "sim/scenario.hpp"
+#include "sim/users.hpp"
+
+namespace finlab::sim {
+
+struct RunConfig {
+  Policy policy;
+  Scenario scenario;
+  std::uint64_t users = 10'000;
+  int months = 36;
+  std::uint64_t seed = 2015;
+  std::int64_t history_users = 40'000;     // size of the synthetic history the scorecard learns from
+  credit::PopulationParams population;     // generator settings (defaults)
+  Assumptions assumptions;
+
+  RunShape shape() const { return RunShape{users, months, seed, scenario.start}; }
+};
+
+// Checks the numbers a caller may get wrong (users, months, history size).
+std::optional<std::string> check_config(const RunConfig& c);
+
+struct RunOutput {
+  RunConfig config;
+  RunAcc acc;                                            // merged over all users
+  std::vector<std::vector<AllocationRange>> allocations; // per month
+  std::vector<std::int64_t> daily_income_per_10k;        // the fund's 万份收益 per day of the run
+  std::string card_json;                                 // the run's scorecard
+  double train_auc = 0;
+  Analyses analyses;
+  ScoreTables tables;
+};
+
+enum class Stage { training, population, months, analyses, done };
+std::string_view to_string(Stage s);
+
+struct Progress {
+  Stage stage = Stage::training;
+  int month = 0;                        // current month (0-based) during Stage::months
+  std::uint64_t work_done = 0;          // users built + user-months simulated
+  std::uint64_t work_total = 0;
+  double fraction() const { return work_total ? double(work_done) / double(work_total) : 0.0; }
+};
+
+// The machinery of a run over users [0, users).
+class RunState {
+public:
+  // Trains the scorecard (or takes a given one) and sets up the engine.
+  static Result<std::unique_ptr<RunState>> create(const RunConfig& config, std::optional<ScoringModel> model = std::nullopt);
+
+  const RunConfig& config() const { return config_; }
+  const Engine& engine() const { return *engine_; }
+  const ScoringModel& model() const { return model_; }
+  Traits& traits() { return traits_; }
+  Book& book() { return book_; }
+  const Traits& traits() const { return traits_; }
+
+  void build_traits_range(std::size_t begin, std::size_t end);
+  // Replaces the policy (cutoff sweeps): resets the book, keeps the users.
+  void reset_policy(const Policy& policy);
+  // Splits users into `n` shards (contiguous ranges) with fresh accumulators.
+  void make_shards(int n);
+  std::vector<Shard>& shards() { return shards_; }
+
+  void begin_month(int m);
+  void phase_a(int shard, int m, std::size_t begin, std::size_t end);
+  void allocate(int m);   // merges demand over shards
+  void phase_b(int m);    // all shards
+  // Merges the shards and computes the analyses.
+  RunOutput finish();
+
+private:
+  RunState() = default;
+  RunConfig config_;
+  ScoringModel model_;
+  std::unique_ptr<Engine> engine_;
+  Traits traits_;
+  Book book_;
+  std::vector<Shard> shards_;
+  std::vector<std::vector<AllocationRange>> allocations_;
+  MonthAllocation current_;
+};
+
+// Single-threaded, resumable driver (the browser's Policy lab; wasm).
+class Simulation {
+public:
+  explicit Simulation(RunConfig config, std::optional<ScoringModel> model = std::nullopt);
+  // Advances by about `budget` units of work; returns true when the run is finished.
+  // Errors (bad config, training failure) throw finlab::Error.
+  bool step(std::uint64_t budget);
+  bool done() const { return progress_.stage == Stage::done; }
+  const Progress& progress() const { return progress_; }
+  const RunOutput& output() const;
+
+private:
+  RunConfig config_;
+  std::optional<ScoringModel> model_;
+  std::unique_ptr<RunState> state_;
+  Progress progress_;
+  std::size_t cursor_ = 0;
+  int phase_ = 0;  // within a month: 0 = phase A, 1 = allocation + phase B
+  std::optional<RunOutput> output_;
+};
+
+// Convenience: a whole run in one call on this thread.
+RunOutput run_simulation(const RunConfig& config);
+
+}  // namespace finlab::sim

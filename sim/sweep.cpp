@@ -1,0 +1,101 @@
+#include "sim/sweep.hpp"
+
+#include <charconv>
+
+namespace finlab::sim {
+
+using money::int128;
+
+Result<std::vector<int>> parse_cutoff_range(std::string_view text) {
+  int v[3] = {0, 0, 0};
+  std::size_t pos = 0;
+  for (int k = 0; k < 3; ++k) {
+    const std::size_t colon = k < 2 ? text.find(':', pos) : text.size();
+    if (colon == std::string_view::npos) return fail("cutoffs must look like FROM:TO:STEP (e.g. 520:700:10), got \"" + std::string(text) + "\"");
+    const std::string_view part = text.substr(pos, colon - pos);
+    auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), v[k]);
+    if (ec != std::errc() || p != part.data() + part.size() || part.empty()) {
+      return fail("cutoffs: \"" + std::string(part) + "\" is not a whole number (expected FROM:TO:STEP, e.g. 520:700:10)");
+    }
+    pos = colon + 1;
+  }
+  if (v[0] < 0 || v[1] > 1000) return fail("cutoffs must lie between 0 and 1000");
+  if (v[2] <= 0) return fail("cutoffs: the step must be positive, got " + std::to_string(v[2]));
+  if (v[0] > v[1]) return fail("cutoffs: inverted range " + std::to_string(v[0]) + " > " + std::to_string(v[1]));
+  std::vector<int> out;
+  for (int c = v[0]; c <= v[1]; c += v[2]) out.push_back(c);
+  if (out.size() > 200) return fail("cutoffs: at most 200 points, got " + std::to_string(out.size()));
+  return out;
+}
+
+Policy with_cutoff(const Policy& p, int cutoff) {
+  Policy q = p;
+  if (q.credit.refer_from) {
+    const int width = q.credit.cutoff - *q.credit.refer_from;
+    q.credit.refer_from = std::max(0, cutoff - width);
+    if (*q.credit.refer_from >= cutoff) q.credit.refer_from.reset();
+  }
+  q.credit.cutoff = cutoff;
+  return q;
+}
+
+void mark_frontier(std::vector<SweepPoint>& pts) {
+  // approval = booked/applicants (higher better), loss = net_loss/booked (lower better), profit (higher better).
+  auto cmp_ratio = [](std::int64_t an, std::int64_t ad, std::int64_t bn, std::int64_t bd) {
+    // sign of an/ad − bn/bd (denominators >= 0; x/0 counts as 0)
+    if (ad == 0) { an = 0; ad = 1; }
+    if (bd == 0) { bn = 0; bd = 1; }
+    const int128 l = int128(an) * bd, r = int128(bn) * ad;
+    return l < r ? -1 : (l > r ? 1 : 0);
+  };
+  for (auto& p : pts) {
+    p.efficient = true;
+    for (const auto& q : pts) {
+      if (&p == &q) continue;
+      const int appr = cmp_ratio(q.booked_count, q.applicants, p.booked_count, p.applicants);  // >= 0: q at least as good
+      const int loss = cmp_ratio(q.net_loss_fen, q.booked_fen, p.net_loss_fen, p.booked_fen);  // <= 0: q at least as good
+      const int prof = q.net_profit_fen > p.net_profit_fen ? 1 : (q.net_profit_fen < p.net_profit_fen ? -1 : 0);
+      if (appr >= 0 && loss <= 0 && prof >= 0 && (appr > 0 || loss < 0 || prof > 0)) {
+        p.efficient = false;
+        break;
+      }
+    }
+  }
+}
+
+Result<std::vector<SweepPoint>> run_sweep(const RunConfig& config, const std::vector<int>& cutoffs, ParallelOptions o) {
+  if (cutoffs.empty()) return fail("no cutoffs to sweep");
+  Progress progress;
+  progress.work_total = config.users + config.users * static_cast<std::uint64_t>(config.months) * cutoffs.size();
+  auto st = RunState::create(config, std::move(o.model));
+  if (!st) return fail(st.error());
+  RunState& state = *st.value();
+  if (!build_traits_parallel(state, o, progress)) return fail("interrupted");
+  std::vector<SweepPoint> out;
+  for (int c : cutoffs) {
+    state.reset_policy(with_cutoff(config.policy, c));
+    if (!run_months_parallel(state, o, progress)) return fail("interrupted");
+    RunOutput r = state.finish();
+    SweepPoint p;
+    p.cutoff = c;
+    MonthAcc sum;
+    for (const auto& a : r.acc.month) sum.add(a);
+    p.applicants = sum.applicants;
+    p.booked_count = sum.booked_count;
+    p.booked_fen = sum.booked_fen;
+    p.net_loss_fen = sum.chargeoff_fen - sum.recoveries_fen;
+    for (int m = 0; m < r.acc.months; ++m) p.net_profit_fen += net_profit(r.acc, m);
+    KpiContext ctx;
+    ctx.users = config.users;
+    ctx.months = config.months;
+    ctx.start = config.scenario.start;
+    for (const auto& pt : config.policy.partners) ctx.revenue_share.push_back(pt.revenue_share);
+    ctx.train_band_counts = r.tables.train_band_counts;
+    p.totals = run_totals(r.acc, ctx);
+    out.push_back(std::move(p));
+  }
+  mark_frontier(out);
+  return out;
+}
+
+}  // namespace finlab::sim
