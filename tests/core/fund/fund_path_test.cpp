@@ -40,9 +40,10 @@ TEST_CASE("A simulated fund path conserves income: distributed + carried = net, 
     p.carry = carry;
     const auto path = fund::simulate_fund_path(p, Date::of("2015-05-12"), Date::of("2015-12-31"), cal());
     REQUIRE(path.size() == 234);
-    Money net_total, distributed_total;
-    Money carried;
+    Money fresh_net_total, distributed_total;  // class A
     for (const auto& d : path) {
+      fresh_net_total += d.day.classes[0].net_income - d.day.classes[0].carried_in;
+      distributed_total += d.day.classes[0].distributable;
       for (std::size_t c = 0; c < 2; ++c) {
         const auto& cd = d.day.classes[c];
         REQUIRE(cd.net_income == cd.gross_income - cd.management_fee - cd.custody_fee - cd.sales_service_fee + cd.carried_in);
@@ -51,6 +52,8 @@ TEST_CASE("A simulated fund path conserves income: distributed + carried = net, 
       }
       REQUIRE(d.day.classes[1].income_per_10k > d.day.classes[0].income_per_10k);  // class B pays less sales fee
     }
+    // Over the whole path nothing is lost: distributed + what is still carried == net income earned.
+    CHECK(distributed_total + path.back().day.classes[0].undistributed == fresh_net_total);
     CHECK_FALSE(path[5].seven_day[0].has_value());
     REQUIRE(path[6].seven_day[0].has_value());
     CHECK(path[6].seven_day[0]->units() > 3000);
