@@ -139,6 +139,53 @@ DistributionTotals totals_of(const DayPlan& p) {
 
 constexpr std::uint64_t kIndexMask = (std::uint64_t{1} << 36) - 1;
 
+struct SweepState {
+  std::int64_t* s;
+  std::int64_t* target;
+  std::size_t n;
+  std::uint64_t b, tb, ar;
+  std::int64_t sign;
+  std::uint64_t nar;
+  std::uint32_t* nh;
+  std::vector<std::uint64_t>* candidates;
+  std::uint64_t nq_sum = 0, nf_sum = 0, out_of_range = 0;
+};
+
+// The hot loop, specialised so that no flag is tested per account.
+template <bool HasNext, bool Daily>
+void sweep(SweepState& st) {
+  std::int64_t* const s = st.s;
+  std::int64_t* const target = st.target;
+  const std::uint64_t b = st.b, tb = st.tb, ar = st.ar, nar = st.nar;
+  const std::int64_t sign = st.sign;
+  std::uint32_t* const nh = st.nh;
+  std::uint64_t nq_sum = 0, nf_sum = 0, out_of_range = 0;
+  for (std::size_t i = 0; i < st.n; ++i) {
+    const std::uint64_t si = static_cast<std::uint64_t>(s[i]);
+    const std::uint64_t prod = si * ar;
+    const std::uint64_t q = prod / kUnit;
+    const std::uint64_t f = prod - q * kUnit;
+    const std::uint64_t bucket = f >> kShift;
+    if (bucket == tb) [[unlikely]]
+      st.candidates->push_back((f << 36) | (kIndexMask - i));
+    const std::int64_t v = target[i] + sign * static_cast<std::int64_t>(q + static_cast<std::uint64_t>(bucket >= b));
+    target[i] = v;
+    if constexpr (HasNext) {
+      const std::uint64_t ns = Daily ? static_cast<std::uint64_t>(v) : si;
+      if constexpr (Daily) out_of_range |= static_cast<std::uint64_t>(ns > static_cast<std::uint64_t>(FlatDistribution::max_share_units));
+      const std::uint64_t np2 = ns * nar;
+      const std::uint64_t nq = np2 / kUnit;
+      const std::uint64_t nf = np2 - nq * kUnit;
+      nq_sum += nq;
+      nf_sum += nf;
+      ++nh[nf >> kShift];
+    }
+  }
+  st.nq_sum = nq_sum;
+  st.nf_sum = nf_sum;
+  st.out_of_range = out_of_range;
+}
+
 }  // namespace
 
 void FlatDistribution::check_bounds(const char* when) const {
@@ -191,30 +238,14 @@ std::vector<DistributionTotals> FlatDistribution::distribute_days(std::span<cons
     const std::uint64_t nar = has_next ? np->ar : 0;
     std::fill(next_hist.begin(), next_hist.end(), 0u);
     std::uint32_t* const nh = next_hist.data();
-    std::uint64_t nq_sum = 0, nf_sum = 0, out_of_range = 0;
     candidates_.clear();
-    const std::uint64_t b = p.b, tb = p.tb, ar = p.ar;
+    SweepState st{s, target, n, p.b, p.tb, p.ar, p.sign, nar, nh, &candidates_};
+    if (!has_next) sweep<false, false>(st);
+    else if (daily) sweep<true, true>(st);
+    else sweep<true, false>(st);
+    std::uint64_t nq_sum = st.nq_sum, nf_sum = st.nf_sum;
+    std::uint64_t out_of_range = st.out_of_range;
     const std::int64_t sign = p.sign;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t prod = static_cast<std::uint64_t>(s[i]) * ar;
-      const std::uint64_t q = prod / kUnit;
-      const std::uint64_t f = prod - q * kUnit;
-      const std::uint64_t bucket = f >> kShift;
-      if (bucket == tb) [[unlikely]]
-        candidates_.push_back((f << 36) | (kIndexMask - i));
-      const std::int64_t v = target[i] + sign * static_cast<std::int64_t>(q + static_cast<std::uint64_t>(bucket >= b));
-      target[i] = v;
-      if (has_next) {
-        const std::uint64_t ns = static_cast<std::uint64_t>(daily ? v : s[i]);
-        out_of_range |= static_cast<std::uint64_t>(ns > static_cast<std::uint64_t>(max_share_units));
-        const std::uint64_t np2 = ns * nar;
-        const std::uint64_t nq = np2 / kUnit;
-        const std::uint64_t nf = np2 - nq * kUnit;
-        nq_sum += nq;
-        nf_sum += nf;
-        ++nh[nf >> kShift];
-      }
-    }
     // The threshold bucket: (fraction desc, index asc), the first `need` get the extra fen.
     if (p.need != 0) {
       std::sort(candidates_.begin(), candidates_.end(), std::greater<>());
@@ -226,6 +257,7 @@ std::vector<DistributionTotals> FlatDistribution::distribute_days(std::span<cons
           --nh[(old_p % kUnit) >> kShift];
           nq_sum -= old_p / kUnit;
           nf_sum -= old_p % kUnit;
+          if (s[i] + sign > max_share_units) out_of_range = 1;
           const std::uint64_t new_p = static_cast<std::uint64_t>(s[i] + sign) * nar;
           ++nh[(new_p % kUnit) >> kShift];
           nq_sum += new_p / kUnit;
