@@ -100,6 +100,7 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
   double peak = 1.0;
   std::uint32_t peak_day = 0, next_checkpoint = 0;
   bool awaiting_recovery = false;
+  double scale = 0;  // TWR index per fen of value in the current deposit-free stretch
   std::int64_t income_since_last = 0;
   std::uint32_t order_id = 0;
 
@@ -271,7 +272,8 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
       if (cash <= 0) continue;
       const Nav nav = Nav::from_units(market[f].nav_units[i]);
       const auto& fund = plan_.funds[f];
-      const std::string how = entitled.to_string() + " shares × " + money::format_fixed(per_share, 4) + " per share = " + yuan(cash) + " (truncated to the fen)";
+      std::string how;
+      if constexpr (Detail) how = entitled.to_string() + " shares × " + money::format_fixed(per_share, 4) + " per share = " + yuan(cash) + " (truncated to the fen)";
       if (fund.dividends == DividendMode::cash) {
         transit_.push_back({static_cast<std::uint32_t>(i + 1), cash});
         cash_div += cash;
@@ -365,25 +367,28 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
                               Money::from_units(value), Money::from_units(flow), Money::from_units(income_since_last)});
     }
     income_since_last = 0;
-    // Time-weighted sub-period: deposits arrive at the start of the day.
-    const std::int64_t base = prev_value + flow;
-    if (base > 0) {
-      const double ratio = static_cast<double>(value) / static_cast<double>(base);
-      const double r = ratio - 1.0;
-      st.growth *= ratio;
-      st.sum_r += r;
-      st.sum_r2 += r * r;
+    // Time-weighted index without a division per day: between deposits the index
+    // is c × V_t with c = (index before the deposit day) / (V_{t−1} + F_t),
+    // fixed at each deposit day (docs/portfolio.md §7).
+    if (flow != 0 || i == 0 || scale <= 0) {
+      const std::int64_t base = prev_value + flow;
+      if (base > 0) scale = st.growth / static_cast<double>(base);
+      else scale = 0;  // nothing invested yet: no sub-period
+    }
+    if (scale > 0) {
+      const double index = scale * static_cast<double>(value);
+      st.growth = index;
       ++st.periods;
-      if (st.growth >= peak) {
+      if (index >= peak) {
         // Back at (or above) the peak of the deepest drawdown so far: it has recovered.
         if (awaiting_recovery) {
           st.recovery_day = static_cast<std::int64_t>(i);
           awaiting_recovery = false;
         }
-        peak = st.growth;
+        peak = index;
         peak_day = static_cast<std::uint32_t>(i);
-      } else if (st.growth < peak * (1.0 - st.max_drawdown)) {
-        st.max_drawdown = 1.0 - st.growth / peak;
+      } else if (index < peak * (1.0 - st.max_drawdown)) {
+        st.max_drawdown = 1.0 - index / peak;
         st.peak_day = peak_day;
         st.trough_day = static_cast<std::uint32_t>(i);
         st.recovery_day = -1;

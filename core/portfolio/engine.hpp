@@ -102,10 +102,11 @@ struct PathTotals {
   int regular_made = 0, regular_skipped = 0, orders_refused = 0, rebalances = 0;
 };
 
-// Streaming statistics of the daily values (time-weighted, so deposits do not count as gains).
+// Streaming statistics of the daily values (time-weighted, so deposits do not
+// count as gains). Volatility needs every daily return: performance.hpp
+// computes it from a detailed run.
 struct PathStats {
   double growth = 1.0;       // Π V_i / (V_{i−1} + F_i): 1 + TWR over the run
-  double sum_r = 0, sum_r2 = 0;
   int periods = 0;           // daily sub-periods used
   double max_drawdown = 0;   // of the TWR index, as a fraction
   std::uint32_t peak_day = 0, trough_day = 0;      // of the max drawdown

@@ -8,6 +8,25 @@
 
 namespace finlab::portfolio {
 
+namespace detail {
+// money::div_round for 64-bit operands (no 128-bit division: the hot paths).
+constexpr std::int64_t div_round64(std::int64_t num, std::int64_t den, money::Rounding mode) {
+  if (den < 0) { num = -num; den = -den; }
+  const std::int64_t q = num / den, r = num % den;
+  if (r == 0) return q;
+  const bool negative = num < 0;
+  const std::int64_t ar = r < 0 ? -r : r;
+  switch (mode) {
+    case money::Rounding::truncate: return q;
+    case money::Rounding::floor: return negative ? q - 1 : q;
+    case money::Rounding::ceiling: return negative ? q : q + 1;
+    case money::Rounding::half_up: return ar >= den - ar ? (negative ? q - 1 : q + 1) : q;
+    case money::Rounding::half_even: return (ar > den - ar || (ar == den - ar && q % 2 != 0)) ? (negative ? q - 1 : q + 1) : q;
+  }
+  return q;
+}
+}  // namespace detail
+
 struct NavTag {};
 using Nav = money::Decimal<NavTag, 4>;
 
@@ -21,7 +40,12 @@ inline money::Money value_of(money::Shares shares, Nav nav, money::Rounding mode
 // net money / NAV in shares (2 dp), rounded with `mode` (申购份额 = 净申购金额 / 净值).
 inline money::Shares shares_for(money::Money net, Nav nav, money::Rounding mode) {
   FINLAB_REQUIRE(nav.is_positive(), "shares_for: NAV must be positive, got " << nav.to_string());
-  const money::int128 num = money::int128(net.units()) * 10'000;  // fen -> share units: ×10^4 / nav_units
+  // fen -> share units: × 10^4 / nav_units (64-bit when it fits: the Monte Carlo hot path)
+  std::int64_t num64;
+  if (!__builtin_mul_overflow(net.units(), std::int64_t{10'000}, &num64)) {
+    return money::Shares::from_units(detail::div_round64(num64, nav.units(), mode));
+  }
+  const money::int128 num = money::int128(net.units()) * 10'000;
   return money::Shares::from_units(money::narrow_checked(money::div_round(num, nav.units(), mode), "shares_for"));
 }
 

@@ -15,7 +15,6 @@
 // Accuracy against the exact quantile: tests/core/portfolio/student_t_test.cpp.
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -55,7 +54,7 @@ public:
       const std::uint64_t m = r - (1ull << (62 - e));         // position inside the octave
       const std::uint64_t j = m >> frac_bits;                 // cell 0..511
       // w = (m mod 2^frac_bits) / 2^frac_bits: an exact power-of-two scale, no division.
-      const double scale = std::bit_cast<double>(static_cast<std::uint64_t>(1023 - frac_bits) << 52);
+      const double scale = __builtin_bit_cast(double, static_cast<std::uint64_t>(1023 - frac_bits) << 52);
       const double w = static_cast<double>(m & ((1ull << frac_bits) - 1)) * scale;
       const double* row = &table_[static_cast<std::size_t>(e) * (kCells + 1) + j];
       q = row[0] + w * (row[1] - row[0]);

@@ -44,7 +44,10 @@ Run run(const portfolio::Plan& plan, Date end, std::vector<std::int64_t> nav0, c
   REQUIRE(s.ok());
   out.schedule = s.value();
   const std::size_t n = out.schedule.size();
-  if (nav0.size() == 1) nav0.assign(n, nav0[0]);
+  if (nav0.size() == 1) {
+    const std::int64_t v = nav0[0];  // not assign(n, nav0[0]): the reference would dangle
+    nav0.assign(n, v);
+  }
   REQUIRE(nav0.size() == n);
   out.nav.push_back(nav0);
   out.div.push_back(div0);
