@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -24,6 +27,28 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// CPU seconds used by this process: the machine may be shared, and CPU time
+// leaves out the time the process waited for a core. Under node, std::clock
+// is wall time, so ask node for the process's CPU usage instead.
+double cpu_seconds() {
+#ifdef __EMSCRIPTEN__
+  return EM_ASM_DOUBLE({
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  });
+#else
+  return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+#endif
+}
+
+// Wall and CPU time of a piece of work.
+struct Stopwatch {
+  Clock::time_point w0 = Clock::now();
+  double c0 = cpu_seconds();
+  double wall() const { return seconds_since(w0); }
+  double cpu() const { return cpu_seconds() - c0; }
+};
 
 // Log-uniform balances from 0.01 to ~10 million shares: many small accounts, a few large.
 std::vector<std::int64_t> random_accounts(std::size_t n, std::uint64_t seed) {
@@ -76,36 +101,38 @@ int main(int argc, char** argv) {
     fund::FlatDistribution eng(accounts, carry);
     bytes[m] = eng.bytes_per_account();
     std::int64_t paid_a = 0, paid_b = 0;
-    double best_a = 1e30, best_b = 1e30, cpu_b = 1e30;
+    double best_a = 1e30, best_b = 1e30, cpu_a = 1e30, cpu_b = 1e30;
     for (int rep = 0; rep < reps; ++rep) {
       std::copy(init.begin(), init.end(), eng.share_units().begin());
       if (m == 1) std::fill(eng.unpaid_fen().begin(), eng.unpaid_fen().end(), 0);
       paid_a = 0;
-      auto t0 = Clock::now();
+      Stopwatch sa;
       for (const auto r : rs) {
         const auto tot = eng.distribute(r);
         if (!tot.conserves()) ++failures;
         paid_a += tot.paid.units();
       }
-      best_a = std::min(best_a, seconds_since(t0));
+      best_a = std::min(best_a, sa.wall());
+      cpu_a = std::min(cpu_a, sa.cpu());
       std::copy(init.begin(), init.end(), eng.share_units().begin());
       if (m == 1) std::fill(eng.unpaid_fen().begin(), eng.unpaid_fen().end(), 0);
       paid_b = 0;
-      t0 = Clock::now();
-      const std::clock_t c0 = std::clock();
+      Stopwatch sb;
       for (const auto& tot : eng.distribute_days(rs)) {
         if (!tot.conserves()) ++failures;
         paid_b += tot.paid.units();
       }
-      best_b = std::min(best_b, seconds_since(t0));
-      cpu_b = std::min(cpu_b, static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
+      best_b = std::min(best_b, sb.wall());
+      cpu_b = std::min(cpu_b, sb.cpu());
     }
     if (paid_a != paid_b) ++failures;
-    flat_rate[m] = static_cast<double>(accounts) * days / best_a;
-    fused_rate[m] = static_cast<double>(accounts) * days / best_b;
-    std::printf("  flat engine, %-7s carry-over: %8.1f M account-days/s one call per day, %8.1f M fused (%d days per call; %.1f M per CPU-second); paid %.2f yuan%s\n",
-                std::string(fund::to_string(carry)).c_str(), flat_rate[m] / 1e6, fused_rate[m] / 1e6, days,
-                static_cast<double>(accounts) * days / cpu_b / 1e6, static_cast<double>(paid_a) / 100.0, paid_a == paid_b ? "" : " MISMATCH");
+    const double ad = static_cast<double>(accounts) * days;
+    flat_rate[m] = ad / cpu_a;
+    fused_rate[m] = ad / cpu_b;
+    std::printf("  flat engine, %-7s carry-over: %7.1f M account-days per CPU-second one call per day, %7.1f M fused (%d days per call)\n"
+                "                                 (wall clock: %.1f M and %.1f M); paid %.2f yuan%s\n",
+                std::string(fund::to_string(carry)).c_str(), flat_rate[m] / 1e6, fused_rate[m] / 1e6, days, ad / best_a / 1e6, ad / best_b / 1e6,
+                static_cast<double>(paid_a) / 100.0, paid_a == paid_b ? "" : " MISMATCH");
   }
   // Scratch memory beyond the arrays: a 1,526-bucket histogram and the threshold bucket's candidates.
   std::printf("  memory: %zu bytes/account daily, %zu monthly (+ %zu bytes fixed histogram)\n", bytes[0], bytes[1],
@@ -121,15 +148,15 @@ int main(int argc, char** argv) {
     std::size_t mismatches = 0;
     for (int d = 0; d < check_days; ++d) {
       const auto r = day_income(seed + 1, d);
-      auto t0 = Clock::now();
+      Stopwatch s1;
       const auto ft = eng.distribute(r);
-      t_flat += seconds_since(t0);
-      t0 = Clock::now();
+      t_flat += s1.cpu();
+      Stopwatch s2;
       const auto ref = fund::allocate_income_reference(ref_shares, r);
-      t_ref += seconds_since(t0);
-      t0 = Clock::now();
+      t_ref += s2.cpu();
+      Stopwatch s3;
       const auto lst = fund::allocate_income(list_shares, r);
-      t_list += seconds_since(t0);
+      t_list += s3.cpu();
       for (std::size_t i = 0; i < check_accounts; ++i) {
         ref_shares[i] += ref.income_fen[i];
         list_shares[i] += lst.income_fen[i];
@@ -138,15 +165,16 @@ int main(int argc, char** argv) {
       if (ft.paid != ref.totals.paid || ft.residual_units != ref.totals.residual_units || ft.pool_units != ref.totals.pool_units) ++mismatches;
     }
     const double ad = static_cast<double>(check_accounts) * check_days;
-    std::printf("  reference (Boost cpp_dec_float): %8.3f M account-days/s\n", ad / t_ref / 1e6);
-    std::printf("  list allocation (int128 + sort): %8.3f M account-days/s\n", ad / t_list / 1e6);
-    std::printf("  flat engine on the check sample: %8.1f M account-days/s\n", ad / t_flat / 1e6);
-    std::printf("  ratio flat / reference: %.0fx   flat / list: %.1fx\n", (ad / t_flat) / (ad / t_ref), (ad / t_flat) / (ad / t_list));
+    std::printf("  reference (Boost cpp_dec_float, full sort): %8.3f M account-days per CPU-second\n", ad / t_ref / 1e6);
+    std::printf("  list allocation (int128 + partial sort):    %8.3f M account-days per CPU-second\n", ad / t_list / 1e6);
+    std::printf("  flat engine, one call per day, same sample: %8.1f M account-days per CPU-second\n", ad / t_flat / 1e6);
+    std::printf("  ratio flat engine (best daily, big run) / reference: %.0fx   / list: %.0fx\n", std::max(fused_rate[0], flat_rate[0]) / (ad / t_ref),
+                std::max(fused_rate[0], flat_rate[0]) / (ad / t_list));
     std::printf("  check: %zu accounts x %d days, %zu differences -> %s\n", check_accounts, check_days, mismatches,
                 mismatches == 0 ? "IDENTICAL" : "MISMATCH");
     if (mismatches) ++failures;
   }
-  std::printf("RESULT fused_daily_M=%.1f fused_monthly_M=%.1f per_day_daily_M=%.1f per_day_monthly_M=%.1f bytes_per_account=%zu check=%s\n",
-              fused_rate[0] / 1e6, fused_rate[1] / 1e6, flat_rate[0] / 1e6, flat_rate[1] / 1e6, bytes[0], failures ? "FAIL" : "OK");
+  std::printf("RESULT best_daily_M=%.1f fused_daily_M=%.1f fused_monthly_M=%.1f per_day_daily_M=%.1f per_day_monthly_M=%.1f bytes_per_account=%zu check=%s\n",
+              std::max(fused_rate[0], flat_rate[0]) / 1e6, fused_rate[0] / 1e6, fused_rate[1] / 1e6, flat_rate[0] / 1e6, flat_rate[1] / 1e6, bytes[0], failures ? "FAIL" : "OK");
   return failures ? 1 : 0;
 }
