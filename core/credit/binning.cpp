@@ -146,6 +146,7 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   fb.reason = col.spec ? col.spec->reason : "";
   fb.advice = col.spec ? col.spec->advice : "";
   fb.decimals = col.spec ? col.spec->decimals : -1;
+  fb.actionable = col.spec ? col.spec->actionable : true;
   fb.type = col.type;
   fb.category = col.category;
   fb.trend = col.trend;

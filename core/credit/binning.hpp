@@ -55,6 +55,7 @@ struct FeatureBinning {
   std::string reason;  // reason-code sentence when this feature lowers a score
   std::string advice;  // counterfactual wording
   int decimals = -1;   // recorded decimals of the values (-1: unknown)
+  bool actionable = true;  // a counterfactual may suggest changing it
   FeatureType type = FeatureType::numeric;
   ConsentCategory category = ConsentCategory::application;
   RiskTrend trend = RiskTrend::automatic;   // as configured

@@ -61,6 +61,7 @@ Counterfactual counterfactual(const Scorecard& card, ConsentMask consent, std::s
     current[k] = fb.bin_of(values[static_cast<std::size_t>(sm.features[k])]);
     if (fb.category == ConsentCategory::application && !options.include_application) continue;
     if (!consent.has(fb.category)) continue;  // defensive: the sub-model only has consented features
+    if (!fb.actionable) continue;             // e.g. account age, device price tier
     int best_gain = 0;
     for (int b = 0; b < static_cast<int>(fb.bins.size()); ++b) {
       if (b == current[k] || fb.bins[static_cast<std::size_t>(b)].is_missing) continue;  // withholding is not a behaviour change
@@ -134,7 +135,7 @@ Counterfactual counterfactual(const Scorecard& card, ConsentMask consent, std::s
     ch.target_lo = to.lo;
     ch.target_hi = to.hi;
     const std::string label = fb.label.empty() ? fb.name : fb.label;
-    const std::string pts = " (+" + std::to_string(op.gain) + " points)";
+    const std::string pts = " (+" + std::to_string(op.gain) + (op.gain == 1 ? " point)" : " points)");
     const double x = values[f];
     const bool ordered = fb.type != FeatureType::categorical && !from.is_missing && fb.levels.empty();
     if (ordered && op.bin > current[k]) {

@@ -1,7 +1,8 @@
 // The exact counterfactual (issue 5): the smallest change in consented
-// behaviour that moves a user's score into the next band. Only features of
-// behaviour categories the user consented to (and columns of a generic CSV
-// model, category application, when `include_application` is set) may change.
+// behaviour that moves a user's score into the next band. Only actionable
+// features (schema flag) of behaviour categories the user consented to (and
+// columns of a generic CSV model, category application, when
+// `include_application` is set) may change.
 // "Smallest" = fewest bin steps in total (moving from bin 2 to bin 4 of an
 // ordered feature is 2 steps; any move of a categorical or out of the
 // missing bin is 1), then fewest features, then the smallest overshoot of the

@@ -62,6 +62,7 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
   Dataset ds;
   ds.source = table.source;
   ds.target = o.target;
+  ds.bad_values = o.bad_values;
   const std::string& src = table.source;
   const std::size_t nrows = table.rows();
 
@@ -240,6 +241,7 @@ Dataset dataset_from_population(const Population& pop, const FeatureSchema& sche
   Dataset ds;
   ds.source = "synthetic";
   ds.target = "bad";
+  ds.bad_values = {"1"};
   const std::size_t n = pop.size();
   ds.bad = pop.bad;
   ds.consent = pop.consent;

@@ -40,6 +40,7 @@ struct Dataset {
   std::vector<std::size_t> line;        // source line per row (0 for generated data)
   std::string source;                   // "data.csv" or "synthetic"
   std::string target;                   // target column name ("bad" for synthetic data)
+  std::vector<std::string> bad_values;  // target values meaning bad ("1" for synthetic data)
   std::vector<std::string> notes;       // what was dropped or excluded, and why
   std::size_t rows() const { return bad.size(); }
   std::size_t column_index(std::string_view name) const;  // CsvTable::npos when absent

@@ -132,6 +132,10 @@ Result<FeatureSchema> FeatureSchema::parse(std::string_view text) {
       *field = *v;
     }
     if (s.label.empty()) s.label = s.name;
+    if (auto it = f.find("actionable"); it != f.end()) {
+      if (!it->is_boolean()) return fail(path + ".actionable: expected true or false");
+      s.actionable = it->get<bool>();
+    }
     auto trend = get_string(f, "trend", path, false);
     if (!trend.ok()) return fail(trend.error());
     if (!trend->empty()) {

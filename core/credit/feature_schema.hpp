@@ -49,6 +49,10 @@ struct FeatureSpec {
   std::vector<std::string> levels;  // ordinal / categorical level labels
   RiskTrend trend = RiskTrend::automatic;
   int decimals = 0;        // values are recorded to this many decimals
+  // Whether a counterfactual may suggest changing it: false for facts that
+  // only time changes (account age) or that it would be perverse to suggest
+  // changing (buy a dearer phone).
+  bool actionable = true;
 };
 
 class FeatureSchema {

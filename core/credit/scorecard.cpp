@@ -344,3 +344,81 @@ void PopulationScorer::score_all(const Population& pop, std::span<std::int32_t> 
 }
 
 }  // namespace finlab::credit
+
+namespace finlab::credit {
+
+Result<DatasetScores> score_dataset(const Scorecard& card, const Dataset& data, std::span<const std::uint32_t> rows) {
+  DatasetScores out;
+  const std::size_t F = card.features.size();
+  std::vector<std::size_t> column(F, CsvTable::npos);
+  std::vector<std::vector<double>> level_map(F);  // data level code -> card level code (NaN: unknown)
+  ConsentMask absent_categories = ConsentMask::application_only();
+  bool any_absent = false;
+  for (std::size_t f = 0; f < F; ++f) {
+    const FeatureBinning& fb = card.features[f];
+    column[f] = data.column_index(fb.name);
+    if (column[f] == CsvTable::npos) {
+      if (fb.category == ConsentCategory::application)
+        return fail(data.source + ": column '" + fb.name + "' used by the scorecard is missing");
+      absent_categories = absent_categories.with(fb.category);
+      any_absent = true;
+      out.notes.push_back("column '" + fb.name + "' is absent: category " + std::string(to_string(fb.category)) +
+                          " treated as not shared");
+      continue;
+    }
+    const DataColumn& col = data.columns[column[f]];
+    if (fb.type == FeatureType::categorical) {
+      if (col.type != FeatureType::categorical) {
+        // Numbers in a categorical feature: match their text against the card levels.
+        return fail(data.source + ": column '" + fb.name + "' holds numbers but the scorecard treats it as categorical");
+      }
+      level_map[f].resize(col.levels.size());
+      for (std::size_t l = 0; l < col.levels.size(); ++l) {
+        double code = std::nan("");
+        for (std::size_t k = 0; k < fb.levels.size(); ++k)
+          if (fb.levels[k] == col.levels[l]) code = double(k);
+        level_map[f][l] = code;
+      }
+    } else if (col.type == FeatureType::categorical) {
+      return fail(data.source + ": column '" + fb.name + "' holds text but the scorecard expects numbers");
+    }
+  }
+  const std::uint8_t clear = any_absent ? static_cast<std::uint8_t>(~absent_categories.bits() | 1u) : 0xFF;
+  const std::size_t n = rows.size();
+  out.rows.assign(rows.begin(), rows.end());
+  out.score.resize(n);
+  out.pd.resize(n);
+  out.consent.resize(n);
+  out.bad.resize(n);
+  out.bins.assign(F, std::vector<std::uint8_t>(n));
+  out.values.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint32_t r = rows[k];
+    std::vector<double> v(F, std::nan(""));
+    const ConsentMask consent = ConsentMask::from_bits(static_cast<std::uint8_t>(data.consent[r] & clear));
+    for (std::size_t f = 0; f < F; ++f) {
+      if (column[f] == CsvTable::npos) continue;
+      if (!consent.has(card.features[f].category)) continue;  // never read what was not shared
+      const DataColumn& col = data.columns[column[f]];
+      if (col.type == FeatureType::categorical) {
+        const std::int32_t c = col.codes[r];
+        v[f] = c < 0 ? std::nan("") : level_map[f][static_cast<std::size_t>(c)];
+      } else {
+        v[f] = col.numeric[r];
+      }
+      out.bins[f][k] = static_cast<std::uint8_t>(card.features[f].bin_of(v[f]));
+    }
+    for (std::size_t f = 0; f < F; ++f)
+      if (column[f] == CsvTable::npos || !consent.has(card.features[f].category))
+        out.bins[f][k] = static_cast<std::uint8_t>(card.features[f].missing_bin());
+    const ScoreResult s = card.score(consent, v, false);
+    out.score[k] = s.score;
+    out.pd[k] = s.pd;
+    out.consent[k] = consent.bits();
+    out.bad[k] = data.bad.empty() ? 0 : data.bad[r];
+    out.values[k] = std::move(v);
+  }
+  return out;
+}
+
+}  // namespace finlab::credit

@@ -16,6 +16,7 @@
 
 #include "core/credit/binning.hpp"
 #include "core/credit/consent.hpp"
+#include "core/credit/dataset.hpp"
 #include "core/credit/population.hpp"
 #include "core/credit/scaling.hpp"
 #include "core/result.hpp"
@@ -74,6 +75,7 @@ public:
 
   std::string name = "scorecard";
   std::string target;                    // target column it was trained on
+  std::vector<std::string> bad_values;   // target values that meant "bad"
   ScoreScaling scaling;
   ScoreBands bands;
   std::vector<FeatureBinning> features;  // every feature any sub-model uses
@@ -129,5 +131,21 @@ struct PopulationScorer {
   // The card-ordered values of user i (NaN where missing).
   std::vector<double> values_of(const Population& pop, std::size_t i) const;
 };
+
+// Scores rows of a data set (e.g. a CSV) with a card: columns are matched by
+// name, categorical levels by text. A card feature whose column is absent is
+// treated as not shared by anyone (its category is withheld for every row);
+// an absent application-data column is an error.
+struct DatasetScores {
+  std::vector<std::uint32_t> rows;                // the data set rows scored
+  std::vector<std::int32_t> score;
+  std::vector<double> pd;
+  std::vector<std::uint8_t> consent;              // effective consent bits used
+  std::vector<std::uint8_t> bad;                  // the data set's target (0 when it has none)
+  std::vector<std::vector<std::uint8_t>> bins;    // bins[f][k] for card feature f
+  std::vector<std::vector<double>> values;        // values[k]: card-ordered values of row k (NaN = missing / not shared)
+  std::vector<std::string> notes;
+};
+Result<DatasetScores> score_dataset(const Scorecard& card, const Dataset& data, std::span<const std::uint32_t> rows);
 
 }  // namespace finlab::credit

@@ -20,6 +20,7 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
   doc["version"] = Scorecard::format_version;
   doc["name"] = card.name;
   doc["target"] = card.target;
+  doc["bad_values"] = card.bad_values;
   doc["scaling"] = {{"base_points", card.scaling.base_points},
                     {"base_odds", card.scaling.base_odds},
                     {"pdo", card.scaling.pdo},
@@ -38,6 +39,7 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
     jf["reason"] = f.reason;
     jf["advice"] = f.advice;
     jf["decimals"] = f.decimals;
+    jf["actionable"] = f.actionable;
     jf["category"] = std::string(to_string(f.category));
     jf["type"] = std::string(to_string(f.type));
     jf["trend"] = std::string(to_string(f.trend));
@@ -186,6 +188,11 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
                 std::to_string(version));
   card.name = rd.string(doc, "name", "$");
   card.target = rd.string(doc, "target", "$");
+  if (const json* bv = rd.array(doc, "bad_values", "$"))
+    for (std::size_t i = 0; i < bv->size(); ++i) {
+      if (!(*bv)[i].is_string()) return fail("$.bad_values[" + std::to_string(i) + "]: expected a string");
+      card.bad_values.push_back((*bv)[i].get<std::string>());
+    }
   if (const json* sc = rd.field(doc, "scaling", "$")) {
     card.scaling.base_points = rd.number(*sc, "base_points", "$.scaling");
     card.scaling.base_odds = rd.number(*sc, "base_odds", "$.scaling");
@@ -219,6 +226,7 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
       f.reason = rd.string(jf, "reason", p);
       f.advice = rd.string(jf, "advice", p);
       f.decimals = static_cast<int>(rd.integer(jf, "decimals", p));
+      f.actionable = rd.boolean(jf, "actionable", p);
       const std::string cat = rd.string(jf, "category", p);
       const std::string type = rd.string(jf, "type", p);
       const std::string trend = rd.string(jf, "trend", p);

@@ -278,6 +278,7 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
   Scorecard& card = result.card;
   card.name = o.name;
   card.target = data.target;
+  card.bad_values = data.bad_values;
   card.scaling = o.scaling;
   card.bands = o.bands;
   FINLAB_REQUIRE(card.bands.names.size() == card.bands.lower.size() + 1,
