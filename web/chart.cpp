@@ -129,7 +129,7 @@ ChartResult chart(Ui& ui, const ChartSpec& spec) {
     }
     for (double v : s.y) if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
     for (double v : s.y2) if (std::isfinite(v)) { lo = std::min(lo, v); hi = std::max(hi, v); }
-    if (s.kind == SeriesKind::bar || s.kind == SeriesKind::area) { lo = std::min(lo, 0.0); hi = std::max(hi, 0.0); }
+    if (s.kind == SeriesKind::bar) { lo = std::min(lo, 0.0); hi = std::max(hi, 0.0); }
   }
   if (spec.y_from_zero) { lo = std::min(lo, 0.0); hi = std::max(hi, 0.0); }
   if (!std::isfinite(lo) || !std::isfinite(hi)) { lo = 0.0; hi = 1.0; }

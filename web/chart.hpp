@@ -17,7 +17,7 @@ class Ui;
 
 enum class SeriesKind {
   line,  // polyline through the points
-  area,  // line plus fill down to zero (or the axis floor)
+  area,  // line plus fill down to zero, or to the axis floor when zero is below it
   bar,   // one bar per x slot; several bar series sit side by side
   band,  // filled region between y (low) and y2 (high): a fan layer
 };

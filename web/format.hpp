@@ -8,6 +8,9 @@
 
 #include "core/money/money.hpp"
 #include "core/money/rate.hpp"
+#include "core/time/date.hpp"
+#include "core/time/date_time.hpp"
+#include "web/i18n.hpp"
 
 namespace finlab::web {
 
@@ -19,6 +22,14 @@ std::string format_amount(money::Money m);
 std::string format_percent(money::Rate r, int dp);
 // Grouped integer: "10,000".
 std::string format_int(std::int64_t n);
+// "Thu" / "周四".
+std::string weekday_short(time::Date d, Lang lang);
+// "2015-09-24 Thu" / "2015-09-24 周四".
+std::string format_date(time::Date d, Lang lang);
+// "2015-09-24 Thu 14:00".
+std::string format_datetime(time::DateTime t, Lang lang);
+// "09-24" (chart axis labels).
+std::string format_month_day(time::Date d);
 // A chart coordinate from exact units (display only).
 double to_plot(std::int64_t units, int scale);
 template <class D>

@@ -5,6 +5,7 @@
 #include "web/i18n.hpp"
 
 #include <cstring>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -51,6 +52,95 @@ const Entry kTable[] = {
   {"Waiting for the engine", "等待计算引擎"},
   {"This panel appears when its engine is built into the core.", "核心中的计算引擎完成后，此面板即可使用。"},
   {"Key numbers", "关键数字"},
+  // ---- wallet
+  {"Mon", "一"}, {"Tue", "二"}, {"Wed", "三"}, {"Thu", "四"}, {"Fri", "五"}, {"Sat", "六"}, {"Sun", "日"},
+  {"Simulated clock", "模拟时钟"},
+  {"+1 minute", "+1 分钟"},
+  {"+1 hour", "+1 小时"},
+  {"+1 day", "+1 天"},
+  {"Go to", "跳转"},
+  {"Go to:", "跳转："},
+  {"Trading day, before the 15:00 cut-off: orders count for today", "交易日，15:00 前：订单按今天受理"},
+  {"After the 15:00 cut-off", "已过 15:00 截止时间"},
+  {"Market closed", "休市"},
+  {"orders count for", "订单受理日"},
+  {"Balance", "总金额"},
+  {"Yesterday's income", "昨日收益"},
+  {"Total income", "累计收益"},
+  {"7-day annualised yield", "七日年化收益率"},
+  {"万份收益", "万份收益"},
+  {"万份收益 (income per 10,000 shares)", "万份收益（每万份基金已实现收益）"},
+  {"Shares earning today", "今日计息份额"},
+  {"Earning today", "今日计息份额"},
+  {"Redeemable now", "当前可赎回"},
+  {"Fast redemption quota left", "快速赎回剩余额度"},
+  {"Fast redemption quota left today", "今日快速赎回剩余额度"},
+  {"Fast redemption quota left today:", "今日快速赎回剩余额度："},
+  {"Amount", "金额"},
+  {"Amount (¥)", "金额（元）"},
+  {"Amount:", "金额："},
+  {"Amount: enter a positive amount, such as 10000 or 0.01.", "金额：请输入正数，例如 10000 或 0.01。"},
+  {"Deposit", "转入"},
+  {"Redeem", "转出"},
+  {"Fast redeem", "快速转出"},
+  {"Fast redeem (T+0)", "快速转出（T+0）"},
+  {"Normal redemption: the cash arrives on the next trading day after the trade date.", "普通转出：资金在交易日后的下一个交易日到账。"},
+  {"Fast redemption: the cash arrives today, up to a daily quota.", "快速转出：资金当日到账，每日有额度限制。"},
+  {"Refused:", "已拒绝："},
+  {"Fund history", "基金历史"},
+  {"30 days", "30 天"},
+  {"90 days", "90 天"},
+  {"Earnings calendar", "收益日历"},
+  {"Month total", "本月合计"},
+  {"Income", "收益"},
+  {"Transactions", "交易记录"},
+  {"No transactions yet. Deposit some money to see when it is confirmed and starts earning.", "暂无交易。转入一笔资金，看看它何时确认、何时开始计息。"},
+  {"Placed at", "下单时间"},
+  {"Type", "类型"},
+  {"Order", "订单"},
+  {"What happens when", "各环节时间"},
+  {"Trade date (T):", "交易日（T）："},
+  {"Confirmed on:", "份额确认日："},
+  {"Earns from:", "开始计息："},
+  {"First income shows on:", "首次收益显示："},
+  {"Stops earning on:", "停止计息："},
+  {"Money arrives:", "资金到账："},
+  {"The clock only moves forward (use Reset demo to start over).", "时钟只能向前（如需重来请点“重置演示”）。"},
+  {"The simulated fund data ends on", "模拟基金数据截止于"},
+  // ---- wallet explanations
+  {"Income on", "收益日期"},
+  {"income = shares earning that day × 万份收益 ÷ 10,000", "收益 = 当日计息份额 × 万份收益 ÷ 10,000"},
+  {"Shares earning that day", "当日计息份额"},
+  {"Exact product", "精确乘积"},
+  {"Truncated to the fen; the fen dropped across all holders are handed out by largest remainder, so the fund pays out exactly its distributable income.", "截位到分；所有持有人被截去的分按最大余数法补发，使基金恰好分配完可分配收益。"},
+  {"balance = deposits − withdrawals + income received", "总金额 = 转入 − 转出 + 已得收益"},
+  {"Deposits accepted", "已受理转入"},
+  {"Withdrawals accepted", "已受理转出"},
+  {"Income received", "已得收益"},
+  {"None: every term is already in fen.", "无：各项均已精确到分。"},
+  {"No income yesterday: nothing was earning (a deposit earns from the day it is confirmed).", "昨日无收益：当时没有计息份额（转入资金自份额确认日起计息）。"},
+  {"the sum of every day's income since the first deposit", "自首次转入以来每日收益之和"},
+  {"From", "起"},
+  {"To", "止"},
+  {"Days", "天数"},
+  {"Each day is rounded on its own (truncated to the fen); the sum is exact.", "每日收益单独截位到分；求和精确无误差。"},
+  {"(Π over the last 7 natural days of (1 + 万份收益 ÷ 10,000))^(365/7) − 1  (daily carry-over, compound)", "（最近 7 个自然日的 (1 + 万份收益 ÷ 10,000) 连乘）^(365/7) − 1（按日结转，复利）"},
+  {"Half-up to 0.001% (evaluated with 50-digit decimals, identical natively and in wasm).", "四舍五入到 0.001%（以 50 位十进制计算，本机与 wasm 结果一致）。"},
+  {"万份收益 = class net income ÷ class shares × 10,000; net income = gross income − management, custody and sales service fees + income carried in", "万份收益 = 该类别净收益 ÷ 该类别份额 × 10,000；净收益 = 总收益 − 管理费、托管费、销售服务费 + 上日结转"},
+  {"Class gross income", "类别总收益"},
+  {"Management fee", "管理费"},
+  {"Custody fee", "托管费"},
+  {"Sales service fee", "销售服务费"},
+  {"Carried in", "上日结转"},
+  {"Net income", "净收益"},
+  {"Class shares", "类别份额"},
+  {"Gross annual yield of the portfolio", "组合年化毛收益率"},
+  {"Half-up to 4 decimals; what the rounding leaves undistributed is carried into the next day.", "四舍五入到 4 位小数；舍入后未分配部分结转到下一日。"},
+  {"shares with confirmed-on ≤ today < stops-earning-on: a deposit earns from its confirmation day, a redemption earns until the next trading day after its trade date", "确认日 ≤ 今天 < 停止计息日 的份额：转入自确认日起计息，转出计息至交易日后的下一个交易日"},
+  {"confirmed shares not already redeemed (a deposit can be redeemed once it is confirmed)", "已确认且未转出的份额（转入确认后即可转出）"},
+  {"quota left = daily T+0 limit − fast redemptions today (per investor, per natural day)", "剩余额度 = 每日 T+0 限额 − 今日快速转出（按投资者、按自然日）"},
+  {"Daily limit", "每日限额"},
+  {"Used today", "今日已用"},
 };
 // clang-format on
 
@@ -63,7 +153,14 @@ const std::unordered_map<std::string, const char*>& zh_map() {
   return m;
 }
 
+std::set<std::string>& misses() {
+  static std::set<std::string> s;  // English keys looked up without an entry (test API)
+  return s;
+}
+
 }  // namespace
+
+const std::set<std::string>& untranslated_keys() { return misses(); }
 
 const char* translate(Lang lang, const char* en, bool* missing) {
   if (missing) *missing = false;
@@ -71,6 +168,7 @@ const char* translate(Lang lang, const char* en, bool* missing) {
   auto it = m.find(en);
   if (it == m.end()) {
     if (missing) *missing = true;
+    misses().insert(en);
     return en;
   }
   return lang == Lang::zh ? it->second : en;

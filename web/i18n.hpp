@@ -5,6 +5,8 @@
 // Deliberately not here: plural rules and number formatting (format.hpp).
 #pragma once
 
+#include <set>
+#include <string>
 #include <string_view>
 
 namespace finlab::web {
@@ -14,6 +16,9 @@ enum class Lang { en, zh };
 // The text in `lang` for the English key `en`; the key itself when the table
 // has no entry (then `missing` is set, so tests can list untranslated text).
 const char* translate(Lang lang, const char* en, bool* missing = nullptr);
+
+// Every key looked up so far that has no entry (finlab.state().untranslated).
+const std::set<std::string>& untranslated_keys();
 
 const char* lang_code(Lang lang);                 // "en" / "zh"
 bool parse_lang(std::string_view code, Lang& out);

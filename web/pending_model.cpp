@@ -26,7 +26,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<PanelModel> make_wallet_model() { return std::make_unique<PendingModel>("wallet"); }
 std::unique_ptr<PanelModel> make_loans_model() { return std::make_unique<PendingModel>("loans"); }
 std::unique_ptr<PanelModel> make_credit_model() { return std::make_unique<PendingModel>("credit"); }
 std::unique_ptr<PanelModel> make_policy_lab_model() { return std::make_unique<PendingModel>("policy_lab"); }

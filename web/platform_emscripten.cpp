@@ -22,6 +22,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -81,6 +83,11 @@ struct State {
   long syncs = 0;
   std::string sync_error;
   Touch touch;
+  // Keys pressed since the last frame, and releases held back until a frame
+  // has seen the press (ImGui 1.86 reads key state once per frame, so a press
+  // and release between two frames would be lost).
+  std::vector<int> pressed_since_frame;
+  std::vector<std::array<int, 4>> deferred_releases;  // key, scancode, action, mods
   std::string query_buffer;
 };
 
@@ -417,6 +424,27 @@ void scroll_by_touch() {
   if (w->ScrollMax.x > 0.0f) ImGui::SetScrollX(w, std::clamp(w->Scroll.x - d.x, 0.0f, w->ScrollMax.x));
 }
 
+void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+  auto& pressed = g->pressed_since_frame;
+  if (action == GLFW_PRESS) {
+    pressed.push_back(key);
+  } else if (action == GLFW_RELEASE && std::find(pressed.begin(), pressed.end(), key) != pressed.end()) {
+    g->deferred_releases.push_back({key, scancode, action, mods});
+    wake();
+    return;
+  }
+  ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+  wake();
+}
+
+void end_frame_input() {
+  g->pressed_since_frame.clear();
+  auto releases = std::move(g->deferred_releases);
+  g->deferred_releases.clear();
+  for (const auto& r : releases) ImGui_ImplGlfw_KeyCallback(g->window, r[0], r[1], r[2], r[3]);
+  if (!releases.empty()) g->frames_pending = std::max(g->frames_pending, 2);
+}
+
 }  // namespace
 
 extern "C" {
@@ -605,6 +633,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  end_frame_input();
   publish_mirror();
   if (g->dirty && !g->syncing) finlab_persist_now();
 
@@ -662,6 +691,7 @@ int main() {
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep idle frames busy
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   ImGui_ImplGlfw_InitForOpenGL(g->window, true);
+  glfwSetKeyCallback(g->window, on_key);  // ImGui's own callback is called from on_key
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   g->app = std::make_unique<App>(*platform_instance());

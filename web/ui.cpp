@@ -14,10 +14,7 @@ void Ui::begin_frame(Lang lang, float dpr, ImVec2 css_size) {
 }
 
 const char* Ui::tr(const char* en) {
-  bool missing = false;
-  const char* t = translate(lang_, en, &missing);
-  if (missing) untranslated_.insert(en);
-  return t;
+  return translate(lang_, en);
 }
 
 std::string Ui::label(const char* en, const char* id) {
@@ -120,7 +117,8 @@ void Ui::end_frame() {
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, vp->Size.y - px(32)));
   bool open = true;
   std::string title = std::string(tr("How this number is computed")) + "###explain";
-  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+  // Fixed width, height fitted to the content each frame (size 0 on an axis = auto-fit).
+  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     name_rect("explain.window", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), true);
     const Explanation& ex = *explain_;
     ImGui::PushTextWrapPos(0.0f);
@@ -135,13 +133,15 @@ void Ui::end_frame() {
     }
     if (!ex.inputs.empty()) {
       ImGui::TextDisabled("%s", tr("Inputs"));
-      if (ImGui::BeginTable("inputs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+      if (ImGui::BeginTable("inputs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         for (const auto& [k, v] : ex.inputs) {
           ImGui::TableNextRow();
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(k.c_str());
+          ImGui::TextWrapped("%s", k.c_str());
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(v.c_str());
+          ImGui::TextWrapped("%s", v.c_str());
         }
         ImGui::EndTable();
       }

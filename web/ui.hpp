@@ -78,7 +78,7 @@ public:
 
   const std::map<std::string, CssRect>& widgets() const { return widgets_; }
   const std::vector<KeyNumber>& key_numbers() const { return numbers_; }
-  const std::set<std::string>& untranslated() const { return untranslated_; }
+  const std::set<std::string>& untranslated() const { return untranslated_keys(); }
   const std::string& explaining() const { return explain_name_; }
 
   ImFont* big_font = nullptr;  // set by the platform when fonts are built
@@ -91,7 +91,6 @@ private:
   ImVec2 css_size_{0, 0};
   std::map<std::string, CssRect> widgets_;
   std::vector<KeyNumber> numbers_;
-  std::set<std::string> untranslated_;
   std::string explain_name_;
   std::optional<Explanation> explain_;
   bool explain_seen_ = false;

@@ -114,12 +114,17 @@ class AppPage {
     await this.settled();
   }
 
-  // Replace the text of an InputText widget and confirm with Enter.
+  // Replace the text of an InputText widget and confirm with Enter. ImGui
+  // reads key state once per frame, so each step gets its own frame.
   async type(name, text) {
+    const frame = () => this.page.evaluate(() => window.finlab.frames(1));
     await this.click(name);
     await this.page.keyboard.press('Control+A');
+    await frame();
     await this.page.keyboard.press('Backspace');
-    await this.page.keyboard.type(String(text), { delay: 5 });
+    await frame();
+    await this.page.keyboard.type(String(text));
+    await frame();
     await this.page.keyboard.press('Enter');
     await this.settled();
   }
