@@ -117,10 +117,10 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
         good_seen = std::string(cell);
         good_seen_line = table.line[r];
       } else if (!value_matches(cell, {good_seen})) {
-        return fail(table.where(r) + ": target column '" + o.target + "' has a third value '" + std::string(cell) +
-                    "' besides bad " + join(o.bad_values) + " and '" + good_seen + "' (line " +
-                    std::to_string(good_seen_line) + "); name the good class(es) with --good (rows with other "
-                    "values are then dropped) or clean the column");
+        return fail(table.where(r) + ": target column '" + o.target + "' has more than two classes: bad " +
+                    join(o.bad_values) + ", '" + good_seen + "' (first at line " + std::to_string(good_seen_line) +
+                    ") and '" + std::string(cell) + "' (this line); name the good class(es) with --good (rows with "
+                    "other values are then dropped) or clean the column");
       }
     }
     Split sp = Split::train;

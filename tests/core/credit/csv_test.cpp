@@ -114,7 +114,7 @@ TEST_CASE("Dataset: empty cells and NA are missing - quoted thousands are number
 TEST_CASE("Dataset: a target with a third value is an error naming the line - unless --good names the good class", "[credit][csv]") {
   const std::string text = "x,y\n1,0\n2,1\n3,2\n4,0\n5,\n";
   const std::string e = load_error(text);
-  CHECK(e.rfind("data.csv:4: target column 'y' has a third value '2'", 0) == 0);
+  CHECK(e.rfind("data.csv:4: target column 'y' has more than two classes: bad '1', '0' (first at line 2) and '2' (this line)", 0) == 0);
   DatasetOptions o;
   o.good_values = {"0"};
   const Dataset d = load(text, o);
