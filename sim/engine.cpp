@@ -39,6 +39,9 @@ inline std::uint32_t scale_ppm(std::uint32_t ppm, std::uint32_t mult_ppm) {
   return v > 1'000'000u ? 1'000'000u : static_cast<std::uint32_t>(v);
 }
 
+// True with probability p16 / 65536; 65535 means "always" (tests and policies need certainty).
+inline bool hit16(std::uint32_t x, std::uint64_t p16) { return p16 >= 65535 || (x >> 16) < p16; }
+
 inline std::uint8_t clamp_month(int m) { return static_cast<std::uint8_t>(std::min(m, 255)); }
 
 // Rate units (1e-10) of a percentage of one in ppm, half-up.
@@ -86,6 +89,7 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
   ym.level = policy.fund.gross_yield;
   ym.seed = shape.seed;
   ym.fund_id = 0;
+  ym.volatility = policy.fund.gross_yield_volatility;
   const std::vector<money::Rate> gross = fund::simulate_gross_yields(ym, shape.start, total_days_);
   for (int m = 0; m < shape.months; ++m) {
     MonthContext& c = months_[m];
@@ -337,7 +341,7 @@ struct UserStep {
     const std::int64_t s0 = b.shares[i];
     const std::uint32_t x = rng.next_u32();
     std::int64_t dep = 0;
-    if ((x >> 16) < t.fund_deposit_p16[i]) {
+    if (hit16(x, t.fund_deposit_p16[i])) {
       dep = std::int64_t(t.income_fen[i]) * t.fund_deposit_permille[i] / 1000;
       dep -= dep % 100;  // whole yuan
       if (dep < 100) dep = 100;
@@ -353,11 +357,11 @@ struct UserStep {
     int d = c.days;
     if (s1 > 0) {
       const std::uint32_t y = rng.next_u32();
-      const std::uint64_t p16 = std::min<std::uint64_t>(65536, std::uint64_t(t.fund_redeem_p16[i]) * c.red_mult_ppm / 1'000'000);
-      if ((y >> 16) < p16) {
+      const std::uint64_t p16 = std::uint64_t(t.fund_redeem_p16[i]) * c.red_mult_ppm / 1'000'000;
+      if (p16 > 0 && hit16(y, p16)) {
         red = std::clamp<std::int64_t>(s1 * t.fund_redeem_permille[i] / 1000, 1, s1);
         d = 1 + static_cast<int>(rng.below(static_cast<std::uint64_t>(c.days)));
-        if ((y & 0xFFu) < t.fund_fast_p8[i]) {
+        if (t.fund_fast_p8[i] == 255 || (y & 0xFFu) < t.fund_fast_p8[i]) {
           fast = std::min(red, fp.fast_redeem_limit.units());
           a.fast_count += 1;
           s.acc.fast_by_day[static_cast<std::size_t>(c.first_day + d - 1)] += fast;

@@ -278,9 +278,11 @@ void read_fund(JsonObject o, Policy& p, JsonErrors& errors) {
   FundPolicy& f = p.fund;
   f.gross_yield = Rate::percent("4.8");
   f.fee = Rate::percent("0.68");
+  f.gross_yield_volatility = Rate::percent("0.5");
   f.fast_redeem_limit = money::yuan(50'000);
   if (!o.valid()) return;
   if (auto v = o.percent("gross_yield_pct", "4.8", "0", "30")) f.gross_yield = *v;
+  if (auto v = o.percent("gross_yield_volatility_pct", "0.5", "0", "10")) f.gross_yield_volatility = *v;
   if (auto v = o.percent("fee_pct", "0.68", "0", "5")) f.fee = *v;
   if (auto v = o.yuan("fast_redeem_limit_yuan", "50000", 0, 10'000'000)) f.fast_redeem_limit = *v;
   JsonObject b = o.object("new_user_boost", false);
@@ -386,6 +388,7 @@ std::string policy_to_json(const Policy& p, int indent) {
     partners.push_back(o);
   }
   ojson fund = {{"gross_yield_pct", rate_json(p.fund.gross_yield)},
+               {"gross_yield_volatility_pct", rate_json(p.fund.gross_yield_volatility)},
                {"fee_pct", rate_json(p.fund.fee)},
                {"fast_redeem_limit_yuan", money_json(p.fund.fast_redeem_limit)}};
   if (p.fund.boost.days > 0) {

@@ -85,7 +85,8 @@ struct BoostPolicy {                          // 加息: extra yield for new fun
 };
 
 struct FundPolicy {
-  money::Rate gross_yield;                    // portfolio gross yield (annual), before fund fees
+  money::Rate gross_yield;                    // level of the portfolio's gross yield (annual), before fund fees
+  money::Rate gross_yield_volatility;         // annual volatility of the mean-reverting gross yield (core/fund)
   money::Rate fee;                            // management + custody + sales service (annual)
   money::Money fast_redeem_limit;             // T+0 per investor per natural day (DOMAIN.md §1.7)
   BoostPolicy boost;

@@ -25,7 +25,8 @@ struct Traits {
   std::vector<std::uint32_t> debt_fen;         // existing monthly debt payments
   std::vector<std::uint32_t> apply_ppm;        // monthly probability of applying for a loan
   std::vector<std::uint16_t> request_hundreds; // desired loan amount, units of 100 yuan
-  std::vector<std::uint16_t> fund_deposit_p16;  // monthly P(deposit) × 65536; 0 = never uses the fund
+  // Probabilities "p16" are p × 65536 with 65535 meaning certain; "p8" the same of 256 with 255 certain.
+  std::vector<std::uint16_t> fund_deposit_p16;  // monthly P(deposit); 0 = never uses the fund
   std::vector<std::uint16_t> fund_deposit_permille;  // deposit size, ‰ of monthly income
   std::vector<std::uint16_t> fund_redeem_p16;   // monthly P(redemption) × 65536 (before the scenario multiplier)
   std::vector<std::uint16_t> fund_redeem_permille;   // share of the balance redeemed, ‰
