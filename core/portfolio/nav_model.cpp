@@ -1,6 +1,10 @@
 #include "core/portfolio/nav_model.hpp"
 
+#include <algorithm>
+#include <array>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "core/math/deterministic.hpp"
 
@@ -60,36 +64,69 @@ void GarchNavModel::generate(std::uint64_t seed, std::uint64_t path, std::uint32
                              std::span<std::int64_t> dividend_out) const {
   if (out.empty()) return;
   FINLAB_REQUIRE(ex_days.empty() || dividend_out.size() == out.size(), "GarchNavModel::generate: dividend_out must match out");
-  for (auto& d : dividend_out) d = 0;
+  std::int64_t* o = out.data();
+  std::int64_t* d = dividend_out.empty() ? nullptr : dividend_out.data();
+  generate_lanes<1>(seed, path, stream_period, &o, out.size(), ex_days, dividend_yield, &d);
+}
+
+void GarchNavModel::generate_batch(std::uint64_t seed, std::uint64_t first_path, std::uint32_t stream_period,
+                                   std::span<std::int64_t* const> outs, std::size_t days, std::span<const std::uint32_t> ex_days,
+                                   money::Rate dividend_yield, std::span<std::int64_t* const> dividend_outs) const {
+  FINLAB_REQUIRE(ex_days.empty() || dividend_outs.size() == outs.size(), "GarchNavModel::generate_batch: dividend outputs must match");
+  std::vector<std::int64_t*> none(outs.size(), nullptr);
+  std::int64_t* const* divs = dividend_outs.empty() ? none.data() : dividend_outs.data();
+  std::size_t k = 0;
+  for (; k + 4 <= outs.size(); k += 4) generate_lanes<4>(seed, first_path + k, stream_period, outs.data() + k, days, ex_days, dividend_yield, divs + k);
+  for (; k < outs.size(); ++k) generate_lanes<1>(seed, first_path + k, stream_period, outs.data() + k, days, ex_days, dividend_yield, divs + k);
+}
+
+namespace {
+template <std::size_t... I>
+std::array<random::Stream, sizeof...(I)> make_streams(std::uint64_t seed, std::uint64_t first, std::uint32_t period, std::index_sequence<I...>) {
+  return {random::Stream(seed, first + I, period, random::Purpose::nav_path)...};
+}
+}  // namespace
+
+template <std::size_t L>
+void GarchNavModel::generate_lanes(std::uint64_t seed, std::uint64_t first_path, std::uint32_t stream_period, std::int64_t* const* outs,
+                                   std::size_t days, std::span<const std::uint32_t> ex_days, money::Rate dividend_yield,
+                                   std::int64_t* const* dividend_outs) const {
+  if (days == 0) return;
+  auto streams = make_streams(seed, first_path, stream_period, std::make_index_sequence<L>{});
+  double level[L], variance[L];
+  for (std::size_t l = 0; l < L; ++l) {
+    level[l] = static_cast<double>(params_.start.units());  // in 10^-4 units
+    variance[l] = k_.long_run_variance;
+    outs[l][0] = params_.start.units();
+    if (dividend_outs[l]) std::fill(dividend_outs[l], dividend_outs[l] + days, 0);
+  }
   std::size_t next_ex = 0;
-  random::Stream stream(seed, path, stream_period, random::Purpose::nav_path);
-  const double start = static_cast<double>(params_.start.units());  // in 10^-4 units
-  double level = start;
-  double variance = k_.long_run_variance;
-  out[0] = params_.start.units();
-  for (std::size_t i = 1; i < out.size(); ++i) {
-    const double z = sampler_.draw(stream);
-    double r = k_.mu + __builtin_sqrt(variance) * z;  // IEEE sqrt: correctly rounded everywhere, inlined
-    if (r > k_.limit) r = k_.limit;
-    if (r < -k_.limit) r = -k_.limit;
-    level *= 1.0 + r;
-    const double eps = r - k_.mu;
-    variance = k_.omega + k_.alpha * eps * eps + k_.beta * variance;
-    // Half-up to a whole 10^-4 unit; a NAV never falls below 0.0001.
-    std::int64_t units = static_cast<std::int64_t>(level + 0.5);
-    if (units < 1) units = 1;
-    if (next_ex < ex_days.size() && ex_days[next_ex] == i) {
-      // Dividend per share = cum NAV × yield, truncated to 0.0001; NAV drops by it.
-      const std::int64_t div = money::narrow_checked(
-          money::div_round(money::int128(units) * dividend_yield.units(), money::Rate::one_units, money::Rounding::truncate), "dividend");
-      if (div > 0 && div < units) {
-        dividend_out[i] = div;
-        units -= div;
-        level -= static_cast<double>(div);
+  for (std::size_t i = 1; i < days; ++i) {
+    const bool ex_day = next_ex < ex_days.size() && ex_days[next_ex] == i;
+    for (std::size_t l = 0; l < L; ++l) {
+      const double z = sampler_.draw(streams[l]);
+      double r = k_.mu + __builtin_sqrt(variance[l]) * z;  // IEEE sqrt: correctly rounded everywhere, inlined
+      if (r > k_.limit) r = k_.limit;
+      if (r < -k_.limit) r = -k_.limit;
+      level[l] *= 1.0 + r;
+      const double eps = r - k_.mu;
+      variance[l] = k_.omega + k_.alpha * eps * eps + k_.beta * variance[l];
+      // Half-up to a whole 10^-4 unit; a NAV never falls below 0.0001.
+      std::int64_t units = static_cast<std::int64_t>(level[l] + 0.5);
+      if (units < 1) units = 1;
+      if (ex_day) {
+        // Dividend per share = cum NAV × yield, truncated to 0.0001; NAV drops by it.
+        const std::int64_t div = money::narrow_checked(
+            money::div_round(money::int128(units) * dividend_yield.units(), money::Rate::one_units, money::Rounding::truncate), "dividend");
+        if (div > 0 && div < units) {
+          dividend_outs[l][i] = div;
+          units -= div;
+          level[l] -= static_cast<double>(div);
+        }
       }
-      ++next_ex;
+      outs[l][i] = units;
     }
-    out[i] = units;
+    if (ex_day) ++next_ex;
   }
 }
 

@@ -64,7 +64,21 @@ public:
   void generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period, std::span<std::int64_t> out,
                 std::span<const std::uint32_t> ex_days, money::Rate dividend_yield, std::span<std::int64_t> dividend_out) const;
 
+  // Paths first_path .. first_path + outs.size() − 1 at once (each exactly as
+  // generate() would give it), interleaved four at a time so that the
+  // independent recursions overlap in the CPU: the Monte Carlo hot path.
+  // outs[k] / dividend_outs[k] point to `days` values each (dividend_outs may
+  // be empty when ex_days is empty).
+  void generate_batch(std::uint64_t seed, std::uint64_t first_path, std::uint32_t stream_period, std::span<std::int64_t* const> outs,
+                      std::size_t days, std::span<const std::uint32_t> ex_days, money::Rate dividend_yield,
+                      std::span<std::int64_t* const> dividend_outs) const;
+
 private:
+  template <std::size_t L>
+  void generate_lanes(std::uint64_t seed, std::uint64_t first_path, std::uint32_t stream_period, std::int64_t* const* outs,
+                      std::size_t days, std::span<const std::uint32_t> ex_days, money::Rate dividend_yield,
+                      std::int64_t* const* dividend_outs) const;
+
   GarchNavParams params_;
   GarchNavCoefficients k_;
   StudentTSampler sampler_;

@@ -69,25 +69,41 @@ void Projection::run(std::size_t first, std::size_t count, PathOutputs& out) con
   const Schedule& s = *schedule_;
   const std::size_t nf = plan_->funds.size();
   const std::size_t cps = s.checkpoints.size();
+  const std::size_t days = s.size();
   FINLAB_REQUIRE(first + count <= settings_.paths, "Projection::run: paths " << first << "+" << count << " beyond " << settings_.paths);
   FINLAB_REQUIRE(out.end_fen.size() == settings_.paths && out.checkpoints == cps, "Projection::run: outputs not sized for this projection");
-  std::vector<std::vector<std::int64_t>> nav(nf), div(nf);
+  // NAV paths are generated kBatch paths at a time (interleaved), then each path runs through the engine.
+  constexpr std::size_t kBatch = 8;
+  std::vector<std::int64_t> nav(nf * kBatch * days), div(nf * kBatch * days);
+  auto nav_of = [&](std::size_t f, std::size_t b) { return nav.data() + (f * kBatch + b) * days; };
+  auto div_of = [&](std::size_t f, std::size_t b) { return div.data() + (f * kBatch + b) * days; };
   std::vector<FundMarket> market(nf);
   Engine engine(*plan_, s);
   const int calendar_days = s.days.back() - s.days.front();
-  for (std::size_t p = first; p < first + count; ++p) {
+  for (std::size_t p0 = first; p0 < first + count; p0 += kBatch) {
+    const std::size_t batch = std::min(kBatch, first + count - p0);
     for (std::size_t f = 0; f < nf; ++f) {
-      market_path(p, f, nav[f], div[f]);
-      market[f] = {nav[f], div[f]};
+      std::int64_t* navs[kBatch];
+      std::int64_t* divs[kBatch];
+      for (std::size_t b = 0; b < batch; ++b) {
+        navs[b] = nav_of(f, b);
+        divs[b] = div_of(f, b);
+      }
+      (*models_)[f].generate_batch(settings_.seed, p0, static_cast<std::uint32_t>(f), std::span<std::int64_t* const>(navs, batch), days,
+                                   s.ex_days[f], plan_->funds[f].dividend_yield, std::span<std::int64_t* const>(divs, batch));
     }
-    const PathResult r = engine.run(market, nullptr, std::span<std::int64_t>(out.checkpoint_fen.data() + p * cps, cps));
-    out.end_fen[p] = r.totals.end_value.units();
-    out.mmf_income_fen[p] = r.totals.mmf_income.units();
-    out.fees_fen[p] = (r.totals.subscription_fees + r.totals.redemption_fees).units();
-    const double ann = annualize(r.stats.growth, calendar_days);
-    out.twr_annualized[p] = ann == ann ? ann : -1.0;  // NaN (nothing invested) → −100%
-    out.max_drawdown[p] = r.stats.max_drawdown;
-    out.regular_skipped[p] = r.totals.regular_skipped;
+    for (std::size_t b = 0; b < batch; ++b) {
+      const std::size_t p = p0 + b;
+      for (std::size_t f = 0; f < nf; ++f) market[f] = {std::span<const std::int64_t>(nav_of(f, b), days), std::span<const std::int64_t>(div_of(f, b), days)};
+      const PathResult r = engine.run(market, nullptr, std::span<std::int64_t>(out.checkpoint_fen.data() + p * cps, cps));
+      out.end_fen[p] = r.totals.end_value.units();
+      out.mmf_income_fen[p] = r.totals.mmf_income.units();
+      out.fees_fen[p] = (r.totals.subscription_fees + r.totals.redemption_fees).units();
+      const double ann = annualize(r.stats.growth, calendar_days);
+      out.twr_annualized[p] = ann == ann ? ann : -1.0;  // NaN (nothing invested) → −100%
+      out.max_drawdown[p] = r.stats.max_drawdown;
+      out.regular_skipped[p] = r.totals.regular_skipped;
+    }
   }
 }
 

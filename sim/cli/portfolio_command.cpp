@@ -1,13 +1,518 @@
-// `finlab portfolio`: registered here; implemented by the portfolio issue.
+// `finlab portfolio`: user portfolios of 活期宝 and index funds (core/portfolio).
+//   simulate  Monte Carlo projection of a plan: percentile fan of value, the
+//             outcome distribution, P(end < money put in), and the median path
+//             in detail with every return figure explained
+//   replay    the plan over a real NAV (or index close) history: transactions
+//             with fees, month-end values, holdings and the return figures
+//   nav       one seeded model NAV path of a fund as CSV (date,nav,dividend):
+//             the path `simulate` uses for that seed and path number, ready
+//             for `replay`
+// Tables by default; --json prints one document (amounts and rates as decimal
+// strings). Usage errors (bad numbers, unknown options, --nav for an unknown
+// fund) exit 2; bad file content (plan JSON, NAV CSV) exits 1 with
+// "file: $.json.path: what" or "file:line:column: what".
+// The projection runs on --threads worker threads (default 2); results do not
+// depend on the thread count (core/portfolio/projection.hpp).
 #include <CLI/CLI.hpp>
 
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "core/portfolio/nav_series.hpp"
+#include "core/portfolio/performance.hpp"
+#include "core/portfolio/plan_json.hpp"
+#include "core/portfolio/projection.hpp"
 #include "sim/cli/command.hpp"
+#include "sim/cli/output.hpp"
 
 namespace finlab::cli {
 
+namespace {
+
+using money::Money;
+using nlohmann::ordered_json;
+using portfolio::Plan;
+using time::Date;
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw InputError("cannot open " + path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+Plan load_plan(const std::string& path) {
+  auto p = portfolio::parse_plan(read_file(path));
+  if (!p) throw InputError(path + ": " + p.error());
+  return std::move(p).value();
+}
+
+std::size_t parse_count(const std::string& option, const std::string& text, std::size_t lo, std::size_t hi) {
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) {
+    throw UsageError(option + ": '" + text + "' is not a whole number");
+  }
+  const std::size_t v = std::stoull(text);
+  if (v < lo || v > hi) throw UsageError(option + ": " + text + " is not in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  return v;
+}
+
+std::string grouped(Money m) { return m.to_string_grouped(); }
+
+std::string fund_name(const Plan& p, int f) { return f < 0 ? "活期宝" : p.funds[static_cast<std::size_t>(f)].id; }
+
+ordered_json figure_json(const portfolio::Figure& f) {
+  ordered_json inputs = ordered_json::object();
+  for (const auto& [k, v] : f.inputs) inputs[k] = v;
+  return {{"name", f.name}, {"value", f.value}, {"available", f.available}, {"formula", f.formula}, {"inputs", inputs}};
+}
+
+ordered_json performance_json(const portfolio::Performance& p) {
+  ordered_json j = ordered_json::object();
+  j["twr"] = figure_json(p.twr);
+  j["twr_annualized"] = figure_json(p.twr_annualized);
+  j["mwr"] = figure_json(p.mwr);
+  j["volatility"] = figure_json(p.volatility);
+  j["max_drawdown"] = figure_json(p.max_drawdown);
+  j["income_split"] = figure_json(p.income_split);
+  j["fees"] = figure_json(p.fees);
+  ordered_json flows = ordered_json::array();
+  for (const auto& f : p.mwr_flows) flows.push_back({{"date", f.date.to_string()}, {"amount", f.amount.to_string()}});
+  j["mwr_flows"] = flows;
+  return j;
+}
+
+ordered_json totals_json(const portfolio::PathTotals& t) {
+  return {{"paid_in", t.paid_in.to_string()},
+          {"end_value", t.end_value.to_string()},
+          {"end_huoqibao", t.end_huoqibao.to_string()},
+          {"end_funds", t.end_funds.to_string()},
+          {"end_in_transit", t.end_in_transit.to_string()},
+          {"huoqibao_income", t.mmf_income.to_string()},
+          {"fund_gain", t.fund_gain.to_string()},
+          {"purchases", t.purchases.to_string()},
+          {"redemptions_net", t.redemptions_net.to_string()},
+          {"cash_dividends", t.cash_dividends.to_string()},
+          {"reinvested_dividends", t.reinvested_dividends.to_string()},
+          {"subscription_fees", t.subscription_fees.to_string()},
+          {"redemption_fees", t.redemption_fees.to_string()},
+          {"redemption_fees_to_fund_assets", t.redemption_fees_to_fund_assets.to_string()},
+          {"regular_investments_made", t.regular_made},
+          {"regular_investments_skipped", t.regular_skipped},
+          {"orders_refused", t.orders_refused},
+          {"rebalances", t.rebalances}};
+}
+
+void print_performance(std::ostream& os, const portfolio::Performance& p) {
+  Table t{{"figure", "value", "how"}, {Align::left, Align::right, Align::left}, {}};
+  for (const auto* f : p.all()) t.rows.push_back({f->name, f->value, f->formula});
+  print_table(os, t);
+  os << "\ninputs:\n";
+  for (const auto* f : p.all()) {
+    os << "  " << f->name << ":";
+    for (const auto& [k, v] : f->inputs) os << " " << k << " = " << v << ";";
+    os << "\n";
+  }
+}
+
+// ------------------------------------------------------------------ simulate
+struct SimulateArgs {
+  std::string plan_path;
+  std::string paths = "1000";
+  std::string years;
+  std::string seed = "1";
+  std::string threads = "2";
+  bool json = false;
+};
+
+void run_simulate(const SimulateArgs& a) {
+  const std::size_t paths = parse_count("--paths", a.paths, 1, 1'000'000);
+  const std::size_t seed = parse_count("--seed", a.seed, 0, 999'999'999'999);
+  const std::size_t threads = parse_count("--threads", a.threads, 1, 64);
+  const Plan plan = load_plan(a.plan_path);
+  const int years = a.years.empty() ? plan.years : static_cast<int>(parse_count("--years", a.years, 1, 50));
+  auto prepared = portfolio::Projection::prepare(plan, {paths, years, seed}, time::TradingCalendar::builtin());
+  if (!prepared) throw InputError(a.plan_path + ": " + prepared.error());
+  const portfolio::Projection& pr = prepared.value();
+
+  portfolio::PathOutputs out;
+  out.resize(paths, pr.schedule().checkpoints.size());
+  const std::size_t workers = std::min(threads, paths);
+  std::vector<std::thread> pool;
+  std::vector<std::exception_ptr> errors(workers);
+  for (std::size_t w = 0; w < workers; ++w) {
+    const std::size_t first = paths * w / workers, last = paths * (w + 1) / workers;
+    pool.emplace_back([&, w, first, last] {
+      try {
+        pr.run(first, last - first, out);
+      } catch (...) {
+        errors[w] = std::current_exception();
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  const auto s = pr.summarize(out);
+  portfolio::Ledger median_ledger;
+  const auto median = pr.replay_path(s.median_path, median_ledger);
+  const auto perf = portfolio::measure(median_ledger, median.totals);
+
+  if (a.json) {
+    ordered_json doc;
+    doc["plan"] = plan.name;
+    doc["settings"] = {{"paths", paths}, {"years", years}, {"seed", seed}};
+    doc["first_day"] = s.first_day.to_string();
+    doc["last_day"] = s.last_day.to_string();
+    doc["trading_days"] = pr.schedule().size();
+    doc["huoqibao_income_per_10k"] = pr.schedule().mmf_r_source;
+    doc["paid_in"] = s.paid_in.to_string();
+    ordered_json fan = ordered_json::array();
+    for (const auto& f : s.fan) {
+      fan.push_back({{"date", f.date.to_string()}, {"paid_in", f.paid_in.to_string()}, {"p5", f.p5.to_string()}, {"p25", f.p25.to_string()},
+                     {"p50", f.p50.to_string()}, {"p75", f.p75.to_string()}, {"p95", f.p95.to_string()}});
+    }
+    doc["fan"] = fan;
+    const auto& e = s.end_value;
+    doc["end_value"] = {{"p1", e.p1.to_string()}, {"p5", e.p5.to_string()}, {"p10", e.p10.to_string()}, {"p25", e.p25.to_string()},
+                        {"p50", e.p50.to_string()}, {"p75", e.p75.to_string()}, {"p90", e.p90.to_string()}, {"p95", e.p95.to_string()},
+                        {"p99", e.p99.to_string()}, {"mean", e.mean.to_string()}};
+    doc["below_paid_in"] = s.below_paid_in;
+    doc["p_below_paid_in"] = portfolio::percent_text(s.p_below_paid_in, 2);
+    ordered_json hist = ordered_json::array();
+    for (const auto& b : s.histogram) hist.push_back({{"from", b.from.to_string()}, {"to", b.to.to_string()}, {"paths", b.count}});
+    doc["histogram"] = hist;
+    auto ratios = [](const portfolio::RatioPercentiles& r, double sign) {
+      return ordered_json{{"p5", portfolio::percent_text(sign * r.p5)}, {"p25", portfolio::percent_text(sign * r.p25)},
+                          {"p50", portfolio::percent_text(sign * r.p50)}, {"p75", portfolio::percent_text(sign * r.p75)},
+                          {"p95", portfolio::percent_text(sign * r.p95)}};
+    };
+    doc["twr_annualized"] = ratios(s.twr_annualized, 1.0);
+    doc["max_drawdown"] = ratios(s.max_drawdown, -1.0);
+    doc["mean_huoqibao_income"] = s.mean_mmf_income.to_string();
+    doc["mean_fees"] = s.mean_fees.to_string();
+    doc["paths_with_skipped_regular_investment"] = s.paths_with_skipped_regular;
+    doc["median_path"] = {{"path", s.median_path}, {"totals", totals_json(median.totals)}, {"performance", performance_json(perf)}};
+    std::cout << doc.dump(2) << "\n";
+    return;
+  }
+
+  std::ostream& os = std::cout;
+  os << "plan: " << plan.name << " (" << a.plan_path << ")\n";
+  os << "projection: " << paths << " paths × " << years << " years, seed " << seed << "; " << s.first_day.to_string() << " .. "
+     << s.last_day.to_string() << ", " << pr.schedule().size() << " trading days\n";
+  for (std::size_t f = 0; f < plan.funds.size(); ++f) {
+    const auto& m = plan.funds[f].nav_model;
+    os << "NAV model of " << plan.funds[f].id << ": GARCH(1,1) with Student-t(" << m.dof << ") shocks, expected return "
+       << m.annual_return.to_percent_string() << "% a year, long-run volatility " << m.annual_volatility.to_percent_string()
+       << "%, alpha " << portfolio::number_text(portfolio::to_double(m.alpha), 3) << ", beta "
+       << portfolio::number_text(portfolio::to_double(m.beta), 3) << ", daily moves capped at ±" << m.daily_limit.to_percent_string() << "%\n";
+  }
+  os << "活期宝 万份收益: " << pr.schedule().mmf_r_source << "\n";
+  os << "money put in by " << s.last_day.to_string() << ": " << grouped(s.paid_in) << "\n\n";
+
+  os << "value over time (nearest-rank percentiles over " << paths << " paths)\n";
+  Table fan{{"date", "put in", "p5", "p25", "p50", "p75", "p95"}, {Align::left}, {}};
+  for (std::size_t k = 0; k < s.fan.size(); ++k) {
+    const auto& f = s.fan[k];
+    if (f.date.month() != 12 && k + 1 != s.fan.size()) continue;  // year ends and the last day
+    fan.rows.push_back({f.date.to_string(), grouped(f.paid_in), grouped(f.p5), grouped(f.p25), grouped(f.p50), grouped(f.p75), grouped(f.p95)});
+  }
+  print_table(os, fan);
+
+  const auto& e = s.end_value;
+  os << "\noutcome on " << s.last_day.to_string() << "\n";
+  Table outcome{{"measure", "p5", "p25", "p50", "p75", "p95"}, {Align::left}, {}};
+  outcome.rows.push_back({"end value", grouped(e.p5), grouped(e.p25), grouped(e.p50), grouped(e.p75), grouped(e.p95)});
+  const auto& tw = s.twr_annualized;
+  outcome.rows.push_back({"TWR a year", portfolio::percent_text(tw.p5), portfolio::percent_text(tw.p25), portfolio::percent_text(tw.p50),
+                          portfolio::percent_text(tw.p75), portfolio::percent_text(tw.p95)});
+  const auto& dd = s.max_drawdown;
+  outcome.rows.push_back({"max drawdown", portfolio::percent_text(-dd.p5), portfolio::percent_text(-dd.p25), portfolio::percent_text(-dd.p50),
+                          portfolio::percent_text(-dd.p75), portfolio::percent_text(-dd.p95)});
+  print_table(os, outcome);
+  os << "P(end value < money put in) = " << portfolio::percent_text(s.p_below_paid_in) << " (" << s.below_paid_in << " of " << paths
+     << " paths); mean end value " << grouped(e.mean) << "; p1 " << grouped(e.p1) << ", p99 " << grouped(e.p99) << "\n";
+  os << "mean 活期宝 income " << grouped(s.mean_mmf_income) << "; mean fees " << grouped(s.mean_fees) << "; paths with a skipped 定投: "
+     << s.paths_with_skipped_regular << "\n\n";
+
+  os << "distribution of the end value\n";
+  Table hist{{"from", "to", "paths", ""}, {Align::right, Align::right, Align::right, Align::left}, {}};
+  std::size_t most = 1;
+  for (const auto& b : s.histogram) most = std::max(most, b.count);
+  for (std::size_t k = 0; k < s.histogram.size(); ++k) {
+    const auto& b = s.histogram[k];
+    const std::string from = k == 0 ? "(below) " + grouped(b.from) : grouped(b.from);
+    const std::string to = k + 1 == s.histogram.size() ? grouped(b.to) + " (and above)" : grouped(b.to);
+    hist.rows.push_back({from, to, std::to_string(b.count), std::string(b.count * 40 / most, '#')});
+  }
+  print_table(os, hist);
+
+  os << "\nmedian path (#" << s.median_path << ", end value " << grouped(median.totals.end_value) << ") in detail\n";
+  print_performance(os, perf);
+}
+
+// ------------------------------------------------------------------ replay
+struct ReplayArgs {
+  std::string plan_path;
+  std::vector<std::string> navs;
+  std::string yields;
+  std::string to;
+  bool json = false;
+  bool explain = false;
+};
+
+void run_replay(const ReplayArgs& a) {
+  const Plan plan = load_plan(a.plan_path);
+  if (plan.funds.empty()) throw InputError(a.plan_path + ": the plan has no funds to replay");
+  const auto& cal = time::TradingCalendar::builtin();
+  // --nav FILE (one fund) or --nav ID=FILE (any number of funds); every fund needs one.
+  std::vector<std::string> file_of(plan.funds.size());
+  for (const auto& spec : a.navs) {
+    const auto eq = spec.find('=');
+    std::string id, file;
+    if (eq == std::string::npos) {
+      if (plan.funds.size() != 1) throw UsageError("--nav " + spec + ": the plan has " + std::to_string(plan.funds.size()) + " funds; write --nav ID=FILE");
+      id = plan.funds[0].id;
+      file = spec;
+    } else {
+      id = spec.substr(0, eq);
+      file = spec.substr(eq + 1);
+    }
+    auto f = plan.fund_index(id);
+    if (!f) throw UsageError("--nav " + spec + ": the plan has no fund \"" + id + "\"");
+    if (!file_of[*f].empty()) throw UsageError("--nav: fund \"" + id + "\" given twice");
+    file_of[*f] = file;
+  }
+  for (std::size_t f = 0; f < plan.funds.size(); ++f) {
+    if (file_of[f].empty()) throw UsageError("--nav: no NAV file for fund \"" + plan.funds[f].id + "\"");
+  }
+  std::vector<portfolio::NavHistory> histories;
+  Date end = portfolio::projection_end(plan, plan.years);
+  for (std::size_t f = 0; f < plan.funds.size(); ++f) {
+    auto h = portfolio::parse_nav_csv(read_file(file_of[f]), file_of[f], cal);
+    if (!h) throw InputError(h.error());
+    end = std::min(end, portfolio::last_date(h.value()).plus_days(1));
+    histories.push_back(std::move(h).value());
+  }
+  if (!a.to.empty()) {
+    auto d = Date::parse(a.to);
+    if (!d) throw UsageError("--to: " + d.error());
+    end = std::min(end, d->plus_days(1));
+  }
+  std::optional<fund::IncomeSeries> series;
+  if (!a.yields.empty()) {
+    // date,income_per_10k (the format of `finlab fund yield`).
+    const std::string text = read_file(a.yields);
+    std::vector<fund::IncomeRow> rows;
+    std::istringstream in(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (n == 1) {
+        if (line.rfind("date,income_per_10k", 0) != 0) throw InputError(a.yields + ":1: expected the header date,income_per_10k");
+        continue;
+      }
+      if (line.empty()) continue;
+      const auto c = line.find(',');
+      if (c == std::string::npos) throw InputError(a.yields + ":" + std::to_string(n) + ": expected date,income_per_10k");
+      rows.push_back({n, line.substr(0, c), line.substr(c + 1)});
+    }
+    auto s = fund::load_income_series(rows);
+    if (!s) throw InputError(a.yields + ": " + s.error());
+    series = std::move(s).value();
+  }
+  portfolio::ScheduleInputs in;
+  in.end = end;
+  in.mmf_series = series ? &*series : nullptr;
+  auto sched = portfolio::build_schedule(plan, cal, in);
+  if (!sched) throw InputError(a.plan_path + ": " + sched.error());
+  const auto& s = sched.value();
+  std::vector<portfolio::AlignedNav> aligned;
+  std::vector<portfolio::FundMarket> market;
+  for (std::size_t f = 0; f < plan.funds.size(); ++f) {
+    auto al = portfolio::align_nav(histories[f], s, plan.funds[f].nav_model.start);
+    if (!al) throw InputError(al.error());
+    aligned.push_back(std::move(al).value());
+  }
+  for (const auto& al : aligned) market.push_back({al.nav_units, al.dividend_units});
+  portfolio::Engine engine(plan, s);
+  portfolio::Ledger ledger;
+  const auto r = engine.run(market, &ledger, {});
+  const auto perf = portfolio::measure(ledger, r.totals);
+
+  if (a.json) {
+    ordered_json doc;
+    doc["plan"] = plan.name;
+    doc["first_day"] = s.days.front().to_string();
+    doc["last_day"] = s.days.back().to_string();
+    doc["trading_days"] = s.size();
+    doc["huoqibao_income_per_10k"] = s.mmf_r_source;
+    doc["totals"] = totals_json(r.totals);
+    doc["performance"] = performance_json(perf);
+    ordered_json holdings = ordered_json::array();
+    for (std::size_t f = 0; f < plan.funds.size(); ++f) {
+      const auto& h = ledger.holdings[f];
+      ordered_json lots = ordered_json::array();
+      for (const auto& l : h.lots) {
+        lots.push_back({{"id", l.id}, {"trade_date", l.trade_date.to_string()}, {"confirmed_on", l.confirmed_on.to_string()},
+                        {"shares", l.shares.to_string()}, {"source", l.source == portfolio::LotSource::purchase ? "purchase" : "dividend_reinvestment"}});
+      }
+      holdings.push_back({{"fund", plan.funds[f].id}, {"shares", h.shares.to_string()},
+                          {"nav", portfolio::Nav::from_units(aligned[f].nav_units.back()).to_string()}, {"value", h.value.to_string()}, {"lots", lots}});
+    }
+    doc["holdings"] = holdings;
+    ordered_json txs = ordered_json::array();
+    for (const auto& t : ledger.transactions) {
+      txs.push_back({{"date", t.date.to_string()}, {"settles_on", t.settles_on.to_string()}, {"kind", std::string(portfolio::to_string(t.kind))},
+                     {"fund", fund_name(plan, t.fund)}, {"source", t.source}, {"amount", t.amount.to_string()}, {"shares", t.shares.to_string()},
+                     {"nav", t.nav.to_string()}, {"fee", t.fee.to_string()}, {"note", t.note}});
+    }
+    doc["transactions"] = txs;
+    ordered_json months = ordered_json::array();
+    Money put_in;
+    for (std::size_t i = 0; i < ledger.days.size(); ++i) {
+      put_in += ledger.days[i].flow;
+      if (i + 1 < ledger.days.size() && ledger.days[i + 1].date.month() == ledger.days[i].date.month()) continue;
+      const auto& d = ledger.days[i];
+      months.push_back({{"date", d.date.to_string()}, {"huoqibao", d.huoqibao.to_string()}, {"funds", d.funds.to_string()},
+                        {"in_transit", d.in_transit.to_string()}, {"total", d.total.to_string()}, {"paid_in", put_in.to_string()}});
+    }
+    doc["month_ends"] = months;
+    std::cout << doc.dump(2) << "\n";
+    return;
+  }
+
+  std::ostream& os = std::cout;
+  os << "plan: " << plan.name << " (" << a.plan_path << ")\n";
+  os << "replay: " << s.days.front().to_string() << " .. " << s.days.back().to_string() << ", " << s.size() << " trading days; NAV from";
+  for (std::size_t f = 0; f < plan.funds.size(); ++f) os << " " << plan.funds[f].id << "=" << file_of[f];
+  os << "\n活期宝 万份收益: " << s.mmf_r_source << "\n\n";
+
+  os << "transactions\n";
+  Table tx{{"date", "kind", "fund", "source", "amount", "shares", "NAV", "fee", "settles", "why"},
+           {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right, Align::left, Align::left},
+           {}};
+  std::vector<std::string> notes;
+  for (const auto& t : ledger.transactions) {
+    const bool has_shares = t.kind == portfolio::TxKind::buy || t.kind == portfolio::TxKind::sell || t.kind == portfolio::TxKind::dividend_reinvest;
+    std::string why;
+    if (t.kind == portfolio::TxKind::skipped) why = t.note;
+    else if (a.explain) {
+      notes.push_back(t.note);
+      why = "[" + std::to_string(notes.size()) + "]";
+    }
+    tx.rows.push_back({t.date.to_string(), std::string(portfolio::to_string(t.kind)), fund_name(plan, t.fund), t.source, grouped(t.amount),
+                       has_shares ? t.shares.to_string() : "", has_shares ? t.nav.to_string() : "", t.fee.is_zero() ? "" : t.fee.to_string(),
+                       t.settles_on == t.date ? "" : t.settles_on.to_string(), why});
+  }
+  print_table(os, tx);
+  if (a.explain) {
+    os << "\nnotes\n";
+    for (std::size_t k = 0; k < notes.size(); ++k) os << "  [" << k + 1 << "] " << notes[k] << "\n";
+  }
+
+  os << "\nmonth ends\n";
+  Table months{{"date", "活期宝", "funds", "in transit", "total", "put in"}, {Align::left}, {}};
+  Money put_in;
+  for (std::size_t i = 0; i < ledger.days.size(); ++i) {
+    put_in += ledger.days[i].flow;
+    if (i + 1 < ledger.days.size() && ledger.days[i + 1].date.month() == ledger.days[i].date.month()) continue;
+    const auto& d = ledger.days[i];
+    months.rows.push_back({d.date.to_string(), grouped(d.huoqibao), grouped(d.funds), grouped(d.in_transit), grouped(d.total), grouped(put_in)});
+  }
+  print_table(os, months);
+
+  os << "\nholdings on " << s.days.back().to_string() << "\n";
+  Table hold{{"fund", "shares", "NAV", "value", "lots"}, {Align::left}, {}};
+  hold.rows.push_back({"活期宝", r.totals.end_huoqibao.to_string(), "1.0000", grouped(r.totals.end_huoqibao), ""});
+  for (std::size_t f = 0; f < plan.funds.size(); ++f) {
+    const auto& h = ledger.holdings[f];
+    hold.rows.push_back({plan.funds[f].id, h.shares.to_string(), portfolio::Nav::from_units(aligned[f].nav_units.back()).to_string(),
+                         grouped(h.value), std::to_string(h.lots.size())});
+  }
+  if (r.totals.end_in_transit.is_positive()) hold.rows.push_back({"cash in transit", "", "", grouped(r.totals.end_in_transit), ""});
+  hold.rows.push_back({"total", "", "", grouped(r.totals.end_value), ""});
+  print_table(os, hold);
+  os << "\nreturns and where they came from\n";
+  print_performance(os, perf);
+}
+
+// ------------------------------------------------------------------ nav
+struct NavArgs {
+  std::string plan_path;
+  std::string fund;
+  std::string path = "0";
+  std::string seed = "1";
+  std::string years;
+};
+
+void run_nav(const NavArgs& a) {
+  const std::size_t seed = parse_count("--seed", a.seed, 0, 999'999'999'999);
+  const std::size_t path = parse_count("--path", a.path, 0, 999'999'999);
+  const Plan plan = load_plan(a.plan_path);
+  if (plan.funds.empty()) throw InputError(a.plan_path + ": the plan has no funds");
+  std::size_t f = 0;
+  if (!a.fund.empty()) {
+    auto i = plan.fund_index(a.fund);
+    if (!i) throw UsageError("--fund: the plan has no fund \"" + a.fund + "\"");
+    f = *i;
+  } else if (plan.funds.size() > 1) {
+    throw UsageError("--fund: the plan has " + std::to_string(plan.funds.size()) + " funds; name one");
+  }
+  const int years = a.years.empty() ? plan.years : static_cast<int>(parse_count("--years", a.years, 1, 50));
+  auto prepared = portfolio::Projection::prepare(plan, {path + 1, years, seed}, time::TradingCalendar::builtin());
+  if (!prepared) throw InputError(a.plan_path + ": " + prepared.error());
+  std::vector<std::int64_t> nav, div;
+  prepared->market_path(path, f, nav, div);
+  const auto& days = prepared->schedule().days;
+  std::cout << "date,nav,dividend\n";
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    std::cout << days[i].to_string() << "," << portfolio::Nav::from_units(nav[i]).to_string() << ","
+              << (div[i] ? portfolio::Nav::from_units(div[i]).to_string() : "") << "\n";
+  }
+}
+
+}  // namespace
+
 void register_portfolio_commands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("portfolio", "portfolio commands");
+  auto* cmd = app.add_subcommand("portfolio", "portfolios of 活期宝 and index funds: Monte Carlo projections and history replays");
   cmd->require_subcommand(1);
+
+  auto sim = std::make_shared<SimulateArgs>();
+  auto* s = cmd->add_subcommand("simulate", "project a plan over N seeded NAV paths: percentile fan, outcome distribution, P(end < money put in)");
+  s->add_option("--plan", sim->plan_path, "plan file (JSON; see docs/portfolio.md, example in assets/plans/)")->required();
+  s->add_option("--paths", sim->paths, "number of Monte Carlo paths (default 1000)");
+  s->add_option("--years", sim->years, "horizon in years (default: the plan's `years`)");
+  s->add_option("--seed", sim->seed, "random seed (default 1): the same seed gives the same result everywhere");
+  s->add_option("--threads", sim->threads, "worker threads (default 2; the result does not depend on it)");
+  s->add_flag("--json", sim->json, "print one JSON document");
+  s->callback([sim] { run_simulate(*sim); });
+
+  auto rep = std::make_shared<ReplayArgs>();
+  auto* r = cmd->add_subcommand("replay", "run a plan over a NAV (or index close) history: transactions with fees, values, returns");
+  r->add_option("--plan", rep->plan_path, "plan file (JSON)")->required();
+  r->add_option("--nav", rep->navs, "NAV history CSV (date,nav[,dividend] or date,close); ID=FILE for plans with several funds")->required();
+  r->add_option("--yields", rep->yields, "活期宝 万份收益 CSV (date,income_per_10k) instead of the plan's yield");
+  r->add_option("--to", rep->to, "last day of the replay (default: the end of the NAV data or of the plan's years)");
+  r->add_flag("--explain", rep->explain, "print the explanation of every transaction");
+  r->add_flag("--json", rep->json, "print one JSON document");
+  r->callback([rep] { run_replay(*rep); });
+
+  auto nav = std::make_shared<NavArgs>();
+  auto* n = cmd->add_subcommand("nav", "print one seeded model NAV path of a fund as CSV (date,nav,dividend), the one `simulate` uses");
+  n->add_option("--plan", nav->plan_path, "plan file (JSON)")->required();
+  n->add_option("--fund", nav->fund, "fund id (needed when the plan has several funds)");
+  n->add_option("--path", nav->path, "path number (default 0)");
+  n->add_option("--seed", nav->seed, "random seed (default 1)");
+  n->add_option("--years", nav->years, "horizon in years (default: the plan's `years`)");
+  n->callback([nav] { run_nav(*nav); });
 }
 
 }  // namespace finlab::cli

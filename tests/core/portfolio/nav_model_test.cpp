@@ -78,3 +78,24 @@ TEST_CASE("Bad model parameters are explained", "[portfolio][nav_model][errors]"
   CHECK_THAT(p.validate(), Catch::Matchers::Contains("daily limit"));
   CHECK(portfolio::GarchNavParams{}.validate().empty());
 }
+
+TEST_CASE("Batched generation gives every path exactly as one at a time", "[portfolio][nav_model][determinism]") {
+  portfolio::GarchNavParams p;
+  portfolio::GarchNavModel m(p);
+  const std::size_t days = 500, paths = 7;
+  const std::vector<std::uint32_t> ex{100, 300};
+  std::vector<std::vector<std::int64_t>> nav(paths, std::vector<std::int64_t>(days)), div = nav;
+  std::vector<std::int64_t*> np, dp;
+  for (std::size_t k = 0; k < paths; ++k) {
+    np.push_back(nav[k].data());
+    dp.push_back(div[k].data());
+  }
+  m.generate_batch(5, 20, 1, np, days, ex, Rate::percent("2"), dp);
+  for (std::size_t k = 0; k < paths; ++k) {
+    std::vector<std::int64_t> one(days), one_div(days);
+    m.generate(5, 20 + k, 1, one, ex, Rate::percent("2"), one_div);
+    CHECK(one == nav[k]);
+    CHECK(one_div == div[k]);
+    CHECK(one_div[100] > 0);
+  }
+}
