@@ -84,30 +84,30 @@ double polish_w(const std::vector<Term>& t, double sum_c, double w0, double lo, 
 }
 
 // ---------------------------------------------------------------- [2]
-// Taylor coefficients of p at x: p(x+h) = a + b h + c h² + d h³ + O(h⁴).
-struct Taylor3 {
-  double a, b, c, d;
+// Taylor coefficients of p at x: p(x+h) = a + b h + c h² + O(h³).
+struct Taylor2 {
+  double a, b, c;
 };
 
-// p(x) = Σ_{k=0..n} c_k x^k and its first three derivatives (as Taylor
+// p(x) = Σ_{k=0..n} c_k x^k and its first two derivatives (as Taylor
 // coefficients) by Horner, split into a low and a high half that run as two
 // independent dependency chains (p = L + x^h·U), which halves the latency of a
 // pass. n >= 2. The operation order is fixed, so the bits are the same on
 // every IEEE platform.
-inline Taylor3 horner_taylor(const Money* c, int n, double x) {
+inline Taylor2 horner_taylor(const Money* c, int n, double x) {
   const int h = (n + 1) / 2;  // low half c[0..h-1], high half c[h..n]
-  double u0 = static_cast<double>(c[n].units()), u1 = 0, u2 = 0, u3 = 0;
+  double u0 = static_cast<double>(c[n].units()), u1 = 0, u2 = 0;
   int hi = n - 1;
   if ((n + 1 - h) > h) {  // the high half is one longer: one step on it alone
-    u3 = u3 * x + u2; u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + static_cast<double>(c[hi].units());
+    u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + static_cast<double>(c[hi].units());
     --hi;
   }
-  double l0 = static_cast<double>(c[h - 1].units()), l1 = 0, l2 = 0, l3 = 0;
+  double l0 = static_cast<double>(c[h - 1].units()), l1 = 0, l2 = 0;
   for (int lo = h - 2; lo >= 0; --lo, --hi) {
-    u3 = u3 * x + u2; u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + static_cast<double>(c[hi].units());
-    l3 = l3 * x + l2; l2 = l2 * x + l1; l1 = l1 * x + l0; l0 = l0 * x + static_cast<double>(c[lo].units());
+    u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + static_cast<double>(c[hi].units());
+    l2 = l2 * x + l1; l1 = l1 * x + l0; l0 = l0 * x + static_cast<double>(c[lo].units());
   }
-  // g = x^h as Taylor coefficients: x^h, h x^(h−1), C(h,2) x^(h−2), C(h,3) x^(h−3).
+  // g = x^h as Taylor coefficients: x^h, h x^(h−1), C(h,2) x^(h−2).
   double xp = 1.0;  // x^(h−1)
   {
     double b = x;
@@ -116,74 +116,68 @@ inline Taylor3 horner_taylor(const Money* c, int n, double x) {
       if (k > 1) b *= b;
     }
   }
-  const double hd = static_cast<double>(h), inv_x = 1.0 / x;
+  const double hd = static_cast<double>(h);
   const double g0 = xp * x, g1 = hd * xp;
-  const double g2 = 0.5 * (hd - 1) * g1 * inv_x;
-  const double g3 = (hd - 2) / 3.0 * g2 * inv_x;
+  const double g2 = 0.5 * (hd - 1) * g1 / x;
   // Product of the Taylor series g·U, plus L.
-  return {l0 + g0 * u0, l1 + g0 * u1 + g1 * u0, l2 + g0 * u2 + g1 * u1 + g2 * u0,
-          l3 + g0 * u3 + g1 * u2 + g2 * u1 + g3 * u0};
+  return {l0 + g0 * u0, l1 + g0 * u1 + g1 * u0, l2 + g0 * u2 + g1 * u1 + g2 * u0};
 }
 
-// The same at x = 1, where the Taylor coefficients are the falling-factorial
-// moments Σ C(k,j) c_k: additions only, in two interleaved halves.
-inline Taylor3 taylor_at_one(const Money* c, int n) {
-  const int h = (n + 1) / 2;
-  double u0 = 0, u1 = 0, u2 = 0, u3 = 0, l0 = 0, l1 = 0, l2 = 0, l3 = 0;
-  int hi = n;
-  if ((n + 1 - h) > h) {
-    u3 += u2; u2 += u1; u1 += u0; u0 += static_cast<double>(c[hi].units());
-    --hi;
+// The same at x = 1, where the Taylor coefficients are the moments
+// Σ c_k, Σ k c_k, Σ C(k,2) c_k (additions only).
+inline Taylor2 taylor_at_one(const Money* c, int n) {
+  double a = 0, b = 0, cc = 0;
+  for (int k = 0; k <= n; ++k) {
+    const double kd = static_cast<double>(k), v = static_cast<double>(c[k].units());
+    a += v;
+    b += kd * v;
+    cc += 0.5 * kd * (kd - 1) * v;
   }
-  for (int lo = h - 1; lo >= 0; --lo, --hi) {
-    u3 += u2; u2 += u1; u1 += u0; u0 += static_cast<double>(c[hi].units());
-    l3 += l2; l2 += l1; l1 += l0; l0 += static_cast<double>(c[lo].units());
-  }
-  // At x = 1 the factor x^h has Taylor coefficients C(h, j).
-  const double hd = static_cast<double>(h);
-  const double g1 = hd, g2 = hd * (hd - 1) / 2, g3 = g2 * (hd - 2) / 3;
-  return {l0 + u0, l1 + u1 + g1 * u0, l2 + u2 + g1 * u1 + g2 * u0, l3 + u3 + g1 * u2 + g2 * u1 + g3 * u0};
+  return {a, b, cc};
 }
 
 struct Scan {
   int first = -1, last = -1;  // first and last non-zero flow
   int sign_changes = 0;
   int128 sum = 0;             // exact Σ fen
+  Taylor2 at_one{0, 0, 0};    // moments about index 0 (valid as p's Taylor coefficients when first == 0)
 };
 
+// One pass: signs, the exact sum and the moments at x = 1.
 Scan scan_flows(std::span<const Money> flows) {
   Scan s;
   int prev_sign = 0;
   const int n = static_cast<int>(flows.size());
+  std::int64_t sum = 0;
+  bool overflow = false;
+  double a = 0, b = 0, c = 0;
   for (int k = 0; k < n; ++k) {
     const std::int64_t u = flows[k].units();
+    overflow |= __builtin_add_overflow(sum, u, &sum);
+    const double kd = static_cast<double>(k), v = static_cast<double>(u);
+    a += v;
+    b += kd * v;
+    c += 0.5 * kd * (kd - 1) * v;
     if (u == 0) continue;
     const int sg = u > 0 ? 1 : -1;
     if (s.first < 0) s.first = k;
     s.sign_changes += (prev_sign != 0) & (sg != prev_sign);
     prev_sign = sg;
     s.last = k;
-    s.sum += u;
   }
+  if (overflow) {
+    int128 exact = 0;
+    for (const Money& m : flows) exact += m.units();
+    s.sum = exact;
+  } else {
+    s.sum = sum;
+  }
+  s.at_one = {a, b, c};
   return s;
 }
 
 // Rate from a root w = x − 1 of the discount polynomial: i = 1/x − 1 = −w/(1+w).
 inline double rate_from_w(double w) { return -w / (1.0 + w); }
-
-// Root h near 0 of the cubic model a + b h + c h² + d h³: Halley's estimate
-// polished by two Newton steps on the cubic (an order-4 step for p overall).
-inline double model_step(const Taylor3& t) {
-  const double den = t.b * t.b - t.a * t.c;
-  double h = den != 0 ? -t.a * t.b / den : -t.a / t.b;
-  for (int i = 0; i < 2; ++i) {
-    const double v = t.a + h * (t.b + h * (t.c + h * t.d));
-    const double dv = t.b + h * (2 * t.c + h * 3 * t.d);
-    if (dv == 0) break;
-    h -= v / dv;
-  }
-  return h;
-}
 
 // The unique root of p(x) = Σ c_k x^k on (0, ∞) when the flows change sign once.
 double solve_unique(std::span<const Money> flows, const Scan& s) {
@@ -206,12 +200,13 @@ double solve_unique(std::span<const Money> flows, const Scan& s) {
     lo = 1.0;
     hi = 1.0 + m / std::fabs(static_cast<double>(c[n].units()));
   }
-  // Order-4 steps (cubic Taylor model); the first from x = 1 where the Taylor
-  // coefficients are plain moments. Stop when the step is below tol·x: the
-  // error left is then about (p''''/24p')·step^4, far below one ulp.
-  const double tol = 3e-6 / (1.0 + n / 24.0);
+  // Halley steps, safeguarded by the bracket; the first from x = 1 where the
+  // Taylor coefficients are the scan's moments. Stop when the step is below
+  // tol·x: the error left is then about K·step³ with K ~ (n/2)², far below
+  // one ulp.
+  const double tol = 1e-6 / (1.0 + n / 8.0);
   double x = 1.0;
-  Taylor3 t = taylor_at_one(c, n);
+  Taylor2 t = s.first == 0 ? s.at_one : taylor_at_one(c, n);
   for (int it = 0; it < 200; ++it) {
     if (it > 0) {
       t = horner_taylor(c, n, x);
@@ -219,7 +214,13 @@ double solve_unique(std::span<const Money> flows, const Scan& s) {
       if (sg == 0) break;
       if (sg == s0) lo = x; else hi = x;
     }
-    const double dx = it < 24 ? model_step(t) : 0.5 * (lo + hi) - x;  // bisection if it ever stalls
+    double dx;
+    if (it < 24) {
+      const double den = t.b * t.b - t.a * t.c;  // Halley: −a·b / (b² − a·c)
+      dx = den != 0 ? -t.a * t.b / den : -t.a / t.b;
+    } else {
+      dx = 0.5 * (lo + hi) - x;  // bisection if it ever stalls
+    }
     double next = x + dx;
     const bool inside = next > lo && next < hi;
     if (it > 0 && std::fabs(dx) <= tol * x) {
@@ -428,7 +429,7 @@ Result<IrrResult> all_roots(const std::vector<Term>& t, int128 sum, int sign_cha
   IrrResult r;
   r.dated = dated;
   r.sign_changes = sign_changes;
-  r.roots = rates_from_z(t, static_cast<double>(sum), zs, to_rate);
+  for (double x : rates_from_z(t, static_cast<double>(sum), zs, to_rate)) r.roots.push_back(x);
   if (sum == 0)
     for (double& x : r.roots)
       if (std::fabs(x) < 1e-9) x = 0.0;
@@ -474,7 +475,7 @@ Result<IrrResult> irr(std::span<const Money> flows) {
   if (s.sign_changes == 1) {
     IrrResult r;
     r.rate = solve_unique(flows, s);
-    r.roots.assign(1, r.rate);
+    r.roots.push_back(r.rate);
     r.sign_changes = 1;
     return r;
   }

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,6 +40,49 @@ struct DatedCashFlow {
   money::Money amount;
 };
 
+// The rates that solve NPV = 0, ascending. Up to four are stored inline, so
+// the usual single root costs no allocation (IRR is solved millions of times).
+class RootList {
+public:
+  RootList() = default;
+  RootList(std::initializer_list<double> l) {
+    for (double x : l) push_back(x);
+  }
+  RootList(const RootList& o) { *this = o; }
+  RootList& operator=(const RootList& o) {
+    if (this != &o) {
+      n_ = 0;
+      heap_.clear();
+      for (double x : o) push_back(x);
+    }
+    return *this;
+  }
+  void push_back(double x) {
+    if (n_ < inline_capacity) {
+      inline_[n_++] = x;
+      return;
+    }
+    if (heap_.empty()) heap_.assign(inline_, inline_ + inline_capacity);
+    heap_.push_back(x);
+    ++n_;
+  }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const double* begin() const { return n_ > inline_capacity ? heap_.data() : inline_; }
+  const double* end() const { return begin() + n_; }
+  double* begin() { return n_ > inline_capacity ? heap_.data() : inline_; }
+  double* end() { return begin() + n_; }
+  double operator[](std::size_t k) const { return begin()[k]; }
+  double front() const { return begin()[0]; }
+  double back() const { return begin()[n_ - 1]; }
+
+private:
+  static constexpr std::size_t inline_capacity = 4;
+  double inline_[inline_capacity] = {};
+  std::vector<double> heap_;
+  std::size_t n_ = 0;
+};
+
 // How IrrResult::rate was picked among the roots.
 enum class IrrChoice {
   unique,                 // exactly one rate solves NPV = 0
@@ -48,7 +92,7 @@ enum class IrrChoice {
 
 struct IrrResult {
   double rate = 0.0;          // irr: per period; xirr: annual effective (ACT/365)
-  std::vector<double> roots;  // every rate in (−1, ∞) that solves NPV = 0, ascending
+  RootList roots;             // every rate in (−1, ∞) that solves NPV = 0, ascending
   int sign_changes = 0;       // sign changes of the flows in time order
   IrrChoice choice = IrrChoice::unique;
   bool dated = false;         // true for xirr
