@@ -29,7 +29,7 @@ namespace {
 // shares (0.01) × NAV (0.0001) in fen, half-up; int64 when it fits.
 inline std::int64_t value_fen(std::int64_t share_units, std::int64_t nav_units) {
   std::int64_t p;
-  if (share_units >= 0 && !__builtin_mul_overflow(share_units, nav_units, &p)) return (p + 5000) / 10000;
+  if (share_units >= 0 && detail::mul_fits(share_units, nav_units, p)) return (p + 5000) / 10000;
   return money::narrow_checked(money::div_round(int128(share_units) * nav_units, 10000, money::Rounding::half_up), "fund value");
 }
 
@@ -407,7 +407,7 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
         const std::int64_t base_fen = mmf.confirmed + mmf.stopping;
         std::int64_t p;
         std::int64_t inc;
-        if (!__builtin_mul_overflow(base_fen, r[d], &p)) inc = p / 100'000'000;  // fen × R(1e-4 per 1e4 shares) → fen, truncated toward zero
+        if (detail::mul_fits(base_fen, r[d], p)) inc = p / 100'000'000;  // fen × R(1e-4 per 1e4 shares) → fen, truncated toward zero
         else inc = money::narrow_checked(int128(base_fen) * r[d] / 100'000'000, "活期宝 income");
         mmf.confirmed += inc;
         mmf_income += inc;

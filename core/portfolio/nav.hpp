@@ -9,6 +9,20 @@
 namespace finlab::portfolio {
 
 namespace detail {
+// a × b into p when it surely fits in 63 bits (bit lengths add up to <= 62),
+// else via the overflow-checked builtin. In wasm32 the builtin is a 128-bit
+// library call (__multi3): the bit-length test keeps the hot paths free of it.
+inline bool mul_fits(std::int64_t a, std::int64_t b, std::int64_t& p) {
+  const std::uint64_t ua = a < 0 ? 0 - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
+  const std::uint64_t ub = b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
+  const int bits = (ua ? 64 - __builtin_clzll(ua) : 0) + (ub ? 64 - __builtin_clzll(ub) : 0);
+  if (bits <= 62) {
+    p = a * b;
+    return true;
+  }
+  return !__builtin_mul_overflow(a, b, &p);
+}
+
 // money::div_round for 64-bit operands (no 128-bit division: the hot paths).
 constexpr std::int64_t div_round64(std::int64_t num, std::int64_t den, money::Rounding mode) {
   if (den < 0) { num = -num; den = -den; }
@@ -42,7 +56,7 @@ inline money::Shares shares_for(money::Money net, Nav nav, money::Rounding mode)
   FINLAB_REQUIRE(nav.is_positive(), "shares_for: NAV must be positive, got " << nav.to_string());
   // fen -> share units: × 10^4 / nav_units (64-bit when it fits: the Monte Carlo hot path)
   std::int64_t num64;
-  if (!__builtin_mul_overflow(net.units(), std::int64_t{10'000}, &num64)) {
+  if (detail::mul_fits(net.units(), std::int64_t{10'000}, num64)) {
     return money::Shares::from_units(detail::div_round64(num64, nav.units(), mode));
   }
   const money::int128 num = money::int128(net.units()) * 10'000;

@@ -11,7 +11,7 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 }
 
-double deterministic_atan(double x) {
+double deterministic_atan(double x) noexcept {
   if (x < 0) return -deterministic_atan(-x);
   bool invert = false;
   if (x > 1.0) {
@@ -21,7 +21,7 @@ double deterministic_atan(double x) {
   // Halve the angle twice: atan(x) = 2 atan(x / (1 + sqrt(1 + x^2))); x <= tan(pi/16) ~ 0.199.
   int doublings = 0;
   for (int i = 0; i < 2; ++i) {
-    x = x / (1.0 + math::sqrt(1.0 + x * x));
+    x = x / (1.0 + __builtin_sqrt(1.0 + x * x));
     ++doublings;
   }
   const double x2 = x * x;
@@ -36,13 +36,24 @@ double deterministic_atan(double x) {
   return invert ? kPi / 2 - sum : sum;
 }
 
+namespace {
+// noexcept: the table builder calls it ~10^5 times; in the wasm build (JS-based
+// exception handling) a call that may throw costs a round trip through JS.
+double tail(double t, int dof) noexcept;
+}  // namespace
+
 double student_t_two_sided_tail(double t, int dof) {
   FINLAB_REQUIRE(dof >= 1, "student_t_two_sided_tail: dof " << dof << " must be >= 1");
+  return tail(t, dof);
+}
+
+namespace {
+double tail(double t, int dof) noexcept {
   if (t <= 0) return 1.0;
   const double nu = dof;
-  const double r = math::sqrt(nu + t * t);
+  const double r = __builtin_sqrt(nu + t * t);
   const double sin_t = t / r;               // sin(theta), theta = atan(t / sqrt(nu))
-  const double cos_t = math::sqrt(nu) / r;  // cos(theta)
+  const double cos_t = __builtin_sqrt(nu) / r;  // cos(theta)
   const double c2 = cos_t * cos_t;
   const bool even = dof % 2 == 0;
   // A(t|nu) = P(|T| <= t) (Abramowitz & Stegun 26.7.3/26.7.4):
@@ -77,7 +88,7 @@ double student_t_two_sided_tail(double t, int dof) {
     }
     a = sin_t * sum;
   } else {
-    const double theta = deterministic_atan(t / math::sqrt(nu));
+    const double theta = deterministic_atan(t / __builtin_sqrt(nu));
     double sum = 0.0;
     if (dof >= 3) {
       double term = cos_t;
@@ -93,33 +104,31 @@ double student_t_two_sided_tail(double t, int dof) {
   return s < 0 ? 0.0 : s;
 }
 
-namespace {
-
 // Density of the standard t at t (for Newton steps), c = Γ((ν+1)/2)/(√(νπ)Γ(ν/2)).
-double t_density(double t, int dof, double c) {
+double t_density(double t, int dof, double c) noexcept {
   const double base = 1.0 + t * t / dof;
   // base^(-(ν+1)/2) with integer/half-integer powers only.
   double p = 1.0;
   for (int i = 0; i < (dof + 1) / 2; ++i) p *= base;
-  if ((dof + 1) % 2 == 1) p *= math::sqrt(base);
+  if ((dof + 1) % 2 == 1) p *= __builtin_sqrt(base);
   return c / p;
 }
 
-double t_constant(int dof) {
+double t_constant(int dof) noexcept {
   // R(ν) = Γ((ν+1)/2)/Γ(ν/2): R(1) = 1/√π, R(2) = √π/2, R(ν+2) = R(ν)(ν+1)/ν.
-  const double sqrt_pi = math::sqrt(kPi);
+  const double sqrt_pi = __builtin_sqrt(kPi);
   double r = (dof % 2 == 1) ? 1.0 / sqrt_pi : sqrt_pi / 2.0;
   for (int n = (dof % 2 == 1) ? 1 : 2; n < dof; n += 2) r *= static_cast<double>(n + 1) / n;
-  return r / math::sqrt(dof * kPi);
+  return r / __builtin_sqrt(dof * kPi);
 }
 
 // Standard (not unit-variance) |t| quantile for two-sided tail s, Newton from `guess`.
-double invert_tail(double s, int dof, double c, double guess) {
+double invert_tail(double s, int dof, double c, double guess) noexcept {
   double lo = 0.0, hi = 1.0;
-  while (student_t_two_sided_tail(hi, dof) > s) hi *= 2.0;  // bracket
+  while (tail(hi, dof) > s) hi *= 2.0;  // bracket
   double t = (guess > lo && guess < hi) ? guess : 0.5 * (lo + hi);
   for (int it = 0; it < 200; ++it) {
-    const double f = student_t_two_sided_tail(t, dof) - s;  // decreasing in t
+    const double f = tail(t, dof) - s;  // decreasing in t
     if (f > 0) lo = t; else hi = t;
     const double d = -2.0 * t_density(t, dof, c);
     double next = t - f / d;
@@ -136,7 +145,7 @@ double invert_tail(double s, int dof, double c, double guess) {
 
 StudentTSampler::StudentTSampler(int dof) : dof_(dof) {
   FINLAB_REQUIRE(dof >= 3 && dof <= 1000, "StudentTSampler: dof " << dof << " not in [3, 1000] (unit variance needs dof > 2)");
-  unit_scale_ = math::sqrt((dof - 2.0) / dof);
+  unit_scale_ = __builtin_sqrt((dof - 2.0) / dof);
   const double c = t_constant(dof);
   table_.assign(static_cast<std::size_t>(kOctaves) * (kCells + 1), 0.0);
   double guess = 0.0;

@@ -28,7 +28,7 @@ double student_t_two_sided_tail(double t, int dof);
 
 // atan with + − × / and sqrt only (argument halving + Taylor series), for
 // platform-independent results; |error| < 2 ulp-ish of pi/2.
-double deterministic_atan(double x);
+double deterministic_atan(double x) noexcept;
 
 class StudentTSampler {
 public:

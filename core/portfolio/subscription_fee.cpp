@@ -10,7 +10,7 @@ using money::Rounding;
 
 Rate times_ratio(Rate rate, Rate multiplier) {
   std::int64_t p;
-  if (!__builtin_mul_overflow(rate.units(), multiplier.units(), &p)) return Rate::from_units(detail::div_round64(p, Rate::one_units, Rounding::half_up));
+  if (detail::mul_fits(rate.units(), multiplier.units(), p)) return Rate::from_units(detail::div_round64(p, Rate::one_units, Rounding::half_up));
   const money::int128 num = money::int128(rate.units()) * multiplier.units();
   return Rate::from_units(money::narrow_checked(money::div_round(num, Rate::one_units, Rounding::half_up), "times_ratio"));
 }
@@ -101,7 +101,7 @@ Result<SubscriptionQuote> quote_subscription(Money amount, Nav nav, const Subscr
     // (64-bit when it fits, up to about ¥9.2 million: the Monte Carlo hot path).
     const std::int64_t den = Rate::one_units + q.applied_rate.units();
     std::int64_t num64;
-    if (!__builtin_mul_overflow(amount.units(), Rate::one_units, &num64)) {
+    if (detail::mul_fits(amount.units(), Rate::one_units, num64)) {
       q.net = Money::from_units(detail::div_round64(num64, den, s.net_rounding));
     } else {
       const money::int128 num = money::int128(amount.units()) * Rate::one_units;
