@@ -168,6 +168,9 @@ void App::draw_header(Ui& ui) {
         ctx_.saved();
       }
       load_models();
+      // Back to the start: the first tab, and a URL without saved inputs.
+      select_tab_ = Tab::wallet;
+      platform_.set_url_hash(tab_id(Tab::wallet));
       ImGui::CloseCurrentPopup();
     }
     ui.name_item("reset.confirm");
@@ -197,9 +200,16 @@ void App::frame(Ui& ui) {
       const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, f);
       ui.name_item(std::string("tab.") + tab_id(t));
       if (!open) continue;
-      if (tab_ != t && !select_tab_ && store_) {
+      // A requested tab (URL or saved) is pending until ImGui opens it.
+      if (select_tab_ && *select_tab_ == t) select_tab_.reset();
+      if (store_ && !select_tab_ && (tab_ != t || !shown_)) {
         store_->set_setting("tab", tab_id(t));
         ctx_.saved();
+        // The URL names the visible tab (a model may add its inputs, e.g. loans).
+        const std::string hash = platform_.url_hash();
+        if (hash.substr(0, hash.find('?')) != tab_id(t)) platform_.set_url_hash(tab_id(t));
+        models_[i]->shown(ctx_);
+        shown_ = true;
       }
       tab_ = t;
       ImGui::BeginChild("panel", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
@@ -223,7 +233,6 @@ void App::frame(Ui& ui) {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    select_tab_.reset();
     ImGui::EndTabBar();
   }
   ImGui::End();

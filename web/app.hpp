@@ -57,6 +57,7 @@ private:
   std::array<std::unique_ptr<PanelModel>, kTabCount> models_;
   std::array<std::string, kTabCount> panel_error_;
   bool confirm_reset_ = false;
+  bool shown_ = false;  // the visible model was told it is shown
 };
 
 }  // namespace finlab::web

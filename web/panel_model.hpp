@@ -25,6 +25,8 @@ public:
   virtual ~PanelModel() = default;
   // Storage is ready (or was reset): read saved state.
   virtual void load(AppContext&) {}
+  // The tab became the visible one (the URL hash now names it).
+  virtual void shown(AppContext&) {}
   // Draw the tab's content for this frame.
   virtual void draw(Ui& ui, AppContext& ctx) = 0;
   // True while work is in progress (keeps frames coming: progress bars).

@@ -26,9 +26,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<PanelModel> make_loans_model() { return std::make_unique<PendingModel>("loans"); }
 std::unique_ptr<PanelModel> make_credit_model() { return std::make_unique<PendingModel>("credit"); }
-std::unique_ptr<PanelModel> make_policy_lab_model() { return std::make_unique<PendingModel>("policy_lab"); }
 std::unique_ptr<PanelModel> make_portfolio_model() { return std::make_unique<PendingModel>("portfolio"); }
 
 }  // namespace finlab::web

@@ -14,10 +14,11 @@ module.exports = {
       t.equal((await app.state()).lang, lang, `language switched to ${lang}`);
       for (const tab of TABS) {
         await app.click(`tab.${tab}`);
-        const figures = Object.keys(await app.widgets()).filter((k) => k.startsWith(`${tab}.`) && (k.endsWith('_income') || k.endsWith('.balance')));
-        if (figures.length) {
-          await app.click(figures[0]);
-          await app.click('explain.close');
+        // Open the drill-down of every key number that is a figure on screen.
+        const widgets = await app.widgets();
+        for (const key of Object.keys(await app.numbers()).filter((k) => widgets[k] && k.startsWith(`${tab}.`))) {
+          await app.click(key);
+          if ((await app.state()).explaining === key) await app.click('explain.close');
         }
         if (lang === 'zh') await app.screenshot(`i18n-zh-1280x800-${tab}`);
       }

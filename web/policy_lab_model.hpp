@@ -1,0 +1,181 @@
+// Policy lab (for product teams): the view-model the panel draws, the form it
+// edits and the intents it returns. Everything here is display-ready (exact
+// strings from sim/, explanations, chart series); the panel computes nothing.
+// Built by policy_lab_model.cpp on the simulation engine (sim/): the policy is
+// a finlab.policy JSON document validated by sim::parse_policy (errors carry
+// JSON paths), runs execute in chunks between frames with sim::Simulation and
+// are stored with sim::RunStore, the same schema `finlab sim` writes.
+// Deliberately not here: drawing (panel_policy_lab.cpp) and any simulation
+// rule (sim/).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "web/chart.hpp"
+#include "web/ui.hpp"
+
+namespace finlab::web {
+
+enum class LabTab { policy = 0, results, compare, sweep, runs };
+inline constexpr int kLabTabCount = 5;
+
+// A run in one of the two databases the lab shows.
+enum class RunSource { browser = 0, imported = 1 };
+struct RunRef {
+  RunSource source = RunSource::browser;
+  std::int64_t id = 0;
+  bool operator==(const RunRef&) const = default;
+};
+
+// ---------------------------------------------------------------- editable form
+// Text buffers of the policy editor. Each field maps to one JSON path of the
+// policy document (docs/sim.md); what is not in the form (provision,
+// collections, description, ...) is kept as it is in the document.
+struct LabPartnerForm {
+  std::string name, min_score, funding_cost, capacity, revenue_share;
+};
+
+struct LabPolicyForm {
+  std::string name;
+  std::string cutoff;
+  bool refer_on = false;
+  std::string refer_from, refer_pct;
+  std::array<bool, 4> consents{};  // device, location, app_usage, consumption
+  std::string reapply_months;
+  std::string score_bands, income_bands;           // "560, 600, 640, 680"
+  std::vector<std::vector<std::string>> limits;   // [score band][income band], yuan
+  std::string first_loan_cap, min_loan, amount_step;
+  int quote = 0;                                  // 0 daily, 1 annual
+  int day_basis = 360;                            // 360 or 365
+  std::vector<std::string> rates;                 // per score band, percent
+  std::string rate_cap;
+  std::string terms;                              // "3, 6, 12"
+  int method = 0;                                 // index into the method list
+  std::string max_dti, fee, penalty_multiple, writeoff_dpd;
+  std::vector<LabPartnerForm> partners;
+  std::string gross_yield, fund_fee, fast_limit;
+  std::string boost_pct, boost_days, boost_cap;
+  std::string json;                               // the JSON editor's text
+};
+
+struct LabRunForm {
+  int scenario = 0;                               // index into view.scenarios
+  std::string users = "10000", months = "24", seed = "2015";
+  std::string sweep_from = "540", sweep_to = "660", sweep_step = "20";
+  int compare_a = -1, compare_b = -1;             // index into view.compare_choices
+  // UI state of the panel (not saved): the template the combo shows, and the
+  // sub-tab the model asked for until ImGui has shown it.
+  int template_choice = 0;
+  int tab_seen = -1, tab_pending = -1;
+};
+
+// ---------------------------------------------------------------- view
+struct LabKpi {
+  std::string key;    // "policy_lab.approval_rate"
+  const char* label;  // English key for tr()
+  std::string value;  // "25.5743%"
+  Explanation explain;
+};
+
+struct LabRunRow {
+  RunRef ref;
+  std::string name;   // widget name suffix: "b3" / "i1"
+  std::string id, status, created, policy, scenario, size, approval, loss, profit;
+  bool complete = false;
+  bool viewing = false;
+};
+
+struct LabTotalRow {
+  std::string name, value, unit;
+};
+
+struct LabRunView {
+  bool present = false;
+  std::string title;
+  std::string subtitle;
+  std::vector<LabKpi> kpis;
+  std::vector<ChartSpec> charts;        // approval, losses, profit, vintages, scores, fund
+  std::vector<LabTotalRow> totals;      // every total, as stored
+  std::vector<LabTotalRow> analyses;    // value of data, swap-in / swap-out
+};
+
+struct LabCompareRow {
+  std::string name, a, b, diff;
+  bool differs = false;
+};
+
+struct LabSweepRow {
+  std::string cutoff, approval, loss, profit, booked;
+  bool efficient = false;
+};
+
+struct LabView {
+  LabTab tab = LabTab::policy;
+  // policy
+  bool policy_valid = false;
+  std::vector<std::string> policy_errors;            // "credit.cutoff: ..."
+  std::map<std::string, std::string> field_errors;   // JSON path -> message
+  std::vector<std::string> score_band_labels;        // "< 560", "560–599", ...
+  std::vector<std::string> income_band_labels;       // "< ¥3,000", ...
+  std::vector<std::string> templates;                // policy files in assets/policies
+  std::vector<std::string> methods;                  // repayment methods
+  std::string policy_summary;
+  // run
+  std::vector<std::string> scenarios;
+  std::string scenario_description;
+  bool running = false;
+  bool sweeping = false;
+  float progress = 0;
+  std::string progress_text;
+  std::string message;
+  bool message_error = false;
+  // results
+  LabRunView current;
+  // compare
+  std::vector<std::string> compare_choices;           // "Run 3 (browser) · baseline-2015 · baseline"
+  std::string compare_a_title, compare_b_title;
+  std::vector<LabCompareRow> compare;
+  std::vector<ChartSpec> compare_charts;
+  // sweep
+  std::vector<LabSweepRow> sweep;
+  std::vector<ChartSpec> sweep_charts;
+  std::string sweep_title;
+  // runs
+  std::vector<LabRunRow> runs;                        // browser database
+  std::string imported_name;                          // "" when none is open
+  std::string imported_note;
+  std::vector<LabRunRow> imported_runs;
+};
+
+struct LabIntents {
+  std::optional<LabTab> tab;
+  // policy editor
+  bool policy_changed = false;     // a field changed this frame (validate)
+  bool policy_committed = false;   // an edit finished (save)
+  bool bands_changed = false;      // score / income bands edited: fit matrix and prices
+  bool apply_json = false;
+  bool reload_json = false;        // refresh the JSON editor from the form
+  int load_template = -1;
+  bool add_partner = false;
+  int remove_partner = -1;
+  bool export_policy = false;
+  bool import_policy = false;      // file picker for a policy JSON
+  // runs
+  bool settings_committed = false;
+  bool run = false;
+  bool cancel = false;
+  bool sweep = false;
+  bool open_db = false;
+  bool close_db = false;
+  std::optional<RunRef> view_run;
+  bool compare_changed = false;
+};
+
+LabIntents draw_policy_lab_panel(Ui& ui, const LabView& view, LabPolicyForm& form, LabRunForm& run);
+
+}  // namespace finlab::web
