@@ -1,13 +1,822 @@
-// `finlab sim`: registered here; implemented by the sim issue.
+// `finlab sim`: the policy simulation sandbox on the command line (issue 6).
+//   run      run a policy on a synthetic population under a scenario; store it
+//   list     the runs in a database (incomplete ones marked)
+//   show     one run: configuration, totals, months, analyses, vintages, partners
+//   compare  two runs' totals side by side with the differences
+//   export   one run's monthly KPIs (and totals, vintages) as CSV or JSON
+//   sweep    the same population under a range of cutoffs; efficient frontier
+//   user     one synthetic user of a run: decision, offer, schedule, payments, fund
+// Tables by default; --json prints one JSON document with decimal strings.
+// Bad arguments exit 2, bad files or data exit 1. Ctrl-C (SIGINT) or SIGTERM
+// during a run stops it between chunks and marks it 'interrupted'; a harder
+// kill leaves it 'running' (incomplete) with no result rows (run_store.hpp).
 #include <CLI/CLI.hpp>
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "sim/cli/command.hpp"
+#include "sim/cli/output.hpp"
+#include "sim/kpi.hpp"
+#include "sim/parallel.hpp"
+#include "sim/run_store.hpp"
+#include "sim/sweep.hpp"
+#include "sim/user_lens.hpp"
 
 namespace finlab::cli {
 
+namespace {
+
+using nlohmann::ordered_json;
+namespace sm = finlab::sim;
+
+// ---------------------------------------------------------------- helpers
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw InputError("cannot open " + path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+bool file_exists(const std::string& path) {
+  std::ifstream f(path);
+  return static_cast<bool>(f);
+}
+
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string indent_lines(const std::string& text, const std::string& prefix) {
+  std::string out, line;
+  std::istringstream is(text);
+  while (std::getline(is, line)) out += prefix + line + "\n";
+  return out;
+}
+
+sm::Policy load_policy(const std::string& path_or_empty) {
+  const std::string path = path_or_empty.empty() ? assets_dir() + "/policies/baseline-2015.json" : path_or_empty;
+  if (!file_exists(path)) {
+    if (path_or_empty.empty()) throw InputError("the default policy " + path + " is missing (set FINLAB_ASSETS)");
+    throw UsageError("--policy: no such file: " + path);
+  }
+  auto p = sm::parse_policy(read_file(path));
+  if (!p) throw InputError("invalid policy " + path + ":\n" + indent_lines(p.error(), "  ") + "(format: docs/sim.md \"Policy\")");
+  return std::move(p).value();
+}
+
+sm::Scenario load_scenario(const std::string& name_or_file) {
+  std::string path;
+  const bool looks_like_file = name_or_file.find('/') != std::string::npos ||
+                               (name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".json") == 0);
+  if (looks_like_file) {
+    if (!file_exists(name_or_file)) throw UsageError("--scenario: no such file: " + name_or_file);
+    path = name_or_file;
+  } else {
+    path = assets_dir() + "/scenarios/" + name_or_file + ".json";
+    if (!file_exists(path)) {
+      std::string names;
+      for (const auto& n : sm::builtin_scenario_names()) names += (names.empty() ? "" : ", ") + n;
+      throw UsageError("--scenario: unknown scenario \"" + name_or_file + "\" (built in: " + names + "; or give a .json file)");
+    }
+  }
+  auto s = sm::parse_scenario(read_file(path));
+  if (!s) throw InputError("invalid scenario " + path + ":\n" + indent_lines(s.error(), "  "));
+  return std::move(s).value();
+}
+
+sm::RunStore open_store(const std::string& path) {
+  auto s = sm::RunStore::open(path);
+  if (!s) throw InputError(s.error());
+  return std::move(s).value();
+}
+
+sm::StoredRun load_run(sm::RunStore& store, std::int64_t id) {
+  auto r = store.load(id);
+  if (!r) throw InputError(r.error());
+  return std::move(r).value();
+}
+
+// ---------------------------------------------------------------- signals, progress
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+struct SignalGuard {
+  struct sigaction old_int {}, old_term {};
+  SignalGuard() {
+    g_stop = false;
+    struct sigaction sa {};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+  }
+  ~SignalGuard() {
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGTERM, &old_term, nullptr);
+  }
+};
+
+class ProgressBar {
+public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled && ::isatty(2)), start_(std::chrono::steady_clock::now()) {}
+  void update(const sm::Progress& p) {
+    if (!enabled_) return;
+    const double f = p.fraction();
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    char eta[32] = "--";
+    if (f > 0.02 && f < 1) std::snprintf(eta, sizeof eta, "%.1fs", elapsed * (1 - f) / f);
+    else if (f >= 1) std::snprintf(eta, sizeof eta, "0s");
+    const int width = 30, filled = static_cast<int>(f * width);
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.resize(width, '.');
+    std::string stage(sm::to_string(p.stage));
+    if (p.stage == sm::Stage::months) stage += " " + std::to_string(p.month + 1);
+    std::fprintf(stderr, "\r[%s] %5.1f%%  %-28s  elapsed %.1fs  ETA %s   ", bar.c_str(), f * 100, stage.c_str(), elapsed, eta);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  void done() {
+    if (shown_) std::fprintf(stderr, "\r%*s\r", 100, "");
+  }
+
+private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
+
+const sm::NamedValue* find_total(const std::vector<sm::NamedValue>& t, const std::string& name) {
+  for (const auto& v : t) {
+    if (v.name == name) return &v;
+  }
+  return nullptr;
+}
+
+std::string with_unit(const sm::NamedValue& v) {
+  if (v.unit == "%") return v.value + "%";
+  return v.value;
+}
+
+Table totals_table(const std::vector<sm::NamedValue>& totals) {
+  Table t;
+  t.headers = {"total", "value", "unit"};
+  t.align = {Align::left, Align::right, Align::left};
+  for (const auto& v : totals) t.rows.push_back({v.name, v.value, v.unit});
+  return t;
+}
+
+ordered_json totals_json(const std::vector<sm::NamedValue>& totals) {
+  ordered_json j = ordered_json::object();
+  for (const auto& v : totals) j[v.name] = v.value;
+  return j;
+}
+
+// ---------------------------------------------------------------- run
+struct RunOptions {
+  std::string policy;
+  std::string scenario = "baseline";
+  std::uint64_t users = 0;
+  int months = 0;
+  std::uint64_t seed = 0;
+  int threads = 0;
+  std::int64_t history = 40'000;
+  std::string db;
+  bool json = false;
+  bool no_progress = false;
+};
+
+sm::RunConfig make_config(const sm::Policy& policy, const sm::Scenario& scenario, std::uint64_t users, int months, std::uint64_t seed,
+                          std::int64_t history) {
+  sm::RunConfig c;
+  c.policy = policy;
+  c.scenario = scenario;
+  c.users = users;
+  c.months = months;
+  c.seed = seed;
+  c.history_users = history;
+  if (auto why = sm::check_config(c)) throw UsageError(*why);
+  return c;
+}
+
+int threads_or_default(int t) {
+  if (t < 0) throw UsageError("--threads must be at least 1");
+  return t == 0 ? sm::hardware_threads() : t;
+}
+
+void run_run(const RunOptions& o) {
+  const sm::Policy policy = load_policy(o.policy);
+  const sm::Scenario scenario = load_scenario(o.scenario);
+  const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
+  const int threads = threads_or_default(o.threads);
+  sm::RunStore store = open_store(o.db);
+  const std::int64_t id = store.begin_run(config, now_utc(), threads);
+
+  SignalGuard guard;
+  ProgressBar bar(!o.no_progress);
+  sm::ParallelOptions po;
+  po.threads = threads;
+  po.cancel = &g_stop;
+  po.on_progress = [&bar](const sm::Progress& p) { bar.update(p); };
+  const auto t0 = std::chrono::steady_clock::now();
+  finlab::Result<sm::RunOutput> out = [&]() -> finlab::Result<sm::RunOutput> {
+    try {
+      return sm::run_parallel(config, po);
+    } catch (const std::exception& e) {
+      return finlab::fail(std::string("failed: ") + e.what());
+    }
+  }();
+  bar.done();
+  if (!out) {
+    const bool interrupted = out.error() == "interrupted";
+    store.mark_unfinished(id, interrupted ? "interrupted" : "failed", out.error(), now_utc());
+    if (interrupted) {
+      std::cerr << "finlab: run " << id << " interrupted; it is marked incomplete in " << o.db << "\n";
+      std::exit(130);
+    }
+    throw InputError("run " + std::to_string(id) + " " + out.error());
+  }
+  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  store.finish_run(id, out.value(), now_utc(), elapsed);
+  const sm::StoredRun r = load_run(store, id);
+  if (o.json) {
+    ordered_json doc;
+    doc["run_id"] = id;
+    doc["status"] = r.summary.status;
+    doc["db"] = o.db;
+    doc["policy"] = policy.name;
+    doc["scenario"] = scenario.name;
+    doc["users"] = config.users;
+    doc["months"] = config.months;
+    doc["seed"] = std::to_string(config.seed);
+    doc["threads"] = threads;
+    doc["elapsed_ms"] = elapsed;
+    doc["totals"] = totals_json(r.totals);
+    std::cout << doc.dump(2) << "\n";
+    return;
+  }
+  std::cout << "run " << id << " (complete) in " << o.db << ": policy " << policy.name << ", scenario " << scenario.name << ", "
+            << config.users << " users x " << config.months << " months, seed " << config.seed << ", " << threads << " thread"
+            << (threads == 1 ? "" : "s") << ", " << elapsed << " ms\n\n";
+  print_table(std::cout, totals_table(r.totals));
+}
+
+// ---------------------------------------------------------------- list
+void run_list(const std::string& db, bool json) {
+  sm::RunStore store = open_store(db);
+  const auto runs = store.list();
+  auto status_of = [](const sm::RunSummary& s) { return s.status == "complete" ? s.status : "incomplete (" + s.status + ")"; };
+  if (json) {
+    ordered_json arr = ordered_json::array();
+    for (const auto& s : runs) {
+      arr.push_back({{"run_id", s.run_id},
+                     {"status", s.status},
+                     {"complete", s.status == "complete"},
+                     {"created_at", s.created_at},
+                     {"policy", s.policy_name},
+                     {"scenario", s.scenario_name},
+                     {"users", s.users},
+                     {"months", s.months},
+                     {"seed", std::to_string(s.seed)},
+                     {"threads", s.threads},
+                     {"elapsed_ms", s.elapsed_ms},
+                     {"approval_rate", s.approval_rate},
+                     {"loss_rate", s.loss_rate},
+                     {"net_profit", s.net_profit},
+                     {"note", s.note}});
+    }
+    std::cout << ordered_json{{"db", db}, {"runs", arr}}.dump(2) << "\n";
+    return;
+  }
+  if (runs.empty()) {
+    std::cout << "no runs in " << db << "\n";
+    return;
+  }
+  Table t;
+  t.headers = {"run", "status", "created", "policy", "scenario", "users", "months", "seed", "approval", "loss", "net profit"};
+  t.align = {Align::right, Align::left, Align::left, Align::left, Align::left};
+  for (const auto& s : runs) {
+    t.rows.push_back({std::to_string(s.run_id), status_of(s), s.created_at, s.policy_name, s.scenario_name, std::to_string(s.users),
+                      std::to_string(s.months), std::to_string(s.seed), s.approval_rate.empty() ? "-" : s.approval_rate + "%",
+                      s.loss_rate.empty() ? "-" : s.loss_rate + "%", s.net_profit.empty() ? "-" : s.net_profit});
+  }
+  print_table(std::cout, t);
+}
+
+// ---------------------------------------------------------------- show / export
+ordered_json months_json(const sm::StoredRun& r) {
+  ordered_json arr = ordered_json::array();
+  const auto& cols = sm::monthly_columns();
+  for (const auto& row : sm::monthly_rows(r.acc, r.kpi_context())) {
+    ordered_json o;
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+      if (k == 0) o[cols[k]] = std::stoi(row[k]);
+      else o[cols[k]] = row[k];
+    }
+    arr.push_back(o);
+  }
+  return arr;
+}
+
+ordered_json vintages_json(const sm::StoredRun& r) {
+  ordered_json arr = ordered_json::array();
+  const auto ctx = r.kpi_context();
+  for (const auto& v : sm::vintage_curves(r.acc)) {
+    arr.push_back({{"vintage", sm::period_of(ctx.start, v.orig_month)},
+                   {"mob", v.mob},
+                   {"loans", v.loans},
+                   {"bad_loans", v.bad_loans},
+                   {"booked_amount", sm::yuan_of(v.booked_fen)},
+                   {"bad_amount", sm::yuan_of(v.bad_fen)},
+                   {"cum_bad_rate", sm::percent_of(v.bad_fen, v.booked_fen)}});
+  }
+  return arr;
+}
+
+ordered_json partners_json(const sm::StoredRun& r) {
+  ordered_json arr = ordered_json::array();
+  for (std::size_t p = 0; p < r.partner_names.size(); ++p) {
+    sm::PartnerAcc sum;
+    for (const auto& m : r.acc.month) sum.add(m.partners[p]);
+    arr.push_back({{"partner", r.partner_names[p]},
+                   {"booked_amount", sm::yuan_of(sum.booked_fen)},
+                   {"income", sm::yuan_of(sum.income_fen)},
+                   {"funding_cost", sm::yuan_of(sum.funding_cost_fen)},
+                   {"chargeoffs", sm::yuan_of(sum.chargeoff_fen)},
+                   {"recoveries", sm::yuan_of(sum.recoveries_fen)},
+                   {"outstanding", sm::yuan_of(r.acc.month.back().partners[p].outstanding_fen)}});
+  }
+  return arr;
+}
+
+ordered_json run_doc(const sm::StoredRun& r) {
+  ordered_json doc;
+  doc["run_id"] = r.summary.run_id;
+  doc["status"] = r.summary.status;
+  doc["created_at"] = r.summary.created_at;
+  doc["finished_at"] = r.summary.finished_at;
+  doc["engine_version"] = r.summary.engine_version;
+  doc["policy"] = r.summary.policy_name;
+  doc["scenario"] = r.summary.scenario_name;
+  doc["users"] = r.summary.users;
+  doc["months"] = r.summary.months;
+  doc["seed"] = std::to_string(r.summary.seed);
+  doc["history_users"] = r.history_users;
+  doc["scorecard_auc"] = r.train_auc;
+  doc["totals"] = totals_json(r.totals);
+  doc["analyses"] = totals_json(r.analyses);
+  doc["partners"] = partners_json(r);
+  doc["months_detail"] = months_json(r);
+  doc["vintages"] = vintages_json(r);
+  return doc;
+}
+
+void print_show(const sm::StoredRun& r) {
+  const auto& s = r.summary;
+  std::cout << "run " << s.run_id << " (" << s.status << "), " << s.engine_version << ", created " << s.created_at << "\n"
+            << "policy " << s.policy_name << ", scenario " << s.scenario_name << ", " << s.users << " users x " << s.months
+            << " months, seed " << s.seed << ", scorecard trained on " << r.history_users << " history users (test AUC " << r.train_auc
+            << ")\n\nTotals\n";
+  print_table(std::cout, totals_table(r.totals));
+
+  std::cout << "\nMonths\n";
+  Table m;
+  m.headers = {"month", "period", "applicants", "approval", "booked", "outstanding", "30+", "charge-offs", "net profit", "fund AUM", "PSI"};
+  m.align = {Align::right, Align::left};
+  for (const auto& row : sm::monthly_rows(r.acc, r.kpi_context())) {
+    m.rows.push_back({row[0], row[1], row[2], row[3] + "%", row[5], row[6], row[7] + "%", row[9], row[16], row[18], row[22]});
+  }
+  print_table(std::cout, m);
+
+  auto a = [&](const std::string& n) {
+    const auto* v = find_total(r.analyses, n);
+    return v ? with_unit(*v) : std::string("-");
+  };
+  std::cout << "\nValue of behaviour data (approval at equal expected bad rate)\n";
+  Table v;
+  v.headers = {"score", "cutoff", "approved", "approval rate", "expected bad rate"};
+  v.align = {Align::left};
+  v.rows.push_back({"behaviour-enhanced", a("behaviour_cutoff"), a("behaviour_approved"), a("behaviour_approval_rate"), a("behaviour_bad_rate")});
+  v.rows.push_back({"application data only", a("application_cutoff"), a("application_approved"), a("application_approval_rate"),
+                    a("application_bad_rate")});
+  print_table(std::cout, v);
+  std::cout << "approval gain from behaviour data: " << a("approval_gain") << " of the population\n";
+
+  std::cout << "\nSwap-in / swap-out: champion = application-only score >= " << a("swap_champion_cutoff")
+            << " (same approvals), challenger = behaviour score >= " << a("swap_challenger_cutoff") << "\n";
+  Table sw;
+  sw.headers = {"cell", "users", "expected bad rate", "observed bads"};
+  sw.align = {Align::left};
+  for (const char* cell : {"both_approve", "swap_out", "swap_in", "both_decline"}) {
+    const std::string c = cell;
+    sw.rows.push_back({c, a("swap_" + c + "_count"), a("swap_" + c + "_bad_rate"), a("swap_" + c + "_bads")});
+  }
+  print_table(std::cout, sw);
+
+  std::cout << "\nPartners\n";
+  Table p;
+  p.headers = {"partner", "booked", "income", "funding cost", "charge-offs", "recoveries", "outstanding"};
+  p.align = {Align::left};
+  for (const auto& j : partners_json(r)) {
+    auto g = [&](const char* k) { return j[k].get<std::string>(); };
+    p.rows.push_back({g("partner"), g("booked_amount"), g("income"), g("funding_cost"), g("chargeoffs"), g("recoveries"), g("outstanding")});
+  }
+  print_table(std::cout, p);
+
+  std::cout << "\nVintages: cumulative 30+ bad rate (original amounts) by months on book\n";
+  Table vt;
+  vt.headers = {"vintage", "loans", "booked", "MOB3", "MOB6", "MOB9", "MOB12"};
+  vt.align = {Align::left};
+  const auto ctx = r.kpi_context();
+  const auto curves = sm::vintage_curves(r.acc);
+  for (int o = 0; o < r.summary.months; ++o) {
+    std::vector<std::string> row{sm::period_of(ctx.start, o)};
+    bool any = false;
+    std::string cells[4] = {"-", "-", "-", "-"};
+    for (const auto& c : curves) {
+      if (c.orig_month != o) continue;
+      if (!any) {
+        row.push_back(std::to_string(c.loans));
+        row.push_back(sm::yuan_of(c.booked_fen));
+        any = true;
+      }
+      for (int k = 0; k < 4; ++k) {
+        if (c.mob == 3 * (k + 1)) cells[k] = sm::percent_of(c.bad_fen, c.booked_fen, 2) + "%";
+      }
+    }
+    if (!any) continue;
+    for (const auto& c : cells) row.push_back(c);
+    vt.rows.push_back(row);
+  }
+  print_table(std::cout, vt);
+}
+
+void run_show(std::int64_t id, const std::string& db, bool json) {
+  sm::RunStore store = open_store(db);
+  const sm::StoredRun r = load_run(store, id);
+  if (json) {
+    std::cout << run_doc(r).dump(2) << "\n";
+    return;
+  }
+  print_show(r);
+}
+
+std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+void run_export(std::int64_t id, const std::string& db, const std::string& format, const std::string& out_path) {
+  sm::RunStore store = open_store(db);
+  const sm::StoredRun r = load_run(store, id);
+  std::ostringstream os;
+  if (format == "json") {
+    os << run_doc(r).dump(2) << "\n";
+  } else {
+    const auto& cols = sm::monthly_columns();
+    for (std::size_t k = 0; k < cols.size(); ++k) os << (k ? "," : "") << cols[k];
+    os << "\n";
+    for (const auto& row : sm::monthly_rows(r.acc, r.kpi_context())) {
+      for (std::size_t k = 0; k < row.size(); ++k) os << (k ? "," : "") << csv_cell(row[k]);
+      os << "\n";
+    }
+  }
+  if (out_path.empty() || out_path == "-") {
+    std::cout << os.str();
+    return;
+  }
+  std::ofstream f(out_path, std::ios::binary);
+  if (!f) throw InputError("cannot write " + out_path);
+  f << os.str();
+}
+
+// ---------------------------------------------------------------- compare
+enum class DiffKind { amount, rate, count, text };
+
+DiffKind kind_of(const sm::NamedValue& v) {
+  if (v.unit == "yuan") return DiffKind::amount;
+  if (v.unit == "%" || v.unit == "ratio") return DiffKind::rate;
+  if (v.unit == "count" || v.unit == "months") return DiffKind::count;
+  return DiffKind::text;
+}
+
+std::string difference(const sm::NamedValue& a, const sm::NamedValue& b) {
+  switch (kind_of(a)) {
+    case DiffKind::amount: {
+      auto x = money::parse_fixed(a.value, 2), y = money::parse_fixed(b.value, 2);
+      if (x && y) return money::format_fixed(y.value() - x.value(), 2);
+      break;
+    }
+    case DiffKind::rate: {
+      auto x = money::parse_fixed(a.value, 4), y = money::parse_fixed(b.value, 4);
+      if (x && y) return money::format_fixed(y.value() - x.value(), 4);
+      break;
+    }
+    case DiffKind::count: {
+      try {
+        return std::to_string(std::stoll(b.value) - std::stoll(a.value));
+      } catch (...) {
+      }
+      break;
+    }
+    case DiffKind::text: return a.value == b.value ? "" : "differs";
+  }
+  return a.value == b.value ? "0" : "differs";
+}
+
+void run_compare(std::int64_t ida, std::int64_t idb, const std::string& db, bool json) {
+  sm::RunStore store = open_store(db);
+  const sm::StoredRun a = load_run(store, ida);
+  const sm::StoredRun b = load_run(store, idb);
+  if (json) {
+    ordered_json rows = ordered_json::array();
+    for (const auto& va : a.totals) {
+      const auto* vb = find_total(b.totals, va.name);
+      if (!vb) continue;
+      rows.push_back({{"name", va.name}, {"unit", va.unit}, {"a", va.value}, {"b", vb->value}, {"difference", difference(va, *vb)}});
+    }
+    ordered_json doc = {{"a", {{"run_id", ida}, {"policy", a.summary.policy_name}, {"scenario", a.summary.scenario_name}}},
+                        {"b", {{"run_id", idb}, {"policy", b.summary.policy_name}, {"scenario", b.summary.scenario_name}}},
+                        {"totals", rows}};
+    std::cout << doc.dump(2) << "\n";
+    return;
+  }
+  std::cout << "A = run " << ida << " (" << a.summary.policy_name << ", " << a.summary.scenario_name << ", " << a.summary.users << " users, seed "
+            << a.summary.seed << ")\nB = run " << idb << " (" << b.summary.policy_name << ", " << b.summary.scenario_name << ", "
+            << b.summary.users << " users, seed " << b.summary.seed << ")\n\n";
+  Table t;
+  t.headers = {"total", "A", "B", "B - A", "unit"};
+  t.align = {Align::left, Align::right, Align::right, Align::right, Align::left};
+  for (const auto& va : a.totals) {
+    const auto* vb = find_total(b.totals, va.name);
+    if (!vb) continue;
+    const std::string unit = kind_of(va) == DiffKind::rate && va.unit == "%" ? "% (diff in points)" : va.unit;
+    t.rows.push_back({va.name, va.value, vb->value, difference(va, *vb), unit});
+  }
+  print_table(std::cout, t);
+}
+
+// ---------------------------------------------------------------- sweep
+struct SweepOptions {
+  std::string policy;
+  std::string scenario = "baseline";
+  std::string cutoffs;
+  std::uint64_t users = 0;
+  int months = 0;
+  std::uint64_t seed = 0;
+  int threads = 0;
+  std::int64_t history = 40'000;
+  bool json = false;
+  bool no_progress = false;
+};
+
+void run_sweep_cmd(const SweepOptions& o) {
+  auto cutoffs = sm::parse_cutoff_range(o.cutoffs);
+  if (!cutoffs) throw UsageError("--cutoffs: " + cutoffs.error());
+  const sm::Policy policy = load_policy(o.policy);
+  const sm::Scenario scenario = load_scenario(o.scenario);
+  const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
+  SignalGuard guard;
+  ProgressBar bar(!o.no_progress);
+  sm::ParallelOptions po;
+  po.threads = threads_or_default(o.threads);
+  po.cancel = &g_stop;
+  po.on_progress = [&bar](const sm::Progress& p) { bar.update(p); };
+  auto pts = sm::run_sweep(config, cutoffs.value(), po);
+  bar.done();
+  if (!pts) {
+    if (pts.error() == "interrupted") {
+      std::cerr << "finlab: sweep interrupted\n";
+      std::exit(130);
+    }
+    throw InputError(pts.error());
+  }
+  auto get = [](const sm::SweepPoint& p, const char* n) {
+    const auto* v = find_total(p.totals, n);
+    return v ? v->value : std::string();
+  };
+  if (o.json) {
+    ordered_json arr = ordered_json::array();
+    for (const auto& p : pts.value()) {
+      arr.push_back({{"cutoff", p.cutoff},
+                     {"efficient", p.efficient},
+                     {"approval_rate", get(p, "approval_rate")},
+                     {"loss_rate", get(p, "loss_rate")},
+                     {"net_profit", get(p, "net_profit")},
+                     {"roa", get(p, "roa")},
+                     {"booked_amount", get(p, "booked_amount")},
+                     {"booked_count", get(p, "booked_count")}});
+    }
+    ordered_json doc = {{"policy", policy.name}, {"scenario", scenario.name}, {"users", o.users}, {"months", o.months},
+                        {"seed", std::to_string(o.seed)}, {"points", arr}};
+    std::cout << doc.dump(2) << "\n";
+    return;
+  }
+  std::cout << "cutoff sweep: policy " << policy.name << ", scenario " << scenario.name << ", " << o.users << " users x " << o.months
+            << " months, seed " << o.seed << "\n* = efficient: no other cutoff has at least the approval rate and profit with at most the loss rate\n\n";
+  Table t;
+  t.headers = {"cutoff", "approval", "loss rate", "net profit", "ROA", "booked", "loans", "frontier"};
+  for (const auto& p : pts.value()) {
+    t.rows.push_back({std::to_string(p.cutoff), get(p, "approval_rate") + "%", get(p, "loss_rate") + "%", get(p, "net_profit"),
+                      get(p, "roa") + "%", get(p, "booked_amount"), get(p, "booked_count"), p.efficient ? "*" : ""});
+  }
+  print_table(std::cout, t);
+}
+
+// ---------------------------------------------------------------- user
+void run_user(std::int64_t id, std::uint64_t user, const std::string& db, bool json) {
+  sm::RunStore store = open_store(db);
+  const sm::StoredRun r = load_run(store, id);
+  if (user >= r.summary.users) {
+    throw UsageError("user " + std::to_string(user) + " is not in run " + std::to_string(id) + " (users 0 to " + std::to_string(r.summary.users - 1) + ")");
+  }
+  auto config = r.config();
+  if (!config) throw InputError(config.error());
+  auto model = sm::scoring_model_from_json(r.scorecard_json);
+  if (!model) throw InputError(model.error());
+  auto view = sm::replay_user(config.value(), model.value(), r.allocations, user);
+  if (!view) throw InputError(view.error());
+  const sm::UserView& v = view.value();
+  const sm::KpiContext ctx = r.kpi_context();
+  sm::KpiContext one = ctx;
+  one.users = 1;
+  const auto totals = sm::run_totals(v.acc, one);
+  auto pick = [&](std::vector<std::string> names) {
+    std::vector<sm::NamedValue> out;
+    for (const auto& n : names) {
+      if (const auto* t = find_total(totals, n)) out.push_back(*t);
+    }
+    return out;
+  };
+  const auto figures = pick({"applicants", "booked_count", "booked_amount", "interest_income", "penalty_income", "fee_income", "funding_cost",
+                             "chargeoffs", "recoveries", "outstanding", "provision", "net_profit", "fund_deposits", "fund_redemptions",
+                             "fast_redemptions", "fund_income_paid", "subsidy_cost", "fund_aum"});
+  if (json) {
+    ordered_json events = ordered_json::array();
+    for (const auto& e : v.events) {
+      events.push_back({{"month", e.month + 1}, {"period", sm::period_of(ctx.start, e.month)}, {"event", e.kind},
+                        {"amount", sm::yuan_of(e.amount_fen)}, {"balance", sm::yuan_of(e.balance_fen)}, {"detail", e.detail}});
+    }
+    ordered_json loans = ordered_json::array();
+    for (const auto& l : v.loans) {
+      ordered_json inst = ordered_json::array();
+      for (const auto& k : l.schedule.installments) {
+        inst.push_back({{"period", k.period}, {"due_date", k.due_date.to_string()}, {"payment", k.payment.to_string()},
+                        {"principal", k.principal.to_string()}, {"interest", k.interest.to_string()}, {"balance", k.balance.to_string()}});
+      }
+      loans.push_back({{"booked", sm::period_of(ctx.start, l.month)}, {"amount", sm::yuan_of(l.amount_fen)}, {"term_months", l.term},
+                       {"partner", l.partner}, {"annual_rate_pct", config.value().policy.credit.annual_rate(l.band).to_percent_string(4)},
+                       {"installments", inst}});
+    }
+    ordered_json doc = {{"run_id", id},
+                        {"user_id", user},
+                        {"score", v.score},
+                        {"score_application_only", v.score_app},
+                        {"consent", v.consent},
+                        {"monthly_income", sm::yuan_of(v.income_fen)},
+                        {"existing_debt_payments", sm::yuan_of(v.debt_fen)},
+                        {"true_pd_12m", sm::percent_of(v.pd_ppm, 1'000'000)},
+                        {"uses_fund", v.uses_fund},
+                        {"events", events},
+                        {"loans", loans},
+                        {"figures", totals_json(figures)}};
+    std::cout << doc.dump(2) << "\n";
+    return;
+  }
+  std::cout << "user " << user << " of run " << id << ": score " << v.score << " (application data only: " << v.score_app << "), consent "
+            << v.consent << ", income " << sm::yuan_of(v.income_fen) << "/month, existing debt payments " << sm::yuan_of(v.debt_fen)
+            << "/month, true 12-month PD " << sm::percent_of(v.pd_ppm, 1'000'000, 2) << "%" << (v.uses_fund ? ", uses 活期宝" : "") << "\n\n";
+  Table ev;
+  ev.headers = {"month", "period", "event", "amount", "balance", "detail"};
+  ev.align = {Align::right, Align::left, Align::left, Align::right, Align::right, Align::left};
+  for (const auto& e : v.events) {
+    ev.rows.push_back({std::to_string(e.month + 1), sm::period_of(ctx.start, e.month), e.kind, sm::yuan_of(e.amount_fen),
+                       sm::yuan_of(e.balance_fen), e.detail});
+  }
+  if (ev.rows.empty()) std::cout << "(no events: this user neither applied nor used the fund)\n";
+  else print_table(std::cout, ev);
+  for (const auto& l : v.loans) {
+    std::cout << "\nLoan booked " << sm::period_of(ctx.start, l.month) << ": " << sm::yuan_of(l.amount_fen) << " over " << l.term
+              << " months at " << config.value().policy.credit.annual_rate(l.band).to_percent_string(2) << "% a year, funded by " << l.partner
+              << "; contract schedule (core/loan):\n";
+    Table s;
+    s.headers = {"period", "due date", "payment", "principal", "interest", "balance"};
+    for (const auto& k : l.schedule.installments) {
+      s.rows.push_back({std::to_string(k.period), k.due_date.to_string(), k.payment.to_string(), k.principal.to_string(), k.interest.to_string(),
+                        k.balance.to_string()});
+    }
+    print_table(std::cout, s);
+  }
+  std::cout << "\nThis user's figures (summed over all users they give the run's totals, to the fen)\n";
+  print_table(std::cout, totals_table(figures));
+}
+
+}  // namespace
+
 void register_sim_commands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("sim", "sim commands");
+  auto* cmd = app.add_subcommand("sim", "policy simulation sandbox: run, list, show, compare, export, sweep, user");
   cmd->require_subcommand(1);
+  {
+    auto o = std::make_shared<RunOptions>();
+    auto* c = cmd->add_subcommand("run", "run a policy on a synthetic population month by month under a scenario; store the run");
+    c->add_option("--policy", o->policy, "policy JSON (default assets/policies/baseline-2015.json)");
+    c->add_option("--scenario", o->scenario, "scenario name (baseline, mild-stress, severe-stress, consent-shock, rate-shock) or JSON file");
+    c->add_option("--users", o->users, "number of synthetic users")->required();
+    c->add_option("--months", o->months, "months to simulate (1-240)")->required();
+    c->add_option("--seed", o->seed, "random seed")->required();
+    c->add_option("--threads", o->threads, "worker threads (default: all cores)");
+    c->add_option("--history", o->history, "synthetic history users the scorecard is trained on (default 40000)");
+    c->add_option("--db", o->db, "SQLite runs database (created if missing)")->required();
+    c->add_flag("--json", o->json, "print one JSON document");
+    c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
+    c->callback([o] { run_run(*o); });
+  }
+  {
+    auto db = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    auto* c = cmd->add_subcommand("list", "list the runs in a database (incomplete runs marked)");
+    c->add_option("--db", *db, "SQLite runs database")->required();
+    c->add_flag("--json", *json, "print one JSON document");
+    c->callback([db, json] { run_list(*db, *json); });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto db = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    auto* c = cmd->add_subcommand("show", "one run: totals, months, value of behaviour data, swap-in/out, partners, vintages");
+    c->add_option("RUN", *id, "run id")->required();
+    c->add_option("--db", *db, "SQLite runs database")->required();
+    c->add_flag("--json", *json, "print one JSON document");
+    c->callback([id, db, json] { run_show(*id, *db, *json); });
+  }
+  {
+    auto a = std::make_shared<std::int64_t>(0), b = std::make_shared<std::int64_t>(0);
+    auto db = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    auto* c = cmd->add_subcommand("compare", "two runs' totals side by side with the differences");
+    c->add_option("RUN_A", *a, "first run id")->required();
+    c->add_option("RUN_B", *b, "second run id")->required();
+    c->add_option("--db", *db, "SQLite runs database")->required();
+    c->add_flag("--json", *json, "print one JSON document");
+    c->callback([a, b, db, json] { run_compare(*a, *b, *db, *json); });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto db = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    auto* c = cmd->add_subcommand("export", "a run's monthly KPIs as CSV, or everything as JSON");
+    c->add_option("RUN", *id, "run id")->required();
+    c->add_option("--format", *format, "csv or json")->required()->check(CLI::IsMember({"csv", "json"}));
+    c->add_option("--db", *db, "SQLite runs database")->required();
+    c->add_option("--out", *out, "file to write (default: stdout)");
+    c->callback([id, db, format, out] { run_export(*id, *db, *format, *out); });
+  }
+  {
+    auto o = std::make_shared<SweepOptions>();
+    auto* c = cmd->add_subcommand("sweep", "run the same population at a range of cutoffs; print the efficient frontier");
+    c->add_option("--policy", o->policy, "policy JSON (default assets/policies/baseline-2015.json)");
+    c->add_option("--scenario", o->scenario, "scenario name or JSON file (default baseline)");
+    c->add_option("--cutoffs", o->cutoffs, "FROM:TO:STEP, e.g. 520:700:10")->required();
+    c->add_option("--users", o->users, "number of synthetic users")->required();
+    c->add_option("--months", o->months, "months to simulate")->required();
+    c->add_option("--seed", o->seed, "random seed")->required();
+    c->add_option("--threads", o->threads, "worker threads (default: all cores)");
+    c->add_option("--history", o->history, "synthetic history users for the scorecard (default 40000)");
+    c->add_flag("--json", o->json, "print one JSON document");
+    c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
+    c->callback([o] { run_sweep_cmd(*o); });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto user = std::make_shared<std::uint64_t>(0);
+    auto db = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
+    auto* c = cmd->add_subcommand("user", "what one synthetic user of a run saw: decision, offer, schedule, payments, fund income");
+    c->add_option("RUN", *id, "run id")->required();
+    c->add_option("ID", *user, "user id (0 .. users-1)")->required();
+    c->add_option("--db", *db, "SQLite runs database")->required();
+    c->add_flag("--json", *json, "print one JSON document");
+    c->callback([id, user, db, json] { run_user(*id, *user, *db, *json); });
+  }
 }
 
 }  // namespace finlab::cli
