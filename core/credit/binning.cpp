@@ -27,6 +27,19 @@ bool rate_less(const Cell& a, const Cell& b) {
   return static_cast<int128>(a.bad) * b.n() < static_cast<int128>(b.bad) * a.n();
 }
 
+// Puts the exact order statistics of the given (ascending) ranks in place:
+// after the call vals[rank] holds the value of that rank. Recursive
+// multi-select: O(n log k) instead of k passes of nth_element.
+void select_ranks(std::vector<double>& vals, std::size_t lo, std::size_t hi, const std::size_t* ranks, std::size_t nr) {
+  if (nr == 0 || hi - lo < 2) return;
+  const std::size_t mid = nr / 2;
+  const std::size_t r = ranks[mid];
+  std::nth_element(vals.begin() + static_cast<std::ptrdiff_t>(lo), vals.begin() + static_cast<std::ptrdiff_t>(r),
+                   vals.begin() + static_cast<std::ptrdiff_t>(hi));
+  select_ranks(vals, lo, r, ranks, mid);
+  select_ranks(vals, r + 1, hi, ranks + mid + 1, nr - mid - 1);
+}
+
 std::string format_number(double x) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.10g", x);
@@ -137,7 +150,7 @@ int FeatureBinning::bin_of_level(std::string_view level) const {
 
 FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> bad, std::span<const std::uint32_t> rows,
                            const BinningOptions& o) {
-  FINLAB_REQUIRE(o.prebins >= 2 && o.max_bins >= 1 && o.min_bin_share >= 0 && o.min_bin_share < 1,
+  FINLAB_REQUIRE(o.prebins >= 2 && o.prebins <= 256 && o.max_bins >= 1 && o.min_bin_share >= 0 && o.min_bin_share < 1,
                  "bin_feature: bad options (prebins " << o.prebins << ", max_bins " << o.max_bins << ", min_bin_share "
                                                       << o.min_bin_share << ")");
   FeatureBinning fb;
@@ -173,25 +186,53 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       vals.push_back(x);
       if (x < vmin) vmin = x;
     }
+    const std::size_t n_all = vals.size();
+    // Pre-bin edges come from at most quantile_sample values: every k-th
+    // non-missing value in row order when there are more (as LightGBM builds
+    // its histogram bins from bin_construct_sample_cnt rows). Counts, WoE and
+    // IV below always use every row.
+    if (n_all > o.quantile_sample && o.quantile_sample > 0) {
+      const std::size_t stride = (n_all + o.quantile_sample - 1) / o.quantile_sample;
+      std::size_t k = 0;
+      for (std::size_t i = 0; i < n_all; i += stride) vals[k++] = vals[i];
+      vals.resize(k);
+    }
     const std::size_t n = vals.size();
     if (n > 0) {
-      std::size_t lo = 0;
+      // Exact quantiles of those values at ranks n·k/prebins (values, not positions).
+      std::vector<std::size_t> ranks;
       for (int k = 1; k < o.prebins; ++k) {
-        const std::size_t rank = static_cast<std::size_t>((static_cast<std::uint64_t>(n) * static_cast<std::uint64_t>(k)) / static_cast<std::uint64_t>(o.prebins));
-        if (rank < lo || rank >= n) continue;
-        std::nth_element(vals.begin() + static_cast<std::ptrdiff_t>(lo), vals.begin() + static_cast<std::ptrdiff_t>(rank), vals.end());
+        const std::size_t rank = static_cast<std::size_t>((static_cast<std::uint64_t>(n) * static_cast<std::uint64_t>(k)) /
+                                                          static_cast<std::uint64_t>(o.prebins));
+        if (rank < n && (ranks.empty() || rank > ranks.back())) ranks.push_back(rank);
+      }
+      select_ranks(vals, 0, n, ranks.data(), ranks.size());
+      for (std::size_t rank : ranks) {
         const double q = vals[rank];
         if (q > vmin && (cuts.empty() || q > cuts.back())) cuts.push_back(q);
-        lo = rank + 1;
       }
     }
+    // Count goods and bads per pre-bin: pre-bin = number of cuts <= x, found by
+    // a branch-free binary search over the cuts padded to a power of two.
     pre.assign(cuts.size() + 1, Cell{});
-    for (std::uint32_t r : rows) {
-      const double x = col.numeric[r];
-      if (std::isnan(x)) continue;
-      const std::size_t b = static_cast<std::size_t>(std::upper_bound(cuts.begin(), cuts.end(), x) - cuts.begin());
-      if (bad[r]) ++pre[b].bad;
-      else ++pre[b].good;
+    {
+      std::size_t span = 1;
+      while (span < cuts.size() + 1) span *= 2;
+      std::vector<double> padded(span, HUGE_VAL);
+      std::copy(cuts.begin(), cuts.end(), padded.begin());
+      std::vector<std::int64_t> nb(span, 0), nt(span, 0);
+      for (std::uint32_t r : rows) {
+        const double x = col.numeric[r];
+        if (x != x) continue;
+        std::size_t idx = 0;
+        for (std::size_t step = span / 2; step > 0; step /= 2) idx += (x >= padded[idx + step - 1]) ? step : 0;
+        ++nt[idx];
+        nb[idx] += bad[r];
+      }
+      for (std::size_t b = 0; b < pre.size(); ++b) {
+        pre[b].bad = nb[b];
+        pre[b].good = nt[b] - nb[b];
+      }
     }
   } else {
     std::vector<Cell> per_level(col.levels.size());

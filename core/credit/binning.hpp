@@ -1,6 +1,7 @@
 // Supervised binning of one feature (DOMAIN.md §3.1).
-// Numeric/ordinal: ~20 equal-frequency pre-bins (quantiles by nth_element: exact
-// values, so deterministic), then an exact dynamic programme picks the
+// Numeric/ordinal: ~20 equal-frequency pre-bins (exact quantiles of the values,
+// or of every k-th value beyond 200,000 rows: deterministic), then an exact
+// dynamic programme picks the
 // contiguous grouping with the highest IV subject to: bad rate strictly
 // monotonic in the configured or best direction, every bin ≥ min_bin_share of
 // the rows, ≥ min_good goods and ≥ min_bad bads, at most max_bins bins. IV is a
@@ -31,6 +32,9 @@ struct BinningOptions {
   int min_good = 1;             // per value bin
   int min_bad = 1;              // per value bin
   double woe_adjust = default_woe_adjust;
+  // Pre-bin edges are quantiles of at most this many values (every k-th
+  // non-missing value in row order); 0 = all values.
+  std::size_t quantile_sample = 200000;
 };
 
 struct Bin {

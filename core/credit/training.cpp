@@ -119,8 +119,35 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
     if (result.candidates[c].status.empty()) order.push_back(c);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return result.candidates[a].iv > result.candidates[b].iv; });
+  // Bins of a column for every data row (the missing bin where the row did not consent).
+  auto bins_of_column = [&](const DataColumn& col, const FeatureBinning& fb) {
+    std::vector<std::uint8_t> b(n);
+    if (col.type == FeatureType::categorical) {
+      for (std::size_t r = 0; r < n; ++r) b[r] = static_cast<std::uint8_t>(fb.bin_of(column_value(col, r)));
+    } else {
+      bin_values(fb, std::span<const double>(col.numeric), b);
+    }
+    if (col.category != ConsentCategory::application) {
+      const auto miss = static_cast<std::uint8_t>(fb.missing_bin());
+      for (std::size_t r = 0; r < n; ++r)
+        if (!ConsentMask::from_bits(data.consent[r]).has(col.category)) b[r] = miss;
+    }
+    return b;
+  };
+  auto woe_table = [](const FeatureBinning& fb) {
+    std::vector<double> t;
+    for (const Bin& b : fb.bins) t.push_back(b.woe);
+    return t;
+  };
+  // Correlations are measured on at most ~200k training rows (every k-th, a
+  // fixed choice), enough for two decimals.
+  std::vector<std::uint32_t> corr_rows;
+  const std::size_t corr_stride = std::max<std::size_t>(1, train.size() / 200000);
+  for (std::size_t i = 0; i < train.size(); i += corr_stride) corr_rows.push_back(train[i]);
+
   std::vector<std::size_t> selected;                     // candidate indices
-  std::vector<std::vector<float>> selected_woe;          // WoE per data row (NaN where not consented / not train)
+  std::vector<std::vector<std::uint8_t>> selected_bins;  // bin per data row
+  std::vector<std::vector<double>> selected_woe;         // WoE per bin
   for (std::size_t c : order) {
     FeatureReport& fr = result.candidates[c];
     if (static_cast<int>(selected.size()) >= o.max_features) {
@@ -128,16 +155,17 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
       continue;
     }
     const DataColumn& col = data.columns[c];
-    std::vector<float> w(n, std::nanf(""));
-    for (std::uint32_t r : rows_of[static_cast<int>(col.category)])
-      w[r] = static_cast<float>(fr.binning.bins[static_cast<std::size_t>(fr.binning.bin_of(column_value(col, r)))].woe);
+    std::vector<std::uint8_t> bins = bins_of_column(col, fr.binning);
+    const std::vector<double> wt = woe_table(fr.binning);
     bool ok = true;
     for (std::size_t s = 0; s < selected.size() && ok; ++s) {
-      const std::vector<float>& v = selected_woe[s];
+      const std::vector<std::uint8_t>& other = selected_bins[s];
+      const std::vector<double>& ot = selected_woe[s];
+      const ConsentMask both = ConsentMask::application_only().with(col.category).with(data.columns[selected[s]].category);
       double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0;
-      for (std::uint32_t r : train) {
-        const double a = w[r], b = v[r];
-        if (a != a || b != b) continue;
+      for (std::uint32_t r : corr_rows) {
+        if (!ConsentMask::from_bits(data.consent[r]).contains(both)) continue;
+        const double a = wt[bins[r]], b = ot[other[r]];
         sa += a;
         sb += b;
         saa += a * a;
@@ -157,7 +185,8 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
     if (!ok) continue;
     fr.status = "selected";
     selected.push_back(c);
-    selected_woe.push_back(std::move(w));
+    selected_bins.push_back(std::move(bins));
+    selected_woe.push_back(wt);
   }
   if (selected.empty()) return fail("no usable feature: every candidate column is constant, missing or has IV < " + fmt2(o.min_iv));
 
@@ -220,8 +249,9 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
     for (;;) {
       std::vector<std::vector<double>> x(feats.size(), std::vector<double>(rows.size()));
       for (std::size_t k = 0; k < feats.size(); ++k) {
-        const std::vector<float>& w = selected_woe[feats[k]];
-        for (std::size_t i = 0; i < rows.size(); ++i) x[k][i] = static_cast<double>(w[rows[i]]);
+        const std::vector<std::uint8_t>& b = selected_bins[feats[k]];
+        const std::vector<double>& w = selected_woe[feats[k]];
+        for (std::size_t i = 0; i < rows.size(); ++i) x[k][i] = w[b[rows[i]]];
       }
       std::vector<double> start;
       if (have_full) {
@@ -252,15 +282,19 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
       std::vector<double> offset;
       std::vector<std::uint8_t> g2;
       std::int64_t b2 = 0;
-      for (std::uint32_t r : train) {
+      std::size_t exact = 0;
+      for (std::uint32_t r : train) exact += (ConsentMask::from_bits(data.consent[r]) & all_behaviour) == consent;
+      // Nothing to recalibrate when the people it scores are the rows it was fitted on.
+      for (std::uint32_t r : exact == rows.size() ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(train)) {
         if ((ConsentMask::from_bits(data.consent[r]) & all_behaviour) != consent) continue;
         double eta = 0;
-        for (std::size_t k = 0; k < feats.size(); ++k) eta += f.fit.coef[k] * static_cast<double>(selected_woe[feats[k]][r]);
+        for (std::size_t k = 0; k < feats.size(); ++k)
+          eta += f.fit.coef[k] * selected_woe[feats[k]][selected_bins[feats[k]][r]];
         offset.push_back(eta);
         g2.push_back(data.bad[r] ? 0 : 1);
         b2 += data.bad[r];
       }
-      if (static_cast<std::int64_t>(offset.size()) >= o.recalibrate_min_rows && b2 >= 20 &&
+      if (offset.size() < rows.size() && static_cast<std::int64_t>(offset.size()) >= o.recalibrate_min_rows && b2 >= 20 &&
           b2 < static_cast<std::int64_t>(offset.size()))
         f.fit.intercept = refit_intercept(offset, g2, f.fit.intercept);
     }
@@ -312,11 +346,11 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
   std::vector<std::vector<std::uint8_t>> bins(F, std::vector<std::uint8_t>(train.size()));
   std::vector<std::uint8_t> consent(train.size());
   for (std::size_t i = 0; i < train.size(); ++i) consent[i] = data.consent[train[i]];
-  for (std::size_t f = 0; f < F; ++f) {
-    const std::size_t c = data.column_index(card.features[f].name);
-    const DataColumn& col = data.columns[c];
-    for (std::size_t i = 0; i < train.size(); ++i)
-      bins[f][i] = static_cast<std::uint8_t>(card.features[f].bin_of(column_value(col, train[i])));
+  for (std::size_t s = 0; s < selected.size(); ++s) {
+    if (card_index[s] < 0) continue;
+    const std::vector<std::uint8_t>& b = selected_bins[s];
+    auto& out = bins[static_cast<std::size_t>(card_index[s])];
+    for (std::size_t i = 0; i < train.size(); ++i) out[i] = b[train[i]];
   }
   std::vector<std::int32_t> scores(train.size());
   score_binned(card, bins, consent, scores);
