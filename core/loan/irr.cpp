@@ -94,18 +94,18 @@ struct Taylor2 {
 // independent dependency chains (p = L + x^h·U), which halves the latency of a
 // pass. n >= 2. The operation order is fixed, so the bits are the same on
 // every IEEE platform.
-inline Taylor2 horner_taylor(const Money* c, int n, double x) {
+inline Taylor2 horner_taylor(const double* c, int n, double x) {
   const int h = (n + 1) / 2;  // low half c[0..h-1], high half c[h..n]
-  double u0 = static_cast<double>(c[n].units()), u1 = 0, u2 = 0;
+  double u0 = c[n], u1 = 0, u2 = 0;
   int hi = n - 1;
   if ((n + 1 - h) > h) {  // the high half is one longer: one step on it alone
-    u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + static_cast<double>(c[hi].units());
+    u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + c[hi];
     --hi;
   }
-  double l0 = static_cast<double>(c[h - 1].units()), l1 = 0, l2 = 0;
+  double l0 = c[h - 1], l1 = 0, l2 = 0;
   for (int lo = h - 2; lo >= 0; --lo, --hi) {
-    u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + static_cast<double>(c[hi].units());
-    l2 = l2 * x + l1; l1 = l1 * x + l0; l0 = l0 * x + static_cast<double>(c[lo].units());
+    u2 = u2 * x + u1; u1 = u1 * x + u0; u0 = u0 * x + c[hi];
+    l2 = l2 * x + l1; l1 = l1 * x + l0; l0 = l0 * x + c[lo];
   }
   // g = x^h as Taylor coefficients: x^h, h x^(h−1), C(h,2) x^(h−2).
   double xp = 1.0;  // x^(h−1)
@@ -123,12 +123,52 @@ inline Taylor2 horner_taylor(const Money* c, int n, double x) {
   return {l0 + g0 * u0, l1 + g0 * u1 + g1 * u0, l2 + g0 * u2 + g1 * u1 + g2 * u0};
 }
 
+// Four-way split for longer flows: p = B0 + x^q B1 + x^2q B2 + x^3q B3, four
+// independent Horner chains in lockstep. D = 2 gives (p, p'), D = 3 adds p''/2.
+// The top block is padded with zero coefficients. n >= 11.
+template <int D>
+inline Taylor2 horner4(const double* c, int n, double x) {
+  const int q = (n + 4) / 4;  // block length; blocks start at 0, q, 2q, 3q
+  double a0 = 0, a1 = 0, a2 = 0, b0 = 0, b1 = 0, b2 = 0, e0 = 0, e1 = 0, e2 = 0, f0 = 0, f1 = 0, f2 = 0;
+  for (int m = q - 1; m >= 0; --m) {
+    const int k3 = 3 * q + m;
+    const double v3 = k3 <= n ? c[k3] : 0.0;
+    if (D == 3) { a2 = a2 * x + a1; b2 = b2 * x + b1; e2 = e2 * x + e1; f2 = f2 * x + f1; }
+    a1 = a1 * x + a0; b1 = b1 * x + b0; e1 = e1 * x + e0; f1 = f1 * x + f0;
+    a0 = a0 * x + c[m];
+    b0 = b0 * x + c[q + m];
+    e0 = e0 * x + c[2 * q + m];
+    f0 = f0 * x + v3;
+  }
+  // x^q, x^2q, x^3q and their Taylor coefficients s x^(s−1), C(s,2) x^(s−2).
+  double xq1 = 1.0;  // x^(q−1)
+  {
+    double b = x;
+    for (int k = q - 1; k != 0; k >>= 1) {
+      if (k & 1) xq1 *= b;
+      if (k > 1) b *= b;
+    }
+  }
+  const double xq = xq1 * x, x2q = xq * xq, x3q = x2q * xq, inv_x = 1.0 / x;
+  const double s1 = q, s2 = 2.0 * q, s3 = 3.0 * q;
+  const double g11 = s1 * xq * inv_x, g21 = s2 * x2q * inv_x, g31 = s3 * x3q * inv_x;
+  Taylor2 t;
+  t.a = a0 + xq * b0 + x2q * e0 + x3q * f0;
+  t.b = a1 + (xq * b1 + g11 * b0) + (x2q * e1 + g21 * e0) + (x3q * f1 + g31 * f0);
+  t.c = 0;
+  if (D == 3) {
+    const double g12 = 0.5 * (s1 - 1) * g11 * inv_x, g22 = 0.5 * (s2 - 1) * g21 * inv_x, g32 = 0.5 * (s3 - 1) * g31 * inv_x;
+    t.c = a2 + (xq * b2 + g11 * b1 + g12 * b0) + (x2q * e2 + g21 * e1 + g22 * e0) + (x3q * f2 + g31 * f1 + g32 * f0);
+  }
+  return t;
+}
+
 // The same at x = 1, where the Taylor coefficients are the moments
 // Σ c_k, Σ k c_k, Σ C(k,2) c_k (additions only).
-inline Taylor2 taylor_at_one(const Money* c, int n) {
+inline Taylor2 taylor_at_one(const double* c, int n) {
   double a = 0, b = 0, cc = 0;
   for (int k = 0; k <= n; ++k) {
-    const double kd = static_cast<double>(k), v = static_cast<double>(c[k].units());
+    const double kd = static_cast<double>(k), v = c[k];
     a += v;
     b += kd * v;
     cc += 0.5 * kd * (kd - 1) * v;
@@ -143,21 +183,15 @@ struct Scan {
   Taylor2 at_one{0, 0, 0};    // moments about index 0 (valid as p's Taylor coefficients when first == 0)
 };
 
-// One pass: signs, the exact sum and the moments at x = 1.
-Scan scan_flows(std::span<const Money> flows) {
-  Scan s;
+// Signs, first/last non-zero flow and the exact sum, allowing zeros and
+// huge amounts (int128). The general path of scan_flows.
+void scan_general(std::span<const Money> flows, Scan& s) {
   int prev_sign = 0;
-  const int n = static_cast<int>(flows.size());
-  std::int64_t sum = 0;
-  bool overflow = false;
-  double a = 0, b = 0, c = 0;
-  for (int k = 0; k < n; ++k) {
+  int128 sum = 0;
+  s = Scan{};
+  for (int k = 0; k < static_cast<int>(flows.size()); ++k) {
     const std::int64_t u = flows[k].units();
-    overflow |= __builtin_add_overflow(sum, u, &sum);
-    const double kd = static_cast<double>(k), v = static_cast<double>(u);
-    a += v;
-    b += kd * v;
-    c += 0.5 * kd * (kd - 1) * v;
+    sum += u;
     if (u == 0) continue;
     const int sg = u > 0 ? 1 : -1;
     if (s.first < 0) s.first = k;
@@ -165,12 +199,43 @@ Scan scan_flows(std::span<const Money> flows) {
     prev_sign = sg;
     s.last = k;
   }
-  if (overflow) {
-    int128 exact = 0;
-    for (const Money& m : flows) exact += m.units();
-    s.sum = exact;
+  s.sum = sum;
+}
+
+// One pass over the flows: the sign changes, the exact sum, the moments at
+// x = 1, and the flows as doubles in `coef` (exact: fen below 2^53) so later
+// passes do not convert. Branch-free for the usual case (no zero flow, no
+// huge amount); otherwise scan_general fills in the bookkeeping.
+Scan scan_flows(std::span<const Money> flows, double* coef) {
+  Scan s;
+  const std::size_t n = flows.size();
+  std::uint64_t sum = 0, mag = 0;  // unsigned: wraps instead of overflowing; checked below
+  bool zero = false;
+  int changes = 0;
+  std::int64_t prev = n ? flows[0].units() : 0;
+  double a = 0, b = 0, c = 0, kd = 0, tri = 0;  // tri = C(k, 2)
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::int64_t u = flows[k].units();
+    const double v = static_cast<double>(u);
+    coef[k] = v;
+    sum += static_cast<std::uint64_t>(u);
+    mag |= static_cast<std::uint64_t>(u < 0 ? -u : u);
+    zero |= u == 0;
+    changes += (u ^ prev) < 0;
+    prev = u;
+    a += v;
+    b += kd * v;
+    c += tri * v;
+    tri += kd;
+    kd += 1.0;
+  }
+  if (!zero && n > 0 && n < 4096 && mag < (std::uint64_t{1} << 50)) {
+    s.first = 0;
+    s.last = static_cast<int>(n) - 1;
+    s.sign_changes = changes;
+    s.sum = static_cast<std::int64_t>(sum);  // |sum| < 4096 · 2^50: no wrap
   } else {
-    s.sum = sum;
+    scan_general(flows, s);
   }
   s.at_one = {a, b, c};
   return s;
@@ -180,11 +245,11 @@ Scan scan_flows(std::span<const Money> flows) {
 inline double rate_from_w(double w) { return -w / (1.0 + w); }
 
 // The unique root of p(x) = Σ c_k x^k on (0, ∞) when the flows change sign once.
-double solve_unique(std::span<const Money> flows, const Scan& s) {
-  const Money* c = flows.data() + s.first;
+double solve_unique(const double* coef, const Scan& s) {
+  const double* c = coef + s.first;
   const int n = s.last - s.first;
   if (s.sum == 0) return 0.0;  // x = 1 exactly
-  const double c0 = static_cast<double>(c[0].units());
+  const double c0 = c[0];
   if (n == 1) {
     // c0 + c1 x = 0 → i = −(c0 + c1)/c0: one correctly rounded division.
     return -static_cast<double>(s.sum) / c0;
@@ -196,39 +261,46 @@ double solve_unique(std::span<const Money> flows, const Scan& s) {
   } else {
     // Root x > 1 (a negative rate): below the Cauchy bound 1 + max|c_k|/|c_n|.
     double m = 0;
-    for (int k = 0; k < n; ++k) m = std::max(m, std::fabs(static_cast<double>(c[k].units())));
+    for (int k = 0; k < n; ++k) m = std::max(m, std::fabs(c[k]));
     lo = 1.0;
-    hi = 1.0 + m / std::fabs(static_cast<double>(c[n].units()));
+    hi = 1.0 + m / std::fabs(c[n]);
   }
-  // Halley steps, safeguarded by the bracket; the first from x = 1 where the
-  // Taylor coefficients are the scan's moments. Stop when the step is below
-  // tol·x: the error left is then about K·step³ with K ~ (n/2)², far below
-  // one ulp.
-  const double tol = 1e-6 / (1.0 + n / 8.0);
-  double x = 1.0;
+  // Safeguarded by the bracket: Halley steps, the first from x = 1 where the
+  // Taylor coefficients are the scan's moments; once a step is below 1e-4·x
+  // the next pass is a (cheaper) Newton step. Stop when the step is so small
+  // that the error left (~K·step³ for Halley, ~K·step² for Newton, K ~ n/2
+  // per order) is far below one ulp.
+  const double tol_halley = 1e-6 / (1.0 + n / 8.0);
+  const double tol_newton = 3e-9 / (1.0 + n / 8.0);
+  double x = 1.0, last_step = 1.0;
   Taylor2 t = s.first == 0 ? s.at_one : taylor_at_one(c, n);
   for (int it = 0; it < 200; ++it) {
+    const bool newton = it > 0 && last_step <= 1e-4 * x;
     if (it > 0) {
-      t = horner_taylor(c, n, x);
+      if (n >= 11) t = newton ? horner4<2>(c, n, x) : horner4<3>(c, n, x);
+      else t = horner_taylor(c, n, x);
       const int sg = sign_of(t.a);
       if (sg == 0) break;
       if (sg == s0) lo = x; else hi = x;
     }
     double dx;
-    if (it < 24) {
+    if (it >= 24) {
+      dx = 0.5 * (lo + hi) - x;  // bisection if it ever stalls
+    } else if (newton) {
+      dx = -t.a / t.b;
+    } else {
       const double den = t.b * t.b - t.a * t.c;  // Halley: −a·b / (b² − a·c)
       dx = den != 0 ? -t.a * t.b / den : -t.a / t.b;
-    } else {
-      dx = 0.5 * (lo + hi) - x;  // bisection if it ever stalls
     }
     double next = x + dx;
     const bool inside = next > lo && next < hi;
-    if (it > 0 && std::fabs(dx) <= tol * x) {
+    if (it > 0 && std::fabs(dx) <= (newton ? tol_newton : tol_halley) * x) {
       // Converged: a step below the resolution may land on the bracket end.
       if (inside) x = next;
       break;
     }
     if (!inside) next = 0.5 * (lo + hi);
+    last_step = std::fabs(next - x);
     x = next;
     if (hi - lo <= 4 * kEps * hi) break;
   }
@@ -238,7 +310,7 @@ double solve_unique(std::span<const Money> flows, const Scan& s) {
     std::vector<Term> terms;
     terms.reserve(static_cast<std::size_t>(n) + 1);
     for (int k = 0; k <= n; ++k)
-      if (c[k].units() != 0) terms.push_back({k, static_cast<double>(c[k].units())});
+      if (c[k] != 0) terms.push_back({k, c[k]});
     w = polish_w(terms, static_cast<double>(s.sum), w, lo - 1.0, hi - 1.0);
     return rate_from_w(w);
   }
@@ -458,23 +530,40 @@ std::string IrrResult::why() const {
   return s + " (numpy-financial's rule); the " + what + " of such flows is ambiguous";
 }
 
+namespace {
+// Stack room for the flows as doubles; longer vectors use the heap.
+class CoefBuffer {
+public:
+  explicit CoefBuffer(std::size_t n) {
+    if (n > sizeof stack_ / sizeof stack_[0]) heap_.resize(n);
+  }
+  double* data() { return heap_.empty() ? stack_ : heap_.data(); }
+
+private:
+  double stack_[160];
+  std::vector<double> heap_;
+};
+}  // namespace
+
 IrrStatus irr_unique(std::span<const Money> flows, double& rate) {
-  const Scan s = scan_flows(flows);
+  CoefBuffer buf(flows.size());
+  const Scan s = scan_flows(flows, buf.data());
   if (s.first < 0 || s.first == s.last) return IrrStatus::too_few_flows;
   if (s.sign_changes == 0) return IrrStatus::no_sign_change;
   if (s.sign_changes > 1) return IrrStatus::several_sign_changes;
-  rate = solve_unique(flows, s);
+  rate = solve_unique(buf.data(), s);
   return IrrStatus::ok;
 }
 
 Result<IrrResult> irr(std::span<const Money> flows) {
   if (flows.size() < 2) return fail("IRR needs at least two cash flows, got " + std::to_string(flows.size()));
-  const Scan s = scan_flows(flows);
+  CoefBuffer buf(flows.size());
+  const Scan s = scan_flows(flows, buf.data());
   if (s.first < 0) return fail("all cash flows are zero: the IRR is undefined");
   if (s.sign_changes == 0) return fail(all_of_one_sign(flows[s.first].is_positive()));
   if (s.sign_changes == 1) {
     IrrResult r;
-    r.rate = solve_unique(flows, s);
+    r.rate = solve_unique(buf.data(), s);
     r.roots.push_back(r.rate);
     r.sign_changes = 1;
     return r;

@@ -42,20 +42,12 @@ struct DatedCashFlow {
 
 // The rates that solve NPV = 0, ascending. Up to four are stored inline, so
 // the usual single root costs no allocation (IRR is solved millions of times).
+// Plain copy/move are right: begin() is derived from the size, not stored.
 class RootList {
 public:
   RootList() = default;
   RootList(std::initializer_list<double> l) {
     for (double x : l) push_back(x);
-  }
-  RootList(const RootList& o) { *this = o; }
-  RootList& operator=(const RootList& o) {
-    if (this != &o) {
-      n_ = 0;
-      heap_.clear();
-      for (double x : o) push_back(x);
-    }
-    return *this;
   }
   void push_back(double x) {
     if (n_ < inline_capacity) {
