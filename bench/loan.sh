@@ -11,7 +11,7 @@ BUILD="${FINLAB_NATIVE_BUILD:-$ROOT/build/native}"
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
 SCHEDULES="${LOAN_BENCH_SCHEDULES:-1000000}"
 IRRS="${LOAN_BENCH_IRR:-200000}"
-PEER_IRRS="${LOAN_BENCH_PEER_IRR:-50000}"
+PEER_IRRS="${LOAN_BENCH_PEER_IRR:-20000}"
 
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
