@@ -1,6 +1,6 @@
 // Supervised binning of one feature (DOMAIN.md §3.1).
 // Numeric/ordinal: ~20 equal-frequency pre-bins (exact quantiles of the values,
-// or of every k-th value beyond 200,000 rows: deterministic), then an exact
+// or of every k-th value beyond 100,000 rows: deterministic), then an exact
 // dynamic programme picks the
 // contiguous grouping with the highest IV subject to: bad rate strictly
 // monotonic in the configured or best direction, every bin ≥ min_bin_share of
@@ -34,7 +34,7 @@ struct BinningOptions {
   double woe_adjust = default_woe_adjust;
   // Pre-bin edges are quantiles of at most this many values (every k-th
   // non-missing value in row order); 0 = all values.
-  std::size_t quantile_sample = 200000;
+  std::size_t quantile_sample = 100000;
 };
 
 struct Bin {

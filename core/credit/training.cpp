@@ -139,10 +139,10 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
     for (const Bin& b : fb.bins) t.push_back(b.woe);
     return t;
   };
-  // Correlations are measured on at most ~200k training rows (every k-th, a
+  // Correlations are measured on at most ~100k training rows (every k-th, a
   // fixed choice), enough for two decimals.
   std::vector<std::uint32_t> corr_rows;
-  const std::size_t corr_stride = std::max<std::size_t>(1, train.size() / 200000);
+  const std::size_t corr_stride = std::max<std::size_t>(1, train.size() / 100000);
   for (std::size_t i = 0; i < train.size(); i += corr_stride) corr_rows.push_back(train[i]);
 
   std::vector<std::size_t> selected;                     // candidate indices
