@@ -9,7 +9,7 @@
 
 #include "core/fund/fund_path.hpp"
 #include "core/loan/annuity.hpp"
-#include "core/random/stream.hpp"
+#include "sim/lifecycle_rng.hpp"
 
 namespace finlab::sim {
 
@@ -39,8 +39,9 @@ inline std::uint32_t scale_ppm(std::uint32_t ppm, std::uint32_t mult_ppm) {
   return v > 1'000'000u ? 1'000'000u : static_cast<std::uint32_t>(v);
 }
 
-// True with probability p16 / 65536; 65535 means "always" (tests and policies need certainty).
-inline bool hit16(std::uint32_t x, std::uint64_t p16) { return p16 >= 65535 || (x >> 16) < p16; }
+// True with probability p16 / 65536 from 16 random bits; 65535 means "always"
+// (tests and policies need certainty).
+inline bool hit16(std::uint32_t bits16, std::uint64_t p16) { return p16 >= 65535 || bits16 < p16; }
 
 inline std::uint8_t clamp_month(int m) { return static_cast<std::uint8_t>(std::min(m, 255)); }
 
@@ -53,14 +54,19 @@ inline std::uint32_t rate_ppm(money::Rate r) {
 
 // ---------------------------------------------------------------- [SECTION] construction
 Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables& scores, RunShape shape, Assumptions assumptions)
-    : policy_(policy), scenario_(scenario), scores_(scores), shape_(shape), assumptions_(assumptions) {
+    : policy_(policy),
+      scenario_(scenario),
+      scores_(scores),
+      shape_(shape),
+      assumptions_(assumptions),
+      lifecycle_seed_(sim_seed(shape.seed)),
+      lifecycle_key_(lifecycle_seed_, kPurposeLifecycle) {
   FINLAB_REQUIRE(shape.months >= 1 && shape.months <= 240, "a run lasts 1 to 240 months, got " << shape.months);
   FINLAB_REQUIRE(!policy.partners.empty() && policy.partners.size() <= static_cast<std::size_t>(kMaxPartners),
                  "a policy has 1 to " << kMaxPartners << " partners, got " << policy.partners.size());
   const CreditPolicy& cp = policy.credit;
   FINLAB_REQUIRE(cp.rates.size() == cp.score_bands.size() + 1 && cp.limits.size() == cp.score_bands.size() + 1,
                  "policy tables do not match its score bands (validate it with parse_policy)");
-  lifecycle_seed_ = sim_seed(shape.seed);
 
   // Month contexts.
   months_.resize(static_cast<std::size_t>(shape.months));
@@ -207,7 +213,7 @@ struct UserStep {
     }
   }
 
-  void service_loan(std::size_t i, random::Stream& rng) {
+  void service_loan(std::size_t i, LifecycleRng& rng) {
     const CreditPolicy& cp = e.policy_.credit;
     std::int64_t bal = b.balance[i], op = b.overdue_principal[i], oi = b.overdue_interest[i], pen = b.penalty[i];
     const int p = b.partner[i];
@@ -335,13 +341,15 @@ struct UserStep {
     if (st & kHasLoan) snapshot_loan(i);
   }
 
-  void fund(std::size_t i, random::Stream& rng) {
+  void fund(std::size_t i, LifecycleRng& rng) {
     const FundPolicy& fp = e.policy_.fund;
     std::uint8_t st = b.status[i];
     const std::int64_t s0 = b.shares[i];
+    // One 32-bit draw decides deposit (high half) and redemption (low half);
+    // a second gives the redemption day (high 24 bits) and T+0 (low 8 bits).
     const std::uint32_t x = rng.next_u32();
     std::int64_t dep = 0;
-    if (hit16(x, t.fund_deposit_p16[i])) {
+    if (hit16(x >> 16, t.fund_deposit_p16[i])) {
       dep = std::int64_t(t.income_fen[i]) * t.fund_deposit_permille[i] / 1000;
       dep -= dep % 100;  // whole yuan
       if (dep < 100) dep = 100;
@@ -356,11 +364,11 @@ struct UserStep {
     std::int64_t red = 0, fast = 0;
     int d = c.days;
     if (s1 > 0) {
-      const std::uint32_t y = rng.next_u32();
       const std::uint64_t p16 = std::uint64_t(t.fund_redeem_p16[i]) * c.red_mult_ppm / 1'000'000;
-      if (p16 > 0 && hit16(y, p16)) {
+      if (p16 > 0 && hit16(x & 0xFFFFu, p16)) {
+        const std::uint32_t y = rng.next_u32();
         red = std::clamp<std::int64_t>(s1 * t.fund_redeem_permille[i] / 1000, 1, s1);
-        d = 1 + static_cast<int>(rng.below(static_cast<std::uint64_t>(c.days)));
+        d = 1 + static_cast<int>((std::uint64_t(y >> 8) * static_cast<std::uint64_t>(c.days)) >> 24);
         if (t.fund_fast_p8[i] == 255 || (y & 0xFFu) < t.fund_fast_p8[i]) {
           fast = std::min(red, fp.fast_redeem_limit.units());
           a.fast_count += 1;
@@ -410,7 +418,7 @@ struct UserStep {
     if constexpr (Log::enabled) log.event(m, "declined", 0, 0, why);
   }
 
-  void apply(std::size_t i, random::Stream& rng) {
+  void apply(std::size_t i, LifecycleRng& rng) {
     const CreditPolicy& cp = e.policy_.credit;
     const int score = t.score[i];
     a.applicants += 1;
@@ -465,7 +473,7 @@ struct UserStep {
 
   void run(std::size_t i) {
     const std::uint64_t uid = t.first_user + i;
-    random::Stream rng(e.lifecycle_seed_, uid, static_cast<std::uint32_t>(m), kPurposeLifecycle);
+    LifecycleRng rng(e.lifecycle_key_, uid, static_cast<std::uint32_t>(m));
     if (b.recovery[i] != 0) recover(i);
     if (b.status[i] & kHasLoan) service_loan(i, rng);
     if (t.fund_deposit_p16[i] != 0) fund(i, rng);

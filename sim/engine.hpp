@@ -23,11 +23,20 @@
 #include "core/loan/rate_convention.hpp"
 #include "core/time/date.hpp"
 #include "sim/accumulators.hpp"
+#include "sim/lifecycle_rng.hpp"
 #include "sim/policy.hpp"
 #include "sim/scenario.hpp"
 #include "sim/users.hpp"
 
 namespace finlab::sim {
+
+// Lifecycle stream purposes (stable numbers; core/random Purpose::user_defined + k).
+inline constexpr std::uint32_t kPurposeTraits = 1001;
+inline constexpr std::uint32_t kPurposeConsentShock = 1002;
+inline constexpr std::uint32_t kPurposeLifecycle = 1003;
+// The seed of every sim-only stream: derived from the run seed so that the
+// credit generator's own streams (same seed) never coincide with ours.
+std::uint64_t sim_seed(std::uint64_t seed);
 
 // Behavioural assumptions of the engine that are neither policy nor scenario
 // (docs/sim.md "Assumptions"); stored with every run.
@@ -147,6 +156,7 @@ private:
   RunShape shape_;
   Assumptions assumptions_;
   std::uint64_t lifecycle_seed_ = 0;
+  StreamKey lifecycle_key_;
   std::vector<MonthContext> months_;
   std::vector<std::int64_t> w_daily_;
   int total_days_ = 0;
@@ -162,12 +172,5 @@ private:
   std::int64_t boost_units_ = 0;                        // extra yield, Rate units
 };
 
-// Lifecycle stream purposes (stable numbers; core/random Purpose::user_defined + k).
-inline constexpr std::uint32_t kPurposeTraits = 1001;
-inline constexpr std::uint32_t kPurposeConsentShock = 1002;
-inline constexpr std::uint32_t kPurposeLifecycle = 1003;
-// The seed of every sim-only stream: derived from the run seed so that the
-// credit generator's own streams (same seed) never coincide with ours.
-std::uint64_t sim_seed(std::uint64_t seed);
 
 }  // namespace finlab::sim

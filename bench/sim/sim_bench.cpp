@@ -14,6 +14,10 @@
 #include <string>
 #include <time.h>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 #include "sim/kpi.hpp"
 #include "sim/parallel.hpp"
 #include "sim/run.hpp"
@@ -27,11 +31,19 @@ double seconds_since(Clock::time_point t0) { return std::chrono::duration<double
 
 // CPU time of the whole process (all threads), seconds. On a shared machine
 // wall time depends on the neighbours; CPU time does not (much).
+#ifdef __EMSCRIPTEN__
+EM_JS(double, node_cpu_seconds, (), {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+});
+double cpu_seconds() { return node_cpu_seconds(); }
+#else
 double cpu_seconds() {
   timespec ts{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
+#endif
 
 std::string slurp(const std::string& p) {
   std::ifstream f(p, std::ios::binary);
@@ -44,8 +56,11 @@ std::string slurp(const std::string& p) {
   return s.str();
 }
 
-// Resident set size in bytes (Linux /proc; 0 elsewhere, e.g. under node).
+// Resident set size in bytes (Linux /proc; 0 under wasm, where it would be node's).
 long long rss_bytes() {
+#ifdef __EMSCRIPTEN__
+  return 0;
+#endif
   std::ifstream f("/proc/self/status");
   std::string line;
   while (std::getline(f, line)) {
@@ -63,6 +78,7 @@ int main(int argc, char** argv) {
   std::int64_t history = 40'000;
   std::string assets = FINLAB_SOURCE_DIR "/assets";
   bool single_only = false;
+  bool full = false;
   for (int i = 1; i < argc; ++i) {
     auto next = [&] { return i + 1 < argc ? argv[++i] : ""; };
     if (!std::strcmp(argv[i], "--users")) users = std::strtoull(next(), nullptr, 10);
@@ -71,6 +87,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--history")) history = std::atoll(next());
     else if (!std::strcmp(argv[i], "--assets")) assets = next();
     else if (!std::strcmp(argv[i], "--single-only")) single_only = true;
+    else if (!std::strcmp(argv[i], "--full")) full = true;
   }
   RunConfig c;
   c.policy = parse_policy(slurp(assets + "/policies/baseline-2015.json")).value();
@@ -80,6 +97,25 @@ int main(int argc, char** argv) {
   c.seed = 2015;
   c.history_users = history;
 
+  if (full) {
+    // What the browser's Policy lab does: one Simulation on one thread, from
+    // training the scorecard to the analyses, in steps of 200k user-months.
+    auto t0 = Clock::now();
+    const double c0 = cpu_seconds();
+    Simulation sim(c);
+    int steps = 0;
+    double train_wall = 0, train_cpu = 0;
+    while (!sim.step(200'000)) {
+      if (steps++ == 0) {
+        train_wall = seconds_since(t0);
+        train_cpu = cpu_seconds() - c0;
+      }
+    }
+    const double t = seconds_since(t0), tc = cpu_seconds() - c0;
+    std::printf("users %llu\nmonths %d\nhistory_users %lld\nfull_run_s %.3f\nfull_run_cpu_s %.3f\ntrain_s %.3f\ntrain_cpu_s %.3f\nsteps %d\n",
+                (unsigned long long)users, months, (long long)history, t, tc, train_wall, train_cpu, steps);
+    return 0;
+  }
   auto t0 = Clock::now();
   auto model = train_scoring_model(c.seed, c.history_users, c.population);
   if (!model) {

@@ -190,12 +190,12 @@ TEST_CASE("A hand-made population of five users gives the hand-computed figures"
     int boost_left = 30;
     for (int m = 0; m < 4; ++m) {
       const MonthContext& c = e.month(m);
-      // Oracle for the day: the user's lifecycle stream, drawn in the engine's order
-      // (deposit, redemption, day).
+      // Oracle for the day: the user's lifecycle stream in the engine's order
+      // (a draw for deposit and redemption, then one whose top 24 bits give the day).
       random::Stream r(sim_seed(2015), 4, static_cast<std::uint32_t>(m), kPurposeLifecycle);
       r.next_u32();
-      r.next_u32();
-      const int d = 1 + static_cast<int>(r.below(static_cast<std::uint64_t>(c.days)));
+      const std::uint32_t y = r.next_u32();
+      const int d = 1 + static_cast<int>((std::uint64_t(y >> 8) * static_cast<std::uint64_t>(c.days)) >> 24);
       const std::int64_t s1 = s0 + 500'000;
       const std::int64_t units = s1 * 10'959 * d;  // redeems everything on day d, earning days 1..d
       e_income += units / 100'000'000;
