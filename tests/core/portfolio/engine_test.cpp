@@ -262,3 +262,34 @@ TEST_CASE("Money is conserved on seeded GARCH paths with every feature on", "[po
     CHECK(t.paid_in.to_string() == "92000.00");  // 20,000 + 36 monthly deposits of 2,000
   }
 }
+
+TEST_CASE("Orders around National Day 2015: cut-off, closed days, holding period in natural days", "[portfolio][engine][cutoff][calendar]") {
+  auto plan = plan_of(R"({
+    "name": "golden week", "start": "2015-09-01", "initial_deposit": "10000.00",
+    "funds": [ { "id": "f", "redemption_settlement_days": 3 } ],
+    "orders": [ { "at": "2015-09-30 14:59", "fund": "f", "buy": "3000.00" },
+                { "at": "2015-10-04 10:00", "fund": "f", "buy": "1000.00" },
+                { "at": "2015-10-12 10:00", "fund": "f", "sell_shares": "1000.00" },
+                { "at": "2015-10-14 15:30", "fund": "f", "sell_shares": "1000.00" } ] })");
+  auto r = run(plan, Date::of("2015-11-01"), {10000}, flat_r(Date::of("2015-09-01"), Date::of("2015-11-30"), "0.0000"));
+  std::vector<const portfolio::Transaction*> t;
+  for (const auto& tx : r.ledger.transactions)
+    if (tx.kind == portfolio::TxKind::buy || tx.kind == portfolio::TxKind::sell) t.push_back(&tx);
+  REQUIRE(t.size() == 4);
+  // Wed 09-30 14:59: T = 09-30 (before the cut-off), confirmed Thu 10-08 after the holiday (10-01..10-07 closed).
+  CHECK(t[0]->date == Date::of("2015-09-30"));
+  CHECK(t[0]->settles_on == Date::of("2015-10-08"));
+  // Sunday 10-04 inside the holiday: counts for Thu 10-08, confirmed Fri 10-09 (Sat 10-10 is a make-up working day, not trading).
+  CHECK(t[1]->date == Date::of("2015-10-08"));
+  CHECK(t[1]->settles_on == Date::of("2015-10-09"));
+  // Mon 10-12 sell, confirmed Tue 10-13: the 09-30 lot (confirmed 10-08) is held 5 natural days → 1.5%, all to fund assets.
+  CHECK(t[2]->date == Date::of("2015-10-12"));
+  CHECK(t[2]->fee.to_string() == "15.00");
+  CHECK_THAT(t[2]->note, Catch::Matchers::Contains("held 5 days (< 7): 1.50%"));
+  CHECK(t[2]->settles_on == Date::of("2015-10-15"));  // T+3 trading days
+  // Wed 10-14 15:30 is after the cut-off: T = Thu 10-15, confirmed Fri 10-16: the rest of lot 1 is held 8 days → 0.5%.
+  CHECK(t[3]->date == Date::of("2015-10-15"));
+  CHECK_THAT(t[3]->note, Catch::Matchers::Contains("held 8 days (< 365): 0.50%"));
+  const auto& tot = r.result.totals;
+  CHECK(tot.end_value == tot.paid_in + tot.mmf_income + tot.fund_gain);
+}
