@@ -202,6 +202,8 @@ FlatTable flatten(const Scorecard& card) {
   std::size_t max_bins = 1;
   for (const auto& f : card.features) max_bins = std::max(max_bins, f.bins.size());
   FINLAB_REQUIRE(max_bins <= 256, "scorecard: a feature has more than 256 bins");
+  // At least 16 entries per feature row: one 512-bit register on the uniform path.
+  t.SB = 16;
   while (t.SB < max_bins) t.SB *= 2;
   const std::size_t S = card.submodels.size();
   t.points.assign(S * t.F * t.SB, 0);
@@ -254,11 +256,69 @@ bool have_avx2() {
   static const bool yes = __builtin_cpu_supports("avx2");
   return yes;
 }
+
+// Every user of the block uses the same sub-model and a feature has at most
+// 16 bins: the feature's 16 points sit in one register and a permute looks up
+// 16 users at once (no gather).
+__attribute__((target("avx512f"))) void add_points_uniform_avx512(const FlatTable& t, const std::uint8_t* const* bins,
+                                                                  std::uint32_t base, std::size_t m, std::int32_t* out) {
+  std::size_t i = 0;
+  for (; i + 16 <= m; i += 16) {
+    __m512i acc = _mm512_loadu_si512(out + i);
+    for (std::size_t f = 0; f < t.F; ++f) {
+      const __m512i table = _mm512_loadu_si512(t.points.data() + base + f * t.SB);
+      // maskz forms with a full mask: same result, and no "undefined" source
+      // operand for GCC 12's -Wmaybe-uninitialized to trip over.
+      const __m512i idx =
+          _mm512_maskz_cvtepu8_epi32(0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(bins[f] + i)));
+      acc = _mm512_add_epi32(acc, _mm512_maskz_permutexvar_epi32(0xFFFF, idx, table));
+    }
+    _mm512_storeu_si512(out + i, acc);
+  }
+  for (; i < m; ++i) {
+    std::int32_t acc = out[i];
+    for (std::size_t f = 0; f < t.F; ++f) acc += t.points[base + f * t.SB + bins[f][i]];
+    out[i] = acc;
+  }
+}
+
+// Mixed sub-models in a block: 16-lane gathers.
+__attribute__((target("avx512f"))) void add_points_gather_avx512(const FlatTable& t, const std::uint8_t* const* bins,
+                                                                 const std::uint32_t* base, std::size_t m, std::int32_t* out) {
+  std::size_t i = 0;
+  for (; i + 16 <= m; i += 16) {
+    __m512i acc = _mm512_loadu_si512(out + i);
+    const __m512i b0 = _mm512_loadu_si512(base + i);
+    for (std::size_t f = 0; f < t.F; ++f) {
+      const __m512i idx = _mm512_add_epi32(
+          _mm512_maskz_cvtepu8_epi32(0xFFFF, _mm_loadu_si128(reinterpret_cast<const __m128i*>(bins[f] + i))), b0);
+      const int* table = reinterpret_cast<const int*>(t.points.data() + f * t.SB);
+      acc = _mm512_add_epi32(acc, _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), 0xFFFF, idx, table, 4));
+    }
+    _mm512_storeu_si512(out + i, acc);
+  }
+  add_points_portable(t, bins, base, i, m, out);
+}
+
+bool have_avx512f() {
+  static const bool yes = __builtin_cpu_supports("avx512f");
+  return yes;
+}
 #endif
 
 void add_points(const FlatTable& t, const std::uint8_t* const* bins, const std::uint32_t* base, std::size_t m,
                 std::int32_t* out) {
 #ifdef FINLAB_CREDIT_X86_DISPATCH
+  if (t.SB == 16 && m > 0 && have_avx512f()) {
+    bool uniform = true;
+    for (std::size_t i = 1; i < m && uniform; ++i) uniform = base[i] == base[0];
+    if (uniform) {
+      add_points_uniform_avx512(t, bins, base[0], m, out);
+      return;
+    }
+    add_points_gather_avx512(t, bins, base, m, out);
+    return;
+  }
   if (have_avx2()) {
     add_points_avx2(t, bins, base, m, out);
     return;

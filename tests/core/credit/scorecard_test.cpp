@@ -139,13 +139,16 @@ TEST_CASE("Scoring never reads a category the user did not consent to", "[credit
 TEST_CASE("Bulk scoring of bins and of raw values equals one-by-one scoring", "[credit][scorecard]") {
   const Scorecard card = example_k();
   const std::size_t n = 3000;
+  // Mixed consent (gather paths) and one consent for everyone (the uniform
+  // table path), with block tails that are not a multiple of 16.
+  const bool uniform = GENERATE(false, true);
   std::vector<std::vector<double>> raw(3, std::vector<double>(n));
   std::vector<std::uint8_t> consent(n);
   for (std::size_t i = 0; i < n; ++i) {
     raw[0][i] = i % 11 == 0 ? std::nan("") : double(i % 17);
     raw[1][i] = double(i % 3);
     raw[2][i] = double((i / 3) % 4) * 0.7;
-    consent[i] = static_cast<std::uint8_t>(i % 32);
+    consent[i] = static_cast<std::uint8_t>(uniform ? 31 : i % 32);
   }
   std::vector<std::vector<std::uint8_t>> bins(3, std::vector<std::uint8_t>(n));
   for (std::size_t f = 0; f < 3; ++f) bin_values(card.features[f], raw[f], bins[f]);
