@@ -63,6 +63,26 @@ void mark_frontier(std::vector<SweepPoint>& pts) {
   }
 }
 
+SweepPoint make_sweep_point(const RunConfig& config, int cutoff, const RunOutput& r) {
+  SweepPoint p;
+  p.cutoff = cutoff;
+  MonthAcc sum;
+  for (const auto& a : r.acc.month) sum.add(a);
+  p.applicants = sum.applicants;
+  p.booked_count = sum.booked_count;
+  p.booked_fen = sum.booked_fen;
+  p.net_loss_fen = sum.chargeoff_fen - sum.recoveries_fen;
+  for (int m = 0; m < r.acc.months; ++m) p.net_profit_fen += net_profit(r.acc, m);
+  KpiContext ctx;
+  ctx.users = config.users;
+  ctx.months = config.months;
+  ctx.start = config.scenario.start;
+  for (const auto& pt : config.policy.partners) ctx.revenue_share.push_back(pt.revenue_share);
+  ctx.train_band_counts = r.tables.train_band_counts;
+  p.totals = run_totals(r.acc, ctx);
+  return p;
+}
+
 Result<std::vector<SweepPoint>> run_sweep(const RunConfig& config, const std::vector<int>& cutoffs, ParallelOptions o) {
   if (cutoffs.empty()) return fail("no cutoffs to sweep");
   Progress progress;
@@ -75,24 +95,7 @@ Result<std::vector<SweepPoint>> run_sweep(const RunConfig& config, const std::ve
   for (int c : cutoffs) {
     state.reset_policy(with_cutoff(config.policy, c));
     if (!run_months_parallel(state, o, progress)) return fail("interrupted");
-    RunOutput r = state.finish();
-    SweepPoint p;
-    p.cutoff = c;
-    MonthAcc sum;
-    for (const auto& a : r.acc.month) sum.add(a);
-    p.applicants = sum.applicants;
-    p.booked_count = sum.booked_count;
-    p.booked_fen = sum.booked_fen;
-    p.net_loss_fen = sum.chargeoff_fen - sum.recoveries_fen;
-    for (int m = 0; m < r.acc.months; ++m) p.net_profit_fen += net_profit(r.acc, m);
-    KpiContext ctx;
-    ctx.users = config.users;
-    ctx.months = config.months;
-    ctx.start = config.scenario.start;
-    for (const auto& pt : config.policy.partners) ctx.revenue_share.push_back(pt.revenue_share);
-    ctx.train_band_counts = r.tables.train_band_counts;
-    p.totals = run_totals(r.acc, ctx);
-    out.push_back(std::move(p));
+    out.push_back(make_sweep_point(config, c, state.finish()));
   }
   mark_frontier(out);
   return out;

@@ -31,6 +31,10 @@ Result<std::vector<int>> parse_cutoff_range(std::string_view text);
 
 Policy with_cutoff(const Policy& p, int cutoff);
 
+// The figures of one cutoff's finished run (what run_sweep keeps; for chunked
+// sweeps such as the browser's, which step a RunState themselves).
+SweepPoint make_sweep_point(const RunConfig& config, int cutoff, const RunOutput& run);
+
 Result<std::vector<SweepPoint>> run_sweep(const RunConfig& config, const std::vector<int>& cutoffs, ParallelOptions options);
 
 // Marks the efficient points (exposed for tests).

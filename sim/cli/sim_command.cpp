@@ -226,9 +226,8 @@ void run_run(const RunOptions& o) {
   const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
   const int threads = threads_or_default(o.threads);
   sm::RunStore store = open_store(o.db);
+  SignalGuard guard;  // before the run row exists, so a Ctrl-C always finds it handled
   const std::int64_t id = store.begin_run(config, now_utc(), threads);
-
-  SignalGuard guard;
   ProgressBar bar(!o.no_progress);
   sm::ParallelOptions po;
   po.threads = threads;
