@@ -28,8 +28,9 @@ if [ ! -f "$NATIVE/build.ninja" ]; then
 fi
 cmake --build "$NATIVE" --target finlab_bench_credit finlab >/dev/null
 BENCH="$NATIVE/bench/credit/finlab_bench_credit"
-CLI="$NATIVE/bin/finlab"
-[ -x "$CLI" ] || CLI="$(find "$NATIVE" -name finlab -type f -perm -u+x | head -1)"
+# The CLI just built: FINLAB_BIN_DIR of that build (build/bin for the native preset).
+CLI="$(sed -n 's/^FINLAB_BIN_DIR:PATH=//p' "$NATIVE/CMakeCache.txt")/finlab"
+[ -x "$CLI" ] || CLI="${FINLAB_BIN:-$NATIVE/bin/finlab}"
 have_sklearn=1
 if ! "$PY" -c "import sklearn, numpy" 2>/dev/null; then
   have_sklearn=0
