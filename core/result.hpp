@@ -30,6 +30,10 @@ public:
     if (!value_) throw Error(error_);
     return *value_;
   }
+  T& value() & {
+    if (!value_) throw Error(error_);
+    return *value_;
+  }
   T&& value() && {
     if (!value_) throw Error(error_);
     return std::move(*value_);
