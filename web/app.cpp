@@ -44,7 +44,7 @@ void AppContext::saved() {
   if (store) platform.persist();
 }
 
-App::App(Platform& platform) : platform_(platform), ctx_{nullptr, platform} {
+App::App(Platform& platform) : platform_(platform), ctx_{nullptr, platform, &scoring_} {
   models_[static_cast<int>(Tab::wallet)] = make_wallet_model();
   models_[static_cast<int>(Tab::loans)] = make_loans_model();
   models_[static_cast<int>(Tab::credit)] = make_credit_model();

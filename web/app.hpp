@@ -14,6 +14,7 @@
 #include "web/app_store.hpp"
 #include "web/i18n.hpp"
 #include "web/panel_model.hpp"
+#include "web/scoring_cache.hpp"
 
 namespace finlab::web {
 
@@ -46,6 +47,7 @@ private:
   void set_lang(Lang l);
 
   Platform& platform_;
+  ScoringCache scoring_;
   AppContext ctx_;
   std::optional<AppStore> store_;
   std::string storage_note_;

@@ -12,10 +12,12 @@ namespace finlab::web {
 class AppStore;
 class Platform;
 class Ui;
+class ScoringCache;
 
 struct AppContext {
   AppStore* store = nullptr;  // null until browser storage is ready
   Platform& platform;
+  ScoringCache* scoring = nullptr;  // scorecards shared by the credit panel and the Policy lab
   // Call after writing to the store (the platform persists the file).
   void saved();
 };

@@ -26,7 +26,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<PanelModel> make_credit_model() { return std::make_unique<PendingModel>("credit"); }
 std::unique_ptr<PanelModel> make_portfolio_model() { return std::make_unique<PendingModel>("portfolio"); }
 
 }  // namespace finlab::web

@@ -73,19 +73,37 @@ void Ui::figure(const std::string& name, const char* label_en, const std::string
 }
 
 void Ui::explain_link(const std::string& name, const std::string& value, const Explanation& ex) {
+  // Wrapped link-coloured text that opens the drill-down when clicked.
   ImGui::PushID(name.c_str());
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
-  if (ImGui::SmallButton(value.c_str())) open_explain(name, ex);
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(2);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.30f, 0.10f, 1.0f));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(value.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (ImGui::IsMouseClicked(0)) open_explain(name, ex);
+  }
   name_item(name);
   ImGui::PopID();
   if (explain_name_ == name) {
     explain_ = ex;
     explain_seen_ = true;
   }
+}
+
+void Ui::same_line_if_fits(const char* next_label) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(next_label, nullptr, true).x + st.FramePadding.x * 2;
+  const float last_right = ImGui::GetItemRectMax().x;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (last_right + st.ItemSpacing.x + w <= limit) ImGui::SameLine();
+}
+
+void Ui::section(const char* en) {
+  ImGui::Spacing();
+  ImGui::TextUnformatted(tr(en));
+  ImGui::Separator();
 }
 
 void Ui::error_text(const std::string& message) {

@@ -72,6 +72,10 @@ public:
   // A clickable value inline (e.g. in a table cell) that opens `ex`.
   void explain_link(const std::string& name, const std::string& value, const Explanation& ex);
 
+  // SameLine() when a button labelled `next_label` still fits on this line.
+  void same_line_if_fits(const char* next_label);
+  // A titled section break (ImGui 1.86 has no SeparatorText).
+  void section(const char* en);
   // A readable error message box (core errors, bad input).
   void error_text(const std::string& message);
   void help_text(const char* en);  // wrapped, dimmed, translated

@@ -1,0 +1,97 @@
+// Credit score: withdrawing a consent changes the score and the categories
+// used exactly as the panel predicted; the browser's score, PD, band and
+// categories equal `finlab score apply` with the scorecard downloaded from the
+// page; "delete my data" removes the profile from the browser's database.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const FEATURES = ['age', 'income_band', 'debt_to_income', 'credit_history_months', 'account_age_months', 'device_price_tier',
+  'number_tenure_months', 'home_night_share', 'months_at_night_location', 'moves_per_year', 'work_regularity',
+  'finance_app_days', 'lending_app_count', 'late_night_share', 'install_churn', 'bill_ontime_share', 'topup_regularity',
+  'spend_volatility', 'spend_to_income', 'wallet_balance_days'];
+
+function profileCsv(st) {
+  const row = FEATURES.map((f) => (st.values[f] === null || st.values[f] === undefined ? '' : String(st.values[f])));
+  return `user_id,consent,${FEATURES.join(',')}\n1,${st.consent},${row.join(',')}\n`;
+}
+
+async function waitScore(app) {
+  await app.page.waitForFunction(() => window.finlab.state().panels.credit.score !== undefined, null, { timeout: 120000 });
+  await app.settled();
+}
+
+module.exports = [
+  {
+    name: 'credit: consent withdrawal, score equals finlab score apply, delete my data',
+    async run(t) {
+      const app = await t.open({ hash: 'credit' });
+      const t0 = Date.now();
+      await waitScore(app);
+      t.note(`scorecard ready after ${((Date.now() - t0) / 1000).toFixed(1)} s (training on 40,000 synthetic users in wasm)`);
+      let st = (await app.state()).panels.credit;
+      t.check(Number.isInteger(st.score), `a score is shown (${st.score}, band ${st.band}, PD ${st.pd})`);
+      await app.screenshot('credit-1280x800');
+
+      // Grant every category first, so there is something to withdraw.
+      for (const c of ['device', 'location', 'app_usage', 'consumption']) {
+        if (!st.consent.includes(c)) {
+          await app.click(`credit.consent.${c}`);
+          st = (await app.state()).panels.credit;
+        }
+      }
+      t.equal(st.consent, 'application+device+location+app_usage+consumption', 'all categories granted');
+      const predicted = st.withdraw.consumption;
+      const before = st.score;
+      await app.click('credit.consent.consumption');
+      st = (await app.state()).panels.credit;
+      t.check(st.score !== before, `withdrawing consumption data changes the score (${before} -> ${st.score})`);
+      t.check(!st.categories_used.includes('consumption'), `consumption no longer used (${st.categories_used})`);
+      t.equal([st.score, st.categories_used], [predicted.score, predicted.categories_used], 'the change is the one the panel predicted');
+      const mirror = await app.mirror();
+      t.equal(mirror['credit.score'], String(st.score), 'the score is in the ARIA mirror');
+
+      // The same profile through the native CLI with the page's own scorecard.
+      const [download] = await Promise.all([app.page.waitForEvent('download'), app.click('credit.download_card')]);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finlab-credit-'));
+      const card = path.join(dir, 'card.json');
+      await download.saveAs(card);
+      for (const consent of [st.consent, 'application+device+location+app_usage+consumption']) {
+        if (consent !== st.consent) {
+          await app.click('credit.consent.consumption');
+          st = (await app.state()).panels.credit;
+        }
+        const csv = path.join(dir, 'profile.csv');
+        fs.writeFileSync(csv, profileCsv(st));
+        const out = t.cli(['score', 'apply', '--model', card, '--data', csv, '--json'], { json: true });
+        const row = (out.rows || out.scores || out)[0] || out;
+        t.equal(row.score, st.score, `score equals finlab score apply (${consent})`);
+        t.equal(row.band, st.band, 'band equals the CLI');
+        t.equal(row.categories_used.join('+'), st.categories_used, 'categories used equal the CLI');
+        t.equal(`${(row.pd * 100).toFixed(2)}%`, st.pd, 'PD equals the CLI (to 0.01%)');
+      }
+
+      // Saved, then deleted.
+      t.check(st.stored, 'an edited profile is stored');
+      await app.page.waitForFunction(() => !window.finlab.state().sync.pending, null, { timeout: 10000 });
+      await app.reload();
+      await waitScore(app);
+      t.equal((await app.state()).panels.credit.consent, st.consent, 'the profile survives a reload');
+      await app.click('credit.delete');
+      t.equal((await app.state()).panels.credit.stored, false, 'delete my data removes the stored profile');
+      await app.page.waitForFunction(() => !window.finlab.state().sync.pending, null, { timeout: 10000 });
+      await app.reload();
+      await waitScore(app);
+      t.equal((await app.state()).panels.credit.stored, false, 'after a reload there is still no stored profile');
+    },
+  },
+  {
+    name: 'credit: phone 390x844 layout',
+    async run(t) {
+      const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'credit' });
+      await waitScore(app);
+      await app.screenshot('credit-390x844');
+    },
+  },
+];
