@@ -1,7 +1,6 @@
 #include "core/portfolio/nav_model.hpp"
 
 #include <algorithm>
-#include <array>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -80,53 +79,58 @@ void GarchNavModel::generate_batch(std::uint64_t seed, std::uint64_t first_path,
   for (; k < outs.size(); ++k) generate_lanes<1>(seed, first_path + k, stream_period, outs.data() + k, days, ex_days, dividend_yield, divs + k);
 }
 
-namespace {
-template <std::size_t... I>
-std::array<random::Stream, sizeof...(I)> make_streams(std::uint64_t seed, std::uint64_t first, std::uint32_t period, std::index_sequence<I...>) {
-  return {random::Stream(seed, first + I, period, random::Purpose::nav_path)...};
-}
-}  // namespace
-
 template <std::size_t L>
 void GarchNavModel::generate_lanes(std::uint64_t seed, std::uint64_t first_path, std::uint32_t stream_period, std::int64_t* const* outs,
                                    std::size_t days, std::span<const std::uint32_t> ex_days, money::Rate dividend_yield,
                                    std::int64_t* const* dividend_outs) const {
   if (days == 0) return;
-  auto streams = make_streams(seed, first_path, stream_period, std::make_index_sequence<L>{});
+  // Random bits come a Philox block (4 words) at a time, kBlock steps ahead,
+  // so the GARCH recursion below runs without calls and the lanes overlap.
+  constexpr std::size_t kBlock = 64;  // a multiple of 4: only a path's last block is partial
+  PathBits rng[L];
   double level[L], variance[L];
   for (std::size_t l = 0; l < L; ++l) {
+    rng[l] = PathBits(seed, first_path + l, stream_period);
     level[l] = static_cast<double>(params_.start.units());  // in 10^-4 units
     variance[l] = k_.long_run_variance;
     outs[l][0] = params_.start.units();
     if (dividend_outs[l]) std::fill(dividend_outs[l], dividend_outs[l] + days, 0);
   }
+  std::uint32_t bits[L][kBlock];
   std::size_t next_ex = 0;
-  for (std::size_t i = 1; i < days; ++i) {
-    const bool ex_day = next_ex < ex_days.size() && ex_days[next_ex] == i;
+  for (std::size_t i0 = 1; i0 < days; i0 += kBlock) {
+    const std::size_t n = std::min(kBlock, days - i0);
     for (std::size_t l = 0; l < L; ++l) {
-      const double z = sampler_.draw(streams[l]);
-      double r = k_.mu + __builtin_sqrt(variance[l]) * z;  // IEEE sqrt: correctly rounded everywhere, inlined
-      if (r > k_.limit) r = k_.limit;
-      if (r < -k_.limit) r = -k_.limit;
-      level[l] *= 1.0 + r;
-      const double eps = r - k_.mu;
-      variance[l] = k_.omega + k_.alpha * eps * eps + k_.beta * variance[l];
-      // Half-up to a whole 10^-4 unit; a NAV never falls below 0.0001.
-      std::int64_t units = static_cast<std::int64_t>(level[l] + 0.5);
-      if (units < 1) units = 1;
-      if (ex_day) {
-        // Dividend per share = cum NAV × yield, truncated to 0.0001; NAV drops by it.
-        const std::int64_t div = money::narrow_checked(
-            money::div_round(money::int128(units) * dividend_yield.units(), money::Rate::one_units, money::Rounding::truncate), "dividend");
-        if (div > 0 && div < units) {
-          dividend_outs[l][i] = div;
-          units -= div;
-          level[l] -= static_cast<double>(div);
-        }
-      }
-      outs[l][i] = units;
+      for (std::size_t k = 0; k < n; k += 4) rng[l].block(&bits[l][k]);
     }
-    if (ex_day) ++next_ex;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = i0 + k;
+      const bool ex_day = next_ex < ex_days.size() && ex_days[next_ex] == i;
+      for (std::size_t l = 0; l < L; ++l) {
+        const double z = sampler_.from_bits32(bits[l][k]);
+        double r = k_.mu + __builtin_sqrt(variance[l]) * z;  // IEEE sqrt: correctly rounded everywhere, inlined
+        if (r > k_.limit) r = k_.limit;
+        if (r < -k_.limit) r = -k_.limit;
+        level[l] *= 1.0 + r;
+        const double eps = r - k_.mu;
+        variance[l] = k_.omega + k_.alpha * eps * eps + k_.beta * variance[l];
+        // Half-up to a whole 10^-4 unit; a NAV never falls below 0.0001.
+        std::int64_t units = static_cast<std::int64_t>(level[l] + 0.5);
+        if (units < 1) units = 1;
+        if (ex_day) {
+          // Dividend per share = cum NAV × yield, truncated to 0.0001; NAV drops by it.
+          const std::int64_t div = money::narrow_checked(
+              money::div_round(money::int128(units) * dividend_yield.units(), money::Rate::one_units, money::Rounding::truncate), "dividend");
+          if (div > 0 && div < units) {
+            dividend_outs[l][i] = div;
+            units -= div;
+            level[l] -= static_cast<double>(div);
+          }
+        }
+        outs[l][i] = units;
+      }
+      if (ex_day) ++next_ex;
+    }
   }
 }
 

@@ -52,7 +52,8 @@ public:
 
   // Writes NAV units (10^-4) for trading days 0..out.size()-1: day 0 is the
   // start NAV, each later day one model step. The stream is
-  // Stream(seed, path, stream_period, Purpose::nav_path).
+  // Stream(seed, path, stream_period, Purpose::nav_path); each step uses one
+  // 32-bit word of it (StudentTSampler::from_bits32).
   void generate(std::uint64_t seed, std::uint64_t path, std::uint32_t stream_period, std::span<std::int64_t> out) const {
     generate(seed, path, stream_period, out, {}, money::Rate{}, {});
   }
@@ -82,6 +83,38 @@ private:
   GarchNavParams params_;
   GarchNavCoefficients k_;
   StudentTSampler sampler_;
+};
+
+// The words of random::Stream(seed, path, period, Purpose::nav_path), a whole
+// Philox block (4 words, in next_u32() order) at a time: the same key and
+// counter layout as core/random/stream.cpp (checked against it in
+// tests/core/portfolio/nav_model_test.cpp), without a call per word.
+class PathBits {
+public:
+  PathBits() = default;
+  PathBits(std::uint64_t seed, std::uint64_t path, std::uint32_t period) {
+    const std::uint64_t k = mix64(seed ^ mix64(static_cast<std::uint32_t>(random::Purpose::nav_path)));
+    key_[0] = static_cast<std::uint32_t>(k);
+    key_[1] = static_cast<std::uint32_t>(k >> 32);
+    ctr_[0] = 0;
+    ctr_[1] = period;
+    ctr_[2] = static_cast<std::uint32_t>(path);
+    ctr_[3] = static_cast<std::uint32_t>(path >> 32);
+  }
+  void block(std::uint32_t out[4]) {
+    random::philox4x32_10(ctr_, key_, out);
+    ++ctr_[0];
+  }
+
+private:
+  static std::uint64_t mix64(std::uint64_t z) {  // SplitMix64 finaliser, as in stream.cpp
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  std::uint32_t key_[2] = {0, 0};
+  std::uint32_t ctr_[4] = {0, 0, 0, 0};
 };
 
 // Rate -> double (units / 10^10): exact for the rates of a plan, deterministic.

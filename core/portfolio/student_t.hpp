@@ -41,6 +41,10 @@ public:
   int dof() const { return dof_; }
   // A Student-t variate scaled to variance 1, from one next_u64() of `s`.
   double draw(random::Stream& s) const { return from_bits(s.next_u64()); }
+  // The same from 32 random bits (the NAV model's draws): exactly
+  // from_bits(bits << 32), so the tail resolution is 2^-31 of probability —
+  // plenty under the model's ±10% daily cap.
+  double from_bits32(std::uint32_t bits) const { return from_bits(static_cast<std::uint64_t>(bits) << 32); }
   // The same from given 64 random bits (top bit: sign; the rest: tail probability).
   double from_bits(std::uint64_t bits) const {
     const bool negative = (bits >> 63) != 0;
