@@ -64,7 +64,7 @@ void same_line_unless_compact(Ui& ui) {
   if (!ui.compact()) ImGui::SameLine(0, ui.px(18));
 }
 
-void heading(Ui& ui, const char* en) {
+[[maybe_unused]] void heading(Ui& ui, const char* en) {
   ImGui::Spacing();
   ImGui::TextUnformatted(ui.tr(en));
 }
