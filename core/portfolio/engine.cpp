@@ -403,16 +403,31 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
     if (i + 1 < n) {
       const int gap = s_.gap_after(i);
       const std::int64_t* r = &s_.mmf_r_units[static_cast<std::size_t>(today - s_.days[0])];
-      for (int d = 0; d < gap; ++d) {
-        const std::int64_t base_fen = mmf.confirmed + mmf.stopping;
-        std::int64_t p;
-        std::int64_t inc;
-        if (detail::mul_fits(base_fen, r[d], p)) inc = p / 100'000'000;  // fen × R(1e-4 per 1e4 shares) → fen, truncated toward zero
-        else inc = money::narrow_checked(int128(base_fen) * r[d] / 100'000'000, "活期宝 income");
-        mmf.confirmed += inc;
-        mmf_income += inc;
-        income_since_last += inc;
+      const std::int64_t start_base = mmf.confirmed + mmf.stopping;
+      std::int64_t gained = 0;
+      if (start_base >= 0 && start_base < (std::int64_t{1} << 42) && s_.mmf_r_nonnegative_small) {
+        // The common case, in unsigned 64-bit arithmetic: base < 2^42 fen (and it
+        // grows by under a fen per 10^4 fen a day over a gap of days) times
+        // 0 <= R < 2^20 fits; truncation toward zero is the unsigned division.
+        std::uint64_t base = static_cast<std::uint64_t>(start_base);
+        for (int d = 0; d < gap; ++d) {
+          const std::uint64_t inc = base * static_cast<std::uint64_t>(r[d]) / 100'000'000u;  // fen × R(1e-4 per 10^4) → fen
+          base += inc;
+          gained += static_cast<std::int64_t>(inc);
+        }
+      } else {
+        for (int d = 0; d < gap; ++d) {
+          const std::int64_t base_fen = mmf.confirmed + mmf.stopping + gained;
+          std::int64_t p;
+          std::int64_t inc;
+          if (detail::mul_fits(base_fen, r[d], p)) inc = p / 100'000'000;  // truncated toward zero (negative R too)
+          else inc = money::narrow_checked(int128(base_fen) * r[d] / 100'000'000, "活期宝 income");
+          gained += inc;
+        }
       }
+      mmf.confirmed += gained;
+      mmf_income += gained;
+      income_since_last += gained;
     }
   }
 

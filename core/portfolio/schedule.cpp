@@ -164,6 +164,9 @@ Result<Schedule> build_schedule(const Plan& plan, const time::TradingCalendar& c
     s.mmf_r_source = "core/fund seeded fund path, class A (gross yield level " + plan.huoqibao.model.level.to_percent_string() +
                      "%, seed " + std::to_string(plan.huoqibao.model.seed) + ")";
   }
+  for (auto r : s.mmf_r_units) {
+    if (r < 0 || r >= (std::int64_t{1} << 20)) s.mmf_r_nonnegative_small = false;
+  }
   return s;
 }
 

@@ -52,7 +52,8 @@ struct Schedule {
   // 活期宝 万份收益 (units of 0.0001) for each natural day from days[0] up to
   // (not including) next_after_last; index = date − days[0].
   std::vector<std::int64_t> mmf_r_units;
-  std::string mmf_r_source;  // "constant 3.5% a year: R = 0.9426", "core/fund model (level 4.5%)", "FILE.csv"
+  std::string mmf_r_source;
+  bool mmf_r_nonnegative_small = true;  // every R in [0, 2^20): the engine's fast income loop applies  // "constant 3.5% a year: R = 0.9426", "core/fund model (level 4.5%)", "FILE.csv"
 
   std::size_t size() const { return days.size(); }
   // Trading-day index of d (which must be a trading day in the horizon), or nullopt.
