@@ -87,7 +87,7 @@ bool build_traits_parallel(RunState& state, const ParallelOptions& o, Progress& 
       }
       const std::size_t j = std::min(e, i + kChunk);
       state.build_traits_range(i, j);
-      done += j - i;
+      done += (j - i) * kBuildUserWork;
     }
   });
   return !stop && !cancelled(o);
@@ -125,7 +125,7 @@ bool run_months_parallel(RunState& state, const ParallelOptions& o, Progress& pr
 
 Result<RunOutput> run_parallel(const RunConfig& config, ParallelOptions o) {
   Progress progress;
-  progress.work_total = config.users + config.users * static_cast<std::uint64_t>(config.months);
+  progress.work_total = config.users * kBuildUserWork + config.users * static_cast<std::uint64_t>(config.months);
   if (o.on_progress) o.on_progress(progress);
   auto st = RunState::create(config, std::move(o.model));
   if (!st) return fail(st.error());

@@ -106,7 +106,7 @@ RunOutput RunState::finish() {
 // ---------------------------------------------------------------- Simulation
 Simulation::Simulation(RunConfig config, std::optional<ScoringModel> model) : config_(std::move(config)), model_(std::move(model)) {
   if (auto why = check_config(config_)) throw Error(*why);
-  progress_.work_total = config_.users + config_.users * static_cast<std::uint64_t>(config_.months);
+  progress_.work_total = config_.users * kBuildUserWork + config_.users * static_cast<std::uint64_t>(config_.months);
 }
 
 bool Simulation::step(std::uint64_t budget) {
@@ -122,10 +122,11 @@ bool Simulation::step(std::uint64_t budget) {
     }
     case Stage::population: {
       const std::size_t users = static_cast<std::size_t>(config_.users);
-      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(budget, users - cursor_));
+      const std::uint64_t want = std::max<std::uint64_t>(1, budget / kBuildUserWork);
+      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(want, users - cursor_));
       state_->build_traits_range(cursor_, cursor_ + n);
       cursor_ += n;
-      progress_.work_done += n;
+      progress_.work_done += n * kBuildUserWork;
       if (cursor_ == users) {
         state_->make_shards(1);
         state_->begin_month(0);

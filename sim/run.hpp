@@ -57,10 +57,14 @@ struct RunOutput {
 enum class Stage { training, population, months, analyses, done };
 std::string_view to_string(Stage s);
 
+// Building one user (generate, score, derive traits) costs about as much as
+// this many simulated user-months; work units and step budgets count it so.
+inline constexpr std::uint64_t kBuildUserWork = 25;
+
 struct Progress {
   Stage stage = Stage::training;
   int month = 0;                        // current month (0-based) during Stage::months
-  std::uint64_t work_done = 0;          // users built + user-months simulated
+  std::uint64_t work_done = 0;          // users built × kBuildUserWork + user-months simulated
   std::uint64_t work_total = 0;
   double fraction() const { return work_total ? double(work_done) / double(work_total) : 0.0; }
 };
@@ -108,7 +112,9 @@ private:
 class Simulation {
 public:
   explicit Simulation(RunConfig config, std::optional<ScoringModel> model = std::nullopt);
-  // Advances by about `budget` units of work; returns true when the run is finished.
+  // Advances by about `budget` units of work (a user-month is one unit, building
+  // a user kBuildUserWork); returns true when the run is finished. The first
+  // call trains the scorecard in one go (unless a model was given).
   // Errors (bad config, training failure) throw finlab::Error.
   bool step(std::uint64_t budget);
   bool done() const { return progress_.stage == Stage::done; }

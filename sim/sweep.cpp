@@ -86,7 +86,7 @@ SweepPoint make_sweep_point(const RunConfig& config, int cutoff, const RunOutput
 Result<std::vector<SweepPoint>> run_sweep(const RunConfig& config, const std::vector<int>& cutoffs, ParallelOptions o) {
   if (cutoffs.empty()) return fail("no cutoffs to sweep");
   Progress progress;
-  progress.work_total = config.users + config.users * static_cast<std::uint64_t>(config.months) * cutoffs.size();
+  progress.work_total = config.users * kBuildUserWork + config.users * static_cast<std::uint64_t>(config.months) * cutoffs.size();
   auto st = RunState::create(config, std::move(o.model));
   if (!st) return fail(st.error());
   RunState& state = *st.value();
