@@ -44,6 +44,15 @@ void field_error(Ui& ui, const LabView& v, const std::string& path) {
   ui.error_text(e);
 }
 
+// Names the input box of the last item (a labelled InputText's item rect also
+// covers its label, and a click on the label does not focus the box).
+void name_box(Ui& ui, const std::string& name, float width_px) {
+  ui.name_item(name);
+  const bool visible = ui.widgets().at(name).visible;
+  const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+  ui.name_rect(name, mn, ImVec2(std::min(mx.x, mn.x + width_px), mx.y), visible);
+}
+
 void path_tooltip(const char* path) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path);
 }
@@ -55,18 +64,13 @@ void text_field(Ui& ui, const LabView& v, LabIntents& out, const char* label_en,
   ImGui::SetNextItemWidth(ui.px(width_css));
   if (ImGui::InputText(ui.label(label_en, id).c_str(), &value, flags)) out.policy_changed = true;
   if (ImGui::IsItemDeactivatedAfterEdit()) out.policy_committed = true;
-  ui.name_item(std::string("policy_lab.f.") + id);
+  name_box(ui, std::string("policy_lab.f.") + id, ui.px(width_css));
   path_tooltip(path);
   field_error(ui, v, path);
 }
 
 void same_line_unless_compact(Ui& ui) {
   if (!ui.compact()) ImGui::SameLine(0, ui.px(18));
-}
-
-[[maybe_unused]] void heading(Ui& ui, const char* en) {
-  ImGui::Spacing();
-  ImGui::TextUnformatted(ui.tr(en));
 }
 
 // [SECTION] run bar ----------------------------------------------------------------------
@@ -85,7 +89,7 @@ void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
     }
     ImGui::EndCombo();
   }
-  ui.name_item("policy_lab.scenario");
+  name_box(ui, "policy_lab.scenario", ui.px(ui.compact() ? 170 : 150));
   if (!v.scenario_description.empty() && ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ui.px(360));
@@ -97,7 +101,7 @@ void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
     ImGui::SetNextItemWidth(ui.px(w));
     ImGui::InputText(ui.label(label, id).c_str(), &s, ImGuiInputTextFlags_CharsDecimal);
     if (ImGui::IsItemDeactivatedAfterEdit()) out.settings_committed = true;
-    ui.name_item(std::string("policy_lab.") + id);
+    name_box(ui, std::string("policy_lab.") + id, ui.px(w));
   };
   ImGui::SameLine();
   num("Users", "users", run.users, 90);
@@ -210,7 +214,7 @@ void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
       out.policy_committed = true;
       out.bands_changed = true;
     }
-    ui.name_item(std::string("policy_lab.f.") + id);
+    name_box(ui, std::string("policy_lab.f.") + id, ui.px(220));
     path_tooltip(path);
     field_error(ui, v, path);
   };
@@ -316,7 +320,7 @@ void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out
     }
     ImGui::EndCombo();
   }
-  ui.name_item("policy_lab.f.method");
+  name_box(ui, "policy_lab.f.method", ui.px(230));
   field_error(ui, v, "credit.repayment_method");
   text_field(ui, v, out, "Origination fee (%)", "fee", f.fee, "credit.origination_fee_pct", 70);
   same_line_unless_compact(ui);
@@ -510,7 +514,8 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
 
 bool run_combo(Ui& ui, const char* label, const char* id, const std::vector<std::string>& choices, int& sel) {
   bool changed = false;
-  ImGui::SetNextItemWidth(ui.compact() ? -1.0f : ui.px(520));
+  const float width = ui.compact() ? ImGui::GetContentRegionAvail().x * 0.65f : ui.px(520);
+  ImGui::SetNextItemWidth(width);
   const char* preview = (sel >= 0 && sel < static_cast<int>(choices.size())) ? choices[sel].c_str() : ui.tr("choose a run");
   if (ImGui::BeginCombo(ui.label(label, id).c_str(), preview)) {
     for (int i = 0; i < static_cast<int>(choices.size()); ++i) {
@@ -522,7 +527,7 @@ bool run_combo(Ui& ui, const char* label, const char* id, const std::vector<std:
     }
     ImGui::EndCombo();
   }
-  ui.name_item(std::string("policy_lab.") + id);
+  name_box(ui, std::string("policy_lab.") + id, width);
   return changed;
 }
 
@@ -576,7 +581,7 @@ void sweep_tab(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
     ImGui::SetNextItemWidth(ui.px(60));
     ImGui::InputText(ui.label(label, id).c_str(), &s, ImGuiInputTextFlags_CharsDecimal);
     if (ImGui::IsItemDeactivatedAfterEdit()) out.settings_committed = true;
-    ui.name_item(std::string("policy_lab.") + id);
+    name_box(ui, std::string("policy_lab.") + id, ui.px(60));
   };
   num("From", "sweep_from", run.sweep_from);
   ImGui::SameLine();

@@ -407,6 +407,7 @@ struct RunJob {
   double t0 = 0;
   std::string seed_key;
   bool announced = false;
+  int frames = 0;  // frames drawn while it ran (chunked work between frames)
 };
 
 // A cutoff sweep in progress: one population, the lifecycle once per cutoff
@@ -502,6 +503,7 @@ private:
   std::map<std::string, sim::ScoringModel> model_cache_;
   sim::Progress last_progress_;
   double last_elapsed_ms_ = -1;  // of the last browser run (display)
+  int last_run_frames_ = 0;
   // view
   LabView view_;
   Lang view_lang_ = Lang::en;
@@ -938,6 +940,7 @@ void PolicyLabModel::advance_run(AppContext& ctx, Platform& platform) {
   try {
     // The first step trains the scorecard (unless cached) in one call: draw a
     // frame that says so before the page stalls for it.
+    ++job.frames;
     if (!job.announced) {
       job.announced = true;
       view_dirty_ = true;
@@ -960,6 +963,7 @@ void PolicyLabModel::advance_run(AppContext& ctx, Platform& platform) {
         }
       }
       last_elapsed_ms_ = elapsed;
+      last_run_frames_ = job.frames;
       const std::int64_t id = job.run_id;
       run_job_.reset();
       refresh_lists();
@@ -1153,7 +1157,8 @@ bool PolicyLabModel::on_file(AppContext& ctx, const std::string& name, const std
       problem = db.error();
     } else {
       try {
-        auto st = db.value().prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sim_runs'");
+        store::Database d = std::move(db).value();
+        auto st = d.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sim_runs'");
         st.step();
         if (st.column_int64(0) == 0) problem = translate(lang, "it has no sim_runs table (not made by finlab sim).");
       } catch (const std::exception& e) {
@@ -1848,6 +1853,7 @@ nlohmann::json PolicyLabModel::state() const {
     j["progress"] = nullptr;
   }
   j["last_elapsed_ms"] = last_elapsed_ms_;
+  j["last_run_frames"] = last_run_frames_;
   nlohmann::json runs = nlohmann::json::array();
   for (const auto& s : runs_list_) runs.push_back(summary_json(s));
   j["runs"] = runs;

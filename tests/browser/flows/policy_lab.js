@@ -1,0 +1,306 @@
+// Policy lab: the policy editor shows validation errors with their JSON paths
+// (never a crash); a 10,000-user run in the browser gives exactly the totals
+// `finlab sim run` computes natively for the same policy (exported from the
+// panel), scenario, seed and months; runs survive a reload and a second run
+// with the same seed (scorecard reused from the database) is identical; two
+// runs compare side by side with exact differences; a cutoff sweep equals
+// `finlab sim sweep`; a runs database made natively opens through the file
+// picker and by drag-and-drop; screenshots at 1280x800 and 390x844.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const LAB = (st) => st.panels.policy_lab;
+
+async function lab(app) {
+  return LAB(await app.state());
+}
+
+// Clicks a widget without waiting for the app to go idle (a run keeps it busy).
+async function press(app, name) {
+  const c = await app.center(name);
+  await app.page.mouse.move(c.x, c.y);
+  await app.page.evaluate(() => window.finlab.frames(1));
+  await app.page.mouse.down();
+  await app.page.evaluate(() => window.finlab.frames(1));
+  await app.page.mouse.up();
+  await app.page.evaluate(() => window.finlab.frames(2));
+}
+
+async function waitIdle(app, timeout = 170000) {
+  await app.page.waitForFunction(() => !window.finlab.state().panels.policy_lab.busy, null, { timeout, polling: 200 });
+  await app.settled();
+}
+
+async function waitSynced(app) {
+  await app.page.waitForFunction(() => !window.finlab.state().sync.pending, null, { timeout: 15000 });
+}
+
+// Starts a run, watches the progress bar while it runs, waits for the end.
+async function run(app, t, { screenshot } = {}) {
+  const before = (await lab(app)).runs.length;
+  await press(app, 'policy_lab.run');
+  let sawProgress = false;
+  let shot = false;
+  const t0 = Date.now();
+  for (;;) {
+    const st = await lab(app);
+    if (!st.busy) break;
+    if (st.progress && st.progress.fraction > 0 && st.progress.fraction < 1) {
+      sawProgress = true;
+      if (screenshot && !shot) {
+        shot = true;
+        await app.page.screenshot({ path: path.join(t.artifacts, `${screenshot}.png`) });
+      }
+    }
+    if (Date.now() - t0 > 170000) throw new Error('the run did not finish');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await app.settled();
+  const st = await lab(app);
+  t.check(st.runs.length === before + 1, `one more run in the browser database (${before} -> ${st.runs.length}); message: ${st.message}`);
+  return { st, sawProgress, ms: Date.now() - t0 };
+}
+
+// Totals as sorted [name, value] pairs (the page's JSON object is not ordered).
+function sorted(o) {
+  return o ? Object.entries(o).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) : o;
+}
+
+function tmpdir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'finlab-lab-'));
+}
+
+async function download(app, name) {
+  const [d] = await Promise.all([app.page.waitForEvent('download', { timeout: 10000 }), app.click(name)]);
+  const file = path.join(tmpdir(), d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
+}
+
+// Exact difference of two decimal strings with the same number of decimals.
+function decDiff(a, b) {
+  const scale = (a.split('.')[1] || '').length;
+  const n = (s) => BigInt(s.replace('.', ''));
+  const d = n(b) - n(a);
+  const neg = d < 0n;
+  let s = (neg ? -d : d).toString().padStart(scale + 1, '0');
+  if (scale) s = s.slice(0, -scale) + '.' + s.slice(-scale);
+  return { neg, abs: s };
+}
+
+module.exports = [
+  {
+    name: 'policy lab: validation errors with JSON paths; a 10,000-user run equals finlab sim run; reload keeps it',
+    async run(t) {
+      const app = await t.open();
+      await app.click('tab.policy_lab');
+      let st = await lab(app);
+      t.check(st.policy_valid, `the default policy (baseline-2015) is valid: ${JSON.stringify(st.policy_errors)}`);
+      t.equal(st.policy.name, 'baseline-2015', 'the editor starts from assets/policies/baseline-2015.json');
+      await app.screenshot('policy_lab-1280x800-policy');
+
+      // Bad input: a cutoff that is not a number, then inverted score bands.
+      await app.type('policy_lab.f.cutoff', '600.5');
+      st = await lab(app);
+      t.check(!st.policy_valid && st.policy_errors.some((e) => e.startsWith('credit.cutoff:')),
+        `a non-numeric cutoff is reported at credit.cutoff: ${JSON.stringify(st.policy_errors)}`);
+      await app.type('policy_lab.f.score_bands', '600, 560, 640, 680');
+      st = await lab(app);
+      t.check(st.policy_errors.some((e) => /^credit\.score_bands\[1\]: inverted band/.test(e)),
+        `inverted score bands are reported at credit.score_bands[1]: ${JSON.stringify(st.policy_errors)}`);
+      await app.click('policy_lab.run');
+      st = await lab(app);
+      t.check(st.message_error && /problems/.test(st.message), `Run refuses an invalid policy with a message: ${st.message}`);
+      t.equal(st.runs.length, 0, 'no run was started for an invalid policy');
+      await app.screenshot('policy_lab-1280x800-validation');
+      t.equal((await app.state()).errors, {}, 'no panel error (the mistakes are shown in the panel)');
+
+      // A 5x5 matrix by design: adding an income band widens the matrix and
+      // the validator is happy; removing it again restores the shape.
+      await app.type('policy_lab.f.score_bands', '560, 600, 640, 680');
+      await app.type('policy_lab.f.cutoff', '620');
+      await app.type('policy_lab.f.refer_from', '590');
+      st = await lab(app);
+      t.check(st.policy_valid, `the corrected policy is valid: ${JSON.stringify(st.policy_errors)}`);
+      t.equal(st.policy.credit.cutoff, 620, 'the cutoff typed in the form is in the policy document');
+      t.equal(sorted(st.policy.credit.refer_band), sorted({ from: 590, to: 620, approve_pct: '30' }), 'the refer band follows the cutoff');
+
+      // Run settings, then a 10,000-user run with a progress bar.
+      await app.type('policy_lab.users', '10000');
+      await app.type('policy_lab.months', '24');
+      await app.type('policy_lab.seed', '2015');
+      const r1 = await run(app, t, { screenshot: 'policy_lab-1280x800-running' });
+      t.check(r1.st.last_run_frames >= 3, `the run advanced in chunks between frames (${r1.st.last_run_frames} frames drawn while it ran)`);
+      st = r1.st;
+      t.require(st.current && st.current.source === 'browser', `the finished run is shown: ${st.message}`);
+      t.equal(st.tab, 'results', 'the Results tab opens when the run finishes');
+      t.note(`10,000 users x 24 months in the browser: ${st.current.elapsed_ms} ms (first run: includes training the scorecard on 40,000 history users)`);
+      await app.screenshot('policy_lab-1280x800-results');
+
+      // The same policy, scenario, seed and months natively.
+      await app.click('policy_lab.tab.policy');
+      const policyFile = await download(app, 'policy_lab.export_policy');
+      const exported = JSON.parse(fs.readFileSync(policyFile, 'utf8'));
+      t.equal(exported.credit.cutoff, 620, 'the exported policy has the edited cutoff');
+      const dbFile = path.join(tmpdir(), 'native-runs.sqlite');
+      const cli = t.cli(['sim', 'run', '--policy', policyFile, '--scenario', 'baseline', '--users', '10000', '--months', '24',
+        '--seed', '2015', '--db', dbFile, '--json', '--no-progress'], { json: true });
+      t.equal(sorted(st.current.totals), sorted(cli.totals), 'every total of the browser run equals finlab sim run (decimal strings)');
+      t.note(`approval ${st.current.totals.approval_rate}%, loss ${st.current.totals.loss_rate}%, net profit ¥${st.current.totals.net_profit} (CLI: ${cli.totals.approval_rate}%, ${cli.totals.loss_rate}%, ¥${cli.totals.net_profit})`);
+
+      // Key numbers: test API and the ARIA mirror.
+      const nums = await app.numbers();
+      t.equal(nums['policy_lab.kpi.approval_rate'], `${cli.totals.approval_rate}%`, 'the approval-rate card shows the exact total');
+      t.equal(nums['policy_lab.kpi.loss_rate'], `${cli.totals.loss_rate}%`, 'the loss-rate card shows the exact total');
+      const mirror = await app.mirror();
+      t.equal(mirror['policy_lab.kpi.net_profit'], nums['policy_lab.kpi.net_profit'], 'the ARIA mirror shows the net profit');
+      t.check(/^-?¥[\d,]+\.\d\d$/.test(nums['policy_lab.kpi.net_profit']), `net profit shown in yuan: ${nums['policy_lab.kpi.net_profit']}`);
+
+      // Explain this number.
+      await app.click('policy_lab.tab.results');
+      await app.click('policy_lab.kpi.approval_rate');
+      t.equal((await app.state()).explaining, 'policy_lab.kpi.approval_rate', 'clicking a KPI opens its drill-down');
+      await app.screenshot('policy_lab-1280x800-explain-approval');
+      await app.click('explain.close');
+      for (const c of ['approval', 'losses', 'profit', 'vintages', 'scores', 'fund']) {
+        const w = (await app.widgets())[`policy_lab.chart.${c}`];
+        t.check(!!w, `chart ${c} is drawn`);
+      }
+
+      // Reload: the run is still there, and the same seed again (scorecard
+      // from the database) gives the same totals.
+      await waitSynced(app);
+      await app.reload();
+      st = await lab(app);
+      t.check(st.runs.length === 1 && st.runs[0].status === 'complete', `the run survives a reload: ${JSON.stringify(st.runs)}`);
+      t.check(st.current && st.current.run_id === st.runs[0].run_id, 'the run shown before the reload is shown again');
+      t.equal(sorted(st.current && st.current.totals), sorted(cli.totals), 'its totals read back from the browser database are unchanged');
+      t.equal(st.policy.credit.cutoff, 620, 'the edited policy survives the reload');
+      await app.click('tab.policy_lab');
+      const r2 = await run(app, t);
+      t.equal(sorted(r2.st.current.totals), sorted(cli.totals), 'a second run with the same seed (scorecard reused from the database) is identical');
+      t.note(`second 10,000-user run (scorecard reused): ${r2.st.current.elapsed_ms} ms`);
+
+      // A third run at another cutoff, compared with the first.
+      await app.click('policy_lab.tab.policy');
+      await app.type('policy_lab.f.cutoff', '660');
+      await app.type('policy_lab.f.refer_from', '630');
+      const r3 = await run(app, t);
+      const third = r3.st.current;
+      await app.click('policy_lab.tab.compare');
+      await app.click('policy_lab.compare_a');
+      await app.click('policy_lab.compare_a.0');
+      await app.click('policy_lab.compare_b');
+      await app.click('policy_lab.compare_b.2');
+      st = await lab(app);
+      t.require(st.compare, 'two runs are compared');
+      t.equal([st.compare.a.run_id, st.compare.b.run_id], [st.runs[0].run_id, st.runs[2].run_id], 'A is the first run, B the third');
+      const row = st.compare.rows.find((x) => x.name === 'booked_amount');
+      const d = decDiff(cli.totals.booked_amount, third.totals.booked_amount);
+      const expected = `${d.neg ? '-' : '+'}¥${d.abs.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+      t.equal(row && row.diff, expected, 'the difference of the booked amounts is exact (B − A)');
+      await app.screenshot('policy_lab-1280x800-compare');
+      t.equal((await app.state()).errors, {}, 'no panel error');
+    },
+  },
+  {
+    name: 'policy lab: cutoff sweep equals finlab sim sweep; a native runs database opens by file picker and drag-and-drop',
+    async run(t) {
+      const app = await t.open({ hash: 'policy_lab' });
+      await app.type('policy_lab.users', '3000');
+      await app.type('policy_lab.months', '12');
+      await app.type('policy_lab.seed', '7');
+      await app.click('policy_lab.tab.sweep');
+      await app.type('policy_lab.sweep_from', '560');
+      await app.type('policy_lab.sweep_to', '680');
+      await app.type('policy_lab.sweep_step', '40');
+      await press(app, 'policy_lab.run_sweep');
+      await waitIdle(app);
+      let st = await lab(app);
+      t.require(st.sweep, `the sweep finished: ${st.message}`);
+      const cli = t.cli(['sim', 'sweep', '--cutoffs', '560:680:40', '--scenario', 'baseline', '--users', '3000', '--months', '12',
+        '--seed', '7', '--json', '--no-progress'], { json: true });
+      const keys = ['cutoff', 'efficient', 'approval_rate', 'loss_rate', 'net_profit', 'booked_amount', 'booked_count'];
+      const pick = (p) => Object.fromEntries(keys.map((k) => [k, p[k]]));
+      t.equal(st.sweep.points.map(pick), cli.points.map(pick), 'every sweep point (and the frontier) equals finlab sim sweep');
+      t.check(st.sweep.points.some((p) => p.efficient), 'at least one cutoff is on the efficient frontier');
+      await app.screenshot('policy_lab-1280x800-sweep');
+
+      // Runs databases made natively.
+      const dir = tmpdir();
+      const dbA = path.join(dir, 'stress-runs.sqlite');
+      const a = t.cli(['sim', 'run', '--scenario', 'mild-stress', '--users', '2000', '--months', '12', '--seed', '11', '--db', dbA,
+        '--json', '--no-progress'], { json: true });
+      const b = t.cli(['sim', 'run', '--scenario', 'severe-stress', '--users', '2000', '--months', '12', '--seed', '11', '--db', dbA,
+        '--json', '--no-progress'], { json: true });
+      await app.click('policy_lab.tab.runs');
+      const [chooser] = await Promise.all([app.page.waitForEvent('filechooser', { timeout: 10000 }), app.click('policy_lab.open_db')]);
+      await chooser.setFiles(dbA);
+      await app.page.waitForFunction(() => window.finlab.state().panels.policy_lab.opened, null, { timeout: 15000 });
+      await app.settled();
+      st = await lab(app);
+      t.equal(st.opened.name, 'stress-runs.sqlite', 'the file picked is open');
+      t.equal(st.opened.runs.map((r) => [r.run_id, r.status, r.scenario]), [[a.run_id, 'complete', 'mild-stress'], [b.run_id, 'complete', 'severe-stress']],
+        'both native runs are listed');
+      t.check(st.current && st.current.source === 'opened' && st.current.run_id === b.run_id, 'the newest opened run is shown');
+      t.equal(sorted(st.current && st.current.totals), sorted(b.totals), 'its totals are what finlab sim run printed');
+      await app.click(`policy_lab.tab.runs`);
+      await app.screenshot('policy_lab-1280x800-opened-db');
+      await app.click(`policy_lab.view.i${a.run_id}`);
+      st = await lab(app);
+      t.equal(sorted(st.current && st.current.totals), sorted(a.totals), 'the other opened run charts with its own totals');
+      await app.screenshot('policy_lab-1280x800-opened-run');
+
+      // Drag-and-drop a second database (one run, baseline) onto the page.
+      const dbB = path.join(dir, 'dropped.sqlite');
+      const c = t.cli(['sim', 'run', '--users', '1500', '--months', '6', '--seed', '3', '--db', dbB, '--json', '--no-progress'], { json: true });
+      const b64 = fs.readFileSync(dbB).toString('base64');
+      await app.page.evaluate(({ b64, name }) => {
+        const bin = atob(b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: 'application/vnd.sqlite3' }));
+        const canvas = document.getElementById('canvas');
+        canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, { b64, name: 'dropped.sqlite' });
+      await app.page.waitForFunction(() => (window.finlab.state().panels.policy_lab.opened || {}).name === 'dropped.sqlite', null, { timeout: 15000 });
+      await app.settled();
+      st = await lab(app);
+      t.equal(sorted(st.current && st.current.totals), sorted(c.totals), 'a dropped runs database opens and its run equals the CLI');
+
+      // Something that is not a runs database is refused with a message.
+      await app.page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array([1, 2, 3, 4])], 'notes.bin'));
+        document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await app.page.waitForFunction(() => /notes\.bin/.test(window.finlab.state().panels.policy_lab.message), null, { timeout: 10000 });
+      st = await lab(app);
+      t.check(st.message_error, `a file that is neither SQLite nor JSON is refused: ${st.message}`);
+      t.equal((await app.state()).errors, {}, 'no panel error');
+    },
+  },
+  {
+    name: 'policy lab: phone 390x844 layout',
+    async run(t) {
+      const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'policy_lab' });
+      let st = await app.state();
+      t.equal(st.tab, 'policy_lab', 'the URL opens the Policy lab');
+      t.check(st.compact, 'phone layout');
+      await app.screenshot('policy_lab-390x844-policy');
+      await app.type('policy_lab.users', '2000');
+      await app.type('policy_lab.months', '12');
+      const c = await app.center('policy_lab.run');
+      await app.page.touchscreen.tap(c.x, c.y);
+      await waitIdle(app);
+      st = await app.state();
+      t.check(LAB(st).current && LAB(st).current.users === 2000, `a tap on Run runs 2,000 users: ${LAB(st).message}`);
+      await app.screenshot('policy_lab-390x844-results');
+      t.equal(st.errors, {}, 'no panel error');
+    },
+  },
+];
