@@ -104,12 +104,13 @@ void build_traits(const ScoringModel& model, const Scenario& scenario, const cre
   const bool shock = scenario.has_consent_shock();
 
   constexpr std::size_t chunk = 16384;
+  const credit::PopulationGenerator generator(params);  // set-up once, not per chunk
   credit::Population pop;
   std::vector<std::int32_t> beh(chunk), app(chunk);
   std::vector<std::uint8_t> consent_saved;
   for (std::size_t done = 0; done < count; done += chunk) {
     const std::size_t n = std::min(chunk, count - done);
-    pop = credit::generate_population(params, seed, first_user + done, n);
+    pop = generator.generate(seed, first_user + done, n);
     // Consent shock: each behaviour category is withdrawn with the scenario's probability.
     if (shock) {
       for (std::size_t i = 0; i < n; ++i) {
