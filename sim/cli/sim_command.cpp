@@ -364,6 +364,38 @@ ordered_json partners_json(const sm::StoredRun& r) {
   return arr;
 }
 
+// Score distribution: training history vs the run's applicants by scorecard band.
+struct BandRow {
+  std::string band;
+  std::int64_t train = 0, applicants = 0;
+};
+std::vector<BandRow> band_rows(const sm::StoredRun& r) {
+  std::vector<BandRow> rows;
+  for (std::size_t b = 0; b < r.band_names.size() && b < static_cast<std::size_t>(sm::kMaxScoreBands); ++b) {
+    BandRow row;
+    row.band = r.band_names[b];
+    row.train = b < r.train_band_counts.size() ? r.train_band_counts[b] : 0;
+    for (const auto& m : r.acc.month) row.applicants += m.applicant_bands[b];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+ordered_json bands_json(const sm::StoredRun& r) {
+  std::int64_t tt = 0, ta = 0;
+  const auto rows = band_rows(r);
+  for (const auto& x : rows) {
+    tt += x.train;
+    ta += x.applicants;
+  }
+  ordered_json arr = ordered_json::array();
+  for (const auto& x : rows) {
+    arr.push_back({{"band", x.band}, {"training_share", sm::percent_of(x.train, tt)}, {"applicants", x.applicants},
+                   {"applicants_share", sm::percent_of(x.applicants, ta)}});
+  }
+  return arr;
+}
+
 ordered_json run_doc(const sm::StoredRun& r) {
   ordered_json doc;
   doc["run_id"] = r.summary.run_id;
@@ -380,6 +412,7 @@ ordered_json run_doc(const sm::StoredRun& r) {
   doc["scorecard_auc"] = r.train_auc;
   doc["totals"] = totals_json(r.totals);
   doc["analyses"] = totals_json(r.analyses);
+  doc["score_bands"] = bands_json(r);
   doc["partners"] = partners_json(r);
   doc["months_detail"] = months_json(r);
   doc["vintages"] = vintages_json(r);
@@ -427,6 +460,16 @@ void print_show(const sm::StoredRun& r) {
     sw.rows.push_back({c, a("swap_" + c + "_count"), a("swap_" + c + "_bad_rate"), a("swap_" + c + "_bads")});
   }
   print_table(std::cout, sw);
+
+  std::cout << "\nScore distribution: scorecard bands of the training history vs the run's applicants (PSI by month above)\n";
+  Table sb;
+  sb.headers = {"band", "training share", "applicants", "applicants share"};
+  sb.align = {Align::left};
+  for (const auto& j : bands_json(r)) {
+    sb.rows.push_back({j["band"].get<std::string>(), j["training_share"].get<std::string>() + "%", std::to_string(j["applicants"].get<std::int64_t>()),
+                       j["applicants_share"].get<std::string>() + "%"});
+  }
+  print_table(std::cout, sb);
 
   std::cout << "\nPartners\n";
   Table p;
