@@ -77,7 +77,7 @@ void same_line_unless_compact(Ui& ui) {
 
 void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   const bool busy = v.running || v.sweeping;
-  ImGui::SetNextItemWidth(ui.px(ui.compact() ? 170 : 150));
+  ImGui::SetNextItemWidth(ui.px(ui.compact() ? 130 : 150));
   const std::string current = v.scenarios.empty() ? std::string() : v.scenarios[std::clamp(run.scenario, 0, static_cast<int>(v.scenarios.size()) - 1)];
   if (ImGui::BeginCombo(ui.label("Scenario", "scenario").c_str(), current.c_str())) {
     for (int i = 0; i < static_cast<int>(v.scenarios.size()); ++i) {
@@ -89,7 +89,7 @@ void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
     }
     ImGui::EndCombo();
   }
-  name_box(ui, "policy_lab.scenario", ui.px(ui.compact() ? 170 : 150));
+  name_box(ui, "policy_lab.scenario", ui.px(ui.compact() ? 130 : 150));
   if (!v.scenario_description.empty() && ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ui.px(360));
@@ -104,12 +104,12 @@ void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
     name_box(ui, std::string("policy_lab.") + id, ui.px(w));
   };
   ImGui::SameLine();
-  num("Users", "users", run.users, 90);
+  num("Users", "users", run.users, ui.compact() ? 80 : 90);
   if (!ui.compact()) ImGui::SameLine();
   num("Months", "months", run.months, 50);
   ImGui::SameLine();
   num("Seed", "seed", run.seed, 80);
-  if (!ui.compact()) ImGui::SameLine();
+  ImGui::SameLine();
   if (!busy) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1.0f, 0.42f, 0.0f, 0.85f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
@@ -177,8 +177,9 @@ void policy_files(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
 }
 
 void credit_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  if (!ImGui::CollapsingHeader(ui.label("Credit decision", "sec_credit").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const bool open = ImGui::CollapsingHeader(ui.label("Credit decision", "sec_credit").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ui.name_item("policy_lab.sec.credit");
+  if (!open) return;
   text_field(ui, v, out, "Policy name", "name", f.name, "name", 200);
   text_field(ui, v, out, "Score cutoff (approve at or above)", "cutoff", f.cutoff, "credit.cutoff", 80, ImGuiInputTextFlags_CharsDecimal);
   if (ImGui::Checkbox(ui.label("Refer band (manual review below the cutoff)", "refer_on").c_str(), &f.refer_on)) {
@@ -205,8 +206,9 @@ void credit_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
 }
 
 void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  if (!ImGui::CollapsingHeader(ui.label("Limits", "sec_limits").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const bool open = ImGui::CollapsingHeader(ui.label("Limits", "sec_limits").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ui.name_item("policy_lab.sec.limits");
+  if (!open) return;
   auto band_field = [&](const char* label, const char* id, std::string& s, const char* path) {
     ImGui::SetNextItemWidth(ui.px(220));
     if (ImGui::InputText(ui.label(label, id).c_str(), &s)) out.policy_changed = true;
@@ -256,8 +258,9 @@ void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
 }
 
 void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  if (!ImGui::CollapsingHeader(ui.label("Pricing and terms", "sec_pricing").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const bool open = ImGui::CollapsingHeader(ui.label("Pricing and terms", "sec_pricing").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ui.name_item("policy_lab.sec.pricing");
+  if (!open) return;
   ImGui::TextDisabled("%s", ui.tr("Rates quoted as:"));
   ImGui::SameLine();
   if (ImGui::RadioButton(ui.label("daily", "quote_daily").c_str(), f.quote == 0)) {
@@ -331,8 +334,9 @@ void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out
 }
 
 void partners_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  if (!ImGui::CollapsingHeader(ui.label("Partner lenders", "sec_partners").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const bool open = ImGui::CollapsingHeader(ui.label("Partner lenders", "sec_partners").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ui.name_item("policy_lab.sec.partners");
+  if (!open) return;
   ui.help_text("Approved loans go to partners best score first, each within its monthly capacity (empty = unlimited).");
   const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
   if (ImGui::BeginTable("partners", 6, tf)) {
@@ -372,8 +376,9 @@ void partners_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& ou
 }
 
 void fund_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  if (!ImGui::CollapsingHeader(ui.label("活期宝 fund", "sec_fund").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const bool open = ImGui::CollapsingHeader(ui.label("活期宝 fund", "sec_fund").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
   ui.name_item("policy_lab.sec.fund");
+  if (!open) return;
   text_field(ui, v, out, "Gross yield (% a year)", "gross_yield", f.gross_yield, "fund.gross_yield_pct", 70);
   same_line_unless_compact(ui);
   text_field(ui, v, out, "Fund fees (% a year)", "fund_fee", f.fund_fee, "fund.fee_pct", 70);
@@ -388,8 +393,9 @@ void fund_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
 }
 
 void json_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  if (!ImGui::CollapsingHeader(ui.label("Policy JSON (every field)", "sec_json").c_str())) return;
+  const bool open = ImGui::CollapsingHeader(ui.label("Policy JSON (every field)", "sec_json").c_str());
   ui.name_item("policy_lab.sec.json");
+  if (!open) return;
   ui.help_text("The whole document (finlab.policy version 1, docs/sim.md), including provision and collections. Edit and apply; mistakes are listed with their JSON path.");
   ImGui::InputTextMultiline("##json", &f.json, ImVec2(-1, ui.px(ui.compact() ? 260 : 340)), ImGuiInputTextFlags_AllowTabInput);
   ui.name_item("policy_lab.f.json");
@@ -435,8 +441,13 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
 
 // [SECTION] results ------------------------------------------------------------------------
 
-void chart_block(Ui& ui, const ChartSpec& c, const char* title_en) {
+void chart_block(Ui& ui, const ChartSpec& c, const char* title_en, const std::string& note = std::string()) {
   ImGui::TextUnformatted(ui.tr(title_en));
+  if (!note.empty()) {
+    ImGui::TextDisabled("%s", note.c_str());
+    ui.name_item(c.name);
+    return;
+  }
   if (c.x_labels.empty()) {
     ImGui::TextDisabled("%s", ui.tr("No data yet"));
     return;
@@ -472,16 +483,19 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
                                   "Vintage curves: share of loans ever 30+ days past due, by months on book",
                                   "Score distribution of the population (users per 20-point band)", "活期宝 fund balance at month end (¥)"};
   const int ncharts = static_cast<int>(std::min<std::size_t>(r.charts.size(), 6));
+  auto note = [&](int i) { return i < static_cast<int>(r.chart_notes.size()) ? r.chart_notes[i] : std::string(); };
   if (ui.compact()) {
-    for (int i = 0; i < ncharts; ++i) chart_block(ui, r.charts[i], kTitles[i]);
+    for (int i = 0; i < ncharts; ++i) chart_block(ui, r.charts[i], kTitles[i], note(i));
   } else if (ImGui::BeginTable("charts", 2, ImGuiTableFlags_SizingStretchSame)) {
     for (int i = 0; i < ncharts; ++i) {
       ImGui::TableNextColumn();
-      chart_block(ui, r.charts[i], kTitles[i]);
+      chart_block(ui, r.charts[i], kTitles[i], note(i));
     }
     ImGui::EndTable();
   }
-  if (ImGui::CollapsingHeader(ui.label("All totals (as stored; same names as finlab sim --json)", "all_totals").c_str())) {
+  const bool open_all_totals = ImGui::CollapsingHeader(ui.label("All totals (as stored; same names as finlab sim --json)", "all_totals").c_str());
+  ui.name_item("policy_lab.all_totals");
+  if (open_all_totals) {
     if (ImGui::BeginTable("totals", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
       for (const auto& t : r.totals) {
         ImGui::TableNextRow();
@@ -493,8 +507,9 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
       ImGui::EndTable();
     }
   }
-  ui.name_item("policy_lab.all_totals");
-  if (ImGui::CollapsingHeader(ui.label("Value of behaviour data and swap-in / swap-out", "analyses").c_str())) {
+  const bool open_analyses = ImGui::CollapsingHeader(ui.label("Value of behaviour data and swap-in / swap-out", "analyses").c_str());
+  ui.name_item("policy_lab.analyses");
+  if (open_analyses) {
     ui.help_text("Approvals of the behaviour-enhanced score vs the application-data-only score at an equal expected bad rate, and the champion/challenger swap table.");
     if (ImGui::BeginTable("analyses", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
       for (const auto& t : r.analyses) {
@@ -507,7 +522,6 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
       ImGui::EndTable();
     }
   }
-  ui.name_item("policy_lab.analyses");
 }
 
 // [SECTION] compare, sweep, runs --------------------------------------------------------------

@@ -1467,6 +1467,7 @@ void PolicyLabModel::build_results(Ui& ui) {
   // Fund balance.
   {
     ChartSpec c = month_chart("policy_lab.chart.fund", r, h);
+    c.name = "policy_lab.chart.fund";
     c.y_from_zero = true;
     ChartSeries s{ui.tr("Fund balance (AUM)"), SeriesKind::area, {}, {}, {}, IM_COL32(0, 158, 115, 255), true};
     for (const auto& a : r.acc.month) {
@@ -1475,6 +1476,16 @@ void PolicyLabModel::build_results(Ui& ui) {
     }
     c.series.push_back(std::move(s));
     v.charts.push_back(std::move(c));
+  }
+  // A chart whose every value is zero says so in words (an empty axis explains nothing).
+  static const char* kNothing[] = {"No applications in this run.", "No charge-offs and no recoveries in this run.", "No income and no costs in this run.",
+                                   "No loan reached 30 days past due in this run.", "No scores stored with this run.", "No fund balance in this run."};
+  for (std::size_t i = 0; i < v.charts.size(); ++i) {
+    bool any = false;
+    for (const auto& s : v.charts[i].series)
+      for (double y : s.y)
+        if (!std::isnan(y) && y != 0.0) any = true;
+    v.chart_notes.push_back(any ? std::string() : std::string(ui.tr(kNothing[std::min<std::size_t>(i, 5)])));
   }
 }
 

@@ -100,6 +100,7 @@ struct LabRunView {
   std::string subtitle;
   std::vector<LabKpi> kpis;
   std::vector<ChartSpec> charts;        // approval, losses, profit, vintages, scores, fund
+  std::vector<std::string> chart_notes; // per chart: shown instead of it when it has nothing to plot
   std::vector<LabTotalRow> totals;      // every total, as stored
   std::vector<LabTotalRow> analyses;    // value of data, swap-in / swap-out
 };

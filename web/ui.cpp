@@ -52,9 +52,13 @@ void Ui::open_explain(const std::string& name, const Explanation& ex) {
 }
 
 void Ui::figure(const std::string& name, const char* label_en, const std::string& value, const Explanation& ex, bool big) {
+  figure_text(name, tr(label_en), value, ex, big);
+}
+
+void Ui::figure_text(const std::string& name, const std::string& label, const std::string& value, const Explanation& ex, bool big) {
   ImGui::PushID(name.c_str());
   ImGui::BeginGroup();
-  ImGui::TextDisabled("%s", tr(label_en));
+  ImGui::TextDisabled("%s", label.c_str());
   if (big && big_font) ImGui::PushFont(big_font);
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));

@@ -69,6 +69,8 @@ public:
   // A figure: label and value; clicking the value (or its ⓘ) opens the
   // drill-down with `ex`. `big` draws the value in the large font.
   void figure(const std::string& name, const char* label_en, const std::string& value, const Explanation& ex, bool big = false);
+  // The same with a label that is already display text (not a translation key).
+  void figure_text(const std::string& name, const std::string& label, const std::string& value, const Explanation& ex, bool big = false);
   // A clickable value inline (e.g. in a table cell) that opens `ex`.
   void explain_link(const std::string& name, const std::string& value, const Explanation& ex);
 

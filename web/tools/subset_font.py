@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Cut the UI font: only the glyphs that web/ sources show, from a CJK collection.
 
-Reads the string literals of the given C++ files, keeps every character in them
-plus printable ASCII, and writes (1) an OpenType subset of one face of the
+Reads the string literals of the given C++ files (web/ and the core files whose
+messages the app shows) and every character of the given data files (assets),
+keeps those plus printable ASCII, and writes (1) an OpenType subset of one face of the
 collection and (2) the same characters as UTF-8 text, which the app feeds to
 ImGui's glyph-range builder so that exactly these glyphs are rasterised.
 Run by CMake at build time (web/CMakeLists.txt); the output is not committed.
@@ -18,13 +19,18 @@ LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 BASE = set(chr(c) for c in range(0x20, 0x7F)) | set("¥…·×÷≤≥−–—°±%‰→←↑↓▲▼■□●○✓ ")
 
 
-def characters(paths):
+def characters(paths, data_paths):
     chars = set(BASE)
     for p in paths:
         with open(p, encoding="utf-8") as f:
             text = f.read()
         for m in LITERAL.finditer(text):
             chars.update(ch for ch in m.group(1) if ord(ch) >= 0x20)
+    # Data files the app shows text from (plan and policy names, holiday names,
+    # feature labels): every character counts.
+    for p in data_paths:
+        with open(p, encoding="utf-8") as f:
+            chars.update(ch for ch in f.read() if ord(ch) >= 0x20)
     return chars
 
 
@@ -34,7 +40,8 @@ def main():
     ap.add_argument("--font-number", type=int, default=0)
     ap.add_argument("--out", required=True)
     ap.add_argument("--glyphs-out", required=True)
-    ap.add_argument("sources", nargs="+")
+    ap.add_argument("--data", action="append", default=[], help="a data file whose every character is shown (repeatable)")
+    ap.add_argument("sources", nargs="+", help="C++ files whose string literals are shown")
     a = ap.parse_args()
     try:
         from fontTools import subset
@@ -44,7 +51,7 @@ def main():
     if not os.path.exists(a.font):
         sys.exit(f"subset_font.py: {a.font} not found (apt-get install fonts-noto-cjk)")
 
-    chars = characters(a.sources)
+    chars = characters(a.sources, a.data)
     font = TTFont(a.font, fontNumber=a.font_number, lazy=False)
     cmap = font.getBestCmap()
     missing = sorted(ch for ch in chars if ord(ch) not in cmap and ch.isprintable() and not ch.isspace())

@@ -2,6 +2,16 @@
 // into the real ImGui widgets: their rectangles come from the page's test API
 // (window.finlab.widgets(), CSS pixels relative to the canvas; docs/web.md).
 'use strict';
+
+function canonical(v) {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') {
+    const o = {};
+    for (const k of Object.keys(v).sort()) o[k] = canonical(v[k]);
+    return o;
+  }
+  return v;
+}
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
@@ -191,8 +201,10 @@ class TestContext {
     if (!cond) this.failures.push(msg);
     return !!cond;
   }
+  // Deep equality of JSON values; object key order does not matter (the
+  // browser's state and the CLI's --json may list keys in different orders).
   equal(actual, expected, msg) {
-    const a = JSON.stringify(actual), e = JSON.stringify(expected);
+    const a = JSON.stringify(canonical(actual)), e = JSON.stringify(canonical(expected));
     return this.check(a === e, `${msg}: expected ${e}, got ${a}`);
   }
   // Hard check: stops the flow.
