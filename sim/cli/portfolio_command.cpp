@@ -18,7 +18,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -26,6 +25,7 @@
 #include "core/portfolio/performance.hpp"
 #include "core/portfolio/plan_json.hpp"
 #include "core/portfolio/projection.hpp"
+#include "core/portfolio/report.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/output.hpp"
 
@@ -34,7 +34,6 @@ namespace finlab::cli {
 namespace {
 
 using money::Money;
-using nlohmann::ordered_json;
 using portfolio::Plan;
 using time::Date;
 
@@ -64,48 +63,6 @@ std::size_t parse_count(const std::string& option, const std::string& text, std:
 std::string grouped(Money m) { return m.to_string_grouped(); }
 
 std::string fund_name(const Plan& p, int f) { return f < 0 ? "活期宝" : p.funds[static_cast<std::size_t>(f)].id; }
-
-ordered_json figure_json(const portfolio::Figure& f) {
-  ordered_json inputs = ordered_json::object();
-  for (const auto& [k, v] : f.inputs) inputs[k] = v;
-  return {{"name", f.name}, {"value", f.value}, {"available", f.available}, {"formula", f.formula}, {"inputs", inputs}};
-}
-
-ordered_json performance_json(const portfolio::Performance& p) {
-  ordered_json j = ordered_json::object();
-  j["twr"] = figure_json(p.twr);
-  j["twr_annualized"] = figure_json(p.twr_annualized);
-  j["mwr"] = figure_json(p.mwr);
-  j["volatility"] = figure_json(p.volatility);
-  j["max_drawdown"] = figure_json(p.max_drawdown);
-  j["income_split"] = figure_json(p.income_split);
-  j["fees"] = figure_json(p.fees);
-  ordered_json flows = ordered_json::array();
-  for (const auto& f : p.mwr_flows) flows.push_back({{"date", f.date.to_string()}, {"amount", f.amount.to_string()}});
-  j["mwr_flows"] = flows;
-  return j;
-}
-
-ordered_json totals_json(const portfolio::PathTotals& t) {
-  return {{"paid_in", t.paid_in.to_string()},
-          {"end_value", t.end_value.to_string()},
-          {"end_huoqibao", t.end_huoqibao.to_string()},
-          {"end_funds", t.end_funds.to_string()},
-          {"end_in_transit", t.end_in_transit.to_string()},
-          {"huoqibao_income", t.mmf_income.to_string()},
-          {"fund_gain", t.fund_gain.to_string()},
-          {"purchases", t.purchases.to_string()},
-          {"redemptions_net", t.redemptions_net.to_string()},
-          {"cash_dividends", t.cash_dividends.to_string()},
-          {"reinvested_dividends", t.reinvested_dividends.to_string()},
-          {"subscription_fees", t.subscription_fees.to_string()},
-          {"redemption_fees", t.redemption_fees.to_string()},
-          {"redemption_fees_to_fund_assets", t.redemption_fees_to_fund_assets.to_string()},
-          {"regular_investments_made", t.regular_made},
-          {"regular_investments_skipped", t.regular_skipped},
-          {"orders_refused", t.orders_refused},
-          {"rebalances", t.rebalances}};
-}
 
 void print_performance(std::ostream& os, const portfolio::Performance& p) {
   Table t{{"figure", "value", "how"}, {Align::left, Align::right, Align::left}, {}};
@@ -157,49 +114,14 @@ void run_simulate(const SimulateArgs& a) {
   for (auto& t : pool) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
-  const auto s = pr.summarize(out);
-  portfolio::Ledger median_ledger;
-  const auto median = pr.replay_path(s.median_path, median_ledger);
-  const auto perf = portfolio::measure(median_ledger, median.totals);
-
+  const auto report = portfolio::make_simulation_report(pr, out);
   if (a.json) {
-    ordered_json doc;
-    doc["plan"] = plan.name;
-    doc["settings"] = {{"paths", paths}, {"years", years}, {"seed", seed}};
-    doc["first_day"] = s.first_day.to_string();
-    doc["last_day"] = s.last_day.to_string();
-    doc["trading_days"] = pr.schedule().size();
-    doc["huoqibao_income_per_10k"] = pr.schedule().mmf_r_source;
-    doc["paid_in"] = s.paid_in.to_string();
-    ordered_json fan = ordered_json::array();
-    for (const auto& f : s.fan) {
-      fan.push_back({{"date", f.date.to_string()}, {"paid_in", f.paid_in.to_string()}, {"p5", f.p5.to_string()}, {"p25", f.p25.to_string()},
-                     {"p50", f.p50.to_string()}, {"p75", f.p75.to_string()}, {"p95", f.p95.to_string()}});
-    }
-    doc["fan"] = fan;
-    const auto& e = s.end_value;
-    doc["end_value"] = {{"p1", e.p1.to_string()}, {"p5", e.p5.to_string()}, {"p10", e.p10.to_string()}, {"p25", e.p25.to_string()},
-                        {"p50", e.p50.to_string()}, {"p75", e.p75.to_string()}, {"p90", e.p90.to_string()}, {"p95", e.p95.to_string()},
-                        {"p99", e.p99.to_string()}, {"mean", e.mean.to_string()}};
-    doc["below_paid_in"] = s.below_paid_in;
-    doc["p_below_paid_in"] = portfolio::percent_text(s.p_below_paid_in, 2);
-    ordered_json hist = ordered_json::array();
-    for (const auto& b : s.histogram) hist.push_back({{"from", b.from.to_string()}, {"to", b.to.to_string()}, {"paths", b.count}});
-    doc["histogram"] = hist;
-    auto ratios = [](const portfolio::RatioPercentiles& r, double sign) {
-      return ordered_json{{"p5", portfolio::percent_text(sign * r.p5)}, {"p25", portfolio::percent_text(sign * r.p25)},
-                          {"p50", portfolio::percent_text(sign * r.p50)}, {"p75", portfolio::percent_text(sign * r.p75)},
-                          {"p95", portfolio::percent_text(sign * r.p95)}};
-    };
-    doc["twr_annualized"] = ratios(s.twr_annualized, 1.0);
-    doc["max_drawdown"] = ratios(s.max_drawdown, -1.0);
-    doc["mean_huoqibao_income"] = s.mean_mmf_income.to_string();
-    doc["mean_fees"] = s.mean_fees.to_string();
-    doc["paths_with_skipped_regular_investment"] = s.paths_with_skipped_regular;
-    doc["median_path"] = {{"path", s.median_path}, {"totals", totals_json(median.totals)}, {"performance", performance_json(perf)}};
-    std::cout << doc.dump(2) << "\n";
+    std::cout << portfolio::to_json(report) << "\n";
     return;
   }
+  const auto& s = report.summary;
+  const auto& median = report.median;
+  const auto& perf = report.median_performance;
 
   std::ostream& os = std::cout;
   os << "plan: " << plan.name << " (" << a.plan_path << ")\n";
@@ -342,52 +264,14 @@ void run_replay(const ReplayArgs& a) {
     aligned.push_back(std::move(al).value());
   }
   for (const auto& al : aligned) market.push_back({al.nav_units, al.dividend_units});
-  portfolio::Engine engine(plan, s);
-  portfolio::Ledger ledger;
-  const auto r = engine.run(market, &ledger, {});
-  const auto perf = portfolio::measure(ledger, r.totals);
-
+  const auto report = portfolio::replay(plan, s, market);
   if (a.json) {
-    ordered_json doc;
-    doc["plan"] = plan.name;
-    doc["first_day"] = s.days.front().to_string();
-    doc["last_day"] = s.days.back().to_string();
-    doc["trading_days"] = s.size();
-    doc["huoqibao_income_per_10k"] = s.mmf_r_source;
-    doc["totals"] = totals_json(r.totals);
-    doc["performance"] = performance_json(perf);
-    ordered_json holdings = ordered_json::array();
-    for (std::size_t f = 0; f < plan.funds.size(); ++f) {
-      const auto& h = ledger.holdings[f];
-      ordered_json lots = ordered_json::array();
-      for (const auto& l : h.lots) {
-        lots.push_back({{"id", l.id}, {"trade_date", l.trade_date.to_string()}, {"confirmed_on", l.confirmed_on.to_string()},
-                        {"shares", l.shares.to_string()}, {"source", l.source == portfolio::LotSource::purchase ? "purchase" : "dividend_reinvestment"}});
-      }
-      holdings.push_back({{"fund", plan.funds[f].id}, {"shares", h.shares.to_string()},
-                          {"nav", portfolio::Nav::from_units(aligned[f].nav_units.back()).to_string()}, {"value", h.value.to_string()}, {"lots", lots}});
-    }
-    doc["holdings"] = holdings;
-    ordered_json txs = ordered_json::array();
-    for (const auto& t : ledger.transactions) {
-      txs.push_back({{"date", t.date.to_string()}, {"settles_on", t.settles_on.to_string()}, {"kind", std::string(portfolio::to_string(t.kind))},
-                     {"fund", fund_name(plan, t.fund)}, {"source", t.source}, {"amount", t.amount.to_string()}, {"shares", t.shares.to_string()},
-                     {"nav", t.nav.to_string()}, {"fee", t.fee.to_string()}, {"note", t.note}});
-    }
-    doc["transactions"] = txs;
-    ordered_json months = ordered_json::array();
-    Money put_in;
-    for (std::size_t i = 0; i < ledger.days.size(); ++i) {
-      put_in += ledger.days[i].flow;
-      if (i + 1 < ledger.days.size() && ledger.days[i + 1].date.month() == ledger.days[i].date.month()) continue;
-      const auto& d = ledger.days[i];
-      months.push_back({{"date", d.date.to_string()}, {"huoqibao", d.huoqibao.to_string()}, {"funds", d.funds.to_string()},
-                        {"in_transit", d.in_transit.to_string()}, {"total", d.total.to_string()}, {"paid_in", put_in.to_string()}});
-    }
-    doc["month_ends"] = months;
-    std::cout << doc.dump(2) << "\n";
+    std::cout << portfolio::to_json(report) << "\n";
     return;
   }
+  const auto& ledger = report.ledger;
+  const auto& r = report.result;
+  const auto& perf = report.performance;
 
   std::ostream& os = std::cout;
   os << "plan: " << plan.name << " (" << a.plan_path << ")\n";
@@ -420,12 +304,8 @@ void run_replay(const ReplayArgs& a) {
 
   os << "\nmonth ends\n";
   Table months{{"date", "活期宝", "funds", "in transit", "total", "put in"}, {Align::left}, {}};
-  Money put_in;
-  for (std::size_t i = 0; i < ledger.days.size(); ++i) {
-    put_in += ledger.days[i].flow;
-    if (i + 1 < ledger.days.size() && ledger.days[i + 1].date.month() == ledger.days[i].date.month()) continue;
-    const auto& d = ledger.days[i];
-    months.rows.push_back({d.date.to_string(), grouped(d.huoqibao), grouped(d.funds), grouped(d.in_transit), grouped(d.total), grouped(put_in)});
+  for (const auto& m : portfolio::month_ends(ledger)) {
+    months.rows.push_back({m.date.to_string(), grouped(m.huoqibao), grouped(m.funds), grouped(m.in_transit), grouped(m.total), grouped(m.paid_in)});
   }
   print_table(os, months);
 
