@@ -1,0 +1,70 @@
+// Portfolio: a plan's Monte Carlo projection in the browser equals `finlab
+// portfolio simulate` for the same plan file and seed (fan, outcome
+// percentiles, probability of ending below the money put in, the median path
+// and its returns); the plan and the projection survive a reload.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+async function waitResult(app) {
+  await app.page.waitForFunction(() => {
+    const p = window.finlab.state().panels.portfolio;
+    return p.result && !p.running;
+  }, null, { timeout: 120000 });
+  await app.settled();
+  return (await app.state()).panels.portfolio;
+}
+
+module.exports = [
+  {
+    name: 'portfolio: projection equals finlab portfolio simulate for the same plan and seed',
+    async run(t) {
+      const app = await t.open({ hash: 'portfolio' });
+      await app.type('portfolio.invest_amount', '1500');
+      await app.type('portfolio.paths', '400');
+      await app.type('portfolio.years', '5');
+      await app.type('portfolio.seed', '7');
+      await app.click('portfolio.run');
+      const st = await waitResult(app);
+      const r = st.result;
+      t.note(`400 paths × 5 years in ${(r.elapsed_ms / 1000).toFixed(2)} s in the browser`);
+      t.equal([r.paths, r.years, r.seed], [400, 5, 7], 'settings as typed');
+
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finlab-portfolio-'));
+      const plan = path.join(dir, 'plan.json');
+      fs.writeFileSync(plan, r.plan_json);
+      t.check(/"amount": "1500"/.test(r.plan_json), 'the typed 定投 amount is in the plan file');
+      const cli = t.cli(['portfolio', 'simulate', '--plan', plan, '--paths', '400', '--years', '5', '--seed', '7', '--json'], { json: true });
+      t.equal(r.fan, cli.fan, 'the percentile fan equals the CLI at every month end');
+      t.equal(r.end_value, cli.end_value, 'end-value percentiles equal the CLI');
+      t.equal([r.paid_in, r.below_paid_in, r.p_below_paid_in], [cli.paid_in, cli.below_paid_in, cli.p_below_paid_in], 'P(end < money put in) equals the CLI');
+      t.equal([r.mean_huoqibao_income, r.mean_fees], [cli.mean_huoqibao_income, cli.mean_fees], 'mean 活期宝 income and fees equal the CLI');
+      t.equal([r.median_path, r.median_end_value], [cli.median_path.path, cli.median_path.totals.end_value], 'the median path equals the CLI');
+      t.equal([r.twr, r.mwr], [cli.median_path.performance.twr.value, cli.median_path.performance.mwr.value], 'its TWR and MWR equal the CLI');
+      await app.screenshot('portfolio-1280x800');
+      await app.click('portfolio.p_below');
+      await app.screenshot('portfolio-1280x800-explain');
+      await app.click('explain.close');
+
+      await app.page.waitForFunction(() => !window.finlab.state().sync.pending, null, { timeout: 10000 });
+      await app.reload();
+      const again = await waitResult(app);
+      t.equal([again.result.fan, again.result.seed], [r.fan, 7], 'after a reload the plan is restored and the projection is the same');
+    },
+  },
+  {
+    name: 'portfolio: bad input shows a readable message; phone layout',
+    async run(t) {
+      const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'portfolio' });
+      await app.type('portfolio.invest_amount', '-5');
+      const st = (await app.state()).panels.portfolio;
+      t.check(/regular_investments\[0\]\.amount/.test(st.plan_error), `the error names the JSON path: ${st.plan_error}`);
+      await app.type('portfolio.invest_amount', '1000');
+      await app.type('portfolio.paths', '200');
+      await app.tap('portfolio.run');
+      await waitResult(app);
+      await app.screenshot('portfolio-390x844');
+    },
+  },
+];

@@ -1,0 +1,460 @@
+// Portfolio model: a plan file from assets/plans with the user's amounts
+// applied to its JSON (so the exact document can be downloaded and run with
+// `finlab portfolio simulate --plan`), validated by portfolio::parse_plan,
+// projected with portfolio::Projection in chunks of paths between frames
+// (a progress bar; the result does not depend on the chunking), summarised,
+// and the median path replayed in detail with its performance figures.
+//
+// [SECTION] plan documents
+// [SECTION] model
+// [SECTION] view building
+#include <imgui.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/portfolio/performance.hpp"
+#include "core/portfolio/plan_json.hpp"
+#include "core/portfolio/projection.hpp"
+#include "core/time/trading_calendar.hpp"
+#include "web/app_store.hpp"
+#include "web/format.hpp"
+#include "web/models.hpp"
+#include "web/platform.hpp"
+#include "web/portfolio_view.hpp"
+
+namespace finlab::web {
+
+namespace {
+
+using money::Money;
+
+// [SECTION] plan documents ------------------------------------------------------------
+
+const char* kPlanFiles[] = {"/data/assets/plans/csi300_monthly.json", "/data/assets/plans/balanced_rebalance.json"};
+constexpr int kPlanCount = 2;
+constexpr double kFrameBudgetMs = 25.0;  // work per frame while a projection runs
+
+std::string read_text_file(const char* path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+std::uint64_t parse_count(const std::string& text, const char* what, std::uint64_t lo, std::uint64_t hi, Lang lang) {
+  try {
+    std::size_t used = 0;
+    const long long v = std::stoll(text, &used);
+    if (used == text.size() && v >= 0 && static_cast<std::uint64_t>(v) >= lo && static_cast<std::uint64_t>(v) <= hi) return static_cast<std::uint64_t>(v);
+  } catch (const std::exception&) {
+  }
+  throw Error(std::string(translate(lang, what)) + ": " + translate(lang, "expected a whole number from") + " " + std::to_string(lo) + " " +
+              translate(lang, "to") + " " + std::to_string(hi) + ", got \"" + text + "\"");
+}
+
+// [SECTION] model ---------------------------------------------------------------------
+
+class PortfolioModel final : public PanelModel {
+public:
+  void load(AppContext& ctx) override {
+    form_ = PortfolioForm{};
+    cancel();
+    bool had_run = false;
+    if (auto doc = ctx.store->document("portfolio")) {
+      const auto j = nlohmann::json::parse(*doc, nullptr, false);
+      if (j.is_object()) {
+        form_.plan = std::clamp(j.value("plan", 0), 0, kPlanCount - 1);
+        form_.initial_deposit = j.value("initial_deposit", form_.initial_deposit);
+        form_.monthly_deposit = j.value("monthly_deposit", form_.monthly_deposit);
+        form_.invest_amount = j.value("invest_amount", form_.invest_amount);
+        form_.invest_day = j.value("invest_day", form_.invest_day);
+        form_.huoqibao_yield = j.value("huoqibao_yield", form_.huoqibao_yield);
+        form_.paths = j.value("paths", form_.paths);
+        form_.years = j.value("years", form_.years);
+        form_.seed = j.value("seed", form_.seed);
+        had_run = j.value("has_run", false);
+      }
+    }
+    result_.reset();
+    dirty_ = true;
+    rerun_on_show_ = had_run;  // deterministic: the same seed redraws the same result
+  }
+
+  void draw(Ui& ui, AppContext& ctx) override;
+  bool busy() const override { return running_; }
+  nlohmann::json state() const override { return state_; }
+
+private:
+  void rebuild_plan(Lang lang);
+  void start(Lang lang);
+  void cancel() {
+    running_ = false;
+    projection_.reset();
+  }
+  void step(AppContext& ctx);
+  void finish(AppContext& ctx);
+  void build(Ui& ui);
+  void save(AppContext& ctx);
+
+  PortfolioForm form_;
+  PortfolioView view_;
+  nlohmann::json state_ = nlohmann::json::object();
+  std::string plan_json_;
+  std::optional<portfolio::Plan> plan_;
+  std::string plan_error_;
+  // running projection
+  std::optional<portfolio::Projection> projection_;
+  portfolio::PathOutputs out_;
+  std::size_t next_path_ = 0;
+  bool running_ = false;
+  double started_ms_ = 0, elapsed_ms_ = 0;
+  // finished result
+  struct Result {
+    portfolio::ProjectionSummary summary;
+    portfolio::PathResult median;
+    portfolio::Ledger ledger;
+    portfolio::Performance performance;
+    std::string plan_json;
+    std::size_t paths = 0;
+    int years = 0;
+    std::uint64_t seed = 0;
+  };
+  std::optional<Result> result_;
+  Lang lang_ = Lang::en;
+  bool dirty_ = true, unsaved_ = false, rerun_on_show_ = false;
+};
+
+// The chosen template with the form's amounts written into its JSON.
+void PortfolioModel::rebuild_plan(Lang lang) {
+  plan_.reset();
+  plan_error_.clear();
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(read_text_file(kPlanFiles[form_.plan]), nullptr, false);
+  if (j.is_discarded()) {
+    plan_error_ = std::string(kPlanFiles[form_.plan]) + ": " + translate(lang, "not valid JSON");
+    return;
+  }
+  j["initial_deposit"] = form_.initial_deposit;
+  if (j.contains("huoqibao") && j["huoqibao"].is_object()) j["huoqibao"]["annual_yield_percent"] = form_.huoqibao_yield;
+  if (j.contains("deposits") && j["deposits"].is_array() && !j["deposits"].empty()) j["deposits"][0]["amount"] = form_.monthly_deposit;
+  if (j.contains("regular_investments") && j["regular_investments"].is_array() && !j["regular_investments"].empty()) {
+    j["regular_investments"][0]["amount"] = form_.invest_amount;
+    try {
+      std::size_t used = 0;
+      const int day = std::stoi(form_.invest_day, &used);
+      if (used != form_.invest_day.size()) throw std::invalid_argument("day");
+      j["regular_investments"][0]["day"] = day;
+    } catch (const std::exception&) {
+      plan_error_ = std::string(translate(lang, "定投 day of the month")) + ": " + translate(lang, "expected a day of the month, 1 to 31");
+      return;
+    }
+  }
+  plan_json_ = j.dump(2);
+  auto p = portfolio::parse_plan(plan_json_);
+  if (!p) {
+    plan_error_ = p.error();  // says the JSON path, e.g. "regular_investments[0].amount: ..."
+    return;
+  }
+  plan_ = std::move(p).value();
+}
+
+void PortfolioModel::start(Lang lang) {
+  cancel();
+  if (!plan_) return;
+  try {
+    const std::size_t paths = static_cast<std::size_t>(parse_count(form_.paths, "Paths", 1, 100'000, lang));
+    const int years = static_cast<int>(parse_count(form_.years, "Years", 1, 11, lang));
+    const std::uint64_t seed = parse_count(form_.seed, "Seed", 0, 999'999'999'999, lang);
+    auto pr = portfolio::Projection::prepare(*plan_, {paths, years, seed}, time::TradingCalendar::builtin());
+    if (!pr) {
+      plan_error_ = pr.error();
+      return;
+    }
+    projection_.emplace(std::move(pr).value());
+    out_ = portfolio::PathOutputs{};
+    out_.resize(paths, projection_->schedule().checkpoints.size());
+    next_path_ = 0;
+    running_ = true;
+  } catch (const Error& e) {
+    plan_error_ = e.what();
+  }
+}
+
+// Runs paths until the frame's budget is spent; the paths fill disjoint
+// slices of out_, so the result is the same for any chunking.
+void PortfolioModel::step(AppContext& ctx) {
+  const double t0 = ctx.platform.now_ms();
+  if (next_path_ == 0) started_ms_ = t0;
+  const std::size_t total = projection_->settings().paths;
+  std::size_t chunk = 8;
+  while (next_path_ < total) {
+    const std::size_t n = std::min(chunk, total - next_path_);
+    projection_->run(next_path_, n, out_);
+    next_path_ += n;
+    if (ctx.platform.now_ms() - t0 > kFrameBudgetMs) break;
+    chunk = std::min<std::size_t>(chunk * 2, 256);
+  }
+  if (next_path_ >= total) finish(ctx);
+  dirty_ = true;
+}
+
+void PortfolioModel::finish(AppContext& ctx) {
+  Result r;
+  r.summary = projection_->summarize(out_);
+  r.median = projection_->replay_path(r.summary.median_path, r.ledger);
+  r.performance = portfolio::measure(r.ledger, r.median.totals);
+  r.plan_json = plan_json_;
+  r.paths = projection_->settings().paths;
+  r.years = projection_->settings().years;
+  r.seed = projection_->settings().seed;
+  elapsed_ms_ = ctx.platform.now_ms() - started_ms_;
+  result_ = std::move(r);
+  running_ = false;
+  projection_.reset();
+  out_ = portfolio::PathOutputs{};
+  unsaved_ = true;
+}
+
+void PortfolioModel::save(AppContext& ctx) {
+  nlohmann::json j{{"plan", form_.plan},       {"initial_deposit", form_.initial_deposit}, {"monthly_deposit", form_.monthly_deposit},
+                   {"invest_amount", form_.invest_amount}, {"invest_day", form_.invest_day}, {"huoqibao_yield", form_.huoqibao_yield},
+                   {"paths", form_.paths},     {"years", form_.years},                     {"seed", form_.seed},
+                   {"has_run", result_.has_value()}};
+  ctx.store->set_document("portfolio", j.dump());
+  ctx.saved();
+}
+
+void PortfolioModel::draw(Ui& ui, AppContext& ctx) {
+  if (!plan_ && plan_error_.empty()) rebuild_plan(ui.lang());
+  if (rerun_on_show_) {
+    rerun_on_show_ = false;
+    start(ui.lang());
+  }
+  if (running_) step(ctx);
+  if (dirty_ || lang_ != ui.lang()) build(ui);
+  const PortfolioIntents in = draw_portfolio_panel(ui, view_, form_);
+  if (in.changed) {
+    rebuild_plan(ui.lang());
+    unsaved_ = dirty_ = true;
+  }
+  if (in.cancel) {
+    cancel();
+    dirty_ = true;
+  }
+  if (in.run) {
+    rebuild_plan(ui.lang());
+    start(ui.lang());
+    dirty_ = true;
+  }
+  if (in.download_plan && !plan_json_.empty()) ctx.platform.download("finlab-plan.json", "application/json", plan_json_);
+  if (unsaved_ && !in.editing && !running_) {
+    save(ctx);
+    unsaved_ = false;
+  }
+}
+
+// [SECTION] view building ----------------------------------------------------------------
+
+void PortfolioModel::build(Ui& ui) {
+  const Lang lang = ui.lang();
+  lang_ = lang;
+  dirty_ = false;
+  PortfolioView v;
+  for (const char* f : kPlanFiles) {
+    const auto j = nlohmann::json::parse(read_text_file(f), nullptr, false);
+    v.plan_names.push_back(j.is_object() ? j.value("name", std::string(f)) : std::string(f));
+  }
+  v.plan_error = plan_error_;
+  if (plan_) {
+    std::string funds;
+    for (const auto& f : plan_->funds) funds += (funds.empty() ? "" : ", ") + f.name;
+    v.plan_summary = std::string(translate(lang, "Starts")) + " " + plan_->start.to_string() + "; " + translate(lang, "funds:") + " " + funds + "; " +
+                     std::to_string(plan_->regular_investments.size()) + " " + translate(lang, "regular investment(s)") +
+                     (plan_->rebalance.enabled ? std::string("; ") + translate(lang, "rebalancing") : std::string());
+  }
+  v.running = running_;
+  if (running_ && projection_) {
+    const std::size_t total = projection_->settings().paths;
+    v.progress = static_cast<float>(next_path_) / static_cast<float>(total);
+    v.progress_text = format_int(static_cast<std::int64_t>(next_path_)) + " / " + format_int(static_cast<std::int64_t>(total)) + " " + ui.tr("paths");
+  }
+  state_ = nlohmann::json::object();
+  state_["running"] = running_;
+  state_["progress"] = v.progress;
+  state_["plan_error"] = plan_error_;
+  state_["plan_json"] = plan_json_;
+  if (result_) {
+    const Result& r = *result_;
+    const auto& s = r.summary;
+    v.has_result = true;
+    v.result_title = format_int(static_cast<std::int64_t>(r.paths)) + " " + ui.tr("paths") + " × " + std::to_string(r.years) + " " + ui.tr("years") + ", " +
+                     ui.tr("seed") + " " + std::to_string(r.seed);
+    char el[64];
+    std::snprintf(el, sizeof el, "%.2f s", elapsed_ms_ / 1000.0);
+    v.elapsed = std::string(ui.tr("computed in")) + " " + el;
+    const std::string p_below = portfolio::percent_text(s.p_below_paid_in, 2);
+    {
+      Explanation ex;
+      ex.title = ui.tr("Median value at the end");
+      ex.value = format_yuan(s.end_value.p50);
+      ex.formula = ui.tr("the middle of the end values of all paths (nearest rank); each path is the plan run on one seeded NAV path (GARCH(1,1) with Student-t shocks) on trading days");
+      ex.inputs = {{ui.tr("5th percentile"), format_yuan(s.end_value.p5)},   {ui.tr("25th percentile"), format_yuan(s.end_value.p25)},
+                   {ui.tr("75th percentile"), format_yuan(s.end_value.p75)}, {ui.tr("95th percentile"), format_yuan(s.end_value.p95)},
+                   {ui.tr("Mean"), format_yuan(s.end_value.mean)},           {ui.tr("Paths"), std::to_string(s.paths)}};
+      ex.rounding = ui.tr("Every path's value is exact to the fen; percentiles pick a path's value (nearest rank), no interpolation.");
+      ex.source = "docs/portfolio.md";
+      v.figures.push_back({"portfolio.median_end", "Median end value", format_yuan(s.end_value.p50), ex, {}});
+    }
+    {
+      Explanation ex;
+      ex.title = ui.tr("Probability of ending below the money put in");
+      ex.value = p_below;
+      ex.formula = ui.tr("paths whose end value is below the money put in ÷ all paths");
+      ex.inputs = {{ui.tr("Paths below"), std::to_string(s.below_paid_in)}, {ui.tr("Paths"), std::to_string(s.paths)},
+                   {ui.tr("Money put in"), format_yuan(s.paid_in)}};
+      ex.source = "docs/portfolio.md";
+      v.figures.push_back({"portfolio.p_below", "P(end < money put in)", p_below, ex, {}});
+    }
+    {
+      Explanation ex;
+      ex.title = ui.tr("Money put in");
+      ex.value = format_yuan(s.paid_in);
+      ex.formula = ui.tr("initial deposit + every scheduled deposit up to the last day (the same on every path)");
+      ex.source = "docs/portfolio.md";
+      v.figures.push_back({"portfolio.paid_in", "Money put in", format_yuan(s.paid_in), ex, {}});
+    }
+    {
+      Explanation ex;
+      ex.title = ui.tr("Time-weighted return a year (median path)");
+      ex.value = portfolio::percent_text(s.twr_annualized.p50);
+      ex.formula = ui.tr("across paths: percentiles of (Π daily V_t ÷ (V_{t−1} + deposits_t))^(365/days) − 1");
+      ex.inputs = {{"p5", portfolio::percent_text(s.twr_annualized.p5)}, {"p25", portfolio::percent_text(s.twr_annualized.p25)},
+                   {"p75", portfolio::percent_text(s.twr_annualized.p75)}, {"p95", portfolio::percent_text(s.twr_annualized.p95)}};
+      ex.source = "docs/portfolio.md";
+      v.figures.push_back({"portfolio.twr", "TWR a year (p50)", portfolio::percent_text(s.twr_annualized.p50), ex, {}});
+    }
+    {
+      Explanation ex;
+      ex.title = ui.tr("Maximum drawdown (median of paths)");
+      ex.value = portfolio::percent_text(-s.max_drawdown.p50);
+      ex.formula = ui.tr("largest fall of the time-weighted index from a running peak");
+      ex.inputs = {{"p5", portfolio::percent_text(-s.max_drawdown.p5)}, {"p95", portfolio::percent_text(-s.max_drawdown.p95)}};
+      ex.source = "docs/portfolio.md";
+      v.figures.push_back({"portfolio.drawdown", "Max drawdown (p50)", portfolio::percent_text(-s.max_drawdown.p50), ex, {}});
+    }
+    {
+      Explanation ex;
+      ex.title = ui.tr("活期宝 income (mean of paths)");
+      ex.value = format_yuan(s.mean_mmf_income);
+      ex.formula = ui.tr("Σ daily 活期宝 income on each path, averaged over the paths");
+      ex.source = "DOMAIN.md §1.5";
+      v.figures.push_back({"portfolio.mmf_income", "活期宝 income (mean)", format_yuan(s.mean_mmf_income), ex, {}});
+    }
+    {
+      Explanation ex;
+      ex.title = ui.tr("Fees paid (mean of paths)");
+      ex.value = format_yuan(s.mean_fees);
+      ex.formula = ui.tr("subscription fees (net = amount ÷ (1 + rate), fee = amount − net) + redemption fees by holding period, FIFO lots");
+      ex.source = "docs/portfolio.md";
+      v.figures.push_back({"portfolio.fees", "Fees (mean)", format_yuan(s.mean_fees), ex, {}});
+    }
+
+    // Fan chart.
+    v.fan_chart.name = "portfolio.chart.fan";
+    v.fan_chart.height_css = 240;
+    ChartSeries outer{ui.tr("5–95th percentile"), SeriesKind::band, {}, {}, {}, IM_COL32(86, 180, 233, 255), true};
+    ChartSeries inner{ui.tr("25–75th percentile"), SeriesKind::band, {}, {}, {}, IM_COL32(0, 114, 178, 255), true};
+    ChartSeries mid{ui.tr("Median"), SeriesKind::line, {}, {}, {}, IM_COL32(0, 70, 130, 255), true};
+    ChartSeries paid{ui.tr("Money put in"), SeriesKind::line, {}, {}, {}, IM_COL32(213, 94, 0, 255), true};
+    nlohmann::json fan = nlohmann::json::array();
+    for (const auto& f : s.fan) {
+      v.fan_chart.x_labels.push_back(f.date.to_string().substr(0, 7));
+      outer.y.push_back(to_plot(f.p5));
+      outer.y2.push_back(to_plot(f.p95));
+      outer.y_text.push_back(format_yuan(f.p5) + " – " + format_yuan(f.p95));
+      inner.y.push_back(to_plot(f.p25));
+      inner.y2.push_back(to_plot(f.p75));
+      inner.y_text.push_back(format_yuan(f.p25) + " – " + format_yuan(f.p75));
+      mid.y.push_back(to_plot(f.p50));
+      mid.y_text.push_back(format_yuan(f.p50));
+      paid.y.push_back(to_plot(f.paid_in));
+      paid.y_text.push_back(format_yuan(f.paid_in));
+      fan.push_back({{"date", f.date.to_string()}, {"paid_in", f.paid_in.to_string()}, {"p5", f.p5.to_string()}, {"p25", f.p25.to_string()},
+                     {"p50", f.p50.to_string()}, {"p75", f.p75.to_string()}, {"p95", f.p95.to_string()}});
+    }
+    v.fan_chart.series = {outer, inner, mid, paid};
+    // Outcome distribution.
+    v.outcome_chart.name = "portfolio.chart.outcome";
+    v.outcome_chart.height_css = 150;
+    ChartSeries bars{ui.tr("Paths by end value"), SeriesKind::bar, {}, {}, {}, IM_COL32(0, 158, 115, 255), true};
+    for (const auto& b : s.histogram) {
+      v.outcome_chart.x_labels.push_back(format_yuan(b.from).substr(0, format_yuan(b.from).find('.')));
+      bars.y.push_back(static_cast<double>(b.count));
+      bars.y_text.push_back(std::to_string(b.count) + " (" + format_yuan(b.from) + " – " + format_yuan(b.to) + ")");
+    }
+    v.outcome_chart.series = {bars};
+
+    // The median path in detail.
+    for (const portfolio::Figure* f : r.performance.all()) {
+      // The core names its figures in English; the table translates them.
+      Explanation ex;
+      ex.title = ui.tr(f->name.c_str());
+      ex.value = f->value;
+      ex.formula = ui.tr(f->formula.c_str());
+      for (const auto& [k, val] : f->inputs) ex.inputs.emplace_back(ui.tr(k.c_str()), val);
+      ex.source = "docs/portfolio.md";
+      v.median_figures.push_back({"portfolio.median." + f->name, nullptr, f->value, ex, ex.title});
+    }
+    const auto& t = r.median.totals;
+    v.holdings.emplace_back("活期宝", format_yuan(t.end_huoqibao));
+    for (std::size_t i = 0; i < r.ledger.holdings.size() && i < plan_->funds.size(); ++i)
+      v.holdings.emplace_back(plan_->funds[i].name + " (" + r.ledger.holdings[i].shares.to_string_grouped() + " " + ui.tr("shares") + ")",
+                              format_yuan(r.ledger.holdings[i].value));
+    if (t.end_in_transit.is_positive()) v.holdings.emplace_back(ui.tr("Cash in transit"), format_yuan(t.end_in_transit));
+    v.holdings.emplace_back(ui.tr("Total"), format_yuan(t.end_value));
+    for (const auto& tx : r.ledger.transactions) {
+      PortfolioTxRow row;
+      row.date = tx.date.to_string();
+      row.kind = ui.tr(std::string(portfolio::to_string(tx.kind)).c_str());  // deposit, buy, sell, ... (table entries)
+      row.fund = tx.fund >= 0 && static_cast<std::size_t>(tx.fund) < plan_->funds.size() ? plan_->funds[static_cast<std::size_t>(tx.fund)].id : "";
+      row.amount = tx.amount.to_string_grouped();
+      row.shares = tx.shares.is_zero() ? "" : tx.shares.to_string_grouped();
+      row.nav = tx.nav.units() ? tx.nav.to_string() : "";
+      row.fee = tx.fee.is_zero() ? "" : tx.fee.to_string_grouped();
+      row.note = tx.note;
+      v.transactions.push_back(std::move(row));
+    }
+
+    state_["result"] = {{"paths", r.paths},
+                        {"years", r.years},
+                        {"seed", r.seed},
+                        {"paid_in", s.paid_in.to_string()},
+                        {"fan", fan},
+                        {"end_value",
+                         {{"p1", s.end_value.p1.to_string()}, {"p5", s.end_value.p5.to_string()}, {"p10", s.end_value.p10.to_string()},
+                          {"p25", s.end_value.p25.to_string()}, {"p50", s.end_value.p50.to_string()}, {"p75", s.end_value.p75.to_string()},
+                          {"p90", s.end_value.p90.to_string()}, {"p95", s.end_value.p95.to_string()}, {"p99", s.end_value.p99.to_string()},
+                          {"mean", s.end_value.mean.to_string()}}},
+                        {"below_paid_in", s.below_paid_in},
+                        {"p_below_paid_in", p_below},
+                        {"mean_huoqibao_income", s.mean_mmf_income.to_string()},
+                        {"mean_fees", s.mean_fees.to_string()},
+                        {"median_path", s.median_path},
+                        {"median_end_value", t.end_value.to_string()},
+                        {"median_fees", (t.subscription_fees + t.redemption_fees).to_string()},
+                        {"twr", r.performance.twr.value},
+                        {"mwr", r.performance.mwr.value},
+                        {"transactions", r.ledger.transactions.size()},
+                        {"plan_json", r.plan_json},
+                        {"elapsed_ms", elapsed_ms_}};
+  }
+  view_ = std::move(v);
+}
+
+}  // namespace
+
+std::unique_ptr<PanelModel> make_portfolio_model() { return std::make_unique<PortfolioModel>(); }
+
+}  // namespace finlab::web
