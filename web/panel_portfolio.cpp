@@ -27,6 +27,7 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, PortfolioIntents& 
   if (ImGui::BeginCombo(plan_label.c_str(), preview)) {
     for (int i = 0; i < static_cast<int>(v.plan_names.size()); ++i) {
       if (ImGui::Selectable(v.plan_names[static_cast<std::size_t>(i)].c_str(), i == f.plan)) {
+        if (i != f.plan) out.template_changed = true;
         f.plan = i;
         out.changed = true;
       }
@@ -38,9 +39,53 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, PortfolioIntents& 
   bool c = false;
   c |= text(ui, "Initial deposit (¥)", "initial", f.initial_deposit, "portfolio.initial_deposit", out, w);
   c |= text(ui, "Monthly deposit into 活期宝 (¥)", "deposit", f.monthly_deposit, "portfolio.monthly_deposit", out, w);
-  c |= text(ui, "定投 each month (¥)", "invest", f.invest_amount, "portfolio.invest_amount", out, w);
-  c |= text(ui, "定投 day of the month", "day", f.invest_day, "portfolio.invest_day", out, w);
+  c |= text(ui, "定投 amount (¥)", "invest", f.invest_amount, "portfolio.invest_amount", out, w);
+  static const char* kEvery[] = {"every month", "every week"};
+  ImGui::SetNextItemWidth(ui.px(w));
+  if (ImGui::BeginCombo(ui.label("定投 schedule", "every").c_str(), ui.tr(kEvery[f.invest_every]))) {
+    for (int i = 0; i < 2; ++i) {
+      if (ImGui::Selectable(ui.tr(kEvery[i]), i == f.invest_every)) {
+        f.invest_every = i;
+        c = true;
+      }
+      ui.name_item("portfolio.invest_every." + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  ui.name_item("portfolio.invest_every");
+  if (f.invest_every == 0) {
+    c |= text(ui, "定投 day of the month", "day", f.invest_day, "portfolio.invest_day", out, w);
+  } else {
+    static const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    ImGui::SetNextItemWidth(ui.px(w));
+    if (ImGui::BeginCombo(ui.label("定投 weekday", "weekday").c_str(), ui.tr(kWeekdays[f.invest_weekday]))) {
+      for (int i = 0; i < 7; ++i) {
+        if (ImGui::Selectable(ui.tr(kWeekdays[i]), i == f.invest_weekday)) {
+          f.invest_weekday = i;
+          c = true;
+        }
+        ui.name_item("portfolio.invest_weekday." + std::to_string(i));
+      }
+      ImGui::EndCombo();
+    }
+    ui.name_item("portfolio.invest_weekday");
+  }
   c |= text(ui, "活期宝 yield (% a year)", "yield", f.huoqibao_yield, "portfolio.huoqibao_yield", out, w);
+  if (!f.targets.empty()) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", ui.tr("Target allocation (% of the portfolio)"));
+    for (std::size_t i = 0; i < f.targets.size(); ++i) {
+      const std::string& label = i < v.target_names.size() ? v.target_names[i] : f.targets[i].first;
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::SetNextItemWidth(ui.px(w));
+      // "###": the ID ignores the label, which changes (fund name or id) while the user types.
+      c |= ImGui::InputText((label + "###target").c_str(), &f.targets[i].second, ImGuiInputTextFlags_CharsDecimal);
+      ui.name_item("portfolio.target." + f.targets[i].first);
+      if (ImGui::IsItemActive()) out.editing = true;
+      ImGui::PopID();
+    }
+    if (!v.rebalance_rule.empty()) ImGui::TextDisabled("%s", v.rebalance_rule.c_str());
+  }
   ImGui::Spacing();
   c |= text(ui, "Paths", "paths", f.paths, "portfolio.paths", out, w);
   c |= text(ui, "Years", "years", f.years, "portfolio.years", out, w);

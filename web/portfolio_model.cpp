@@ -71,6 +71,14 @@ public:
         form_.monthly_deposit = j.value("monthly_deposit", form_.monthly_deposit);
         form_.invest_amount = j.value("invest_amount", form_.invest_amount);
         form_.invest_day = j.value("invest_day", form_.invest_day);
+        form_.invest_every = std::clamp(j.value("invest_every", 0), 0, 1);
+        form_.invest_weekday = std::clamp(j.value("invest_weekday", 3), 0, 6);
+        if (j.contains("targets") && j["targets"].is_array()) {
+          for (const auto& t : j["targets"])
+            if (t.is_array() && t.size() == 2 && t[0].is_string() && t[1].is_string()) form_.targets.emplace_back(t[0], t[1]);
+        } else {
+          template_defaults(/*schedule=*/false);
+        }
         form_.huoqibao_yield = j.value("huoqibao_yield", form_.huoqibao_yield);
         form_.paths = j.value("paths", form_.paths);
         form_.years = j.value("years", form_.years);
@@ -89,6 +97,7 @@ public:
 
 private:
   void rebuild_plan(Lang lang);
+  void template_defaults(bool schedule);
   void start(Lang lang);
   void cancel() {
     running_ = false;
@@ -128,6 +137,32 @@ private:
   bool dirty_ = true, unsaved_ = false, rerun_on_show_ = false, progress_only_ = false;
 };
 
+const char* kWeekdayIds[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+// A different template: its 定投 schedule (when `schedule`) and its target
+// allocation replace the form's; the amounts the user typed stay.
+void PortfolioModel::template_defaults(bool schedule) {
+  form_.targets.clear();
+  const auto j = nlohmann::ordered_json::parse(read_text_file(kPlanFiles[form_.plan]), nullptr, false);
+  if (!j.is_object()) return;
+  if (schedule && j.contains("regular_investments") && j["regular_investments"].is_array() && !j["regular_investments"].empty()) {
+    const auto& ri = j["regular_investments"][0];
+    if (ri.value("every", std::string("month")) == "week") {
+      form_.invest_every = 1;
+      const std::string wd = ri.value("weekday", std::string("mon"));
+      for (int i = 0; i < 7; ++i)
+        if (wd == kWeekdayIds[i]) form_.invest_weekday = i;
+    } else {
+      form_.invest_every = 0;
+      if (ri.contains("day") && ri["day"].is_number_integer()) form_.invest_day = std::to_string(ri["day"].get<int>());
+    }
+  }
+  if (j.contains("rebalance") && j["rebalance"].is_object() && j["rebalance"].contains("targets_percent") && j["rebalance"]["targets_percent"].is_object()) {
+    for (const auto& [id, pct] : j["rebalance"]["targets_percent"].items())
+      form_.targets.emplace_back(id, pct.is_string() ? pct.get<std::string>() : pct.dump());
+  }
+}
+
 // The chosen template with the form's amounts written into its JSON.
 void PortfolioModel::rebuild_plan(Lang lang) {
   plan_.reset();
@@ -138,19 +173,39 @@ void PortfolioModel::rebuild_plan(Lang lang) {
     return;
   }
   j["initial_deposit"] = form_.initial_deposit;
-  if (j.contains("huoqibao") && j["huoqibao"].is_object()) j["huoqibao"]["annual_yield_percent"] = form_.huoqibao_yield;
+  if (j.contains("huoqibao") && j["huoqibao"].is_object()) {
+    // A seeded 活期宝 yield model keeps its shape and takes the typed level; a fixed yield is replaced.
+    auto& hq = j["huoqibao"];
+    if (hq.contains("model") && hq["model"].is_object()) hq["model"]["level_percent"] = form_.huoqibao_yield;
+    else hq["annual_yield_percent"] = form_.huoqibao_yield;
+  }
   if (j.contains("deposits") && j["deposits"].is_array() && !j["deposits"].empty()) j["deposits"][0]["amount"] = form_.monthly_deposit;
   if (j.contains("regular_investments") && j["regular_investments"].is_array() && !j["regular_investments"].empty()) {
-    j["regular_investments"][0]["amount"] = form_.invest_amount;
-    try {
-      std::size_t used = 0;
-      const int day = std::stoi(form_.invest_day, &used);
-      if (used != form_.invest_day.size()) throw std::invalid_argument("day");
-      j["regular_investments"][0]["day"] = day;
-    } catch (const std::exception&) {
-      plan_error_ = std::string(translate(lang, "定投 day of the month")) + ": " + translate(lang, "expected a day of the month, 1 to 31");
-      return;
+    auto& ri = j["regular_investments"][0];
+    ri["amount"] = form_.invest_amount;
+    ri.erase("day");
+    ri.erase("weekday");
+    if (form_.invest_every == 1) {
+      ri["every"] = "week";
+      ri["weekday"] = kWeekdayIds[std::clamp(form_.invest_weekday, 0, 6)];
+    } else {
+      ri["every"] = "month";
+      try {
+        std::size_t used = 0;
+        const int day = std::stoi(form_.invest_day, &used);
+        if (used != form_.invest_day.size()) throw std::invalid_argument("day");
+        ri["day"] = day;  // out of 1..31: parse_plan names the path
+      } catch (const std::exception&) {
+        plan_error_ = std::string(translate(lang, "定投 day of the month")) + ": " + translate(lang, "expected a day of the month, 1 to 31") + ", got \"" +
+                      form_.invest_day + "\"";
+        return;
+      }
     }
+  }
+  if (!form_.targets.empty() && j.contains("rebalance") && j["rebalance"].is_object()) {
+    auto& t = j["rebalance"]["targets_percent"];
+    t = nlohmann::ordered_json::object();
+    for (const auto& [id, pct] : form_.targets) t[id] = pct;  // parse_plan checks each and that they sum to 100
   }
   plan_json_ = j.dump(2);
   auto p = portfolio::parse_plan(plan_json_);
@@ -230,6 +285,7 @@ void PortfolioModel::finish(AppContext& ctx) {
 void PortfolioModel::save(AppContext& ctx) {
   nlohmann::json j{{"plan", form_.plan},       {"initial_deposit", form_.initial_deposit}, {"monthly_deposit", form_.monthly_deposit},
                    {"invest_amount", form_.invest_amount}, {"invest_day", form_.invest_day}, {"huoqibao_yield", form_.huoqibao_yield},
+                   {"invest_every", form_.invest_every}, {"invest_weekday", form_.invest_weekday}, {"targets", form_.targets},
                    {"paths", form_.paths},     {"years", form_.years},                     {"seed", form_.seed},
                    {"has_run", result_.has_value()}};
   ctx.store->set_document("portfolio", j.dump());
@@ -250,6 +306,7 @@ void PortfolioModel::draw(Ui& ui, AppContext& ctx) {
   }
   progress_only_ = false;
   const PortfolioIntents in = draw_portfolio_panel(ui, view_, form_);
+  if (in.template_changed) template_defaults(/*schedule=*/true);
   if (in.changed) {
     rebuild_plan(ui.lang());
     unsaved_ = dirty_ = true;
@@ -293,6 +350,22 @@ void PortfolioModel::build(Ui& ui) {
     v.plan_names.push_back(j.is_object() ? j.value("name", std::string(f)) : std::string(f));
   }
   v.plan_error = plan_error_;
+  for (const auto& [id, pct] : form_.targets) {
+    std::string name = id == "huoqibao" ? std::string("活期宝") : id;
+    if (plan_)
+      for (const auto& f : plan_->funds)
+        if (f.id == id) name = f.name;
+    v.target_names.push_back(name);
+  }
+  if (plan_ && plan_->rebalance.enabled) {
+    const auto& rb = plan_->rebalance;
+    const char* every = rb.every == portfolio::Rebalance::Every::month     ? "Rebalanced every month"
+                        : rb.every == portfolio::Rebalance::Every::quarter ? "Rebalanced every quarter"
+                        : rb.every == portfolio::Rebalance::Every::year    ? "Rebalanced every year"
+                                                                           : "Rebalanced";
+    v.rebalance_rule = ui.tr(every);
+    if (rb.threshold) v.rebalance_rule += std::string(", ") + ui.tr("when a weight is off by at least") + " " + rb.threshold->to_percent_string() + " " + ui.tr("points");
+  }
   if (plan_) {
     std::string funds;
     for (const auto& f : plan_->funds) funds += (funds.empty() ? "" : ", ") + f.name;

@@ -16,7 +16,11 @@ struct PortfolioForm {
   std::string initial_deposit = "10000";
   std::string monthly_deposit = "1000";
   std::string invest_amount = "1000";
-  std::string invest_day = "15";
+  int invest_every = 0;               // 0: a day of the month, 1: a weekday every week
+  std::string invest_day = "15";      // monthly: 1..31 (moved to the next trading day)
+  int invest_weekday = 3;             // weekly: 0 = Monday .. 6 = Sunday
+  // Target allocation of a rebalancing plan: plan id ("huoqibao" or a fund id) -> percent.
+  std::vector<std::pair<std::string, std::string>> targets;
   std::string huoqibao_yield = "3.5";
   std::string paths = "1000";
   std::string years = "10";
@@ -37,6 +41,8 @@ struct PortfolioTxRow {
 
 struct PortfolioView {
   std::vector<std::string> plan_names;
+  std::vector<std::string> target_names;  // display name per form.targets entry
+  std::string rebalance_rule;             // "every quarter, or beyond 5 points"
   std::string plan_error;             // JSON-path message from parse_plan / schedule
   std::string plan_summary;           // one line: what the plan does
   bool running = false;
@@ -54,6 +60,7 @@ struct PortfolioView {
 
 struct PortfolioIntents {
   bool changed = false;
+  bool template_changed = false;      // a different plan template: its schedule and targets replace the form's
   bool editing = false;
   bool run = false;
   bool cancel = false;

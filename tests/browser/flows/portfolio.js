@@ -54,6 +54,38 @@ module.exports = [
     },
   },
   {
+    name: 'portfolio: a rebalancing plan with a weekly 定投 and edited targets equals the CLI; targets that do not add up are refused',
+    async run(t) {
+      const app = await t.open({ hash: 'portfolio' });
+      await app.click('portfolio.plan');
+      await app.click('portfolio.plan.1');
+      let st = (await app.state()).panels.portfolio;
+      t.check(/"every": "week"/.test(st.plan_json) && /"weekday": "thu"/.test(st.plan_json), 'the template brings its weekly Thursday 定投');
+      await app.click('portfolio.invest_weekday');
+      await app.click('portfolio.invest_weekday.1');
+      await app.type('portfolio.target.csi300', '45');
+      st = (await app.state()).panels.portfolio;
+      t.check(/targets_percent/.test(st.plan_error), `targets adding up to 105% are refused with their JSON path: ${st.plan_error}`);
+      await app.type('portfolio.target.csi500', '15');
+      st = (await app.state()).panels.portfolio;
+      t.equal(st.plan_error, '', 'targets adding up to 100% are accepted');
+      t.check(/"weekday": "tue"/.test(st.plan_json) && /"csi300": "45"/.test(st.plan_json), 'the chosen weekday and targets are in the plan file');
+      await app.type('portfolio.paths', '150');
+      await app.type('portfolio.years', '3');
+      await app.type('portfolio.seed', '11');
+      await app.click('portfolio.run');
+      const r = (await waitResult(app)).result;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finlab-portfolio-'));
+      const plan = path.join(dir, 'plan.json');
+      fs.writeFileSync(plan, r.plan_json);
+      const cli = t.cli(['portfolio', 'simulate', '--plan', plan, '--paths', '150', '--years', '3', '--seed', '11', '--json'], { json: true });
+      t.equal(r.fan, cli.fan, 'the fan equals the CLI');
+      t.equal([r.end_value, r.p_below_paid_in, r.mean_fees], [cli.end_value, cli.p_below_paid_in, cli.mean_fees], 'percentiles, P(end < put in) and fees equal the CLI');
+      t.equal([r.twr, r.mwr], [cli.median_path.performance.twr.value, cli.median_path.performance.mwr.value], 'the median path returns equal the CLI');
+      await app.screenshot('portfolio-1280x800-rebalance');
+    },
+  },
+  {
     name: 'portfolio: bad input shows a readable message; phone layout',
     async run(t) {
       const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'portfolio' });
