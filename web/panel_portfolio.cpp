@@ -2,6 +2,7 @@
 // progress bar, the percentile fan, the outcome distribution, return figures
 // and the median path's holdings and transactions with fees.
 #include <imgui.h>
+#include <algorithm>
 #include <imgui_stdlib.h>
 
 #include "web/portfolio_view.hpp"
@@ -17,6 +18,25 @@ bool text(Ui& ui, const char* label_en, const char* id, std::string& value, cons
   ui.name_item(name);
   if (ImGui::IsItemActive()) out.editing = true;
   return c;
+}
+
+// A combo over translated items; widget names `name` and `name.<i>`.
+bool choice(Ui& ui, const char* label_en, const char* id, const std::string& name, const char* const* items_en, int n, int& value, float w) {
+  bool changed = false;
+  value = std::clamp(value, 0, n - 1);
+  ImGui::SetNextItemWidth(ui.px(w));
+  if (ImGui::BeginCombo(ui.label(label_en, id).c_str(), ui.tr(items_en[value]))) {
+    for (int i = 0; i < n; ++i) {
+      if (ImGui::Selectable(ui.tr(items_en[i]), i == value)) {
+        changed = i != value;
+        value = i;
+      }
+      ui.name_item(name + "." + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  ui.name_item(name);
+  return changed;
 }
 
 void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, PortfolioIntents& out) {
@@ -41,34 +61,12 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, PortfolioIntents& 
   c |= text(ui, "Monthly deposit into 活期宝 (¥)", "deposit", f.monthly_deposit, "portfolio.monthly_deposit", out, w);
   c |= text(ui, "定投 amount (¥)", "invest", f.invest_amount, "portfolio.invest_amount", out, w);
   static const char* kEvery[] = {"every month", "every week"};
-  ImGui::SetNextItemWidth(ui.px(w));
-  if (ImGui::BeginCombo(ui.label("定投 schedule", "every").c_str(), ui.tr(kEvery[f.invest_every]))) {
-    for (int i = 0; i < 2; ++i) {
-      if (ImGui::Selectable(ui.tr(kEvery[i]), i == f.invest_every)) {
-        f.invest_every = i;
-        c = true;
-      }
-      ui.name_item("portfolio.invest_every." + std::to_string(i));
-    }
-    ImGui::EndCombo();
-  }
-  ui.name_item("portfolio.invest_every");
+  c |= choice(ui, "定投 schedule", "every", "portfolio.invest_every", kEvery, 2, f.invest_every, w);
   if (f.invest_every == 0) {
     c |= text(ui, "定投 day of the month", "day", f.invest_day, "portfolio.invest_day", out, w);
   } else {
     static const char* kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-    ImGui::SetNextItemWidth(ui.px(w));
-    if (ImGui::BeginCombo(ui.label("定投 weekday", "weekday").c_str(), ui.tr(kWeekdays[f.invest_weekday]))) {
-      for (int i = 0; i < 7; ++i) {
-        if (ImGui::Selectable(ui.tr(kWeekdays[i]), i == f.invest_weekday)) {
-          f.invest_weekday = i;
-          c = true;
-        }
-        ui.name_item("portfolio.invest_weekday." + std::to_string(i));
-      }
-      ImGui::EndCombo();
-    }
-    ui.name_item("portfolio.invest_weekday");
+    c |= choice(ui, "定投 weekday", "weekday", "portfolio.invest_weekday", kWeekdays, 7, f.invest_weekday, w);
   }
   c |= text(ui, "活期宝 yield (% a year)", "yield", f.huoqibao_yield, "portfolio.huoqibao_yield", out, w);
   if (!f.targets.empty()) {

@@ -388,71 +388,44 @@ void PortfolioModel::build(Ui& ui) {
     std::snprintf(el, sizeof el, "%.2f s", elapsed_ms_ / 1000.0);
     v.elapsed = std::string(ui.tr("computed in")) + " " + el;
     const std::string p_below = portfolio::percent_text(s.p_below_paid_in, 2);
-    {
+    // One headline figure: key, label, drill-down title, value, formula, inputs, source.
+    auto figure = [&](const char* key, const char* label, const char* title, const std::string& value, const char* formula,
+                      std::vector<std::pair<std::string, std::string>> inputs, const char* source = "docs/portfolio.md") {
       Explanation ex;
-      ex.title = ui.tr("Median value at the end");
-      ex.value = format_yuan(s.end_value.p50);
-      ex.formula = ui.tr("the middle of the end values of all paths (nearest rank); each path is the plan run on one seeded NAV path (GARCH(1,1) with Student-t shocks) on trading days");
-      ex.inputs = {{ui.tr("5th percentile"), format_yuan(s.end_value.p5)},   {ui.tr("25th percentile"), format_yuan(s.end_value.p25)},
-                   {ui.tr("75th percentile"), format_yuan(s.end_value.p75)}, {ui.tr("95th percentile"), format_yuan(s.end_value.p95)},
-                   {ui.tr("Mean"), format_yuan(s.end_value.mean)},           {ui.tr("Paths"), std::to_string(s.paths)}};
-      ex.rounding = ui.tr("Every path's value is exact to the fen; percentiles pick a path's value (nearest rank), no interpolation.");
-      ex.source = "docs/portfolio.md";
-      v.figures.push_back({"portfolio.median_end", "Median end value", format_yuan(s.end_value.p50), ex, {}});
-    }
-    {
-      Explanation ex;
-      ex.title = ui.tr("Probability of ending below the money put in");
-      ex.value = p_below;
-      ex.formula = ui.tr("paths whose end value is below the money put in ÷ all paths");
-      ex.inputs = {{ui.tr("Paths below"), std::to_string(s.below_paid_in)}, {ui.tr("Paths"), std::to_string(s.paths)},
-                   {ui.tr("Money put in"), format_yuan(s.paid_in)}};
-      ex.source = "docs/portfolio.md";
-      v.figures.push_back({"portfolio.p_below", "P(end < money put in)", p_below, ex, {}});
-    }
-    {
-      Explanation ex;
-      ex.title = ui.tr("Money put in");
-      ex.value = format_yuan(s.paid_in);
-      ex.formula = ui.tr("initial deposit + every scheduled deposit up to the last day (the same on every path)");
-      ex.source = "docs/portfolio.md";
-      v.figures.push_back({"portfolio.paid_in", "Money put in", format_yuan(s.paid_in), ex, {}});
-    }
-    {
-      Explanation ex;
-      ex.title = ui.tr("Time-weighted return a year (median path)");
-      ex.value = portfolio::percent_text(s.twr_annualized.p50);
-      ex.formula = ui.tr("across paths: percentiles of (Π daily V_t ÷ (V_{t−1} + deposits_t))^(365/days) − 1");
-      ex.inputs = {{"p5", portfolio::percent_text(s.twr_annualized.p5)}, {"p25", portfolio::percent_text(s.twr_annualized.p25)},
-                   {"p75", portfolio::percent_text(s.twr_annualized.p75)}, {"p95", portfolio::percent_text(s.twr_annualized.p95)}};
-      ex.source = "docs/portfolio.md";
-      v.figures.push_back({"portfolio.twr", "TWR a year (p50)", portfolio::percent_text(s.twr_annualized.p50), ex, {}});
-    }
-    {
-      Explanation ex;
-      ex.title = ui.tr("Maximum drawdown (median of paths)");
-      ex.value = portfolio::percent_text(-s.max_drawdown.p50);
-      ex.formula = ui.tr("largest fall of the time-weighted index from a running peak");
-      ex.inputs = {{"p5", portfolio::percent_text(-s.max_drawdown.p5)}, {"p95", portfolio::percent_text(-s.max_drawdown.p95)}};
-      ex.source = "docs/portfolio.md";
-      v.figures.push_back({"portfolio.drawdown", "Max drawdown (p50)", portfolio::percent_text(-s.max_drawdown.p50), ex, {}});
-    }
-    {
-      Explanation ex;
-      ex.title = ui.tr("活期宝 income (mean of paths)");
-      ex.value = format_yuan(s.mean_mmf_income);
-      ex.formula = ui.tr("Σ daily 活期宝 income on each path, averaged over the paths");
-      ex.source = "DOMAIN.md §1.5";
-      v.figures.push_back({"portfolio.mmf_income", "活期宝 income (mean)", format_yuan(s.mean_mmf_income), ex, {}});
-    }
-    {
-      Explanation ex;
-      ex.title = ui.tr("Fees paid (mean of paths)");
-      ex.value = format_yuan(s.mean_fees);
-      ex.formula = ui.tr("subscription fees (net = amount ÷ (1 + rate), fee = amount − net) + redemption fees by holding period, FIFO lots");
-      ex.source = "docs/portfolio.md";
-      v.figures.push_back({"portfolio.fees", "Fees (mean)", format_yuan(s.mean_fees), ex, {}});
-    }
+      ex.title = ui.tr(title);
+      ex.value = value;
+      ex.formula = ui.tr(formula);
+      ex.inputs = std::move(inputs);
+      ex.source = source;
+      return PortfolioFigure{key, label, value, std::move(ex), {}};
+    };
+    const auto pct = [](double x) { return portfolio::percent_text(x); };
+    v.figures.push_back(figure("portfolio.median_end", "Median end value", "Median value at the end", format_yuan(s.end_value.p50),
+                               "the middle of the end values of all paths (nearest rank); each path is the plan run on one seeded NAV path (GARCH(1,1) with Student-t shocks) on trading days",
+                               {{ui.tr("5th percentile"), format_yuan(s.end_value.p5)},
+                                {ui.tr("25th percentile"), format_yuan(s.end_value.p25)},
+                                {ui.tr("75th percentile"), format_yuan(s.end_value.p75)},
+                                {ui.tr("95th percentile"), format_yuan(s.end_value.p95)},
+                                {ui.tr("Mean"), format_yuan(s.end_value.mean)},
+                                {ui.tr("Paths"), std::to_string(s.paths)}}));
+    v.figures.back().explain.rounding = ui.tr("Every path's value is exact to the fen; percentiles pick a path's value (nearest rank), no interpolation.");
+    v.figures.push_back(figure("portfolio.p_below", "P(end < money put in)", "Probability of ending below the money put in", p_below,
+                               "paths whose end value is below the money put in ÷ all paths",
+                               {{ui.tr("Paths below"), std::to_string(s.below_paid_in)}, {ui.tr("Paths"), std::to_string(s.paths)},
+                                {ui.tr("Money put in"), format_yuan(s.paid_in)}}));
+    v.figures.push_back(figure("portfolio.paid_in", "Money put in", "Money put in", format_yuan(s.paid_in),
+                               "initial deposit + every scheduled deposit up to the last day (the same on every path)", {}));
+    v.figures.push_back(figure("portfolio.twr", "TWR a year (p50)", "Time-weighted return a year (median path)", pct(s.twr_annualized.p50),
+                               "across paths: percentiles of (Π daily V_t ÷ (V_{t−1} + deposits_t))^(365/days) − 1",
+                               {{"p5", pct(s.twr_annualized.p5)}, {"p25", pct(s.twr_annualized.p25)}, {"p75", pct(s.twr_annualized.p75)},
+                                {"p95", pct(s.twr_annualized.p95)}}));
+    v.figures.push_back(figure("portfolio.drawdown", "Max drawdown (p50)", "Maximum drawdown (median of paths)", pct(-s.max_drawdown.p50),
+                               "largest fall of the time-weighted index from a running peak",
+                               {{"p5", pct(-s.max_drawdown.p5)}, {"p95", pct(-s.max_drawdown.p95)}}));
+    v.figures.push_back(figure("portfolio.mmf_income", "活期宝 income (mean)", "活期宝 income (mean of paths)", format_yuan(s.mean_mmf_income),
+                               "Σ daily 活期宝 income on each path, averaged over the paths", {}, "DOMAIN.md §1.5"));
+    v.figures.push_back(figure("portfolio.fees", "Fees (mean)", "Fees paid (mean of paths)", format_yuan(s.mean_fees),
+                               "subscription fees (net = amount ÷ (1 + rate), fee = amount − net) + redemption fees by holding period, FIFO lots", {}));
 
     // Fan chart.
     v.fan_chart.name = "portfolio.chart.fan";
