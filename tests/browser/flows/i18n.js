@@ -14,6 +14,22 @@ module.exports = {
       t.equal((await app.state()).lang, lang, `language switched to ${lang}`);
       for (const tab of TABS) {
         await app.click(`tab.${tab}`);
+        // Panels whose results only appear after a run: run a small one so its strings are drawn too.
+        if (lang === 'zh' && tab === 'portfolio') {
+          await app.type('portfolio.paths', '100');
+          await app.type('portfolio.years', '2');
+          await app.click('portfolio.run');
+          await app.page.waitForFunction(() => { const p = window.finlab.state().panels.portfolio; return p.result && !p.running; }, null, { timeout: 60000 });
+          await app.settled();
+        }
+        if (lang === 'zh' && tab === 'policy_lab') {
+          await app.type('policy_lab.users', '2000');
+          await app.type('policy_lab.months', '12');
+          await app.click('policy_lab.run');
+          await app.page.waitForFunction(() => !window.finlab.state().busy, null, { timeout: 120000 });
+          await app.settled();
+          for (const sub of ['compare', 'sweep', 'runs', 'policy', 'results']) await app.click(`policy_lab.tab.${sub}`);
+        }
         // Open the drill-down of every key number that is a figure on screen.
         const widgets = await app.widgets();
         for (const key of Object.keys(await app.numbers()).filter((k) => widgets[k] && k.startsWith(`${tab}.`))) {
