@@ -183,10 +183,10 @@ void CreditModel::draw(Ui& ui, AppContext& ctx) {
     load_sample(sample_ + 1);
     unsaved_ = dirty_ = true;
   }
-  if (in.apply_counterfactual && cf_.reachable) {
+  if (in.apply_counterfactual && (cf_.reachable || !cf_.best.empty())) {
     // Move each changed feature to the lower edge of its target bin (numeric)
     // or the first level of the target bin (ordinal/categorical).
-    for (const auto& c : cf_.changes) {
+    for (const auto& c : cf_.reachable ? cf_.changes : cf_.best) {
       const auto& fb = model_->card->features[static_cast<std::size_t>(c.feature)];
       if (auto i = schema_.index_of(fb.name)) {
         const auto& spec = schema_[*i];
@@ -324,6 +324,14 @@ void CreditModel::build(Ui& ui, AppContext&) {
     v.cf_title = ui.tr("You are already in the best band.");
   } else if (!cf_.reachable) {
     v.cf_title = std::string(ui.tr("No change to the behaviour you share reaches band")) + " " + cf_.target_band + " (" + std::to_string(cf_.target_score) + ").";
+    if (cf_.best.empty()) {
+      v.cf_title += std::string(" ") + ui.tr("Nothing you share can add a point now.");
+    } else {
+      v.cf_title += std::string(" ") + ui.tr("The most it can reach is") + " " + std::to_string(cf_.best_score) + " (+" +
+                    std::to_string(cf_.best_score - cf_.current_score) + "), " + ui.tr("by:");
+      for (const auto& c : cf_.best) v.cf_changes.push_back(c.text);
+      v.cf_applicable = true;
+    }
   } else {
     v.cf_title = std::string(ui.tr("To reach band")) + " " + cf_.target_band + " (" + std::to_string(cf_.target_score) + "), " +
                  ui.tr("the smallest change is:");
@@ -400,7 +408,8 @@ void CreditModel::build(Ui& ui, AppContext&) {
   for (const auto& rc : r.reasons) state_["reasons"].push_back(rc.name);
   state_["withdraw"] = withdraw;
   state_["offer"] = offer;
-  state_["counterfactual"] = {{"reachable", cf_.reachable}, {"new_score", cf_.new_score}, {"target_band", cf_.target_band}};
+  state_["counterfactual"] = {{"reachable", cf_.reachable}, {"new_score", cf_.new_score}, {"target_band", cf_.target_band},
+                              {"best_score", cf_.best_score}, {"best_changes", cf_.best.size()}};
 }
 
 }  // namespace

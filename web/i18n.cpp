@@ -299,6 +299,9 @@ const Entry kTable[] = {
   {"Your profile is saved in this browser.", "你的画像已保存在此浏览器中。"},
   {"Not saved: this is a sample profile.", "未保存：这是示例画像。"},
   {"Training the scorecard on 40,000 synthetic users (once; kept in this browser)…", "正在用 40,000 个模拟用户训练评分卡（仅一次，保存在此浏览器中）…"},
+  {"Nothing you share can add a point now.", "你目前共享的数据无法再加分。"},
+  {"The most it can reach is", "最多可达到"},
+  {"by:", "方法："},
   // ---- policy lab
   {"Scenario", "情景"},
   {"Users", "用户数"},

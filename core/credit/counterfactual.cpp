@@ -31,6 +31,37 @@ struct Cost {
   bool valid() const { return steps != std::numeric_limits<int>::max(); }
 };
 
+// One change in words: "raise Nights at home from 0.42 to at least 0.70 (+12 points)".
+CounterfactualChange make_change(const Scorecard& card, int feature, int current_bin, const Option& op, std::span<const double> values) {
+  const auto f = static_cast<std::size_t>(feature);
+  const FeatureBinning& fb = card.features[f];
+  const Bin& from = fb.bins[static_cast<std::size_t>(current_bin)];
+  const Bin& to = fb.bins[static_cast<std::size_t>(op.bin)];
+  CounterfactualChange ch;
+  ch.feature = feature;
+  ch.name = fb.name;
+  ch.from_bin = current_bin;
+  ch.to_bin = op.bin;
+  ch.from_label = from.label;
+  ch.to_label = to.label;
+  ch.points_gained = op.gain;
+  ch.target_lo = to.lo;
+  ch.target_hi = to.hi;
+  const std::string label = fb.label.empty() ? fb.name : fb.label;
+  const std::string pts = " (+" + std::to_string(op.gain) + (op.gain == 1 ? " point)" : " points)");
+  const double x = values[f];
+  const bool ordered = fb.type != FeatureType::categorical && !from.is_missing && fb.levels.empty();
+  if (ordered && op.bin > current_bin) {
+    ch.text = "raise " + label + " from " + format_value(x, fb.decimals) + " to at least " + format_value(to.lo, fb.decimals) + pts;
+  } else if (ordered) {
+    ch.text = "lower " + label + " from " + format_value(x, fb.decimals) + " to below " + format_value(to.hi, fb.decimals) + pts;
+  } else {
+    ch.text = "move " + label + " from " + from.label + " to " + to.label + pts;
+  }
+  if (!fb.advice.empty()) ch.text = fb.advice + ": " + ch.text;
+  return ch;
+}
+
 }  // namespace
 
 Counterfactual counterfactual(const Scorecard& card, ConsentMask consent, std::span<const double> values,
@@ -77,6 +108,15 @@ Counterfactual counterfactual(const Scorecard& card, ConsentMask consent, std::s
   if (max_total < need) {
     cf.reachable = false;
     cf.new_score = now.score;
+    // The most the user's shared behaviour can add: every feature to its best bin.
+    for (std::size_t k = 0; k < K; ++k) {
+      const Option* top = nullptr;
+      for (const Option& op : opts[k])
+        if (!top || op.gain > top->gain || (op.gain == top->gain && op.steps < top->steps)) top = &op;
+      if (top) cf.best.push_back(make_change(card, sm.features[k], current[k], *top, values));
+    }
+    std::stable_sort(cf.best.begin(), cf.best.end(), [](const CounterfactualChange& a, const CounterfactualChange& b) { return a.points_gained > b.points_gained; });
+    cf.best_score = now.score + max_total;
     return cf;
   }
   // dp[layer][g]: the cheapest way to gain exactly g points with features < layer.
@@ -120,32 +160,7 @@ Counterfactual counterfactual(const Scorecard& card, ConsentMask consent, std::s
     const int o = choice[k + 1][g];
     if (o < 0) continue;
     const Option& op = opts[k][static_cast<std::size_t>(o)];
-    const auto f = static_cast<std::size_t>(sm.features[k]);
-    const FeatureBinning& fb = card.features[f];
-    const Bin& from = fb.bins[static_cast<std::size_t>(current[k])];
-    const Bin& to = fb.bins[static_cast<std::size_t>(op.bin)];
-    CounterfactualChange ch;
-    ch.feature = static_cast<int>(f);
-    ch.name = fb.name;
-    ch.from_bin = current[k];
-    ch.to_bin = op.bin;
-    ch.from_label = from.label;
-    ch.to_label = to.label;
-    ch.points_gained = op.gain;
-    ch.target_lo = to.lo;
-    ch.target_hi = to.hi;
-    const std::string label = fb.label.empty() ? fb.name : fb.label;
-    const std::string pts = " (+" + std::to_string(op.gain) + (op.gain == 1 ? " point)" : " points)");
-    const double x = values[f];
-    const bool ordered = fb.type != FeatureType::categorical && !from.is_missing && fb.levels.empty();
-    if (ordered && op.bin > current[k]) {
-      ch.text = "raise " + label + " from " + format_value(x, fb.decimals) + " to at least " + format_value(to.lo, fb.decimals) + pts;
-    } else if (ordered) {
-      ch.text = "lower " + label + " from " + format_value(x, fb.decimals) + " to below " + format_value(to.hi, fb.decimals) + pts;
-    } else {
-      ch.text = "move " + label + " from " + from.label + " to " + to.label + pts;
-    }
-    if (!fb.advice.empty()) ch.text = fb.advice + ": " + ch.text;
+    CounterfactualChange ch = make_change(card, sm.features[k], current[k], op, values);
     changes.push_back(std::move(ch));
     g -= static_cast<std::size_t>(op.gain);
   }

@@ -40,6 +40,11 @@ struct Counterfactual {
   int new_score = 0;
   int steps = 0;
   std::vector<CounterfactualChange> changes;
+  // When the next band is out of reach: the changes that raise the score the
+  // most (each changeable feature to its best bin; ties: fewest steps) and
+  // the score they give. Empty when nothing the user shares can add a point.
+  std::vector<CounterfactualChange> best;
+  int best_score = 0;
 };
 
 struct CounterfactualOptions {

@@ -406,7 +406,12 @@ void run_apply(const ApplyOptions& o) {
   }
   auto cf_text = [](const cr::Counterfactual& cf) -> std::string {
     if (cf.already_top) return "already in the top band";
-    if (!cf.reachable) return "not reachable by changing consented behaviour";
+    if (!cf.reachable) {
+      if (cf.best.empty()) return "not reachable by changing consented behaviour (no change adds a point)";
+      std::string s = "not reachable by changing consented behaviour; the most: " + std::to_string(cf.best_score) + " by ";
+      for (std::size_t i = 0; i < cf.best.size(); ++i) s += (i ? "; " : "") + cf.best[i].text;
+      return s;
+    }
     std::string s;
     for (const auto& ch : cf.changes) s += (s.empty() ? "" : "; ") + ch.text;
     return s;
@@ -437,6 +442,14 @@ void run_apply(const ApplyOptions& o) {
                              {"points", ch.points_gained}, {"text", ch.text}});
         j["next_band"] = {{"reachable", cf.reachable}, {"already_top", cf.already_top}, {"band", cf.target_band},
                           {"target_score", cf.target_score}, {"new_score", cf.new_score}, {"changes", changes}};
+        if (!cf.reachable && !cf.already_top) {
+          // Out of reach: the most the consented behaviour can add.
+          ordered_json best = ordered_json::array();
+          for (const auto& ch : cf.best)
+            best.push_back({{"feature", ch.name}, {"from", ch.from_label}, {"to", ch.to_label}, {"points", ch.points_gained}, {"text", ch.text}});
+          j["next_band"]["best_score"] = cf.best_score;
+          j["next_band"]["best_changes"] = best;
+        }
       }
       arr.push_back(j);
     }

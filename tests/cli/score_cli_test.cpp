@@ -134,7 +134,7 @@ TEST_CASE("score apply gives score, PD, band, categories used and reasons per ro
   REQUIRE(r.exit_code == 0);
   const json rows = json::parse(r.out);
   REQUIRE(rows.size() == 6000);
-  int with_location = 0;
+  int with_location = 0, out_of_reach = 0;
   for (const auto& row : rows) {
     CHECK(row["score"].is_number_integer());
     CHECK(row["pd"].get<double>() > 0);
@@ -142,7 +142,18 @@ TEST_CASE("score apply gives score, PD, band, categories used and reasons per ro
     CHECK(row["reasons"].size() <= 4);
     for (const auto& c : row["categories_used"]) with_location += c == "location";
     CHECK(row.contains("next_band"));
+    const auto& nb = row["next_band"];
+    if (!nb["reachable"].get<bool>() && !nb["already_top"].get<bool>()) {
+      // Out of reach: the most the consented behaviour can add, below the target.
+      ++out_of_reach;
+      CHECK(nb["best_score"].get<int>() >= row["score"].get<int>());
+      CHECK(nb["best_score"].get<int>() < nb["target_score"].get<int>());
+      int sum = 0;
+      for (const auto& ch : nb["best_changes"]) sum += ch["points"].get<int>();
+      CHECK(row["score"].get<int>() + sum == nb["best_score"].get<int>());
+    }
   }
+  CHECK(out_of_reach > 0);
   CHECK(with_location > 1000);
   CHECK(rows[0]["line"] == 2);
   // CSV output with the same scores.
