@@ -21,6 +21,10 @@ struct InputError : std::runtime_error {
 // Where the default assets (calendar, policies, schema) live.
 std::string assets_dir();
 
+// Whole-file I/O of every command: InputError "cannot open/write PATH".
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+
 void register_fund_commands(CLI::App& app);
 void register_loan_commands(CLI::App& app);
 void register_score_commands(CLI::App& app);

@@ -32,14 +32,6 @@ using time::Date;
 
 const time::TradingCalendar& calendar() { return time::TradingCalendar::builtin(); }
 
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError("cannot open " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 // Parses a CSV file and checks the header has `required` columns.
 credit::CsvTable read_csv(const std::string& path, std::initializer_list<const char*> required) {
   const std::string text = read_file(path);

@@ -80,14 +80,6 @@ money::Rounding parse_rounding(const std::string& text) {
   throw UsageError("--rounding: unknown mode '" + text + "' (expected half-up, half-even, truncate, floor or ceiling)");
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError("cannot open " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 credit::CsvTable read_csv(const std::string& path, std::initializer_list<const char*> required) {
   auto t = credit::parse_csv(read_file(path), path);
   if (!t) throw InputError(t.error());

@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "sim/cli/command.hpp"
@@ -13,6 +15,21 @@ namespace finlab::cli {
 std::string assets_dir() {
   if (const char* env = std::getenv("FINLAB_ASSETS")) return env;
   return FINLAB_ASSETS_DIR;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw InputError("cannot open " + path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary);
+  if (!f) throw InputError("cannot write " + path);
+  f << text;
+  if (!f) throw InputError("cannot write " + path);
 }
 
 }  // namespace finlab::cli

@@ -37,14 +37,6 @@ using money::Money;
 using portfolio::Plan;
 using time::Date;
 
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError("cannot open " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 Plan load_plan(const std::string& path) {
   auto p = portfolio::parse_plan(read_file(path));
   if (!p) throw InputError(path + ": " + p.error());

@@ -36,21 +36,6 @@ using nlohmann::ordered_json;
 namespace cr = finlab::credit;
 
 // ------------------------------------------------------------------ helpers
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError("cannot open " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream f(path, std::ios::binary);
-  if (!f) throw InputError("cannot write " + path);
-  f << text;
-  if (!f) throw InputError("cannot write " + path);
-}
-
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;

@@ -41,14 +41,6 @@ using nlohmann::ordered_json;
 namespace sm = finlab::sim;
 
 // ---------------------------------------------------------------- helpers
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError("cannot open " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 bool file_exists(const std::string& path) {
   std::ifstream f(path);
   return static_cast<bool>(f);
@@ -545,9 +537,7 @@ void run_export(std::int64_t id, const std::string& db, const std::string& forma
     std::cout << os.str();
     return;
   }
-  std::ofstream f(out_path, std::ios::binary);
-  if (!f) throw InputError("cannot write " + out_path);
-  f << os.str();
+  write_file(out_path, os.str());
 }
 
 // ---------------------------------------------------------------- compare
