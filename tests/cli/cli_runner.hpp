@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/test_files.hpp"
+
 namespace finlab::test {
 
 struct CliResult {
@@ -26,13 +28,6 @@ inline std::string shell_quote(const std::string& s) {
     else q += c;
   }
   return q + "'";
-}
-
-inline std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
 }
 
 // run_cli({"loan", "schedule", "--principal", "10000"})

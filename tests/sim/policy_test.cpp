@@ -7,6 +7,7 @@
 
 #include "sim/policy.hpp"
 #include "sim/scenario.hpp"
+#include "tests/test_files.hpp"
 
 using namespace finlab;
 using namespace finlab::sim;
@@ -14,12 +15,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-std::string slurp(const std::string& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
+using finlab::test::slurp;
 
 std::string baseline_text() { return slurp(FINLAB_SOURCE_DIR "/assets/policies/baseline-2015.json"); }
 

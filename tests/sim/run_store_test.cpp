@@ -11,6 +11,7 @@
 
 #include "sim/run_store.hpp"
 #include "sim/user_lens.hpp"
+#include "tests/test_files.hpp"
 
 using namespace finlab;
 using namespace finlab::sim;
@@ -18,12 +19,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-std::string slurp(const std::string& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
+using finlab::test::slurp;
 
 RunConfig small_config() {
   RunConfig c;

@@ -12,18 +12,14 @@
 #include "sim/kpi.hpp"
 #include "sim/parallel.hpp"
 #include "sim/run.hpp"
+#include "tests/test_files.hpp"
 
 using namespace finlab;
 using namespace finlab::sim;
 
 namespace {
 
-std::string slurp(const std::string& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
+using finlab::test::slurp;
 
 RunConfig tiny_config(const char* scenario = "baseline") {
   RunConfig c;
