@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "web/models.hpp"
 #include "web/platform.hpp"
 #include "web/ui.hpp"
@@ -39,6 +42,14 @@ std::optional<Tab> parse_tab(const std::string& s) {
 }
 
 }  // namespace
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return {};
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
 
 void AppContext::saved() {
   if (store) platform.persist();

@@ -87,13 +87,6 @@ std::string pd_text(double pd) {
   return b;
 }
 
-std::string read_text_file(const char* path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
 // [SECTION] model -------------------------------------------------------------------
 
 class CreditModel final : public PanelModel {

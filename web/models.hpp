@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "web/panel_model.hpp"
 
@@ -13,5 +14,9 @@ std::unique_ptr<PanelModel> make_loans_model();
 std::unique_ptr<PanelModel> make_credit_model();
 std::unique_ptr<PanelModel> make_policy_lab_model();
 std::unique_ptr<PanelModel> make_portfolio_model();
+
+// The whole text of a file in the app's file system (/data assets, /persist,
+// an imported file); empty when it cannot be read.
+std::string read_text_file(const std::string& path);
 
 }  // namespace finlab::web

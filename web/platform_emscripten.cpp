@@ -35,6 +35,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/app.hpp"
+#include "web/models.hpp"
 #include "web/platform.hpp"
 #include "web/ui.hpp"
 
@@ -325,20 +326,13 @@ BrowserPlatform* platform_instance() {
 
 // [SECTION] fonts and scale ----------------------------------------------------
 
-std::string read_file(const char* path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
 // Rasterise the UI font at the device pixel size, so text is sharp at any DPR.
 void build_fonts(float dpr) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   if (g->glyph_ranges.empty()) {
     ImFontGlyphRangesBuilder b;
-    const std::string glyphs = read_file(kGlyphsPath);
+    const std::string glyphs = finlab::web::read_text_file(kGlyphsPath);
     b.AddText(glyphs.c_str());
     b.AddRanges(io.Fonts->GetGlyphRangesDefault());
     b.BuildRanges(&g->glyph_ranges);
