@@ -176,10 +176,15 @@ void policy_files(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   ui.name_item("policy_lab.import_policy");
 }
 
+// A collapsible section header named for the tests; true when it is open.
+bool section(Ui& ui, const char* label_en, const char* id, const char* name, bool default_open) {
+  const bool open = ImGui::CollapsingHeader(ui.label(label_en, id).c_str(), default_open ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+  ui.name_item(name);
+  return open;
+}
+
 void credit_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  const bool open = ImGui::CollapsingHeader(ui.label("Credit decision", "sec_credit").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-  ui.name_item("policy_lab.sec.credit");
-  if (!open) return;
+  if (!section(ui, "Credit decision", "sec_credit", "policy_lab.sec.credit", true)) return;
   text_field(ui, v, out, "Policy name", "name", f.name, "name", 200);
   text_field(ui, v, out, "Score cutoff (approve at or above)", "cutoff", f.cutoff, "credit.cutoff", 80, ImGuiInputTextFlags_CharsDecimal);
   if (ImGui::Checkbox(ui.label("Refer band (manual review below the cutoff)", "refer_on").c_str(), &f.refer_on)) {
@@ -206,9 +211,7 @@ void credit_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
 }
 
 void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  const bool open = ImGui::CollapsingHeader(ui.label("Limits", "sec_limits").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-  ui.name_item("policy_lab.sec.limits");
-  if (!open) return;
+  if (!section(ui, "Limits", "sec_limits", "policy_lab.sec.limits", true)) return;
   auto band_field = [&](const char* label, const char* id, std::string& s, const char* path) {
     ImGui::SetNextItemWidth(ui.px(220));
     if (ImGui::InputText(ui.label(label, id).c_str(), &s)) out.policy_changed = true;
@@ -258,9 +261,7 @@ void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
 }
 
 void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  const bool open = ImGui::CollapsingHeader(ui.label("Pricing and terms", "sec_pricing").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-  ui.name_item("policy_lab.sec.pricing");
-  if (!open) return;
+  if (!section(ui, "Pricing and terms", "sec_pricing", "policy_lab.sec.pricing", true)) return;
   ImGui::TextDisabled("%s", ui.tr("Rates quoted as:"));
   ImGui::SameLine();
   if (ImGui::RadioButton(ui.label("daily", "quote_daily").c_str(), f.quote == 0)) {
@@ -334,9 +335,7 @@ void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out
 }
 
 void partners_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  const bool open = ImGui::CollapsingHeader(ui.label("Partner lenders", "sec_partners").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-  ui.name_item("policy_lab.sec.partners");
-  if (!open) return;
+  if (!section(ui, "Partner lenders", "sec_partners", "policy_lab.sec.partners", true)) return;
   ui.help_text("Approved loans go to partners best score first, each within its monthly capacity (empty = unlimited).");
   const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
   if (ImGui::BeginTable("partners", 6, tf)) {
@@ -376,9 +375,7 @@ void partners_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& ou
 }
 
 void fund_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  const bool open = ImGui::CollapsingHeader(ui.label("活期宝 fund", "sec_fund").c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-  ui.name_item("policy_lab.sec.fund");
-  if (!open) return;
+  if (!section(ui, "活期宝 fund", "sec_fund", "policy_lab.sec.fund", true)) return;
   text_field(ui, v, out, "Gross yield (% a year)", "gross_yield", f.gross_yield, "fund.gross_yield_pct", 70);
   same_line_unless_compact(ui);
   text_field(ui, v, out, "Fund fees (% a year)", "fund_fee", f.fund_fee, "fund.fee_pct", 70);
@@ -393,9 +390,7 @@ void fund_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
 }
 
 void json_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
-  const bool open = ImGui::CollapsingHeader(ui.label("Policy JSON (every field)", "sec_json").c_str());
-  ui.name_item("policy_lab.sec.json");
-  if (!open) return;
+  if (!section(ui, "Policy JSON (every field)", "sec_json", "policy_lab.sec.json", false)) return;
   ui.help_text("The whole document (finlab.policy version 1, docs/sim.md), including provision and collections. Edit and apply; mistakes are listed with their JSON path.");
   ImGui::InputTextMultiline("##json", &f.json, ImVec2(-1, ui.px(ui.compact() ? 260 : 340)), ImGuiInputTextFlags_AllowTabInput);
   ui.name_item("policy_lab.f.json");
@@ -493,9 +488,7 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
     }
     ImGui::EndTable();
   }
-  const bool open_all_totals = ImGui::CollapsingHeader(ui.label("All totals (as stored; same names as finlab sim --json)", "all_totals").c_str());
-  ui.name_item("policy_lab.all_totals");
-  if (open_all_totals) {
+  if (section(ui, "All totals (as stored; same names as finlab sim --json)", "all_totals", "policy_lab.all_totals", false)) {
     if (ImGui::BeginTable("totals", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
       for (const auto& t : r.totals) {
         ImGui::TableNextRow();
@@ -507,9 +500,7 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
       ImGui::EndTable();
     }
   }
-  const bool open_analyses = ImGui::CollapsingHeader(ui.label("Value of behaviour data and swap-in / swap-out", "analyses").c_str());
-  ui.name_item("policy_lab.analyses");
-  if (open_analyses) {
+  if (section(ui, "Value of behaviour data and swap-in / swap-out", "analyses", "policy_lab.analyses", false)) {
     ui.help_text("Approvals of the behaviour-enhanced score vs the application-data-only score at an equal expected bad rate, and the champion/challenger swap table.");
     if (ImGui::BeginTable("analyses", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
       for (const auto& t : r.analyses) {

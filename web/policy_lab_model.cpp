@@ -171,14 +171,6 @@ std::string now_iso() {
   return buf;
 }
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return {};
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
-
 std::string dir_of(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
@@ -457,6 +449,7 @@ private:
   void validate();
   bool load_template(const std::string& name);
   // runs
+  std::optional<sim::RunConfig> config_from_form();
   void start_run(AppContext& ctx);
   void start_sweep();
   void advance(AppContext& ctx, Platform& platform);
@@ -819,12 +812,13 @@ std::optional<std::uint64_t> read_count(const std::string& text, const char* wha
   return v;
 }
 
-void PolicyLabModel::start_run(AppContext& ctx) {
+// The run settings of the form as a checked configuration, or nullopt after
+// saying what is wrong (policy problems, counts, scenario, sim::check_config).
+std::optional<sim::RunConfig> PolicyLabModel::config_from_form() {
   const Lang lang = view_lang_;
-  if (busy()) return;
   if (!policy_) {
     say(std::string(translate(lang, "The policy has problems; fix them in the Policy tab first:")) + " " + errors_.front(), true);
-    return;
+    return std::nullopt;
   }
   std::string err;
   auto users = read_count(run_form_.users, "Users", 1, kMaxBrowserUsers, lang, err);
@@ -832,16 +826,12 @@ void PolicyLabModel::start_run(AppContext& ctx) {
   auto seed = months ? read_count(run_form_.seed, "Seed", 0, 9'000'000'000'000'000'000ULL, lang, err) : std::nullopt;
   if (!seed) {
     say(err, true);
-    return;
+    return std::nullopt;
   }
   auto scenario = scenario_at(run_form_.scenario, err);
   if (!scenario) {
     say(err, true);
-    return;
-  }
-  if (!runs_) {
-    say(translate(lang, "The runs database is not available."), true);
-    return;
+    return std::nullopt;
   }
   sim::RunConfig c;
   c.policy = *policy_;
@@ -852,12 +842,23 @@ void PolicyLabModel::start_run(AppContext& ctx) {
   c.history_users = kHistoryUsers;
   if (auto why = sim::check_config(c)) {
     say(*why, true);
+    return std::nullopt;
+  }
+  return c;
+}
+
+void PolicyLabModel::start_run(AppContext& ctx) {
+  if (busy()) return;
+  auto c = config_from_form();
+  if (!c) return;
+  if (!runs_) {
+    say(translate(view_lang_, "The runs database is not available."), true);
     return;
   }
   auto job = std::make_unique<RunJob>();
-  auto model = cached_model(c, job->seed_key);
-  job->run_id = runs_->begin_run(c, now_iso(), 1);
-  job->sim = std::make_unique<sim::Simulation>(c, std::move(model));
+  auto model = cached_model(*c, job->seed_key);
+  job->run_id = runs_->begin_run(*c, now_iso(), 1);
+  job->sim = std::make_unique<sim::Simulation>(*c, std::move(model));
   job->t0 = ctx.platform.now_ms();
   run_job_ = std::move(job);
   last_progress_ = run_job_->sim->progress();
@@ -869,18 +870,8 @@ void PolicyLabModel::start_run(AppContext& ctx) {
 void PolicyLabModel::start_sweep() {
   const Lang lang = view_lang_;
   if (busy()) return;
-  if (!policy_) {
-    say(std::string(translate(lang, "The policy has problems; fix them in the Policy tab first:")) + " " + errors_.front(), true);
-    return;
-  }
-  std::string err;
-  auto users = read_count(run_form_.users, "Users", 1, kMaxBrowserUsers, lang, err);
-  auto months = users ? read_count(run_form_.months, "Months", 1, 120, lang, err) : std::nullopt;
-  auto seed = months ? read_count(run_form_.seed, "Seed", 0, 9'000'000'000'000'000'000ULL, lang, err) : std::nullopt;
-  if (!seed) {
-    say(err, true);
-    return;
-  }
+  auto c = config_from_form();
+  if (!c) return;
   const std::string range = trim(run_form_.sweep_from) + ":" + trim(run_form_.sweep_to) + ":" + trim(run_form_.sweep_step);
   auto cutoffs = sim::parse_cutoff_range(range);
   if (!cutoffs) {
@@ -891,22 +882,8 @@ void PolicyLabModel::start_sweep() {
     say(translate(lang, "Cutoff sweep: at most 40 cutoffs in the browser (use finlab sim sweep for more)."), true);
     return;
   }
-  auto scenario = scenario_at(run_form_.scenario, err);
-  if (!scenario) {
-    say(err, true);
-    return;
-  }
   auto job = std::make_unique<SweepJob>();
-  job->config.policy = *policy_;
-  job->config.scenario = std::move(*scenario);
-  job->config.users = *users;
-  job->config.months = static_cast<int>(*months);
-  job->config.seed = *seed;
-  job->config.history_users = kHistoryUsers;
-  if (auto why = sim::check_config(job->config)) {
-    say(*why, true);
-    return;
-  }
+  job->config = std::move(*c);
   job->cutoffs = std::move(cutoffs).value();
   job->total = job->config.users + job->config.users * static_cast<std::uint64_t>(job->config.months) * job->cutoffs.size();
   job->t0 = ctx_ ? ctx_->platform.now_ms() : 0;

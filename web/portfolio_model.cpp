@@ -18,6 +18,7 @@
 #include "core/portfolio/performance.hpp"
 #include "core/portfolio/plan_json.hpp"
 #include "core/portfolio/projection.hpp"
+#include "core/portfolio/report.hpp"
 #include "core/time/trading_calendar.hpp"
 #include "web/app_store.hpp"
 #include "web/format.hpp"
@@ -36,13 +37,6 @@ using money::Money;
 const char* kPlanFiles[] = {"/data/assets/plans/csi300_monthly.json", "/data/assets/plans/balanced_rebalance.json"};
 constexpr int kPlanCount = 2;
 constexpr double kFrameBudgetMs = 150.0;  // work per frame while a projection runs (the bar still moves ~6 times a second)
-
-std::string read_text_file(const char* path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
-}
 
 std::uint64_t parse_count(const std::string& text, const char* what, std::uint64_t lo, std::uint64_t hi, Lang lang) {
   try {
@@ -111,6 +105,7 @@ private:
 
   PortfolioForm form_;
   PortfolioView view_;
+  std::vector<std::string> plan_names_;
   nlohmann::json state_ = nlohmann::json::object();
   std::string plan_json_;
   std::optional<portfolio::Plan> plan_;
@@ -123,14 +118,8 @@ private:
   double started_ms_ = 0, elapsed_ms_ = 0, compute_ms_ = 0;  // wall from Run to result; time inside the engine
   // finished result
   struct Result {
-    portfolio::ProjectionSummary summary;
-    portfolio::PathResult median;
-    portfolio::Ledger ledger;
-    portfolio::Performance performance;
+    portfolio::SimulationReport report;  // the same report `finlab portfolio simulate` prints
     std::string plan_json;
-    std::size_t paths = 0;
-    int years = 0;
-    std::uint64_t seed = 0;
   };
   std::optional<Result> result_;
   Lang lang_ = Lang::en;
@@ -267,13 +256,8 @@ void PortfolioModel::step(AppContext& ctx) {
 
 void PortfolioModel::finish(AppContext& ctx) {
   Result r;
-  r.summary = projection_->summarize(out_);
-  r.median = projection_->replay_path(r.summary.median_path, r.ledger);
-  r.performance = portfolio::measure(r.ledger, r.median.totals);
+  r.report = portfolio::make_simulation_report(*projection_, out_);
   r.plan_json = plan_json_;
-  r.paths = projection_->settings().paths;
-  r.years = projection_->settings().years;
-  r.seed = projection_->settings().seed;
   elapsed_ms_ = ctx.platform.now_ms() - started_ms_;
   result_ = std::move(r);
   running_ = false;
@@ -345,10 +329,13 @@ void PortfolioModel::build(Ui& ui) {
   lang_ = lang;
   dirty_ = false;
   PortfolioView v;
-  for (const char* f : kPlanFiles) {
-    const auto j = nlohmann::json::parse(read_text_file(f), nullptr, false);
-    v.plan_names.push_back(j.is_object() ? j.value("name", std::string(f)) : std::string(f));
+  if (plan_names_.empty()) {  // the template files do not change: read their names once
+    for (const char* f : kPlanFiles) {
+      const auto j = nlohmann::json::parse(read_text_file(f), nullptr, false);
+      plan_names_.push_back(j.is_object() ? j.value("name", std::string(f)) : std::string(f));
+    }
   }
+  v.plan_names = plan_names_;
   v.plan_error = plan_error_;
   for (const auto& [id, pct] : form_.targets) {
     std::string name = id == "huoqibao" ? std::string("活期宝") : id;
@@ -380,10 +367,10 @@ void PortfolioModel::build(Ui& ui) {
   state_["plan_json"] = plan_json_;
   if (result_ && !running_) {  // a stale result is not drawn while a new projection runs
     const Result& r = *result_;
-    const auto& s = r.summary;
+    const auto& s = r.report.summary;
     v.has_result = true;
-    v.result_title = format_int(static_cast<std::int64_t>(r.paths)) + " " + ui.tr("paths") + " × " + std::to_string(r.years) + " " + ui.tr("years") + ", " +
-                     ui.tr("seed") + " " + std::to_string(r.seed);
+    v.result_title = format_int(static_cast<std::int64_t>(r.report.settings.paths)) + " " + ui.tr("paths") + " × " + std::to_string(r.report.settings.years) + " " + ui.tr("years") + ", " +
+                     ui.tr("seed") + " " + std::to_string(r.report.settings.seed);
     char el[64];
     std::snprintf(el, sizeof el, "%.2f s", elapsed_ms_ / 1000.0);
     v.elapsed = std::string(ui.tr("computed in")) + " " + el;
@@ -434,7 +421,6 @@ void PortfolioModel::build(Ui& ui) {
     ChartSeries inner{ui.tr("25–75th percentile"), SeriesKind::band, {}, {}, {}, IM_COL32(0, 114, 178, 255), true};
     ChartSeries mid{ui.tr("Median"), SeriesKind::line, {}, {}, {}, IM_COL32(0, 70, 130, 255), true};
     ChartSeries paid{ui.tr("Money put in"), SeriesKind::line, {}, {}, {}, IM_COL32(213, 94, 0, 255), true};
-    nlohmann::json fan = nlohmann::json::array();
     for (const auto& f : s.fan) {
       v.fan_chart.x_labels.push_back(f.date.to_string().substr(0, 7));
       outer.y.push_back(to_plot(f.p5));
@@ -447,8 +433,6 @@ void PortfolioModel::build(Ui& ui) {
       mid.y_text.push_back(format_yuan(f.p50));
       paid.y.push_back(to_plot(f.paid_in));
       paid.y_text.push_back(format_yuan(f.paid_in));
-      fan.push_back({{"date", f.date.to_string()}, {"paid_in", f.paid_in.to_string()}, {"p5", f.p5.to_string()}, {"p25", f.p25.to_string()},
-                     {"p50", f.p50.to_string()}, {"p75", f.p75.to_string()}, {"p95", f.p95.to_string()}});
     }
     v.fan_chart.series = {outer, inner, mid, paid};
     // Outcome distribution.
@@ -463,7 +447,7 @@ void PortfolioModel::build(Ui& ui) {
     v.outcome_chart.series = {bars};
 
     // The median path in detail.
-    for (const portfolio::Figure* f : r.performance.all()) {
+    for (const portfolio::Figure* f : r.report.median_performance.all()) {
       // The core names its figures in English; the table translates them.
       Explanation ex;
       ex.title = ui.tr(f->name.c_str());
@@ -473,14 +457,14 @@ void PortfolioModel::build(Ui& ui) {
       ex.source = "docs/portfolio.md";
       v.median_figures.push_back({"portfolio.median." + f->name, nullptr, f->value, ex, ex.title});
     }
-    const auto& t = r.median.totals;
+    const auto& t = r.report.median.totals;
     v.holdings.emplace_back("活期宝", format_yuan(t.end_huoqibao));
-    for (std::size_t i = 0; i < r.ledger.holdings.size() && i < plan_->funds.size(); ++i)
-      v.holdings.emplace_back(plan_->funds[i].name + " (" + r.ledger.holdings[i].shares.to_string_grouped() + " " + ui.tr("shares") + ")",
-                              format_yuan(r.ledger.holdings[i].value));
+    for (std::size_t i = 0; i < r.report.median_ledger.holdings.size() && i < plan_->funds.size(); ++i)
+      v.holdings.emplace_back(plan_->funds[i].name + " (" + r.report.median_ledger.holdings[i].shares.to_string_grouped() + " " + ui.tr("shares") + ")",
+                              format_yuan(r.report.median_ledger.holdings[i].value));
     if (t.end_in_transit.is_positive()) v.holdings.emplace_back(ui.tr("Cash in transit"), format_yuan(t.end_in_transit));
     v.holdings.emplace_back(ui.tr("Total"), format_yuan(t.end_value));
-    for (const auto& tx : r.ledger.transactions) {
+    for (const auto& tx : r.report.median_ledger.transactions) {
       PortfolioTxRow row;
       row.date = tx.date.to_string();
       row.kind = ui.tr(std::string(portfolio::to_string(tx.kind)).c_str());  // deposit, buy, sell, ... (table entries)
@@ -493,26 +477,24 @@ void PortfolioModel::build(Ui& ui) {
       v.transactions.push_back(std::move(row));
     }
 
-    state_["result"] = {{"paths", r.paths},
-                        {"years", r.years},
-                        {"seed", r.seed},
-                        {"paid_in", s.paid_in.to_string()},
-                        {"fan", fan},
-                        {"end_value",
-                         {{"p1", s.end_value.p1.to_string()}, {"p5", s.end_value.p5.to_string()}, {"p10", s.end_value.p10.to_string()},
-                          {"p25", s.end_value.p25.to_string()}, {"p50", s.end_value.p50.to_string()}, {"p75", s.end_value.p75.to_string()},
-                          {"p90", s.end_value.p90.to_string()}, {"p95", s.end_value.p95.to_string()}, {"p99", s.end_value.p99.to_string()},
-                          {"mean", s.end_value.mean.to_string()}}},
-                        {"below_paid_in", s.below_paid_in},
-                        {"p_below_paid_in", p_below},
-                        {"mean_huoqibao_income", s.mean_mmf_income.to_string()},
-                        {"mean_fees", s.mean_fees.to_string()},
-                        {"median_path", s.median_path},
-                        {"median_end_value", t.end_value.to_string()},
+    // The test API shows the CLI's own JSON document (portfolio::to_json) plus what only the page has.
+    const auto doc = nlohmann::json::parse(portfolio::to_json(r.report));
+    state_["result"] = {{"paths", r.report.settings.paths},
+                        {"years", r.report.settings.years},
+                        {"seed", r.report.settings.seed},
+                        {"paid_in", doc["paid_in"]},
+                        {"fan", doc["fan"]},
+                        {"end_value", doc["end_value"]},
+                        {"below_paid_in", doc["below_paid_in"]},
+                        {"p_below_paid_in", doc["p_below_paid_in"]},
+                        {"mean_huoqibao_income", doc["mean_huoqibao_income"]},
+                        {"mean_fees", doc["mean_fees"]},
+                        {"median_path", doc["median_path"]["path"]},
+                        {"median_end_value", doc["median_path"]["totals"]["end_value"]},
                         {"median_fees", (t.subscription_fees + t.redemption_fees).to_string()},
-                        {"twr", r.performance.twr.value},
-                        {"mwr", r.performance.mwr.value},
-                        {"transactions", r.ledger.transactions.size()},
+                        {"twr", doc["median_path"]["performance"]["twr"]["value"]},
+                        {"mwr", doc["median_path"]["performance"]["mwr"]["value"]},
+                        {"transactions", r.report.median_ledger.transactions.size()},
                         {"plan_json", r.plan_json},
                         {"elapsed_ms", elapsed_ms_},
                         {"compute_ms", compute_ms_}};
