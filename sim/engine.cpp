@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/fund/fund_path.hpp"
+#include "core/fund/ledger.hpp"
 #include "core/loan/annuity.hpp"
 #include "sim/lifecycle_rng.hpp"
 
@@ -88,11 +89,13 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
     }
   }
   // The fund's daily 万份收益: the gross yield path from core/fund's seeded
-  // mean-reverting model around the policy's level, moved by the scenario's
-  // rate shift, less the fund's fees; 10,000 × net ÷ 当年天数 in 0.0001 yuan,
-  // half-up (DOMAIN.md §1.3), never below zero.
+  // mean-reverting model around the policy's level (by default the dated MMF
+  // yield history plus the fund's fees, for the run's own dates), moved by the
+  // scenario's rate shift, less the fund's fees; 10,000 × net ÷ 当年天数 in
+  // 0.0001 yuan, half-up (DOMAIN.md §1.3), never below zero.
   fund::GrossYieldModel ym;
-  ym.level = policy.fund.gross_yield;
+  if (policy.fund.gross_yield) ym.level = *policy.fund.gross_yield;
+  else ym.level_path = fund::history_gross_levels(fund::YieldHistory::builtin(), policy.fund.fee, shape.start, total_days_);
   ym.seed = shape.seed;
   ym.fund_id = 0;
   ym.volatility = policy.fund.gross_yield_volatility;
@@ -108,6 +111,16 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
       w_daily_.push_back(w);
       c.w_prefix[d + 1] = c.w_prefix[d] + w;
     }
+  }
+
+  // The T+0 limit of each day: the rule in force (core/fund: 50,000 [D] before
+  // 2018-06-01, 10,000 from then), lowered by the policy's own limit if any.
+  const fund::LedgerSettings fund_rules;
+  fast_limit_daily_.reserve(static_cast<std::size_t>(total_days_));
+  for (int i = 0; i < total_days_; ++i) {
+    std::int64_t limit = fund_rules.fast_limit_on(shape.start.plus_days(i)).units();
+    if (policy.fund.fast_redeem_limit) limit = std::min(limit, policy.fund.fast_redeem_limit->units());
+    fast_limit_daily_.push_back(limit);
   }
 
   // Compiled policy.
@@ -370,7 +383,7 @@ struct UserStep {
         red = std::clamp<std::int64_t>(s1 * t.fund_redeem_permille[i] / 1000, 1, s1);
         d = 1 + static_cast<int>((std::uint64_t(y >> 8) * static_cast<std::uint64_t>(c.days)) >> 24);
         if (t.fund_fast_p8[i] == 255 || (y & 0xFFu) < t.fund_fast_p8[i]) {
-          fast = std::min(red, fp.fast_redeem_limit.units());
+          fast = std::min(red, e.fast_limit_daily_[static_cast<std::size_t>(c.first_day + d - 1)]);
           a.fast_count += 1;
           s.acc.fast_by_day[static_cast<std::size_t>(c.first_day + d - 1)] += fast;
         }

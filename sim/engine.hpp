@@ -136,6 +136,9 @@ public:
   int total_days() const { return total_days_; }
   // Daily 万份收益 of the run (units of 0.0001 yuan per 10,000 shares).
   const std::vector<std::int64_t>& daily_income_per_10k() const { return w_daily_; }
+  // T+0 limit per investor of each day of the run, in fen (the rule in force,
+  // lowered by the policy's limit).
+  const std::vector<std::int64_t>& daily_fast_limit() const { return fast_limit_daily_; }
 
   void init_shard(Shard& s, std::size_t begin, std::size_t end) const;
   // Clears a shard's demand histogram and pending list before phase A of a month.
@@ -159,6 +162,7 @@ private:
   StreamKey lifecycle_key_;
   std::vector<MonthContext> months_;
   std::vector<std::int64_t> w_daily_;
+  std::vector<std::int64_t> fast_limit_daily_;  // T+0 limit of each day (fen)
   int total_days_ = 0;
   // Compiled policy.
   std::vector<loan::ExactRate> band_rate_;      // monthly contract rate per score band

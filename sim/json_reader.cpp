@@ -122,6 +122,11 @@ JsonObject::JsonObject(const json* j, std::string path, JsonErrors& errors)
 
 bool JsonObject::has(std::string_view key) const { return j_ && j_->contains(std::string(key)); }
 
+const nlohmann::json* JsonObject::peek(std::string_view key) const {
+  if (!has(key)) return nullptr;
+  return &(*j_)[std::string(key)];
+}
+
 std::string JsonObject::child_path(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }

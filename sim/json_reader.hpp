@@ -41,6 +41,8 @@ public:
   bool valid() const { return j_ != nullptr; }
   const std::string& path() const { return path_; }
   bool has(std::string_view key) const;
+  // The raw value of a key (nullptr when missing), without marking it read.
+  const nlohmann::json* peek(std::string_view key) const;
   std::string child_path(std::string_view key) const;
 
   // Required (error when missing) / optional (fallback when missing) fields.

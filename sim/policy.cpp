@@ -276,15 +276,28 @@ void read_partners(const json* arr, const std::string& path, Policy& p, JsonErro
 
 void read_fund(JsonObject o, Policy& p, JsonErrors& errors) {
   FundPolicy& f = p.fund;
-  f.gross_yield = Rate::percent("4.8");
+  f.gross_yield.reset();  // "history"
   f.fee = Rate::percent("0.68");
   f.gross_yield_volatility = Rate::percent("0.5");
-  f.fast_redeem_limit = money::yuan(50'000);
+  f.fast_redeem_limit.reset();  // the rule in force on each day
   if (!o.valid()) return;
-  if (auto v = o.percent("gross_yield_pct", "4.8", "0", "30")) f.gross_yield = *v;
+  // "history" (default) or a constant level such as "4.8".
+  if (const nlohmann::json* gy = o.peek("gross_yield_pct")) {
+    const std::string text = gy->is_string() ? gy->get<std::string>() : std::string();
+    if (text == "history") {
+      o.allow("gross_yield_pct");
+    } else if (!text.empty() && !(text[0] >= '0' && text[0] <= '9') && text[0] != '.' && text[0] != '-') {
+      o.allow("gross_yield_pct");
+      errors.add(o.child_path("gross_yield_pct"), "expected \"history\" or a percentage such as \"4.8\", got \"" + text + "\"");
+    } else if (auto v = o.percent("gross_yield_pct", std::nullopt, "0", "30")) {
+      f.gross_yield = *v;
+    }
+  }
   if (auto v = o.percent("gross_yield_volatility_pct", "0.5", "0", "10")) f.gross_yield_volatility = *v;
   if (auto v = o.percent("fee_pct", "0.68", "0", "5")) f.fee = *v;
-  if (auto v = o.yuan("fast_redeem_limit_yuan", "50000", 0, 10'000'000)) f.fast_redeem_limit = *v;
+  if (o.has("fast_redeem_limit_yuan")) {
+    if (auto v = o.yuan("fast_redeem_limit_yuan", std::nullopt, 0, 10'000'000)) f.fast_redeem_limit = *v;
+  }
   JsonObject b = o.object("new_user_boost", false);
   if (b.valid()) {
     if (auto v = b.percent("extra_yield_pct", std::nullopt, "0", "30")) f.boost.extra_yield = *v;
@@ -293,7 +306,6 @@ void read_fund(JsonObject o, Policy& p, JsonErrors& errors) {
     b.finish();
   }
   o.finish();
-  (void)errors;
 }
 
 }  // namespace
@@ -387,10 +399,10 @@ std::string policy_to_json(const Policy& p, int indent) {
     o["revenue_share_pct"] = rate_json(pt.revenue_share);
     partners.push_back(o);
   }
-  ojson fund = {{"gross_yield_pct", rate_json(p.fund.gross_yield)},
+  ojson fund = {{"gross_yield_pct", p.fund.gross_yield ? rate_json(*p.fund.gross_yield) : ojson("history")},
                {"gross_yield_volatility_pct", rate_json(p.fund.gross_yield_volatility)},
-               {"fee_pct", rate_json(p.fund.fee)},
-               {"fast_redeem_limit_yuan", money_json(p.fund.fast_redeem_limit)}};
+               {"fee_pct", rate_json(p.fund.fee)}};
+  if (p.fund.fast_redeem_limit) fund["fast_redeem_limit_yuan"] = money_json(*p.fund.fast_redeem_limit);
   if (p.fund.boost.days > 0) {
     fund["new_user_boost"] = {{"extra_yield_pct", rate_json(p.fund.boost.extra_yield)},
                               {"days", p.fund.boost.days},

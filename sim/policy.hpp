@@ -85,10 +85,19 @@ struct BoostPolicy {                          // 加息: extra yield for new fun
 };
 
 struct FundPolicy {
-  money::Rate gross_yield;                    // level of the portfolio's gross yield (annual), before fund fees
+  // Level the portfolio's gross yield (annual, before fund fees) reverts to:
+  // nullopt ("gross_yield_pct": "history", the default) = the dated history of
+  // large MMFs' 7-day yields plus `fee` for each day of the run
+  // (assets/market/mmf_yield.csv, core/fund/yield_history.hpp); a value = that
+  // constant level for the whole run.
+  std::optional<money::Rate> gross_yield;
   money::Rate gross_yield_volatility;         // annual volatility of the mean-reverting gross yield (core/fund)
   money::Rate fee;                            // management + custody + sales service (annual)
-  money::Money fast_redeem_limit;             // T+0 per investor per natural day (DOMAIN.md §1.7)
+  // T+0 per investor per natural day: the limit in force on each day comes
+  // from core/fund (50,000 [D] before 2018-06-01, 10,000 from then by
+  // regulation, DOMAIN.md §1.7); a policy value may only lower it (the
+  // product's own, smaller limit). nullopt = the rule in force.
+  std::optional<money::Money> fast_redeem_limit;
   BoostPolicy boost;
 };
 

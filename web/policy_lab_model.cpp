@@ -349,7 +349,9 @@ void form_into_doc(const LabPolicyForm& f, ojson& doc) {
   ojson& fund = object_at(doc, "fund");
   fund["gross_yield_pct"] = pct_value(f.gross_yield);
   fund["fee_pct"] = pct_value(f.fund_fee);
-  fund["fast_redeem_limit_yuan"] = yuan_value(f.fast_limit);
+  // Empty: the T+0 limit in force on each day (core/fund's dated rule).
+  if (trim(f.fast_limit).empty()) fund.erase("fast_redeem_limit_yuan");
+  else fund["fast_redeem_limit_yuan"] = yuan_value(f.fast_limit);
   const bool boost = !trim(f.boost_pct).empty() || !trim(f.boost_days).empty() || !trim(f.boost_cap).empty();
   if (boost) {
     fund["new_user_boost"] = ojson{{"extra_yield_pct", pct_value(f.boost_pct)}, {"days", int_or_text(f.boost_days)}, {"cap_yuan", yuan_value(f.boost_cap)}};

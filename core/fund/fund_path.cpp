@@ -15,17 +15,27 @@ std::vector<Rate> simulate_gross_yields(const GrossYieldModel& m, time::Date fir
   FINLAB_REQUIRE(m.reversion_per_year >= 0 && m.reversion_per_year <= 365, "reversion_per_year must be in [0, 365], got " << m.reversion_per_year);
   FINLAB_REQUIRE(m.volatility.units() >= 0, "volatility must not be negative, got " << m.volatility.to_percent_string());
   const double unit = static_cast<double>(Rate::one_units);
-  const double theta = static_cast<double>(m.level.units()) / unit;
+  const bool path = !m.level_path.empty();
+  FINLAB_REQUIRE(!path || m.level_path.size() >= static_cast<std::size_t>(days),
+                 "simulate_gross_yields: level path of " << m.level_path.size() << " days for " << days << " days");
+  auto theta_of = [&](int i) { return static_cast<double>((path ? m.level_path[static_cast<std::size_t>(i)] : m.level).units()) / unit; };
+  double theta = days > 0 ? theta_of(0) : 0.0;
   const double sigma = static_cast<double>(m.volatility.units()) / unit;
   const double lo = static_cast<double>(m.floor.units()) / unit;
   const double dt = 1.0 / 365.0;
   const double sqrt_dt = math::sqrt(dt);
-  double y = static_cast<double>(m.start.value_or(m.level).units()) / unit;
+  double y = m.start ? static_cast<double>(m.start->units()) / unit : theta;
   std::vector<Rate> out;
   out.reserve(static_cast<std::size_t>(days));
   for (int i = 0; i < days; ++i) {
     const time::Date d = first.plus_days(i);
     if (i > 0) {
+      if (path) {
+        // The deviation from the path reverts, not the level: carry y along with θ's move.
+        const double next = theta_of(i);
+        y += next - theta;
+        theta = next;
+      }
       random::Stream s(m.seed, m.fund_id, static_cast<std::uint32_t>(d.serial()), random::Purpose::fund_yield);
       const double z = s.normal();
       y = y + m.reversion_per_year * (theta - y) * dt + sigma * sqrt_dt * z;
@@ -34,6 +44,12 @@ std::vector<Rate> simulate_gross_yields(const GrossYieldModel& m, time::Date fir
     // Quantise to whole Rate units (floor(x + 0.5): exact IEEE operations): from here on, integers.
     out.push_back(Rate::from_units(static_cast<std::int64_t>(std::floor(y * unit + 0.5))));
   }
+  return out;
+}
+
+std::vector<Rate> history_gross_levels(const YieldHistory& history, Rate fee, time::Date first, int days) {
+  std::vector<Rate> out = history.daily(first, days);
+  for (Rate& r : out) r = r + fee;
   return out;
 }
 
