@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/loan/all_in_cost.hpp"
 #include "core/math/deterministic.hpp"
 
 namespace finlab::loan {
@@ -28,10 +29,15 @@ Result<TrueRate> true_rate(std::span<const money::Money> flows, double periods_p
 }
 
 Result<TrueRate> schedule_true_rate(const Schedule& s) {
-  const std::vector<money::Money> flows = s.cash_flows();
-  double ppy = 12;
-  if (s.terms.method == RepaymentMethod::bullet && s.terms.term_days > 0) ppy = 365.0 / s.terms.term_days;
-  return true_rate(flows, ppy);
+  // Daily-accrual products (actual-day interest, a term in days): 365 x the
+  // daily IRR on the actual dates (PBOC 2021 No. 3; all_in_cost.hpp).
+  const ProductFlows product = product_flows(s);
+  if (product.rule == DayCountRule::daily_accrual) {
+    auto c = all_in_cost(product);
+    if (!c) return fail(c.error());
+    return TrueRate{AnnualizedRate{c->periodic_irr, c->periods_per_year, c->apr, c->ear}, std::move(c->irr)};
+  }
+  return true_rate(s.cash_flows(), 12);
 }
 
 std::string_view to_string(CapZone zone) {

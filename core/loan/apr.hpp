@@ -38,7 +38,9 @@ struct TrueRate {
 // IRR of `flows` (one per period) annualised with `periods_per_year`.
 Result<TrueRate> true_rate(std::span<const money::Money> flows, double periods_per_year = 12);
 // The true rate of a schedule's own cash flows (fees and the upfront deduction
-// included): monthly periods, or the day count of a bullet loan in days.
+// included): 12 x the monthly IRR, or for daily-accrual products (interest on
+// actual days, a term in days) 365 x the daily IRR on the actual dates (PBOC
+// 2021 No. 3; the same rule as all_in_cost.hpp).
 Result<TrueRate> schedule_true_rate(const Schedule& schedule);
 
 // Legal caps (DOMAIN.md §2.6): the SPC "two lines, three zones" of 2015 (≤ 24%
