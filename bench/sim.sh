@@ -7,8 +7,14 @@
 #     thread, scorecard training included): <= 3 s.
 # Wall time depends on what else runs on the machine, so CPU time is printed
 # too; "2-core estimate" = CPU seconds of the 2-thread run / 2.
+#   - one run across MPI ranks (issue 15): 1 process x 2 threads next to 2
+#     ranks x 1 thread on 10M users x 36 months (`finlab sim run`, whole run
+#     from training to the database), peak memory per rank, and a projection
+#     for 100M users on 16 ranks from the measured per-rank rate.
 # Env: FINLAB_NATIVE_BUILD, FINLAB_WASM_BUILD (default build/native, build/wasm),
-#      SIM_BENCH_USERS (default 1000000), SIM_BENCH_MONTHS (default 36).
+#      SIM_BENCH_USERS (default 1000000), SIM_BENCH_MONTHS (default 36),
+#      SIM_BENCH_MPI_USERS (default 10000000; 0 skips the MPI section).
+# `bench/sim.sh --mpi-only` runs only the MPI section.
 set -uo pipefail
 ROOT="${FINLAB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 NATIVE="${FINLAB_NATIVE_BUILD:-$ROOT/build/native}"
@@ -17,13 +23,73 @@ USERS="${SIM_BENCH_USERS:-1000000}"
 MONTHS="${SIM_BENCH_MONTHS:-36}"
 NB="$NATIVE/bench/sim/finlab_bench_sim"
 WB="$WASM/sim/finlab_bench_sim_wasm.js"
-[ -x "$NB" ] || { echo "sim bench: $NB not built (./dev build)"; exit 1; }
+MPI_USERS="${SIM_BENCH_MPI_USERS:-10000000}"
+MPI_ONLY=0
+[ "${1:-}" = "--mpi-only" ] && MPI_ONLY=1
+[ -x "$NB" ] || [ "$MPI_ONLY" = 1 ] || { echo "sim bench: $NB not built (./dev build)"; exit 1; }
 
 get() { awk -v k="$1" '$1 == k { print $2 }' <<<"$2"; }
 fmt() { awk -v x="$1" 'BEGIN { printf "%.1f", x / 1e6 }'; }
 pass() { if awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; then echo "ok"; else echo "OVER"; fi; }
 
 echo "machine: $(nproc) cores, load average$(uptime | sed 's/.*load average//')"
+
+mpi_section() {
+  local cli="${FINLAB_CLI:-$ROOT/build/bin/finlab}" dir m=36
+  echo
+  echo "== one run across MPI ranks: ${MPI_USERS} users x ${m} months, whole \`finlab sim run\` (training, population, months, analyses, database)"
+  command -v mpirun >/dev/null || { echo "  mpirun not installed (libopenmpi-dev openmpi-bin): skipped"; return; }
+  [ -x "$cli" ] || { echo "  $cli not built: skipped"; return; }
+  [ -x /usr/bin/time ] || { echo "  /usr/bin/time not installed (Debian package time): skipped"; return; }
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  dir=$(mktemp -d)
+  local args=(sim run --users "$MPI_USERS" --months "$m" --seed 2015 --no-progress --json)
+  local t0 t1 wt wr
+  # Peak memory from GNU time (-v "Maximum resident set size", KiB) per process.
+  t0=$(date +%s.%N)
+  /usr/bin/time -v -o "$dir/threads.time" "$cli" "${args[@]}" --threads 2 --db "$dir/threads.sqlite" >"$dir/threads.json" || { echo "  1 x 2 run failed"; return; }
+  t1=$(date +%s.%N); wt=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  t0=$(date +%s.%N)
+  mpirun -np 2 --oversubscribe sh -c 'exec /usr/bin/time -v -o "$0/rank.$OMPI_COMM_WORLD_RANK.time" "$@"' "$dir" \
+    "$cli" "${args[@]}" --threads 1 --db "$dir/ranks.sqlite" >"$dir/ranks.json" || { echo "  2 x 1 run failed"; return; }
+  t1=$(date +%s.%N); wr=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+  cpu() { awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$1"; }
+  local r0 r1 rt
+  rt=$(rss "$dir/threads.time"); r0=$(rss "$dir/rank.0.time"); r1=$(rss "$dir/rank.1.time")
+  printf "  %-22s %9s %9s %14s %18s\n" "layout" "wall s" "CPU s" "peak MB/proc" "M user-months/s"
+  printf "  %-22s %9s %9s %14s %18s\n" "1 process x 2 threads" "$wt" "$(cpu "$dir/threads.time")" "$rt" \
+    "$(awk -v u="$MPI_USERS" -v m="$m" -v t="$wt" 'BEGIN { printf "%.1f", u * m / t / 1e6 }')"
+  printf "  %-22s %9s %9s %14s %18s\n" "2 ranks x 1 thread" "$wr" "$(cpu "$dir/rank.0.time")+$(cpu "$dir/rank.1.time")" "$r0 / $r1" \
+    "$(awk -v u="$MPI_USERS" -v m="$m" -v t="$wr" 'BEGIN { printf "%.1f", u * m / t / 1e6 }')"
+  echo "  efficiency of 2 ranks vs 2 threads (wall 1x2 / wall 2x1): $(awk -v a="$wt" -v b="$wr" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+  local same=no
+  python3 - "$dir/threads.json" "$dir/ranks.json" <<'PY' && same=yes
+import json, sys
+a, b = (json.load(open(p))["totals"] for p in sys.argv[1:3])
+sys.exit(0 if json.dumps(a) == json.dumps(b) else 1)
+PY
+  echo "  same --json totals byte for byte: $same"
+  echo "  memory per rank: $(awk -v r="$r0" -v u="$MPI_USERS" 'BEGIN { printf "%.0f", r * 1048576 / (u / 2) }') bytes per held user (peak RSS of rank 0 / its $((MPI_USERS / 2)) users, fixed costs included)"
+  # Projection (not a measurement): 100M users on 16 ranks, one core each, at
+  # the per-rank rate measured above; per-month communication is one 256 KiB
+  # allreduce (negligible next to a month of 6.25M users).
+  # The CPU-time figure is what a rank with a core of its own would take; on
+  # a shared machine it is the better basis (wall time then includes waiting).
+  awk -v u="$MPI_USERS" -v t="$wr" -v c="$(cpu "$dir/rank.0.time")" -v rss="$r0" 'BEGIN {
+    per_rank = u / 2; target = 100e6 / 16;
+    mem = rss / per_rank * target / 1024;
+    printf "  PROJECTION, not measured: 100M users x 36 months on 16 ranks (6.25M users each, 1 core each), ~%.1f GB per rank:\n", mem
+    printf "    from the measured wall time: ~%.0f s (%.0fk users/s per rank)\n", target / (per_rank / t), per_rank / t / 1000
+    printf "    from rank 0'"'"'s CPU time:    ~%.0f s (%.0fk users/s per rank)\n", target / (per_rank / c), per_rank / c / 1000
+  }'
+  rm -rf "$dir"
+}
+
+if [ "$MPI_ONLY" = 1 ]; then
+  mpi_section
+  exit 0
+fi
 echo "workload: baseline-2015 policy, baseline scenario, seed 2015, ${USERS} users x ${MONTHS} months"
 echo
 
@@ -72,3 +138,5 @@ else
   echo
   echo "== wasm: $WB not built (emcmake build of target finlab_bench_sim_wasm)"
 fi
+
+[ "$MPI_USERS" != 0 ] && mpi_section

@@ -97,6 +97,11 @@ struct RunAcc {
   std::vector<std::int64_t> fast_by_day;       // T+0 volume per day of the run
   void init(int months, int days);
   void add(const RunAcc& o);
+  // Every integer of the run in one fixed order (months, vintages, days), for
+  // reductions across processes; unpack() takes the same layout back into a
+  // RunAcc of the same shape (init() it first).
+  std::vector<std::int64_t> pack() const;
+  void unpack(const std::vector<std::int64_t>& values);
 };
 
 }  // namespace finlab::sim

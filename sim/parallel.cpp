@@ -127,9 +127,11 @@ Result<RunOutput> run_parallel(const RunConfig& config, ParallelOptions o) {
   Progress progress;
   progress.work_total = config.users * kBuildUserWork + config.users * static_cast<std::uint64_t>(config.months);
   if (o.on_progress) o.on_progress(progress);
-  auto st = RunState::create(config, std::move(o.model));
+  auto st = RunState::create(config, std::move(o.model), o.collective);
   if (!st) return fail(st.error());
   RunState& state = *st.value();
+  const std::uint64_t held = state.users().count;  // this rank's users
+  progress.work_total = held * kBuildUserWork + held * static_cast<std::uint64_t>(config.months);
   if (!build_traits_parallel(state, o, progress)) return fail("interrupted");
   if (!run_months_parallel(state, o, progress)) return fail("interrupted");
   progress.stage = Stage::analyses;

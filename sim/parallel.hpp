@@ -5,7 +5,9 @@
 // identical for any thread count because shards only add integers.
 // In the wasm build (no pthreads) the same functions run the shards one after
 // another on the calling thread. Progress is reported from the calling thread
-// only; cancellation is polled between chunks of users.
+// only; cancellation is polled between chunks of users. With a collective
+// (collective.hpp) the same runs on this rank's users only and the ranks
+// combine their integers at each month's allocation and at the end.
 #pragma once
 
 #include <atomic>
@@ -23,6 +25,7 @@ struct ParallelOptions {
   std::function<void(const Progress&)> on_progress;  // called about 10 times a second
   const std::atomic<bool>* cancel = nullptr;         // set to stop early (the result is then a failure "interrupted")
   std::optional<ScoringModel> model;                 // reuse a trained scorecard
+  Collective* collective = nullptr;                  // several processes (MPI ranks): this one runs its user range
 };
 
 int hardware_threads();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/money/rounding.hpp"
+
 namespace finlab::sim {
 
 std::string_view to_string(Stage s) {
@@ -23,8 +25,22 @@ std::optional<std::string> check_config(const RunConfig& c) {
   return std::nullopt;
 }
 
+UserRange user_range(std::uint64_t users, int rank, int ranks) {
+  FINLAB_REQUIRE(ranks >= 1 && rank >= 0 && rank < ranks, "rank " << rank << " of " << ranks);
+  const auto at = [&](int r) {
+    return static_cast<std::uint64_t>(money::int128(users) * r / ranks);
+  };
+  return UserRange{at(rank), at(rank + 1) - at(rank)};
+}
+
+std::uint64_t fingerprint(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char ch : text) h = (h ^ ch) * 0x100000001b3ull;
+  return h;
+}
+
 // ---------------------------------------------------------------- RunState
-Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std::optional<ScoringModel> model) {
+Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std::optional<ScoringModel> model, Collective* collective) {
   if (auto why = check_config(config)) return fail(*why);
   std::unique_ptr<RunState> s(new RunState());
   s->config_ = config;
@@ -35,23 +51,33 @@ Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std:
     if (!trained) return fail(trained.error());
     s->model_ = std::move(trained).value();
   }
+  s->collective_ = collective;
+  UserRange range{0, config.users};
+  if (collective) {
+    // Every rank trained on the same synthetic history; a different card
+    // (mixed builds or settings) would silently split the run in two.
+    if (!collective->all_equal(fingerprint(s->model_.card_json))) {
+      return fail("the ranks trained different scorecards (are all ranks running the same finlab build with the same arguments?)");
+    }
+    range = user_range(config.users, collective->rank(), collective->size());
+  }
   s->engine_ = std::make_unique<Engine>(config.policy, config.scenario, s->model_.tables, config.shape(), config.assumptions);
-  s->traits_.first_user = 0;
-  s->traits_.resize(static_cast<std::size_t>(config.users));
-  s->book_.resize(static_cast<std::size_t>(config.users));
+  s->traits_.first_user = range.first;
+  s->traits_.resize(static_cast<std::size_t>(range.count));
+  s->book_.resize(static_cast<std::size_t>(range.count));
   s->allocations_.assign(static_cast<std::size_t>(config.months), {});
   return s;
 }
 
 void RunState::build_traits_range(std::size_t begin, std::size_t end) {
   if (end <= begin) return;
-  build_traits(model_, config_.scenario, config_.population, config_.seed, begin, end - begin, traits_, begin);
+  build_traits(model_, config_.scenario, config_.population, config_.seed, traits_.first_user + begin, end - begin, traits_, begin);
 }
 
 void RunState::reset_policy(const Policy& policy) {
   config_.policy = policy;
   engine_ = std::make_unique<Engine>(policy, config_.scenario, model_.tables, config_.shape(), config_.assumptions);
-  book_.resize(static_cast<std::size_t>(config_.users));
+  book_.resize(traits_.size());
   allocations_.assign(static_cast<std::size_t>(config_.months), {});
 }
 
@@ -80,6 +106,7 @@ void RunState::allocate(int m) {
   for (const auto& s : shards_) {
     for (int k = 0; k < kScoreKeys; ++k) demand[k] += s.demand[k];
   }
+  if (collective_) collective_->sum_all(demand);  // every rank allocates on the same merged demand
   current_ = engine_->allocate(demand);
   allocations_[m] = current_.ranges();
 }
@@ -94,13 +121,38 @@ RunOutput RunState::finish() {
   out.config = config_;
   out.acc.init(config_.months, engine_->total_days());
   for (const auto& s : shards_) out.acc.add(s.acc);
+  if (collective_) {
+    std::vector<std::int64_t> v = out.acc.pack();
+    collective_->sum_to_root(v);
+    if (collective_->rank() == 0) out.acc.unpack(v);
+  }
   out.allocations = allocations_;
   out.daily_income_per_10k = engine_->daily_income_per_10k();
   out.card_json = model_.card_json;
   out.train_auc = model_.train_auc;
-  out.analyses = compute_analyses(traits_, config_.policy.credit.cutoff);
+  out.analyses = analyses();
   out.tables = model_.tables;
   return out;
+}
+
+Analyses RunState::analyses() {
+  if (!collective_) return compute_analyses(traits_, config_.policy.credit.cutoff);
+  // compute_analyses over all ranks: the histograms are summed everywhere
+  // (the cutoffs depend on all users), the swap table onto rank 0.
+  Analyses a;
+  score_histograms(traits_, 0, traits_.size(), a.behaviour, a.application);
+  for (ScoreHistogram* h : {&a.behaviour, &a.application}) {
+    collective_->sum_all(h->count);
+    collective_->sum_all(h->pd_ppm);
+    collective_->sum_all(h->bad);
+  }
+  const int cutoff = config_.policy.credit.cutoff;
+  a.value = value_of_data(a.behaviour, a.application, cutoff);
+  a.swap.challenger_cutoff = cutoff;
+  a.swap.champion_cutoff = matched_cutoff(a.application, a.value.behaviour_approved);
+  swap_table(traits_, 0, traits_.size(), a.swap);
+  for (auto* cells : {&a.swap.count, &a.swap.pd_ppm, &a.swap.bad}) collective_->sum_to_root(*cells);
+  return a;
 }
 
 // ---------------------------------------------------------------- Simulation

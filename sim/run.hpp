@@ -19,6 +19,7 @@
 
 #include "core/credit/population.hpp"
 #include "sim/analysis.hpp"
+#include "sim/collective.hpp"
 #include "sim/engine.hpp"
 #include "sim/policy.hpp"
 #include "sim/population.hpp"
@@ -43,6 +44,8 @@ struct RunConfig {
 // Checks the numbers a caller may get wrong (users, months, history size).
 std::optional<std::string> check_config(const RunConfig& c);
 
+// With several ranks (collective.hpp) acc and analyses are the merged ones on
+// rank 0 only; the other ranks' copies are partial and not to be used.
 struct RunOutput {
   RunConfig config;
   RunAcc acc;                                            // merged over all users
@@ -69,11 +72,15 @@ struct Progress {
   double fraction() const { return work_total ? double(work_done) / double(work_total) : 0.0; }
 };
 
-// The machinery of a run over users [0, users).
+// The machinery of a run over users [0, users), or, given a collective, over
+// this rank's users only (user_range): then the monthly demand, the analyses'
+// histograms and the final accumulators are summed over the ranks, and every
+// rank trains the same scorecard (checked) so all derive the same tables.
 class RunState {
 public:
   // Trains the scorecard (or takes a given one) and sets up the engine.
-  static Result<std::unique_ptr<RunState>> create(const RunConfig& config, std::optional<ScoringModel> model = std::nullopt);
+  static Result<std::unique_ptr<RunState>> create(const RunConfig& config, std::optional<ScoringModel> model = std::nullopt,
+                                                  Collective* collective = nullptr);
 
   const RunConfig& config() const { return config_; }
   const Engine& engine() const { return *engine_; }
@@ -82,6 +89,9 @@ public:
   Book& book() { return book_; }
   const Traits& traits() const { return traits_; }
 
+  // Users this process holds: all of them, or this rank's range.
+  UserRange users() const { return UserRange{traits_.first_user, traits_.size()}; }
+  // Builds the held users at indices [begin, end) (user ids first + begin ...).
   void build_traits_range(std::size_t begin, std::size_t end);
   // Replaces the policy (cutoff sweeps): resets the book, keeps the users.
   void reset_policy(const Policy& policy);
@@ -91,15 +101,17 @@ public:
 
   void begin_month(int m);
   void phase_a(int shard, int m, std::size_t begin, std::size_t end);
-  void allocate(int m);   // merges demand over shards
+  void allocate(int m);   // merges demand over shards (and ranks)
   void phase_b(int m);    // all shards
-  // Merges the shards and computes the analyses.
+  // Merges the shards (and ranks, onto rank 0) and computes the analyses.
   RunOutput finish();
 
 private:
   RunState() = default;
+  Analyses analyses();
   RunConfig config_;
   ScoringModel model_;
+  Collective* collective_ = nullptr;
   std::unique_ptr<Engine> engine_;
   Traits traits_;
   Book book_;

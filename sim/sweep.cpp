@@ -85,17 +85,51 @@ SweepPoint make_sweep_point(const RunConfig& config, int cutoff, const RunOutput
 
 Result<std::vector<SweepPoint>> run_sweep(const RunConfig& config, const std::vector<int>& cutoffs, ParallelOptions o) {
   if (cutoffs.empty()) return fail("no cutoffs to sweep");
+  // With several ranks every rank builds the whole population and runs the
+  // cutoffs k with k % ranks == rank; the accumulators meet on rank 0.
+  Collective* const c = o.collective;
+  o.collective = nullptr;  // the points' runs themselves are not split
+  const int rank = c ? c->rank() : 0, ranks = c ? c->size() : 1;
+  auto mine = [&](std::size_t k) { return static_cast<int>(k % static_cast<std::size_t>(ranks)) == rank; };
+  std::uint64_t my_points = 0;
+  for (std::size_t k = 0; k < cutoffs.size(); ++k) my_points += mine(k) ? 1 : 0;
   Progress progress;
-  progress.work_total = config.users * kBuildUserWork + config.users * static_cast<std::uint64_t>(config.months) * cutoffs.size();
+  progress.work_total = config.users * kBuildUserWork + config.users * static_cast<std::uint64_t>(config.months) * my_points;
   auto st = RunState::create(config, std::move(o.model));
   if (!st) return fail(st.error());
   RunState& state = *st.value();
+  if (c && !c->all_equal(fingerprint(state.model().card_json))) {
+    return fail("the ranks trained different scorecards (are all ranks running the same finlab build with the same arguments?)");
+  }
   if (!build_traits_parallel(state, o, progress)) return fail("interrupted");
-  std::vector<SweepPoint> out;
-  for (int c : cutoffs) {
-    state.reset_policy(with_cutoff(config.policy, c));
+  std::vector<RunAcc> accs(cutoffs.size());
+  for (std::size_t k = 0; k < cutoffs.size(); ++k) {
+    accs[k].init(config.months, state.engine().total_days());
+    if (!mine(k)) continue;
+    state.reset_policy(with_cutoff(config.policy, cutoffs[k]));
     if (!run_months_parallel(state, o, progress)) return fail("interrupted");
-    out.push_back(make_sweep_point(config, c, state.finish()));
+    accs[k] = state.finish().acc;
+  }
+  if (c) {
+    std::vector<std::int64_t> all;
+    for (const auto& a : accs) {
+      const std::vector<std::int64_t> v = a.pack();
+      all.insert(all.end(), v.begin(), v.end());
+    }
+    c->sum_to_root(all);
+    if (rank != 0) return std::vector<SweepPoint>{};
+    const std::size_t per = all.size() / accs.size();
+    for (std::size_t k = 0; k < accs.size(); ++k) {
+      accs[k].unpack(std::vector<std::int64_t>(all.begin() + static_cast<std::ptrdiff_t>(k * per),
+                                               all.begin() + static_cast<std::ptrdiff_t>((k + 1) * per)));
+    }
+  }
+  std::vector<SweepPoint> out;
+  RunOutput r;
+  r.tables = state.model().tables;
+  for (std::size_t k = 0; k < cutoffs.size(); ++k) {
+    r.acc = std::move(accs[k]);
+    out.push_back(make_sweep_point(config, cutoffs[k], r));
   }
   mark_frontier(out);
   return out;

@@ -35,6 +35,8 @@ Policy with_cutoff(const Policy& p, int cutoff);
 // sweeps such as the browser's, which step a RunState themselves).
 SweepPoint make_sweep_point(const RunConfig& config, int cutoff, const RunOutput& run);
 
+// With options.collective (several ranks) the points are shared out across
+// the ranks; rank 0 returns all of them, the other ranks an empty list.
 Result<std::vector<SweepPoint>> run_sweep(const RunConfig& config, const std::vector<int>& cutoffs, ParallelOptions options);
 
 // Marks the efficient points (exposed for tests).

@@ -10,6 +10,9 @@
 // Bad arguments exit 2, bad files or data exit 1. Ctrl-C (SIGINT) or SIGTERM
 // during a run stops it between chunks and marks it 'interrupted'; a harder
 // kill leaves it 'running' (incomplete) with no result rows (run_store.hpp).
+// Under an MPI launcher (`mpirun -np N finlab sim run|sweep`, sim/mpi_run.hpp)
+// the users (run) or cutoffs (sweep) are shared out across the ranks; rank 0
+// alone writes the database and prints; an error on any rank ends the job.
 #include <CLI/CLI.hpp>
 
 #include <signal.h>
@@ -22,12 +25,14 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "sim/cli/command.hpp"
 #include "sim/cli/output.hpp"
 #include "sim/kpi.hpp"
+#include "sim/mpi_run.hpp"
 #include "sim/parallel.hpp"
 #include "sim/run_store.hpp"
 #include "sim/sweep.hpp"
@@ -180,6 +185,24 @@ ordered_json totals_json(const std::vector<sm::NamedValue>& totals) {
   return j;
 }
 
+// ---------------------------------------------------------------- ranks
+// Runs a command's body on this rank. With several ranks an error on any one
+// of them ends the whole job (MPI_Abort with the CLI's exit code) instead of
+// leaving the others waiting for it in a collective.
+template <class Body>
+void on_this_rank(sm::MpiJob& mpi, Body body) {
+  if (mpi.size() == 1) return body();
+  try {
+    body();
+  } catch (const UsageError& e) {
+    std::cerr << "finlab: usage error (rank " << mpi.rank() << "): " << e.what() << "\n";
+    mpi.abort(2);
+  } catch (const std::exception& e) {
+    std::cerr << "finlab: error (rank " << mpi.rank() << "): " << e.what() << "\n";
+    mpi.abort(1);
+  }
+}
+
 // ---------------------------------------------------------------- run
 struct RunOptions {
   std::string policy;
@@ -212,18 +235,24 @@ int threads_or_default(int t) {
   return t == 0 ? sm::hardware_threads() : t;
 }
 
-void run_run(const RunOptions& o) {
+void run_run(const RunOptions& o, sm::MpiJob& mpi) {
   const sm::Policy policy = load_policy(o.policy);
   const sm::Scenario scenario = load_scenario(o.scenario);
   const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
   const int threads = threads_or_default(o.threads);
-  sm::RunStore store = open_store(o.db);
+  const bool root = mpi.rank() == 0, ranked = mpi.size() > 1;
+  // Rank 0 alone owns the database: the run is 'running' before any work
+  // and only finished after every rank's results have been summed.
+  std::optional<sm::RunStore> store;
+  std::int64_t id = 0;
+  if (root) store.emplace(open_store(o.db));
   SignalGuard guard;  // before the run row exists, so a Ctrl-C always finds it handled
-  const std::int64_t id = store.begin_run(config, now_utc(), threads);
-  ProgressBar bar(!o.no_progress);
+  if (root) id = store->begin_run(config, now_utc(), threads);
+  ProgressBar bar(!o.no_progress && root);
   sm::ParallelOptions po;
   po.threads = threads;
   po.cancel = &g_stop;
+  po.collective = mpi.collective();
   po.on_progress = [&bar](const sm::Progress& p) { bar.update(p); };
   const auto t0 = std::chrono::steady_clock::now();
   finlab::Result<sm::RunOutput> out = [&]() -> finlab::Result<sm::RunOutput> {
@@ -236,16 +265,26 @@ void run_run(const RunOptions& o) {
   bar.done();
   if (!out) {
     const bool interrupted = out.error() == "interrupted";
-    store.mark_unfinished(id, interrupted ? "interrupted" : "failed", out.error(), now_utc());
+    if (ranked) {
+      // mpirun stops every rank with SIGTERM when one dies or the job is
+      // cancelled: from here that is a failed run of the job, not a Ctrl-C.
+      const std::string note = interrupted ? "the MPI job was stopped (a rank died or the job was cancelled)" : out.error();
+      if (root) store->mark_unfinished(id, "failed", note, now_utc());
+      std::cerr << "finlab: rank " << mpi.rank() << ": " << note << (root ? "; run " + std::to_string(id) + " is marked failed in " + o.db : "")
+                << "\n";
+      mpi.abort(interrupted ? 130 : 1);
+    }
+    store->mark_unfinished(id, interrupted ? "interrupted" : "failed", out.error(), now_utc());
     if (interrupted) {
       std::cerr << "finlab: run " << id << " interrupted; it is marked incomplete in " << o.db << "\n";
       std::exit(130);
     }
     throw InputError("run " + std::to_string(id) + " " + out.error());
   }
+  if (!root) return;
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-  store.finish_run(id, out.value(), now_utc(), elapsed);
-  const sm::StoredRun r = load_run(store, id);
+  store->finish_run(id, out.value(), now_utc(), elapsed);
+  const sm::StoredRun r = load_run(*store, id);
   if (o.json) {
     ordered_json doc;
     doc["run_id"] = id;
@@ -257,14 +296,16 @@ void run_run(const RunOptions& o) {
     doc["months"] = config.months;
     doc["seed"] = std::to_string(config.seed);
     doc["threads"] = threads;
+    if (ranked) doc["ranks"] = mpi.size();
     doc["elapsed_ms"] = elapsed;
     doc["totals"] = totals_json(r.totals);
     std::cout << doc.dump(2) << "\n";
     return;
   }
   std::cout << "run " << id << " (complete) in " << o.db << ": policy " << policy.name << ", scenario " << scenario.name << ", "
-            << config.users << " users x " << config.months << " months, seed " << config.seed << ", " << threads << " thread"
-            << (threads == 1 ? "" : "s") << ", " << elapsed << " ms\n\n";
+            << config.users << " users x " << config.months << " months, seed " << config.seed << ", "
+            << (ranked ? std::to_string(mpi.size()) + " ranks x " : "") << threads << " thread" << (threads == 1 ? "" : "s")
+            << (ranked ? " each" : "") << ", " << elapsed << " ms\n\n";
   print_table(std::cout, totals_table(r.totals));
 }
 
@@ -620,27 +661,39 @@ struct SweepOptions {
   bool no_progress = false;
 };
 
-void run_sweep_cmd(const SweepOptions& o) {
+void run_sweep_cmd(const SweepOptions& o, sm::MpiJob& mpi) {
   auto cutoffs = sm::parse_cutoff_range(o.cutoffs);
   if (!cutoffs) throw UsageError("--cutoffs: " + cutoffs.error());
   const sm::Policy policy = load_policy(o.policy);
   const sm::Scenario scenario = load_scenario(o.scenario);
   const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
   SignalGuard guard;
-  ProgressBar bar(!o.no_progress);
+  ProgressBar bar(!o.no_progress && mpi.rank() == 0);
   sm::ParallelOptions po;
   po.threads = threads_or_default(o.threads);
   po.cancel = &g_stop;
+  po.collective = mpi.collective();
   po.on_progress = [&bar](const sm::Progress& p) { bar.update(p); };
-  auto pts = sm::run_sweep(config, cutoffs.value(), po);
+  auto pts = [&]() -> finlab::Result<std::vector<sm::SweepPoint>> {
+    try {
+      return sm::run_sweep(config, cutoffs.value(), po);
+    } catch (const finlab::Error& e) {
+      return finlab::fail(e.what());  // a stopped MPI job
+    }
+  }();
   bar.done();
   if (!pts) {
+    if (mpi.size() > 1) {
+      std::cerr << "finlab: sweep stopped on rank " << mpi.rank() << ": " << pts.error() << "\n";
+      mpi.abort(pts.error() == "interrupted" ? 130 : 1);
+    }
     if (pts.error() == "interrupted") {
       std::cerr << "finlab: sweep interrupted\n";
       std::exit(130);
     }
     throw InputError(pts.error());
   }
+  if (mpi.rank() != 0) return;  // rank 0 has every point and prints them
   auto get = [](const sm::SweepPoint& p, const char* n) {
     const auto* v = find_total(p.totals, n);
     return v ? v->value : std::string();
@@ -779,7 +832,10 @@ void register_sim_commands(CLI::App& app) {
     c->add_option("--db", o->db, "SQLite runs database (created if missing)")->required();
     c->add_flag("--json", o->json, "print one JSON document");
     c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
-    c->callback([o] { run_run(*o); });
+    c->callback([o] {
+      sm::MpiJob mpi(&g_stop);
+      on_this_rank(mpi, [&] { run_run(*o, mpi); });
+    });
   }
   {
     auto db = std::make_shared<std::string>();
@@ -835,7 +891,10 @@ void register_sim_commands(CLI::App& app) {
     c->add_option("--history", o->history, "synthetic history users for the scorecard (default 40000)");
     c->add_flag("--json", o->json, "print one JSON document");
     c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
-    c->callback([o] { run_sweep_cmd(*o); });
+    c->callback([o] {
+      sm::MpiJob mpi(&g_stop);
+      on_this_rank(mpi, [&] { run_sweep_cmd(*o, mpi); });
+    });
   }
   {
     auto id = std::make_shared<std::int64_t>(0);
