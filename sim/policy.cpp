@@ -1,5 +1,7 @@
 #include "sim/policy.hpp"
 
+#include "core/loan/all_in_cost.hpp"
+
 #include <algorithm>
 
 #include "sim/json_reader.hpp"
@@ -164,6 +166,10 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
       else errors.add(pr.child_path("day_basis"), "expected 360 or 365, got " + std::to_string(*b));
     }
     if (auto cap = pr.percent("rate_cap_pct", "36", "0", "100")) c.rate_cap = *cap;
+    if (auto u = pr.string("uncertain_caps", "skip")) {
+      if (*u == "enforce") c.enforce_uncertain_caps = true;
+      else if (*u != "skip") errors.add(pr.child_path("uncertain_caps"), "expected \"enforce\" or \"skip\", got \"" + *u + "\"");
+    }
     if (const json* rates = pr.array("rates_pct", true)) {
       const std::string path = pr.child_path("rates_pct");
       if (rates->size() != n_score) {
@@ -266,6 +272,10 @@ void read_partners(const json* arr, const std::string& path, Policy& p, JsonErro
     }
     o.allow("capacity_yuan_per_month");
     if (auto v = o.percent("revenue_share_pct", "100", "0", "100")) partner.revenue_share = *v;
+    if (auto v = o.string("lender_type", "microloan")) {
+      if (auto lt = loan::parse_lender_type(*v)) partner.lender_type = *lt;
+      else errors.add(o.child_path("lender_type"), lt.error());
+    }
     for (const auto& other : p.partners) {
       if (other.name == partner.name) errors.add(o.child_path("name"), "partner \"" + partner.name + "\" is listed twice");
     }
@@ -379,6 +389,7 @@ std::string policy_to_json(const Policy& p, int indent) {
                        {"day_basis", static_cast<int>(c.day_basis)},
                        {"rates_pct", rates},
                        {"rate_cap_pct", rate_json(c.rate_cap)}};
+  if (c.enforce_uncertain_caps) credit["pricing"]["uncertain_caps"] = "enforce";
   credit["terms_months"] = c.terms_months;
   std::string method(loan::to_string(c.method));
   std::replace(method.begin(), method.end(), '-', '_');
@@ -397,6 +408,7 @@ std::string policy_to_json(const Policy& p, int indent) {
     ojson o = {{"name", pt.name}, {"min_score", pt.min_score}, {"funding_cost_pct", rate_json(pt.funding_cost)}};
     o["capacity_yuan_per_month"] = pt.capacity ? money_json(*pt.capacity) : ojson(nullptr);
     o["revenue_share_pct"] = rate_json(pt.revenue_share);
+    if (pt.lender_type != loan::LenderType::microloan) o["lender_type"] = std::string(loan::to_string(pt.lender_type));
     partners.push_back(o);
   }
   ojson fund = {{"gross_yield_pct", p.fund.gross_yield ? rate_json(*p.fund.gross_yield) : ojson("history")},
@@ -417,6 +429,106 @@ std::string policy_to_json(const Policy& p, int indent) {
   doc["platform"] = {{"partners", partners}};
   doc["fund"] = fund;
   return doc.dump(indent);
+}
+
+
+// ---------------------------------------------------------------- legal caps
+namespace {
+
+// The dates a run books loans on that the caps can tell apart: the first of
+// every month, and every boundary date of the table inside the run.
+std::vector<time::Date> run_dates(time::Date start, int months, const loan::RateCapTable& table) {
+  std::vector<time::Date> out;
+  for (int m = 0; m < months; ++m) out.push_back(start.plus_months(m));
+  const time::Date end = start.plus_months(months);
+  for (time::Date d : table.boundary_dates())
+    if (d > start && d < end) out.push_back(d);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// The first breached cap among those the policy enforces, or nullptr.
+const loan::CapFinding* first_breach(const loan::CapVerdict& v, bool enforce_uncertain) {
+  for (const auto& f : v.findings)
+    if (f.breached && (enforce_uncertain || !f.rule->uncertain)) return &f;
+  return nullptr;
+}
+
+// Can a partner with this minimum score fund some score in band b?
+bool partner_funds_band(const CreditPolicy& c, const Partner& pt, std::size_t b) {
+  if (b >= c.score_bands.size()) return true;  // the top band is open-ended
+  return c.score_bands[b] - 1 >= pt.min_score;
+}
+
+}  // namespace
+
+std::vector<std::string> check_policy_caps(const Policy& p, time::Date start, int months, const loan::RateCapTable& table) {
+  std::vector<std::string> out;
+  const CreditPolicy& c = p.credit;
+  const std::vector<time::Date> dates = run_dates(start, months, table);
+  const money::Money principal = money::yuan(10'000);  // [D] APR barely depends on the amount
+  for (std::size_t pi = 0; pi < p.partners.size(); ++pi) {
+    const Partner& pt = p.partners[pi];
+    const std::string who = "partner \"" + pt.name + "\" (platform.partners[" + std::to_string(pi) + "].lender_type " +
+                            std::string(loan::to_string(pt.lender_type)) + ")";
+    for (std::size_t b = 0; b < c.rates.size(); ++b) {
+      if (!partner_funds_band(c, pt, b)) continue;
+      const std::string path = "credit.pricing.rates_pct[" + std::to_string(b) + "]";
+      for (int term : c.terms_months) {
+        loan::LoanTerms t;
+        t.principal = principal;
+        t.rate = c.quoted_rate(static_cast<int>(b));
+        t.day_basis = c.day_basis;
+        t.term_months = term;
+        t.method = c.method;
+        t.start = start;
+        t.upfront_fee = loan::ExactRate::of(c.origination_fee).apply(principal, money::Rounding::half_up);
+        if (loan::check_terms(t)) continue;  // reported by the parser
+        auto cost = loan::all_in_cost(loan::product_flows(loan::build_schedule(t)));
+        if (!cost) {
+          out.push_back(path + ": score band " + std::to_string(b) + ", " + std::to_string(term) + " months: " + cost.error());
+          continue;
+        }
+        for (time::Date d : dates) {
+          auto v = table.check(pt.lender_type, loan::CapSubject::all_in_apr, d, cost->apr);
+          if (!v) {
+            out.push_back(path + ": " + v.error());
+            break;
+          }
+          if (const loan::CapFinding* f = first_breach(*v, c.enforce_uncertain_caps)) {
+            out.push_back(path + ": score band " + std::to_string(b) + ", " + std::to_string(term) + " months, origination fee " +
+                          c.origination_fee.to_percent_string() + "% (credit.origination_fee_pct): all-in APR " +
+                          loan::format_percent(cost->apr, 2) + "% (12 x monthly IRR, PBOC 2021 No. 3) breaks a cap in force on " +
+                          d.to_string() + " for " + who + ": " + f->reason_en);
+            break;  // one line per offer: its first month in breach
+          }
+        }
+      }
+    }
+    // Penalty interest: contract rate x penalty_multiple, for every band the partner funds.
+    for (std::size_t b = 0; b < c.rates.size(); ++b) {
+      if (!partner_funds_band(c, pt, b)) continue;
+      const double contract = c.annual_rate(static_cast<int>(b)).to_double();
+      const double penalty = contract * static_cast<double>(c.penalty_multiple.units()) / static_cast<double>(money::Rate::one_units);
+      bool reported = false;
+      for (time::Date d : dates) {
+        for (loan::CapSubject sub : {loan::CapSubject::penalty, loan::CapSubject::compound}) {
+          auto v = table.check(pt.lender_type, sub, d, penalty, contract);
+          if (!v) continue;
+          if (const loan::CapFinding* f = first_breach(*v, c.enforce_uncertain_caps)) {
+            out.push_back("credit.penalty_multiple_pct: score band " + std::to_string(b) + " (contract " + loan::format_percent(contract, 2) +
+                          "%): penalty rate " + loan::format_percent(penalty, 2) + "% breaks a cap in force on " + d.to_string() + " for " +
+                          who + ": " + f->reason_en);
+            reported = true;
+            break;
+          }
+        }
+        if (reported) break;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace finlab::sim

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/credit/consent.hpp"
+#include "core/loan/rate_caps.hpp"
 #include "core/loan/rate_convention.hpp"
 #include "core/loan/schedule.hpp"
 #include "core/money/money.hpp"
@@ -33,6 +34,9 @@ struct Partner {
   money::Rate funding_cost;                   // annual rate on the outstanding principal it funds
   std::optional<money::Money> capacity;       // new lending per month; nullopt = unlimited
   money::Rate revenue_share;                  // share of the partner's loans' net result kept by the platform
+  // Whose legal caps apply to the loans it funds (core/loan rate_caps.hpp);
+  // JSON "lender_type", default microloan [D] (docs/sim.md).
+  loan::LenderType lender_type = loan::LenderType::microloan;
 };
 
 struct CreditPolicy {
@@ -55,6 +59,9 @@ struct CreditPolicy {
   loan::DayBasis day_basis = loan::DayBasis::act_360;
   std::vector<money::Rate> rates;             // per score band, as quoted (daily or annual)
   money::Rate rate_cap;                       // nominal annual rate ceiling (validation)
+  // Caps marked uncertain in the caps table: enforced in validation or not
+  // (JSON pricing.uncertain_caps "enforce" | "skip", default "skip" [D]).
+  bool enforce_uncertain_caps = false;
   std::vector<int> terms_months;              // offered terms; the borrower picks one
   loan::RepaymentMethod method = loan::RepaymentMethod::equal_installment;
   money::Rate max_dti;                        // (existing debt payments + new payment) / income
@@ -113,6 +120,16 @@ struct Policy {
 // one per line, as "json.path: what is wrong" (unknown key, wrong type,
 // inverted band, matrix of the wrong shape, value out of range).
 Result<Policy> parse_policy(std::string_view json_text);
+// The legal-cap check of a run (DOMAIN.md §2.6; core/loan all_in_cost.hpp):
+// every offer a partner can fund (score band x term, with the origination fee
+// deducted upfront) priced on a 10,000 yuan loan [D], its all-in APR (12 x the
+// monthly IRR) against every cap in force for the partner's lender type on the
+// first day of every month of the run and on every boundary date of the caps
+// table inside it; the penalty rate (contract x penalty_multiple) likewise.
+// Returns one line per breach, "json.path: what" (empty when all is legal).
+std::vector<std::string> check_policy_caps(const Policy& p, time::Date start, int months,
+                                           const loan::RateCapTable& table = loan::RateCapTable::builtin());
+
 // The canonical JSON text of a policy (round-trips through parse_policy).
 std::string policy_to_json(const Policy& p, int indent = 2);
 

@@ -22,6 +22,14 @@ std::optional<std::string> check_config(const RunConfig& c) {
   if (c.months < 1 || c.months > 240) return "months must be between 1 and 240, got " + std::to_string(c.months);
   if (c.history_users < 1000 || c.history_users > 10'000'000)
     return "the training history must have 1,000 to 10,000,000 users, got " + std::to_string(c.history_users);
+  // Every offer against the legal caps in force in every month of the run (DOMAIN.md §2.6).
+  const std::vector<std::string> breaches = check_policy_caps(c.policy, c.scenario.start, c.months);
+  if (!breaches.empty()) {
+    std::string why = "the policy breaks the legal caps in force during the run (" + c.scenario.start.to_string() + ", " +
+                      std::to_string(c.months) + " months):";
+    for (const auto& b : breaches) why += "\n  " + b;
+    return why;
+  }
   return std::nullopt;
 }
 

@@ -45,7 +45,8 @@ void explain(const ProductFlows& p, AllInCost& c) {
   }
   if (!p.quoted_annual) return;
   const double q = *p.quoted_annual;
-  if (p.single_payment && c.apr < q - 5e-7 && !fees.is_positive()) {
+  // 1e-4 = 0.01 percentage point: below it the gap is cent rounding, not worth a sentence.
+  if (p.single_payment && c.apr < q - 1e-4 && !fees.is_positive()) {
     c.why_en += ". Why below the quoted " + pct2(q) + "%: the loan pays simple interest once, at maturity; the IRR counts that interest "
                 "as if it compounded every " + std::string(daily ? "day" : "month") + " until then, so the rate per " +
                 (daily ? "day" : "month") + " that grows the money received into the one payment is smaller than the quoted rate / " +
@@ -54,7 +55,7 @@ void explain(const ProductFlows& p, AllInCost& c) {
     c.why_zh += "。为何低于合同利率" + pct2(q) + "%：到期一次还本付息按单利计算，而内部收益率法视同每" + std::string(daily ? "日" : "月") +
                 "复利，使到手本金增长到到期还款额所需的每期利率低于合同利率的" + (daily ? "1/365" : "1/12") +
                 "；合同利率是单利，年化利率是监管要求展示的IRR口径，一次还款的产品后者总是较低";
-  } else if (c.apr > q + 5e-7 && !fees.is_positive() && !p.single_payment) {
+  } else if (c.apr > q + 1e-4 && !fees.is_positive() && !p.single_payment) {
     c.why_en += ". It is above the quoted " + pct2(q) + "% because the quoted rate's day basis or period differs from the IRR's";
     c.why_zh += "。高于合同利率" + pct2(q) + "%是因为合同利率的计息基数或周期与IRR口径不同";
   }

@@ -23,6 +23,8 @@
 #include "core/loan/prepayment.hpp"
 #include "core/loan/schedule.hpp"
 #include "sim/cli/command.hpp"
+#include "sim/cli/loan_line_account.hpp"
+#include "sim/cli/loan_regulation.hpp"
 #include "sim/cli/output.hpp"
 
 namespace finlab::cli {
@@ -211,13 +213,16 @@ std::string quoted_rate_text(const loan::LoanTerms& t) {
 }
 
 // ---------------------------------------------------------------- schedule
-void run_schedule(const LoanArgs& la, const CapArgs& ca, bool json) {
+void run_schedule(const LoanArgs& la, const CapArgs& ca, const RegulationArgs& ra, bool json) {
   const loan::LoanTerms terms = la.terms();
   const loan::RateCapPolicy policy = ca.policy();
   const loan::Schedule s = loan::build_schedule(terms);
   const auto tr = loan::schedule_true_rate(s);
   if (!tr) throw InputError("true rate: " + tr.error());
   const loan::CapCheck cap = loan::check_rate_cap(tr->rate, policy);
+  const std::vector<loan::ExtraCharge> extras = ra.extras();
+  auto all_in = loan::assess_product(loan::product_flows(s, extras), ra.lender_type(), ra.date(), ra.table());
+  if (!all_in) throw InputError("all-in cost: " + all_in.error());
   const bool fees = s.total_fees.is_positive();
   if (json) {
     ordered_json doc;
@@ -237,6 +242,7 @@ void run_schedule(const LoanArgs& la, const CapArgs& ca, bool json) {
     doc["apr_nominal_pct"] = pct(tr->rate.nominal, 4);
     doc["apr_effective_pct"] = pct(tr->rate.effective, 4);
     doc["cap"] = {{"zone", std::string(loan::to_string(cap.zone))}, {"flagged", cap.flagged()}, {"message", cap.message}};
+    doc["all_in"] = assessment_json(*all_in);
     std::cout << doc.dump(2) << "\n";
     return;
   }
@@ -250,9 +256,10 @@ void run_schedule(const LoanArgs& la, const CapArgs& ca, bool json) {
   if (terms.upfront_fee.is_positive())
     std::cout << "upfront fee " << terms.upfront_fee.to_string_grouped() << ": the borrower receives " << s.net_disbursed().to_string_grouped() << "\n";
   std::cout << "true rate (IRR of the cash flows): " << pct(tr->rate.irr_per_period, 4) << "% a period, APR " << pct(tr->rate.nominal, 2)
-            << "% (simple, x" << loan::format_decimal(tr->rate.periods_per_year, tr->rate.periods_per_year == 12 ? 0 : 4) << "), EAR "
+            << "% (simple, x" << loan::format_decimal(tr->rate.periods_per_year, tr->rate.periods_per_year == 12 || tr->rate.periods_per_year == 365 ? 0 : 4) << "), EAR "
             << pct(tr->rate.effective, 2) << "% (compound)\n";
   std::cout << "cap check: " << cap.message << "\n";
+  print_assessment(std::cout, *all_in);
 }
 
 // ---------------------------------------------------------------- apr
@@ -275,7 +282,8 @@ std::vector<Money> parse_cashflows(const std::string& text) {
   return flows;
 }
 
-void run_apr(const std::string& cashflows, const std::string& dated, const std::string& ppy_text, const CapArgs& ca, bool json) {
+void run_apr(const std::string& cashflows, const std::string& dated, const std::string& ppy_text, const CapArgs& ca,
+             const RegulationArgs& ra, bool json) {
   if (cashflows.empty() == dated.empty()) throw UsageError("give either --cashflows \"-10000,916.80,...\" or --dated FILE.csv");
   const loan::RateCapPolicy policy = ca.policy();
   if (!cashflows.empty()) {
@@ -298,6 +306,11 @@ void run_apr(const std::string& cashflows, const std::string& dated, const std::
       doc["unique"] = tr->irr.unique();
       doc["why"] = tr->irr.why();
       doc["cap"] = {{"zone", std::string(loan::to_string(cap.zone))}, {"flagged", cap.flagged()}, {"message", cap.message}};
+      if (ra.date()) {
+        auto v = ra.table().check(ra.lender_type(), loan::CapSubject::all_in_apr, *ra.date(), tr->rate.nominal);
+        if (!v) throw InputError(v.error());
+        doc["verdict"] = verdict_json(*v);
+      }
       std::cout << doc.dump(2) << "\n";
       return;
     }
@@ -308,6 +321,11 @@ void run_apr(const std::string& cashflows, const std::string& dated, const std::
     print_table(std::cout, t);
     std::cout << "why: " << tr->irr.why() << "\n";
     std::cout << "cap check: " << cap.message << "\n";
+    if (ra.date()) {
+      auto v = ra.table().check(ra.lender_type(), loan::CapSubject::all_in_apr, *ra.date(), tr->rate.nominal);
+      if (!v) throw InputError(v.error());
+      print_verdict(std::cout, *v);
+    }
     return;
   }
   const auto csv = read_csv(dated, {"date", "amount"});
@@ -316,6 +334,11 @@ void run_apr(const std::string& cashflows, const std::string& dated, const std::
   for (std::size_t r = 0; r < csv.rows(); ++r) flows.push_back({cell_date(csv, r, dc), cell_money(csv, r, ac, "amount")});
   auto x = loan::xirr(flows);
   if (!x) throw InputError(dated + ": no XIRR: " + x.error());
+  // The all-in APR of dated flows: 365 x the daily IRR (PBOC 2021 No. 3), judged on --on or the first flow's date.
+  Date first = flows.front().date;
+  for (const auto& f : flows) first = std::min(first, f.date);
+  auto all_in = loan::assess_dated(flows, ra.lender_type(), ra.date().value_or(first), ra.table());
+  if (!all_in) throw InputError(dated + ": " + all_in.error());
   if (json) {
     ordered_json doc;
     doc["flows"] = flows.size();
@@ -326,16 +349,19 @@ void run_apr(const std::string& cashflows, const std::string& dated, const std::
     for (double r : x->roots) doc["roots"].push_back(loan::format_decimal(r, 12));
     doc["unique"] = x->unique();
     doc["why"] = x->why();
+    doc["all_in"] = assessment_json(*all_in);
     std::cout << doc.dump(2) << "\n";
     return;
   }
   std::cout << "XIRR (annual effective, ACT/365) of " << flows.size() << " dated flows: " << pct(x->rate, 4) << "%\n";
   std::cout << "why: " << x->why() << "\n";
+  print_assessment(std::cout, *all_in);
 }
 
 // ---------------------------------------------------------------- line
 void run_line(const std::string& events_path, const std::string& daily, const std::string& annual, const std::string& basis_text,
-              const std::string& limit, const std::string& until_text, bool include_repayment_day, bool json) {
+              const std::string& limit, const std::string& until_text, bool include_repayment_day, const LineAccountArgs& la,
+              const RegulationArgs& ra, bool json) {
   if (daily.empty() == annual.empty()) throw UsageError("give exactly one of --daily-rate and --annual-rate");
   auto basis = loan::parse_day_basis(basis_text);
   if (!basis) throw UsageError("--basis: " + basis.error());
@@ -344,6 +370,11 @@ void run_line(const std::string& events_path, const std::string& daily, const st
   const loan::ExactRate annual_exact = loan::annual_rate(q, *basis);
   if (money::int128(annual_exact.num) * 10 > money::int128(annual_exact.den) * 100)
     throw UsageError("rate is " + annual_exact.to_percent_string(2) + "% a year, above the 1000% limit");
+  if (events_path.empty() == la.draws.empty()) throw UsageError("give either --events FILE (a revolving replay) or --draws FILE (a line account)");
+  if (!la.draws.empty()) {
+    run_line_account_cmd(la, q, *basis, limit, until_text, ra, json);
+    return;
+  }
   loan::CreditLineTerms terms;
   terms.daily_rate = loan::daily_rate(q, *basis);
   if (!limit.empty()) terms.limit = parse_money_arg("--limit", limit);
@@ -374,6 +405,13 @@ void run_line(const std::string& events_path, const std::string& daily, const st
     throw InputError(e);
   }
   const std::string rate_text = terms.daily_rate.to_percent_string(6) + "% a day";
+  // The line's all-in APR: draws, repayments and what a payoff on `until` would pay, 365 x the daily IRR.
+  std::vector<loan::DatedCashFlow> line_flows;
+  for (const auto& e : events) line_flows.push_back({e.date, e.kind == loan::LineEventKind::draw ? -e.amount : e.amount});
+  const Money payoff = st->principal_outstanding + st->interest_outstanding;
+  if (payoff.is_positive()) line_flows.push_back({until, payoff});
+  std::optional<loan::ProductAssessment> all_in;
+  if (auto a = loan::assess_dated(line_flows, ra.lender_type(), ra.date().value_or(events.front().date), ra.table())) all_in = std::move(a).value();
   if (json) {
     ordered_json doc;
     doc["daily_rate_pct"] = terms.daily_rate.to_percent_string(8);
@@ -394,6 +432,7 @@ void run_line(const std::string& events_path, const std::string& daily, const st
     doc["principal_outstanding"] = st->principal_outstanding.to_string();
     doc["interest_outstanding"] = st->interest_outstanding.to_string();
     doc["interest_accrued"] = st->interest_accrued.to_string(8);
+    if (all_in) doc["all_in"] = assessment_json(*all_in);
     std::cout << doc.dump(2) << "\n";
     return;
   }
@@ -408,6 +447,8 @@ void run_line(const std::string& events_path, const std::string& daily, const st
   std::cout << "drawn " << st->total_drawn.to_string_grouped() << ", repaid " << st->total_repaid.to_string_grouped() << ", interest paid "
             << st->interest_paid.to_string_grouped() << "; outstanding principal " << st->principal_outstanding.to_string_grouped()
             << " + interest " << st->interest_outstanding.to_string_grouped() << "\n";
+  if (all_in) print_assessment(std::cout, *all_in);
+  else std::cout << "all-in cost: no rate (the flows have no IRR, e.g. nothing paid back yet)\n";
 }
 
 // ---------------------------------------------------------------- prepay
@@ -478,8 +519,8 @@ void run_prepay(const LoanArgs& la, const std::string& date_text, const std::str
 }
 
 // ---------------------------------------------------------------- overdue
-void run_overdue(const LoanArgs& la, const std::string& as_of_text, const std::string& payments_path, const std::string& multiplier,
-                 bool no_compound, const std::string& write_off, bool json) {
+void run_overdue(const LoanArgs& la, const RegulationArgs& ra, const std::string& as_of_text, const std::string& payments_path,
+                 const std::string& multiplier, bool no_compound, const std::string& write_off, bool json) {
   const loan::LoanTerms terms = la.terms();
   const Date as_of = parse_date_arg("--as-of", as_of_text);
   loan::DelinquencyPolicy policy;
@@ -502,6 +543,8 @@ void run_overdue(const LoanArgs& la, const std::string& as_of_text, const std::s
   const loan::Schedule s = loan::build_schedule(terms);
   auto rep = loan::assess_delinquency(s, pays, as_of, policy);
   if (!rep) throw InputError(rep.error());
+  auto pen = loan::assess_penalty(terms, policy, ra.lender_type(), ra.date(), ra.table());
+  if (!pen) throw InputError("penalty cap: " + pen.error());
   if (json) {
     ordered_json doc;
     doc["as_of"] = as_of.to_string();
@@ -527,6 +570,7 @@ void run_overdue(const LoanArgs& la, const std::string& as_of_text, const std::s
                                      {"penalty_on_interest", i.penalty_on_interest.to_string()},
                                      {"penalty_paid", i.penalty_paid.to_string()},
                                      {"days_past_due", i.days_past_due}});
+    doc["penalty_cap"] = penalty_json(*pen);
     std::cout << doc.dump(2) << "\n";
     return;
   }
@@ -543,6 +587,7 @@ void run_overdue(const LoanArgs& la, const std::string& as_of_text, const std::s
             << (no_compound ? "" : ", compound on unpaid interest") << ") + due today " << rep->due_today.to_string_grouped() << " = "
             << rep->total_due.to_string_grouped() << "\n";
   if (rep->credit.is_positive()) std::cout << "paid ahead (credit): " << rep->credit.to_string_grouped() << "\n";
+  print_penalty(std::cout, *pen);
 }
 
 }  // namespace
@@ -558,8 +603,10 @@ void register_loan_commands(CLI::App& app) {
     auto json = std::make_shared<bool>(false);
     la->add(sc);
     ca->add(sc);
+    auto ra = std::make_shared<RegulationArgs>();
+    ra->add(sc, true);
     sc->add_flag("--json", *json, "print one JSON document");
-    sc->callback([=] { run_schedule(*la, *ca, *json); });
+    sc->callback([=] { run_schedule(*la, *ca, *ra, *json); });
   }
   {
     auto* ap = cmd->add_subcommand("apr", "IRR, APR (simple) and EAR (compound) of cash flows; XIRR of dated flows");
@@ -572,8 +619,10 @@ void register_loan_commands(CLI::App& app) {
     ap->add_option("--dated", *dated, "CSV with date,amount columns (XIRR, ACT/365)");
     ap->add_option("--periods-per-year", *ppy, "periods per year of --cashflows (default 12)");
     ca->add(ap);
+    auto ra = std::make_shared<RegulationArgs>();
+    ra->add(ap, false);
     ap->add_flag("--json", *json, "print one JSON document");
-    ap->callback([=] { run_apr(*flows, *dated, *ppy, *ca, *json); });
+    ap->callback([=] { run_apr(*flows, *dated, *ppy, *ca, *ra, *json); });
   }
   {
     auto* ln = cmd->add_subcommand("line", "replay a credit line (date,type,amount CSV of draws/repayments) with daily interest");
@@ -585,15 +634,19 @@ void register_loan_commands(CLI::App& app) {
     auto until = std::make_shared<std::string>();
     auto incl = std::make_shared<bool>(false);
     auto json = std::make_shared<bool>(false);
-    ln->add_option("--events", *events, "CSV with date,type,amount (type: draw or repay)")->required();
+    ln->add_option("--events", *events, "CSV with date,type,amount (type: draw or repay): a revolving replay");
+    auto lacc = std::make_shared<LineAccountArgs>();
+    lacc->add(ln);
     ln->add_option("--daily-rate", *daily, "daily rate in percent, e.g. 0.05");
     ln->add_option("--annual-rate", *annual, "annual rate in percent (daily = annual / basis)");
     ln->add_option("--basis", *basis, "day basis: 360 (default) or 365");
     ln->add_option("--limit", *limit, "credit limit (draws above it are refused)");
     ln->add_option("--until", *until, "last day to show (default: the last event)");
     ln->add_flag("--include-repayment-day", *incl, "charge interest on the repayment day too");
+    auto ra = std::make_shared<RegulationArgs>();
+    ra->add(ln, false);
     ln->add_flag("--json", *json, "print one JSON document");
-    ln->callback([=] { run_line(*events, *daily, *annual, *basis, *limit, *until, *incl, *json); });
+    ln->callback([=] { run_line(*events, *daily, *annual, *basis, *limit, *until, *incl, *lacc, *ra, *json); });
   }
   {
     auto* pp = cmd->add_subcommand("prepay", "partial prepayment (shorten the term or lower the installment), or the payoff amount");
@@ -623,13 +676,15 @@ void register_loan_commands(CLI::App& app) {
     auto write_off = std::make_shared<std::string>("180");
     auto json = std::make_shared<bool>(false);
     la->add(od);
+    auto ra = std::make_shared<RegulationArgs>();
+    ra->add(od, false);
     od->add_option("--as-of", *as_of, "assessment date YYYY-MM-DD")->required();
     od->add_option("--payments", *payments, "CSV with date,amount of the payments made");
     od->add_option("--penalty-multiplier", *mult, "penalty rate = contract rate x this (default 1.5)");
     od->add_flag("--no-compound", *no_compound, "no penalty on unpaid interest");
     od->add_option("--write-off-days", *write_off, "written off when days past due exceed this (default 180)");
     od->add_flag("--json", *json, "print one JSON document");
-    od->callback([=] { run_overdue(*la, *as_of, *payments, *mult, *no_compound, *write_off, *json); });
+    od->callback([=] { run_overdue(*la, *ra, *as_of, *payments, *mult, *no_compound, *write_off, *json); });
   }
 }
 

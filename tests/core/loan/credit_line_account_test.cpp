@@ -35,8 +35,8 @@ const loan::LinePayment kPayments[] = {{Date::of("2024-02-23"), Money::of("2139.
 
 TEST_CASE("Credit line: three draws, statements, grace, a late payment and acceleration, to the fen", "[loan][line][account]") {
   // Every expected figure comes from an independent Python model of the same
-  // rules with exact fractions (/tmp/i12/line_ref.py in the i12 notes; rules in
-  // docs/loan.md); a few are checked by hand in the comments.
+  // rules with exact fractions (tests/core/loan/reference/credit_line_account_ref.py;
+  // rules in docs/loan.md); a few are checked by hand in the comments.
   const auto r = loan::run_line_account(product(), kDraws, kPayments, Date::of("2024-05-10")).value();
 
   SECTION("each draw is its own instalment loan (借据) billed on the line's statements") {
