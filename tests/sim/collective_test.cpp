@@ -52,7 +52,7 @@ TEST_CASE("fingerprint is 64-bit FNV-1a", "[sim][collective]") {
   CHECK(fingerprint("{\"card\":1}") != fingerprint("{\"card\":2}"));
 }
 
-TEST_CASE("RunAcc::pack lists every integer once and unpack restores it; packs add like the accumulators", "[sim][collective]") {
+TEST_CASE("RunAcc::pack lists every integer once, unpack restores it, and packs add like the accumulators", "[sim][collective]") {
   RunAcc a, b;
   a.init(3, 90);
   b.init(3, 90);
