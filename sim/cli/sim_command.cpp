@@ -21,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -203,6 +204,15 @@ void on_this_rank(sm::MpiJob& mpi, Body body) {
   }
 }
 
+// Ends this rank after its run failed. When a signal arrived, mpirun is
+// already stopping the job (or the user stopped it): exit at once, since
+// MPI_Abort would wait for a job that is being torn down. Otherwise (an MPI
+// error, a failed check) abort the whole job so no rank waits forever.
+[[noreturn]] void end_rank(sm::MpiJob& mpi, int code) {
+  if (g_stop.load()) std::_Exit(code);
+  mpi.abort(code);
+}
+
 // ---------------------------------------------------------------- run
 struct RunOptions {
   std::string policy;
@@ -272,7 +282,7 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
       if (root) store->mark_unfinished(id, "failed", note, now_utc());
       std::cerr << "finlab: rank " << mpi.rank() << ": " << note << (root ? "; run " + std::to_string(id) + " is marked failed in " + o.db : "")
                 << "\n";
-      mpi.abort(interrupted ? 130 : 1);
+      end_rank(mpi, interrupted ? 130 : 1);
     }
     store->mark_unfinished(id, interrupted ? "interrupted" : "failed", out.error(), now_utc());
     if (interrupted) {
@@ -685,7 +695,7 @@ void run_sweep_cmd(const SweepOptions& o, sm::MpiJob& mpi) {
   if (!pts) {
     if (mpi.size() > 1) {
       std::cerr << "finlab: sweep stopped on rank " << mpi.rank() << ": " << pts.error() << "\n";
-      mpi.abort(pts.error() == "interrupted" ? 130 : 1);
+      end_rank(mpi, pts.error() == "interrupted" ? 130 : 1);
     }
     if (pts.error() == "interrupted") {
       std::cerr << "finlab: sweep interrupted\n";

@@ -248,7 +248,11 @@ TEST_CASE("A rank killed mid-run (SIGKILL) leaves the run failed with no result 
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
   const std::string before = stored_run(db, 1);
-  // Run 2: long enough to be killed in the middle.
+  // Run 2: long enough to be killed in the middle. mpirun stops the other
+  // ranks with SIGCONT, SIGTERM and SIGKILL, odls_base_sigkill_timeout
+  // seconds apart (1 s by default): give rank 0 3 s between SIGTERM and
+  // SIGKILL to mark the run, as a loaded CI machine may need.
+  ::setenv("OMPI_MCA_odls_base_sigkill_timeout", "3", 1);
   const pid_t launcher = start_mpi(2, {"sim", "run", "--users", "400000", "--months", "36", "--seed", "3", "--history", "3000", "--threads",
                                        "1", "--db", db, "--no-progress"});
   for (int i = 0; i < 600 && status_of(db, 2) != "running"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -263,6 +267,7 @@ TEST_CASE("A rank killed mid-run (SIGKILL) leaves the run failed with no result 
   ::kill(victim, SIGKILL);
   int st = 0;
   ::waitpid(launcher, &st, 0);
+  ::unsetenv("OMPI_MCA_odls_base_sigkill_timeout");
   // mpirun reports the job as failed ...
   CHECK(!(WIFEXITED(st) && WEXITSTATUS(st) == 0));
   // ... rank 0 (stopped by mpirun with SIGTERM) marked the run failed, with

@@ -52,7 +52,7 @@ TEST_CASE("fingerprint is 64-bit FNV-1a", "[sim][collective]") {
   CHECK(fingerprint("{\"card\":1}") != fingerprint("{\"card\":2}"));
 }
 
-TEST_CASE("RunAcc::pack lists every integer once and unpack restores it; packs add like the accumulators", "[sim][collective]") {
+TEST_CASE("RunAcc::pack lists every integer once, unpack restores it, and packs add like the accumulators", "[sim][collective]") {
   RunAcc a, b;
   a.init(3, 90);
   b.init(3, 90);
@@ -194,6 +194,29 @@ TEST_CASE("A run split over ranks (threads with an in-process Collective) equals
     // Each rank held only its share of the users.
     CHECK(outs[1]->value().analyses.swap.count != whole.analyses.swap.count);
   }
+}
+
+TEST_CASE("Ranks that trained different scorecards refuse to run together", "[sim][collective]") {
+  // Rank 1 was given another training history (a mixed command line or build):
+  // both ranks fail at the same check instead of merging two different runs.
+  ThreadGroup group(2);
+  ThreadGroup::Rank r0(group, 0), r1(group, 1);
+  RunConfig c0 = small_config("baseline"), c1 = c0;
+  c1.history_users = 3500;
+  std::optional<Result<RunOutput>> a, b;
+  std::thread t1([&] {
+    ParallelOptions o;
+    o.collective = &r1;
+    b = run_parallel(c1, o);
+  });
+  ParallelOptions o;
+  o.collective = &r0;
+  a = run_parallel(c0, o);
+  t1.join();
+  REQUIRE(!*a);
+  REQUIRE(!*b);
+  CHECK_THAT(a->error(), Catch::Contains("the ranks trained different scorecards"));
+  CHECK(b->error() == a->error());
 }
 
 TEST_CASE("A sweep split over ranks gives rank 0 every point of the one-process sweep", "[sim][collective]") {
