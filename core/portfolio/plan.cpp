@@ -1,5 +1,7 @@
 #include "core/portfolio/plan.hpp"
 
+#include "core/portfolio/joint_nav_model.hpp"
+
 #include "core/money/high_precision.hpp"
 
 namespace finlab::portfolio {
@@ -10,6 +12,14 @@ std::string Recurrence::describe() const {
                               : "monthly on day " + std::to_string(day_of_month);
   }
   return "weekly on " + std::string(time::to_string(weekday));
+}
+
+std::vector<money::Rate> Plan::correlation_matrix() const {
+  if (!correlation.empty()) return correlation;
+  const std::size_t n = funds.size();
+  std::vector<money::Rate> m(n * n, default_index_correlation());
+  for (std::size_t i = 0; i < n; ++i) m[i * n + i] = money::Rate::ratio("1");
+  return m;
 }
 
 std::optional<std::size_t> Plan::fund_index(const std::string& id) const {

@@ -54,10 +54,15 @@ struct HuoqibaoSpec {
   enum class Source {
     constant_yield,  // one R for every natural day: the compound 7-day yield equals annual_yield
     fund_model,      // core/fund's seeded fund path (mean-reverting gross yield, fees), class A
+    history,         // the MMF yield history (core/fund/yield_history.hpp) by date, no noise:
+                     // each day's R makes the compound 7-day yield equal that day's history level
   };
   Source source = Source::constant_yield;
   money::Rate annual_yield = money::Rate::percent("3.5");
   fund::GrossYieldModel model;  // for fund_model (its seed is the plan's seed unless given)
+  // fund_model only ("level_percent": "history"): the model reverts around the
+  // history plus class A's fees instead of the constant model.level.
+  bool model_level_from_history = false;
 };
 
 struct Deposit {  // the user's own money into 活期宝 (counts as money put in)
@@ -100,6 +105,11 @@ struct Plan {
   std::vector<RegularInvestment> regular_investments;
   Rebalance rebalance;
   std::vector<OneOffOrder> orders;
+  // Correlation of the funds' daily shocks, n×n row-major in `funds` order
+  // (joint_nav_model.hpp); empty = default_index_correlation() for every pair.
+  std::vector<money::Rate> correlation;
+  // The matrix in force: `correlation`, or the default.
+  std::vector<money::Rate> correlation_matrix() const;
 
   // Index of the fund with this id, or nullopt.
   std::optional<std::size_t> fund_index(const std::string& id) const;

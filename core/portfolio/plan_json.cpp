@@ -1,5 +1,7 @@
 #include "core/portfolio/plan_json.hpp"
 
+#include "core/portfolio/joint_nav_model.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -296,6 +298,56 @@ std::size_t fund_ref(const Plan& p, const json& v, const std::string& path) {
   return *i;
 }
 
+// "correlation": a matrix in `funds` order ([["1", "0.85"], ["0.85", "1"]]) or
+// {"default": "0.85", "pairs": [{"funds": ["csi300", "csi500"], "value": "0.9"}]}
+// (pairs not listed take the default, itself defaulting to
+// default_index_correlation()). Checked: square, unit diagonal, [-1, 1],
+// symmetric, positive semidefinite (Cholesky).
+void read_correlation(const json& v, const std::string& path, Plan& p) {
+  const std::size_t n = p.funds.size();
+  std::vector<Rate> m;
+  if (v.is_array()) {
+    if (v.size() != n) error_at(path, "expected " + std::to_string(n) + " rows (one per fund), got " + std::to_string(v.size()));
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string row_path = index_path(path, i);
+      const json& row = array_at(v[i], row_path);
+      if (row.size() != n) error_at(row_path, "expected " + std::to_string(n) + " values (one per fund), got " + std::to_string(row.size()));
+      for (std::size_t j = 0; j < n; ++j) m.push_back(ratio_at(row[j], index_path(row_path, j)));
+    }
+  } else {
+    Obj c(v, path);
+    Rate dflt = default_index_correlation();
+    if (const json* d = c.find("default")) dflt = ratio_at(*d, c.at("default"));
+    m.assign(n * n, dflt);
+    for (std::size_t i = 0; i < n; ++i) m[i * n + i] = Rate::ratio("1");
+    if (const json* x = c.find("pairs")) {
+      const json& a = array_at(*x, c.at("pairs"));
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        Obj pr(a[k], index_path(c.at("pairs"), k));
+        const json& ids = array_at(pr.get("funds"), pr.at("funds"));
+        if (ids.size() != 2) error_at(pr.at("funds"), "expected two fund ids, got " + std::to_string(ids.size()));
+        const std::size_t i = fund_ref(p, ids[0], index_path(pr.at("funds"), 0));
+        const std::size_t j = fund_ref(p, ids[1], index_path(pr.at("funds"), 1));
+        if (i == j) error_at(pr.at("funds"), "a fund's correlation with itself is 1; name two different funds");
+        const Rate r = ratio_at(pr.get("value"), pr.at("value"));
+        m[i * n + j] = r;
+        m[j * n + i] = r;
+        pr.finish();
+      }
+    }
+    c.finish();
+  }
+  auto f = correlation_factor(m, n);
+  if (!f) {
+    const std::string e = f.error();
+    const std::size_t colon = e.find(": ");
+    if (e[0] == '[' && colon != std::string::npos) error_at(path + e.substr(0, colon), e.substr(colon + 2));
+    error_at(path, e);
+  }
+  p.correlation = std::move(m);
+}
+
+
 Plan plan_from(const json& root) {
   Obj o(root, "$");
   Plan p;
@@ -309,7 +361,9 @@ Plan plan_from(const json& root) {
     const json* y = h.find("annual_yield_percent");
     const json* m = h.find("model");
     if (y && m) error_at(h.path(), "give either `annual_yield_percent` or `model`, not both");
-    if (y) {
+    if (y && y->is_string() && y->get<std::string>() == "history") {
+      p.huoqibao.source = HuoqibaoSpec::Source::history;
+    } else if (y) {
       p.huoqibao.source = HuoqibaoSpec::Source::constant_yield;
       p.huoqibao.annual_yield = percent_at(*y, h.at("annual_yield_percent"));
       if (p.huoqibao.annual_yield.units() < 0 || p.huoqibao.annual_yield > Rate::percent("20")) error_at(h.at("annual_yield_percent"), "must be in [0, 20]");
@@ -318,7 +372,10 @@ Plan plan_from(const json& root) {
       p.huoqibao.source = HuoqibaoSpec::Source::fund_model;
       Obj mo(*m, h.at("model"));
       auto& g = p.huoqibao.model;
-      if (const json* v = mo.find("level_percent")) g.level = percent_at(*v, mo.at("level_percent"));
+      if (const json* v = mo.find("level_percent")) {
+        if (v->is_string() && v->get<std::string>() == "history") p.huoqibao.model_level_from_history = true;
+        else g.level = percent_at(*v, mo.at("level_percent"));
+      }
       if (const json* v = mo.find("start_percent")) g.start = percent_at(*v, mo.at("start_percent"));
       if (const json* v = mo.find("volatility_percent")) g.volatility = percent_at(*v, mo.at("volatility_percent"));
       if (const json* v = mo.find("floor_percent")) g.floor = percent_at(*v, mo.at("floor_percent"));
@@ -428,6 +485,7 @@ Plan plan_from(const json& root) {
       p.orders.push_back(ord);
     }
   }
+  if (const json* x = o.find("correlation")) read_correlation(*x, o.at("correlation"), p);
   o.finish();
   return p;
 }
@@ -470,11 +528,13 @@ std::string plan_to_json(const Plan& p) {
   j["start"] = p.start.to_string();
   j["years"] = p.years;
   j["initial_deposit"] = p.initial_deposit.to_string();
-  if (p.huoqibao.source == HuoqibaoSpec::Source::constant_yield) {
+  if (p.huoqibao.source == HuoqibaoSpec::Source::history) {
+    j["huoqibao"] = {{"annual_yield_percent", "history"}};
+  } else if (p.huoqibao.source == HuoqibaoSpec::Source::constant_yield) {
     j["huoqibao"] = {{"annual_yield_percent", p.huoqibao.annual_yield.to_percent_string()}};
   } else {
     const auto& g = p.huoqibao.model;
-    ojson m = {{"level_percent", g.level.to_percent_string()},
+    ojson m = {{"level_percent", p.huoqibao.model_level_from_history ? std::string("history") : g.level.to_percent_string()},
               {"volatility_percent", g.volatility.to_percent_string()},
               {"floor_percent", g.floor.to_percent_string()},
               {"seed", g.seed}};
@@ -556,6 +616,16 @@ std::string plan_to_json(const Plan& p) {
     orders.push_back(oj);
   }
   j["orders"] = orders;
+  if (!p.correlation.empty()) {
+    const std::size_t n = p.funds.size();
+    ojson rows = ojson::array();
+    for (std::size_t i = 0; i < n; ++i) {
+      ojson row = ojson::array();
+      for (std::size_t j = 0; j < n; ++j) row.push_back(ratio_text(p.correlation.at(i * n + j)));
+      rows.push_back(row);
+    }
+    j["correlation"] = rows;
+  }
   return j.dump(2);
 }
 

@@ -39,6 +39,13 @@ Result<Projection> Projection::prepare(const Plan& plan, const ProjectionSetting
   auto models = std::make_shared<std::vector<GarchNavModel>>();
   for (const auto& f : plan.funds) models->emplace_back(f.nav_model);
   p.models_ = std::move(models);
+  if (plan.funds.size() >= 2) {
+    std::vector<GarchNavParams> params;
+    for (const auto& f : plan.funds) params.push_back(f.nav_model);
+    const std::vector<money::Rate> corr = plan.correlation_matrix();
+    if (auto l = correlation_factor(corr, plan.funds.size()); !l) return fail("correlation " + l.error());
+    p.joint_ = std::make_shared<const JointNavModel>(params, corr);
+  }
   p.settings_ = settings;
   // Money put in by each checkpoint: deposits do not depend on the path.
   const Schedule& sc = *p.schedule_;
@@ -58,10 +65,32 @@ Result<Projection> Projection::prepare(const Plan& plan, const ProjectionSetting
   return p;
 }
 
+void Projection::joint_path(std::size_t path, std::int64_t* const* outs, std::int64_t* const* divs) const {
+  const Schedule& s = *schedule_;
+  const std::size_t nf = plan_->funds.size();
+  std::vector<money::Rate> yields(nf);
+  for (std::size_t f = 0; f < nf; ++f) yields[f] = plan_->funds[f].dividend_yield;
+  joint_->generate(settings_.seed, path, std::span<std::int64_t* const>(outs, nf), s.size(),
+                   std::span<const std::vector<std::uint32_t>>(s.ex_days.data(), nf), yields, std::span<std::int64_t* const>(divs, nf));
+}
+
 void Projection::market_path(std::size_t path, std::size_t fund, std::vector<std::int64_t>& nav, std::vector<std::int64_t>& div) const {
   const Schedule& s = *schedule_;
   nav.resize(s.size());
   div.resize(s.size());
+  if (joint_) {
+    const std::size_t nf = plan_->funds.size();
+    std::vector<std::vector<std::int64_t>> navs(nf, std::vector<std::int64_t>(s.size())), divs(nf, std::vector<std::int64_t>(s.size()));
+    std::vector<std::int64_t*> o(nf), d(nf);
+    for (std::size_t f = 0; f < nf; ++f) {
+      o[f] = navs[f].data();
+      d[f] = divs[f].data();
+    }
+    joint_path(path, o.data(), d.data());
+    nav = std::move(navs[fund]);
+    div = std::move(divs[fund]);
+    return;
+  }
   (*models_)[fund].generate(settings_.seed, path, static_cast<std::uint32_t>(fund), nav, s.ex_days[fund], plan_->funds[fund].dividend_yield, div);
 }
 
@@ -82,7 +111,18 @@ void Projection::run(std::size_t first, std::size_t count, PathOutputs& out) con
   const int calendar_days = s.days.back() - s.days.front();
   for (std::size_t p0 = first; p0 < first + count; p0 += kBatch) {
     const std::size_t batch = std::min(kBatch, first + count - p0);
-    for (std::size_t f = 0; f < nf; ++f) {
+    if (joint_) {
+      std::int64_t* navs[64];
+      std::int64_t* divs[64];
+      for (std::size_t b = 0; b < batch; ++b) {
+        for (std::size_t f = 0; f < nf; ++f) {
+          navs[f] = nav_of(f, b);
+          divs[f] = div_of(f, b);
+        }
+        joint_path(p0 + b, navs, divs);
+      }
+    }
+    for (std::size_t f = 0; f < nf && !joint_; ++f) {
       std::int64_t* navs[kBatch];
       std::int64_t* divs[kBatch];
       for (std::size_t b = 0; b < batch; ++b) {

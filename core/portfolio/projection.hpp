@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/portfolio/engine.hpp"
+#include "core/portfolio/joint_nav_model.hpp"
 #include "core/portfolio/nav_model.hpp"
 #include "core/portfolio/schedule.hpp"
 
@@ -102,6 +103,11 @@ private:
   std::shared_ptr<const Plan> plan_;
   std::shared_ptr<const Schedule> schedule_;
   std::shared_ptr<const std::vector<GarchNavModel>> models_;
+  // Two or more funds: drawn jointly (correlated shocks, shared volatility
+  // regime); null for a single fund, which keeps GarchNavModel's own path.
+  std::shared_ptr<const JointNavModel> joint_;
+  // All funds of one path through joint_ (outs[f], divs[f]: schedule-size buffers).
+  void joint_path(std::size_t path, std::int64_t* const* outs, std::int64_t* const* divs) const;
   ProjectionSettings settings_;
   std::vector<money::Money> paid_in_at_;  // per checkpoint
 };

@@ -153,16 +153,39 @@ Result<Schedule> build_schedule(const Plan& plan, const time::TradingCalendar& c
     std::fill(s.mmf_r_units.begin(), s.mmf_r_units.end(), r.units());
     s.mmf_r_source = "constant " + plan.huoqibao.annual_yield.to_percent_string() + "% a year (daily carry-over): R = " + r.to_string() +
                      " per 10,000 shares a day";
+  } else if (plan.huoqibao.source == HuoqibaoSpec::Source::history) {
+    // The dated MMF yield history, each day's level as a compound daily R.
+    // Interpolated levels change daily, so convert each distinct level once.
+    const auto levels = fund::YieldHistory::builtin().daily(first, natural_days);
+    money::Rate last_level = money::Rate::from_units(-1);
+    std::int64_t last_r = 0;
+    for (int k = 0; k < natural_days; ++k) {
+      const money::Rate y = levels[static_cast<std::size_t>(k)];
+      if (y != last_level) {
+        last_r = income_per_10k_for_annual_yield(y).units();
+        last_level = y;
+      }
+      s.mmf_r_units[static_cast<std::size_t>(k)] = last_r;
+    }
+    s.mmf_r_source = "MMF 7-day yield history (assets/market/mmf_yield.csv) by date, daily carry-over";
   } else {
     fund::FundPathParams fp;
     fp.model = plan.huoqibao.model;
+    if (plan.huoqibao.model_level_from_history) {
+      // Class A's fees on the first day: the history is after fees, the model's level before them.
+      const fund::FeeRates& fees = fp.fund.fees_on(first);
+      const money::Rate fee = fees.management + fees.custody + fees.sales_service.at(0);
+      fp.model.level_path = fund::history_gross_levels(fund::YieldHistory::builtin(), fee, first, natural_days);
+    }
     const auto path = fund::simulate_fund_path(fp, first, s.next_after_last.plus_days(-1), cal);
     if (path.size() != static_cast<std::size_t>(natural_days)) return fail("the 活期宝 fund model returned too few days");
     for (int k = 0; k < natural_days; ++k) {
       s.mmf_r_units[static_cast<std::size_t>(k)] = path[static_cast<std::size_t>(k)].day.classes.at(0).income_per_10k.units();
     }
-    s.mmf_r_source = "core/fund seeded fund path, class A (gross yield level " + plan.huoqibao.model.level.to_percent_string() +
-                     "%, seed " + std::to_string(plan.huoqibao.model.seed) + ")";
+    s.mmf_r_source = "core/fund seeded fund path, class A (gross yield level " +
+                     (plan.huoqibao.model_level_from_history ? std::string("MMF yield history + class A fees")
+                                                             : plan.huoqibao.model.level.to_percent_string() + "%") +
+                     ", seed " + std::to_string(plan.huoqibao.model.seed) + ")";
   }
   for (auto r : s.mmf_r_units) {
     if (r < 0 || r >= (std::int64_t{1} << 20)) s.mmf_r_nonnegative_small = false;
