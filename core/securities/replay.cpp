@@ -44,6 +44,15 @@ Result<ReplayResult> replay(const RuleBook& rules, const time::TradingCalendar& 
   std::map<Date, std::size_t> index_on;
   for (std::size_t i = 0; i < in.index_bars.size(); ++i) index_on[in.index_bars[i].date] = i;
 
+  // Events by date (input order kept), so a long replay is linear in its size.
+  std::map<Date, std::vector<const Order*>> orders_on;
+  for (const Order& o : in.orders) orders_on[o.date].push_back(&o);
+  std::map<Date, std::vector<const CorporateAction*>> actions_on;
+  for (const CorporateAction& a : in.actions) actions_on[a.ex_date].push_back(&a);
+  std::map<Date, std::vector<const CashMove*>> cash_on;
+  for (const CashMove& c : in.cash) cash_on[c.date].push_back(&c);
+  const std::vector<const Order*> none;
+
   std::map<std::string, Money> reference;
   for (const Date d : dates) {
     for (const auto& [code, m] : bar_on) {
@@ -53,24 +62,23 @@ Result<ReplayResult> replay(const RuleBook& rules, const time::TradingCalendar& 
       // The limit base: the previous close; on the path's first day, the open [D].
       reference[code] = it->second > 0 ? bars[it->second - 1].close : bars[it->second].open;
     }
-    for (const CorporateAction& a : in.actions) {
-      if (a.ex_date != d) continue;
-      reference[a.code] = Account::ex_right_reference(reference.at(a.code), a);
-      acct.apply(a);
-    }
-    for (const CashMove& c : in.cash) {
-      if (c.date != d) continue;
-      if (c.amount.is_positive()) acct.deposit(d, c.amount);
-      else acct.withdraw(d, -c.amount);
-    }
+    if (auto it = actions_on.find(d); it != actions_on.end())
+      for (const CorporateAction* a : it->second) {
+        reference[a->code] = Account::ex_right_reference(reference.at(a->code), *a);
+        acct.apply(*a);
+      }
+    if (auto it = cash_on.find(d); it != cash_on.end())
+      for (const CashMove* c : it->second) {
+        if (c->amount.is_positive()) acct.deposit(d, c->amount);
+        else acct.withdraw(d, -c->amount);
+      }
     BreakerState breaker;
     if (auto it = index_on.find(d); it != index_on.end() && it->second > 0) {
       breaker = circuit_breaker_on(rules, d, in.index_bars[it->second - 1].close, in.index_bars[it->second]);
       if (breaker.kind != BreakerState::none) out.breaker_notes.push_back(d.to_string() + ": " + breaker.why_en);
     }
-    std::vector<const Order*> today;
-    for (const Order& o : in.orders)
-      if (o.date == d) today.push_back(&o);
+    auto found = orders_on.find(d);
+    std::vector<const Order*> today = found == orders_on.end() ? none : found->second;
     std::stable_sort(today.begin(), today.end(), [](const Order* a, const Order* b) { return session_rank(a->session) < session_rank(b->session); });
     for (const Order* o : today) {
       const Stock s = rules.stock(o->code).value();

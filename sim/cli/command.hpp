@@ -30,5 +30,7 @@ void register_loan_commands(CLI::App& app);
 void register_score_commands(CLI::App& app);
 void register_sim_commands(CLI::App& app);
 void register_portfolio_commands(CLI::App& app);
+void register_securities_commands(CLI::App& app);
+void register_suitability_commands(CLI::App& app);
 
 }  // namespace finlab::cli

@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   register_score_commands(app);
   register_sim_commands(app);
   register_portfolio_commands(app);
+  register_securities_commands(app);
+  register_suitability_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -87,7 +87,7 @@ TEST_CASE("T+1: shares bought today are refused for sale today and sellable the 
   }
 }
 
-TEST_CASE("Lots: buys in 100s (STAR 200 then 1); odd lots are sold whole", "[securities][account][lots]") {
+TEST_CASE("Lots: buys in 100s (STAR 200 then 1), and odd lots are sold whole", "[securities][account][lots]") {
   Book b;
   b.acct.deposit(Date::of("2016-05-03"), Money::of("100000.00"));
   SECTION("main board buys in multiples of 100") {

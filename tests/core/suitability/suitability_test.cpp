@@ -65,7 +65,7 @@ TEST_CASE("Product risk levels: 活期宝 R1, bond R2, index fund R3, A shares R
   CHECK_THAT(ProductCatalog::builtin().product("crypto").error(), Catch::Contains("unknown product crypto (known: mmf"));
 }
 
-TEST_CASE("Matching: C_n buys up to R_n; above needs a signed warning; never for the lowest category", "[suitability][match]") {
+TEST_CASE("Matching: C_n buys up to R_n, above it needs a signed warning, never allowed for the lowest category", "[suitability][match]") {
   const Date d = Date::of("2017-08-01");
   const Assessment c3 = assess_on({0, 1, 3, 3, 0, 0, 1, 0, 1, 1, 0});
   CHECK(check(c3, product("index_fund"), d, false).verdict == Verdict::allowed);
