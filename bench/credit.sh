@@ -103,13 +103,15 @@ public_set "Give Me Some Credit (Kaggle)" cs-training.csv SeriousDlqin2yrs 1 unn
 echo
 echo "-- 2. training time, $ROWS rows x 20 features (70% train); finlab includes binning, WoE, selection, fit, points"
 gen="$("$BENCH" train --rows "$ROWS" --dir "$TMP" --full-consent --generic)"
+sel="$("$BENCH" train --rows "$ROWS" --dir "$TMP" --full-consent --generic --selection)"
 card="$("$BENCH" train --rows "$ROWS" --dir "$TMP" --full-consent)"
 echo "   finlab, one model (columns as in a plain CSV):       cpu $(field "$gen" cpu_s) s  wall $(field "$gen" wall_s) s  test AUC $(field "$gen" test_auc)"
+echo "   finlab, one model, with --max-vif 10 --max-p-value 0.05: cpu $(field "$sel" cpu_s) s  wall $(field "$sel" wall_s) s  test AUC $(field "$sel" test_auc) (statistics: $(sed -n 's/^stats //p' <<<"$sel"))"
 echo "   finlab, consent card (16 sub-models, all consented): cpu $(field "$card" cpu_s) s  wall $(field "$card" wall_s) s"
 if [ $have_sklearn = 1 ]; then
   sk="$("$PY" "$ROOT/bench/credit/sklearn_baseline.py" matrix "$TMP")"
   echo "   sklearn LogisticRegression(lbfgs).fit:               cpu $(field "$sk" fit_cpu_s) s  wall $(field "$sk" fit_wall_s) s  test AUC $(field "$sk" test_auc) (+ $(field "$sk" prep_cpu_s) s imputation/scaling)"
-  echo "   sklearn fit / finlab one-model training (CPU): $(ratio "$(field "$sk" fit_cpu_s)" "$(field "$gen" cpu_s)")x"
+  echo "   sklearn fit / finlab one-model training (CPU): $(ratio "$(field "$sk" fit_cpu_s)" "$(field "$gen" cpu_s)")x; with the selection rules: $(ratio "$(field "$sk" fit_cpu_s)" "$(field "$sel" cpu_s)")x"
 fi
 
 echo

@@ -8,6 +8,7 @@
 //                                      user id); writes the same split as raw float64
 //                                      matrices to D for the peer; prints test AUC and time
 // Output: one "key=value" line per measurement (parsed by bench/credit.sh).
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -174,7 +175,7 @@ void write_matrix(const std::string& path, const std::vector<std::vector<double>
   std::fclose(f);
 }
 
-int run_train(std::size_t rows, const std::string& dir, bool full_consent, bool generic, std::uint64_t seed) {
+int run_train(std::size_t rows, const std::string& dir, bool full_consent, bool generic, std::uint64_t seed, bool selection) {
   PopulationParams p;
   if (full_consent) p.consent_device = p.consent_location = p.consent_app_usage = p.consent_consumption = 1.0;
   const Population pop = generate_population(p, seed, 0, rows);
@@ -201,7 +202,12 @@ int run_train(std::size_t rows, const std::string& dir, bool full_consent, bool 
 
   const double c0 = cpu_seconds();
   const auto t0 = Clock::now();
-  auto r = train_scorecard(data);
+  TrainOptions options;
+  if (selection) {  // --selection: the statistics-based rules on (VIF ≤ 10, p ≤ 0.05)
+    options.max_vif = 10;
+    options.max_p_value = 0.05;
+  }
+  auto r = train_scorecard(data, options);
   const double wall = seconds_since(t0), cpu = cpu_seconds() - c0;
   if (!r.ok()) {
     std::fprintf(stderr, "training failed: %s\n", r.error().c_str());
@@ -221,6 +227,10 @@ int run_train(std::size_t rows, const std::string& dir, bool full_consent, bool 
     }
   int iterations = 0;
   for (const auto& sm : card.submodels) iterations += sm.iterations;
+  double max_vif = 0, max_p = 0;
+  for (double v : r->statistics.vif) max_vif = std::max(max_vif, v);
+  for (std::size_t k = 1; k < r->statistics.coefficients.size(); ++k) max_p = std::max(max_p, r->statistics.coefficients[k].p_value);
+  std::printf("stats model_features=%zu max_vif=%.3f max_p=%.6f aic=%.1f\n", r->statistics.features.size(), max_vif, max_p, r->statistics.aic);
   std::printf("train rows=%zu generic=%d consent=%s features=%zu selected=%zu submodels=%zu newton_iterations=%d wall_s=%.3f cpu_s=%.3f "
               "test_auc=%.4f test_ks=%.4f true_pd_auc=%.4f\n",
               rows, generic ? 1 : 0, full_consent ? "all" : "mixed", data.columns.size(), card.features.size(), card.submodels.size(),
@@ -244,7 +254,8 @@ int main(int argc, char** argv) {
                        std::strtoull(arg(argc, argv, "--rows", "100000"), nullptr, 10));
   if (mode == "train")
     return run_train(std::strtoull(arg(argc, argv, "--rows", "1000000"), nullptr, 10), arg(argc, argv, "--dir", "."),
-                     flag(argc, argv, "--full-consent"), flag(argc, argv, "--generic"), std::strtoull(arg(argc, argv, "--seed", "2015"), nullptr, 10));
+                     flag(argc, argv, "--full-consent"), flag(argc, argv, "--generic"), std::strtoull(arg(argc, argv, "--seed", "2015"), nullptr, 10),
+                     flag(argc, argv, "--selection"));
   std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
   return 2;
 }

@@ -58,6 +58,21 @@ std::size_t Dataset::column_index(std::string_view name) const {
   return CsvTable::npos;
 }
 
+bool is_iso_date(std::string_view s) {
+  if (s.size() != 7 && s.size() != 10) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  if (month < 1 || month > 12) return false;
+  if (s.size() == 10) {
+    const int day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (day < 1 || day > 31) return false;
+  }
+  return true;
+}
+
 Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o) {
   Dataset ds;
   ds.source = table.source;
@@ -82,6 +97,15 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
     if (split_col == CsvTable::npos)
       return fail(src + ": split column '" + o.split_column + "' not found (columns: " + join(table.header, 40) + ")");
   }
+  std::size_t oot_col = CsvTable::npos;
+  if (!o.oot_column.empty()) {
+    oot_col = table.column_index(o.oot_column);
+    if (oot_col == CsvTable::npos)
+      return fail(src + ": out-of-time column '" + o.oot_column + "' not found (columns: " + join(table.header, 40) + ")");
+    if (!is_iso_date(o.oot_from))
+      return fail("out-of-time start '" + o.oot_from + "' is not a date YYYY-MM or YYYY-MM-DD");
+  }
+  std::size_t oot_rows = 0;
   const std::size_t consent_col = o.consent_column.empty() ? CsvTable::npos : table.column_index(o.consent_column);
   for (const auto& e : o.exclude)
     if (table.column_index(e) == CsvTable::npos)
@@ -133,6 +157,16 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
         ++other_split;
       }
     }
+    if (oot_col != CsvTable::npos) {
+      const std::string_view d = trim(table.cell(r, oot_col));
+      if (!is_iso_date(d))
+        return fail(table.where(r) + ": column '" + o.oot_column + "' has '" + std::string(d) + "', expected a date YYYY-MM or YYYY-MM-DD");
+      // ISO dates order as text; compare at the precision of oot_from.
+      if (d.substr(0, std::min(d.size(), o.oot_from.size())) >= std::string_view(o.oot_from).substr(0, std::min(d.size(), o.oot_from.size()))) {
+        sp = Split::oot;
+        ++oot_rows;
+      }
+    }
     std::uint8_t consent = ConsentMask::all().bits();
     if (consent_col != CsvTable::npos) {
       auto m = ConsentMask::parse(table.cell(r, consent_col));
@@ -155,12 +189,14 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
                        std::to_string(first_other_target) + ")");
   if (other_split)
     ds.notes.push_back(std::to_string(other_split) + " rows with a split value other than train/test ignored");
+  if (oot_col != CsvTable::npos)
+    ds.notes.push_back(std::to_string(oot_rows) + " rows on or after " + o.oot_from + " in '" + o.oot_column + "' are out of time (not trained on)");
 
   // --- feature columns
   std::size_t unconsented_values = 0;
   for (std::size_t c = 0; c < table.columns(); ++c) {
     const std::string& name = table.header[c];
-    if (c == target_col || c == split_col || c == consent_col) continue;
+    if (c == target_col || c == split_col || c == consent_col || c == oot_col) continue;
     if (std::find(o.exclude.begin(), o.exclude.end(), name) != o.exclude.end()) continue;
     DataColumn col;
     col.name = name;

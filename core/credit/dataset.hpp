@@ -30,7 +30,8 @@ struct DataColumn {
   bool missing(std::size_t row) const;
 };
 
-enum class Split : std::uint8_t { train = 0, test = 1, other = 2 };
+// oot: out-of-time rows (on or after DatasetOptions::oot_from), reported, never trained on.
+enum class Split : std::uint8_t { train = 0, test = 1, other = 2, oot = 3 };
 
 struct Dataset {
   std::vector<DataColumn> columns;
@@ -52,6 +53,11 @@ struct DatasetOptions {
   std::vector<std::string> good_values;  // empty: the one other value seen; rows with other values are dropped when given
   std::string split_column;              // optional: rows "train" / "test" (others ignored)
   std::string consent_column = "consent";  // used when present (ConsentMask::parse format)
+  // Out-of-time split: rows whose ISO date (YYYY-MM or YYYY-MM-DD) in
+  // oot_column is on or after oot_from are Split::oot; earlier rows keep their
+  // train/test split (all train without split_column). The column is not a feature.
+  std::string oot_column;
+  std::string oot_from;
   std::vector<std::string> exclude;      // columns not to use as features
   const FeatureSchema* schema = nullptr;   // names matching a schema feature take its category/type/trend
   bool require_target = true;            // false for scoring files (apply): target optional
@@ -62,6 +68,9 @@ struct DatasetOptions {
 // least 90% of non-missing cells are numbers but some are not is an error
 // naming the first offending line (it is almost always a typo). Constant and
 // all-missing columns are kept but flagged in notes and skipped by training.
+// True for "YYYY-MM" or "YYYY-MM-DD" (digits, month 01-12, day 01-31).
+bool is_iso_date(std::string_view s);
+
 Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& options);
 
 // The population's features as a data set (schema order, categories from the

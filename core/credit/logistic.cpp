@@ -219,6 +219,19 @@ void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t
     }
   }
   fit.log_likelihood = -cur.loss;
+  // Covariance: invert the penalised Hessian at the solution column by column.
+  std::vector<double> h = cur.hess, e(q), col;
+  for (std::size_t j = 1; j < q; ++j) h[j * q + j] += l2;
+  fit.covariance.assign(q * q, 0.0);
+  for (std::size_t j = 0; j < q; ++j) {
+    std::fill(e.begin(), e.end(), 0.0);
+    e[j] = 1.0;
+    if (!cholesky_solve(h, e, q, col)) {
+      fit.covariance.clear();
+      break;
+    }
+    for (std::size_t i = 0; i < q; ++i) fit.covariance[i * q + j] = col[i];
+  }
 }
 
 }  // namespace
@@ -248,6 +261,7 @@ LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const
     newton(x, good, o.warm_start_stride, warm, beta, wfit);
   }
   newton(x, good, 1, o, beta, fit);
+  fit.rows = static_cast<std::int64_t>(n);
   fit.intercept = beta[0];
   fit.coef.assign(beta.begin() + 1, beta.end());
   return fit;

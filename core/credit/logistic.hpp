@@ -32,6 +32,12 @@ struct LogisticFit {
   bool converged = false;
   double max_step = 0;           // last Newton step (convergence measure)
   double log_likelihood = 0;     // at the solution (without the penalty)
+  std::int64_t rows = 0;         // observations fitted
+  // Covariance of (intercept, coef...): the inverse of the penalised Hessian
+  // X'WX + diag(0, l2, ..., l2) at the solution, (p+1)² row-major. With l2 = 0
+  // this is the usual maximum-likelihood covariance (statsmodels Logit's
+  // cov_params()); empty when the Hessian is singular.
+  std::vector<double> covariance;
 };
 
 // x: p columns of n values each (x[j][i]); good[i] = 1 for good, 0 for bad.

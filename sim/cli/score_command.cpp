@@ -27,15 +27,12 @@
 #include "core/store/database.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/output.hpp"
+#include "sim/cli/score_common.hpp"
 
 namespace finlab::cli {
 
-namespace {
-
-using nlohmann::ordered_json;
-namespace cr = finlab::credit;
-
-// ------------------------------------------------------------------ helpers
+namespace score_detail {
+// ------------------------------------------------------------------ helpers (score_common.hpp)
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;
@@ -90,7 +87,7 @@ cr::Scorecard load_model(const std::string& path, const std::string& name) {
   return std::move(card).value();
 }
 
-ordered_json metrics_json(const cr::ValidationReport& v) {
+nlohmann::ordered_json metrics_json(const cr::ValidationReport& v) {
   return {{"n", v.n},
           {"bads", v.bads},
           {"bad_rate", round_to(v.bad_rate, 6)},
@@ -99,7 +96,7 @@ ordered_json metrics_json(const cr::ValidationReport& v) {
           {"ks", round_to(v.ks, 6)}};
 }
 
-cr::ValidationReport evaluate(const cr::Scorecard& card, const cr::Dataset& data, cr::Split which, bool all_rows = false) {
+cr::ValidationReport evaluate(const cr::Scorecard& card, const cr::Dataset& data, cr::Split which, bool all_rows) {
   std::vector<std::uint32_t> rows;
   for (std::size_t r = 0; r < data.rows(); ++r)
     if (all_rows || data.split[r] == which) rows.push_back(static_cast<std::uint32_t>(r));
@@ -113,6 +110,21 @@ void print_metrics(std::ostream& os, const std::string& title, const cr::Validat
      << fixed(v.gini, 4) << ", KS " << fixed(v.ks, 4) << "\n";
 }
 
+
+cr::Dataset load_dataset(const std::string& path, cr::DatasetOptions dopt) {
+  const cr::CsvTable table = read_csv(path);
+  dopt.schema = &cr::builtin_schema();
+  auto d = cr::dataset_from_csv(table, dopt);
+  if (!d) throw InputError(d.error());
+  return std::move(d).value();
+}
+
+}  // namespace score_detail
+
+namespace {
+using namespace score_detail;
+using nlohmann::ordered_json;
+
 // ---------------------------------------------------------------- generate
 struct GenerateOptions {
   std::size_t users = 0;
@@ -122,7 +134,21 @@ struct GenerateOptions {
   double bad_rate = 0.06;
   bool with_truth = false;
   bool json = false;
+  std::string dates_from;  // YYYY-MM: add application_date over `months` months
+  int months = 12;
 };
+
+// Application date of the k-th of `users` generated users (0-based): the
+// months are filled in order, equal numbers of users each; the day is
+// 1 + user id mod 28. Deterministic, independent of chunking.
+std::string application_date(const std::string& from, int months, std::size_t k, std::size_t users, std::uint64_t user_id) {
+  const int y0 = std::stoi(from.substr(0, 4)), m0 = std::stoi(from.substr(5, 2)) - 1;
+  const int offset = static_cast<int>((static_cast<unsigned long long>(k) * static_cast<unsigned>(months)) / users);
+  const int ym = y0 * 12 + m0 + offset;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ym / 12, ym % 12 + 1, static_cast<int>(1 + user_id % 28));
+  return buf;
+}
 
 // Writes a recorded decimal exactly ("0.37", "12"), empty for missing.
 void put_value(std::string& line, float x, int decimals) {
@@ -141,6 +167,9 @@ void put_value(std::string& line, float x, int decimals) {
 void run_generate(const GenerateOptions& o) {
   if (o.users == 0) throw UsageError("--users must be at least 1");
   if (!(o.bad_rate > 0 && o.bad_rate < 1)) throw UsageError("--bad-rate must be between 0 and 1");
+  if (!o.dates_from.empty() && (o.dates_from.size() != 7 || !cr::is_iso_date(o.dates_from)))
+    throw UsageError("--dates-from must be a month YYYY-MM, got '" + o.dates_from + "'");
+  if (o.months < 1 || o.months > 1200) throw UsageError("--months must be in 1..1200");
   cr::PopulationParams params;
   params.target_bad_rate = o.bad_rate;
   const cr::PopulationGenerator gen(params);
@@ -152,7 +181,7 @@ void run_generate(const GenerateOptions& o) {
     if (!file) throw InputError("cannot write " + o.out);
     os = &file;
   }
-  std::string header = "user_id,consent";
+  std::string header = o.dates_from.empty() ? "user_id,consent" : "user_id,application_date,consent";
   for (const auto& f : schema.features()) header += "," + f.name;
   header += ",bad";
   if (o.with_truth) header += ",pd_true";
@@ -168,6 +197,7 @@ void run_generate(const GenerateOptions& o) {
     for (std::size_t i = 0; i < n; ++i) {
       buf += std::to_string(pop.user_id[i]);
       buf += ',';
+      if (!o.dates_from.empty()) buf += application_date(o.dates_from, o.months, start + i, o.users, pop.user_id[i]) + ",";
       buf += pop.consent_of(i).to_string();
       for (std::size_t f = 0; f < schema.size(); ++f) {
         buf += ',';
@@ -201,155 +231,6 @@ void run_generate(const GenerateOptions& o) {
     t.rows.push_back({std::string(cr::to_string(c)), fixed(100.0 * double(consent_count[static_cast<int>(c)]) / double(o.users), 1) + "%"});
   t.rows.push_back({"bad rate", fixed(100.0 * double(bads) / double(o.users), 2) + "%"});
   print_table(std::cout, t);
-}
-
-// -------------------------------------------------------------------- train
-struct TrainCliOptions {
-  std::string data, target, bad, good, split_column, exclude, out, name = "scorecard", consent_column = "consent";
-  std::vector<std::string> trends;
-  double min_iv = 0.02, min_bin_share = 0.05, max_correlation = 0.7, l2 = 1.0;
-  double base_points = 600, base_odds = 50, pdo = 20;
-  int max_bins = 8, max_features = 30;
-  bool json = false;
-};
-
-cr::Dataset load_dataset(const std::string& path, cr::DatasetOptions dopt) {
-  const cr::CsvTable table = read_csv(path);
-  dopt.schema = &cr::builtin_schema();
-  auto d = cr::dataset_from_csv(table, dopt);
-  if (!d) throw InputError(d.error());
-  return std::move(d).value();
-}
-
-void run_train(const TrainCliOptions& o) {
-  if (o.min_iv < 0) throw UsageError("--min-iv must not be negative");
-  if (!(o.min_bin_share >= 0 && o.min_bin_share < 0.5)) throw UsageError("--min-bin-share must be in [0, 0.5)");
-  if (o.max_bins < 1 || o.max_bins > 64) throw UsageError("--max-bins must be in 1..64");
-  if (o.max_features < 1) throw UsageError("--max-features must be at least 1");
-  if (!(o.base_odds > 0) || !(o.pdo > 0)) throw UsageError("--base-odds and --pdo must be positive");
-  if (o.l2 < 0) throw UsageError("--l2 must not be negative");
-  cr::DatasetOptions dopt;
-  dopt.target = o.target;
-  dopt.bad_values = split_list(o.bad);
-  dopt.good_values = split_list(o.good);
-  dopt.split_column = o.split_column;
-  dopt.consent_column = o.consent_column;
-  dopt.exclude = split_list(o.exclude);
-  if (dopt.bad_values.empty()) throw UsageError("--bad needs a value");
-  cr::Dataset data = load_dataset(o.data, dopt);
-  for (const auto& t : o.trends) {
-    const auto eq = t.find('=');
-    if (eq == std::string::npos) throw UsageError("--trend expects COLUMN=auto|ascending|descending|none, got '" + t + "'");
-    const std::string col = t.substr(0, eq);
-    auto trend = cr::parse_risk_trend(t.substr(eq + 1));
-    if (!trend) throw UsageError("--trend " + t + ": " + trend.error());
-    const std::size_t c = data.column_index(col);
-    if (c == cr::CsvTable::npos) throw UsageError("--trend: no feature column '" + col + "' in " + o.data);
-    data.columns[c].trend = *trend;
-  }
-  cr::TrainOptions topt;
-  topt.name = o.name;
-  topt.min_iv = o.min_iv;
-  topt.binning.min_bin_share = o.min_bin_share;
-  topt.binning.max_bins = o.max_bins;
-  topt.max_features = o.max_features;
-  topt.max_correlation = o.max_correlation;
-  topt.logistic.l2 = o.l2;
-  topt.scaling = {o.base_points, o.base_odds, o.pdo};
-  auto trained = cr::train_scorecard(data, topt);
-  if (!trained) throw InputError(o.data + ": " + trained.error());
-  const cr::TrainResult& tr = *trained;
-  const cr::Scorecard& card = tr.card;
-  if (!o.out.empty()) write_file(o.out, cr::scorecard_to_json(card) + "\n");
-
-  const cr::ValidationReport train_v = evaluate(card, data, cr::Split::train);
-  bool have_test = false;
-  cr::ValidationReport test_v;
-  if (!o.split_column.empty()) {
-    for (auto s : data.split) have_test = have_test || s == cr::Split::test;
-    if (have_test) test_v = evaluate(card, data, cr::Split::test);
-  }
-  // Points of each bin in the sub-model with the most categories (the full model).
-  const cr::SubModel& full = card.submodel_for(cr::ConsentMask::all());
-  auto full_points = [&](const std::string& name) -> const std::vector<int>* {
-    for (std::size_t k = 0; k < full.features.size(); ++k)
-      if (card.features[static_cast<std::size_t>(full.features[k])].name == name) return &full.points[k];
-    return nullptr;
-  };
-
-  if (o.json) {
-    ordered_json doc;
-    doc["data"] = o.data;
-    doc["model"] = o.out.empty() ? ordered_json(nullptr) : ordered_json(o.out);
-    doc["target"] = o.target;
-    doc["rows"] = data.rows();
-    doc["notes"] = data.notes;
-    doc["train"] = metrics_json(train_v);
-    if (have_test) doc["test"] = metrics_json(test_v);
-    ordered_json feats = ordered_json::array();
-    for (const auto& c : tr.candidates) {
-      ordered_json f = {{"name", c.name},
-                        {"category", std::string(cr::to_string(c.category))},
-                        {"iv", round_to(c.iv, 6)},
-                        {"strength", cr::iv_strength(c.iv)},
-                        {"selected", c.selected},
-                        {"status", c.status}};
-      ordered_json bins = ordered_json::array();
-      const std::vector<int>* pts = full_points(c.name);
-      for (std::size_t b = 0; b < c.binning.bins.size(); ++b) {
-        const cr::Bin& bin = c.binning.bins[b];
-        ordered_json jb = {{"label", bin.label},
-                           {"n", bin.n_good + bin.n_bad},
-                           {"goods", bin.n_good},
-                           {"bads", bin.n_bad},
-                           {"bad_rate", round_to(bin.bad_rate(), 6)},
-                           {"woe", round_to(bin.woe, 6)},
-                           {"iv", round_to(bin.iv, 6)}};
-        if (pts) jb["points"] = (*pts)[b];
-        bins.push_back(jb);
-      }
-      if (!c.binning.bins.empty()) f["direction"] = std::string(cr::to_string(c.binning.direction));
-      f["bins"] = bins;
-      feats.push_back(f);
-    }
-    doc["features"] = feats;
-    ordered_json subs = ordered_json::array();
-    for (const auto& s : card.submodels) {
-      ordered_json names = ordered_json::array();
-      for (int f : s.features) names.push_back(card.features[static_cast<std::size_t>(f)].name);
-      subs.push_back({{"consent", s.consent.to_string()}, {"features", names}, {"train_rows", s.train_rows},
-                      {"iterations", s.iterations}, {"converged", s.converged}});
-    }
-    doc["submodels"] = subs;
-    std::cout << doc.dump(2) << "\n";
-    return;
-  }
-  std::cout << "scorecard '" << card.name << "' trained on " << o.data << " (target " << o.target << ")\n";
-  for (const auto& n : data.notes) std::cout << "note: " << n << "\n";
-  print_metrics(std::cout, "train", train_v);
-  if (have_test) print_metrics(std::cout, "test ", test_v);
-  else if (!o.split_column.empty()) std::cout << "test : no rows with split 'test'\n";
-  std::cout << "\n";
-  Table ft{{"feature", "category", "IV", "power", "bins", "status"},
-           {Align::left, Align::left, Align::right, Align::left, Align::right, Align::left}, {}};
-  for (const auto& c : tr.candidates)
-    ft.rows.push_back({c.name, std::string(cr::to_string(c.category)), fixed(c.iv, 4), cr::iv_strength(c.iv),
-                       c.binning.bins.empty() ? "" : std::to_string(c.binning.value_bin_count()), c.status});
-  print_table(std::cout, ft);
-  for (const auto& f : card.features) {
-    const std::vector<int>* pts = full_points(f.name);
-    std::cout << "\n" << f.name << " (IV " << fixed(f.iv, 4) << ", " << cr::to_string(f.direction) << ")\n";
-    Table bt{{"bin", "n", "bad rate", "WoE", "IV", "points"}, {Align::left}, {}};
-    for (std::size_t b = 0; b < f.bins.size(); ++b) {
-      const cr::Bin& bin = f.bins[b];
-      bt.rows.push_back({bin.label, std::to_string(bin.n_good + bin.n_bad), fixed(100 * bin.bad_rate(), 2) + "%",
-                         fixed(bin.woe, 4), fixed(bin.iv, 4), pts ? std::to_string((*pts)[b]) : ""});
-    }
-    print_table(std::cout, bt);
-  }
-  std::cout << "\n" << card.submodels.size() << " sub-model(s), one per consent combination";
-  if (!o.out.empty()) std::cout << "; model written to " << o.out;
-  std::cout << "\n";
 }
 
 // -------------------------------------------------------------------- apply
@@ -605,35 +486,13 @@ void register_score_commands(CLI::App& app) {
     c->add_option("--first-user", o->first_user, "first user id (any range gives the same users)");
     c->add_option("--out", o->out, "CSV file to write, or - for stdout")->required();
     c->add_option("--bad-rate", o->bad_rate, "target 12-month bad rate (default 0.06)");
+    c->add_option("--dates-from", o->dates_from, "add an application_date column starting this month (YYYY-MM)");
+    c->add_option("--months", o->months, "with --dates-from: spread the users over this many months (default 12)");
     c->add_flag("--with-truth", o->with_truth, "add the ground-truth PD column pd_true (exclude it when training)");
     c->add_flag("--json", o->json, "print the summary as JSON");
     c->callback([o] { run_generate(*o); });
   }
-  {
-    auto o = std::make_shared<TrainCliOptions>();
-    auto* c = cmd->add_subcommand("train", "train a scorecard from a CSV and report binning, IV, AUC and KS");
-    c->add_option("--data", o->data, "CSV file with a header row")->required();
-    c->add_option("--target", o->target, "target column")->required();
-    c->add_option("--bad", o->bad, "target value(s) meaning bad, comma-separated")->required();
-    c->add_option("--good", o->good, "target value(s) meaning good (default: the one other value; other rows are dropped)");
-    c->add_option("--split-column", o->split_column, "column with train/test per row; test rows are evaluated");
-    c->add_option("--exclude", o->exclude, "columns not to use, comma-separated");
-    c->add_option("--consent-column", o->consent_column, "consent column (default consent; used when present)");
-    c->add_option("--out", o->out, "write the model JSON here");
-    c->add_option("--name", o->name, "model name");
-    c->add_option("--trend", o->trends, "COLUMN=auto|ascending|descending|none (repeatable)");
-    c->add_option("--min-iv", o->min_iv, "drop features below this IV (default 0.02)");
-    c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
-    c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
-    c->add_option("--max-features", o->max_features, "maximum selected features (default 30)");
-    c->add_option("--max-correlation", o->max_correlation, "drop the weaker of two features with |r| above this (default 0.7)");
-    c->add_option("--l2", o->l2, "L2 penalty of the logistic regression (default 1)");
-    c->add_option("--base-points", o->base_points, "score at the base odds (default 600)");
-    c->add_option("--base-odds", o->base_odds, "good:bad odds at the base points (default 50)");
-    c->add_option("--pdo", o->pdo, "points to double the odds (default 20)");
-    c->add_flag("--json", o->json, "print the report as JSON");
-    c->callback([o] { run_train(*o); });
-  }
+  register_score_train(*cmd);
   {
     auto o = std::make_shared<ApplyOptions>();
     auto* c = cmd->add_subcommand("apply", "score each row of a CSV: score, PD, band, categories used, reason codes");

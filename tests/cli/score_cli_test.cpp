@@ -3,9 +3,13 @@
 // export scoring inside SQLite like `apply`, and every messy-CSV case.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <utility>
 
 #include "core/credit/consent.hpp"
 #include "core/credit/csv.hpp"
@@ -351,4 +355,241 @@ TEST_CASE("score usage errors exit 2", "[cli][score][errors]") {
   auto bad_model = run_cli({"score", "apply", "--model", population_csv(), "--data", population_csv()});
   CHECK(bad_model.exit_code == 1);
   CHECK_THAT(bad_model.err, Catch::Matchers::Contains("scorecard: not valid JSON"));
+}
+
+namespace {
+
+// A credit CSV with four numeric features (two of them correlated) and a
+// target drawn from a known logistic model with a fixed LCG: the data of the
+// statistics tests.
+std::string stats_csv(int rows = 3000) {
+  std::string s = "id,income,debt_ratio,utilisation,tenure,noise,default\n";
+  std::uint64_t state = 12345;
+  auto u01 = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return double(state >> 11) * (1.0 / 9007199254740992.0);
+  };
+  for (int i = 0; i < rows; ++i) {
+    const double income = 2000 + 18000 * u01();
+    const double debt = 0.1 + 0.8 * u01();
+    const double util = 0.6 * debt + 0.4 * u01();  // correlated with debt
+    const double tenure = std::floor(60 * u01());
+    const double noise = u01();
+    const double eta = -1.2 - income / 8000 + 2.5 * debt + 1.0 * util - tenure / 40;
+    const bool bad = u01() < 1.0 / (1.0 + std::exp(-eta));
+    char line[256];
+    std::snprintf(line, sizeof line, "%d,%.0f,%.3f,%.3f,%.0f,%.4f,%s\n", i, income, debt, util, tenure, noise, bad ? "1" : "0");
+    s += line;
+  }
+  return s;
+}
+
+bool have_statsmodels() { return std::system("/usr/bin/python3 -c 'import statsmodels, numpy' >/dev/null 2>&1") == 0; }
+
+// The independent reference: statsmodels Logit on the WoE design the model
+// JSON defines (cuts and WoE per bin), y = 1 for good like finlab's fit.
+const char* statsmodels_script = R"PY(
+import csv, json, sys
+import numpy as np
+import statsmodels.api as sm
+data, model, names = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+card = json.load(open(model))
+feats = {f["name"]: f for f in card["features"]}
+rows = list(csv.DictReader(open(data)))
+cols = []
+for n in names:
+    f = feats[n]
+    cuts = f["cuts"]; woe = [b["woe"] for b in f["bins"]]
+    cols.append([woe[int(np.searchsorted(cuts, float(r[n]), side="right"))] for r in rows])
+X = sm.add_constant(np.array(cols).T)
+y = np.array([0 if r["default"] == "1" else 1 for r in rows])
+res = sm.Logit(y, X).fit(disp=0, method="newton", tol=1e-12, maxiter=100)
+print(json.dumps({"params": list(res.params), "bse": list(res.bse), "pvalues": list(res.pvalues), "llf": res.llf,
+                  "aic": res.aic, "bic": res.bic}))
+)PY";
+
+}  // namespace
+
+TEST_CASE("score train: coefficient standard errors and p-values match statsmodels Logit", "[cli][score][statistics]") {
+  if (!have_statsmodels()) FAIL("python3-statsmodels is needed (./dev setup installs it)");
+  const std::string data = temp_file("stats.csv", stats_csv());
+  const std::string model = temp_file("stats_model.json", "");
+  auto r = run_cli({"score", "train", "--data", data, "--target", "default", "--bad", "1", "--exclude", "id", "--l2", "0",
+                    "--max-correlation", "0.95", "--out", model, "--json"});
+  REQUIRE(r.exit_code == 0);
+  const json doc = json::parse(r.out);
+  const json& m = doc["model"];
+  REQUIRE(m["coefficients"].size() >= 3);
+  std::string names;
+  for (std::size_t k = 1; k < m["coefficients"].size(); ++k) names += (k > 1 ? "," : "") + m["coefficients"][k]["name"].get<std::string>();
+  const std::string script = temp_file("stats_ref.py", statsmodels_script);
+  const std::string out = temp_file("stats_ref.json", "");
+  const std::string cmd = "/usr/bin/python3 " + script + " " + data + " " + model + " " + names + " >" + out;
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  const json ref = json::parse(slurp(out));
+  std::remove(script.c_str());
+  std::remove(out.c_str());
+  REQUIRE(ref["params"].size() == m["coefficients"].size());
+  for (std::size_t k = 0; k < ref["params"].size(); ++k) {
+    const json& c = m["coefficients"][k];
+    INFO("term " << c["name"]);
+    CHECK(c["estimate"].get<double>() == Approx(ref["params"][k].get<double>()).epsilon(1e-6));
+    CHECK(c["std_error"].get<double>() == Approx(ref["bse"][k].get<double>()).epsilon(1e-6));
+    CHECK(c["p_value"].get<double>() == Approx(ref["pvalues"][k].get<double>()).epsilon(1e-5).margin(1e-12));
+  }
+  CHECK(m["log_likelihood"].get<double>() == Approx(ref["llf"].get<double>()).epsilon(1e-9));
+  CHECK(m["aic"].get<double>() == Approx(ref["aic"].get<double>()).epsilon(1e-9));
+  CHECK(m["bic"].get<double>() == Approx(ref["bic"].get<double>()).epsilon(1e-9));
+  // VIF and correlation cover the model's features; VIF ≥ 1, diagonal r = 1.
+  const std::size_t p = m["coefficients"].size() - 1;
+  REQUIRE(m["vif"].size() == p);
+  for (const auto& v : m["vif"]) CHECK(v["vif"].get<double>() >= 1.0);
+  REQUIRE(m["correlation"]["matrix"].size() == p);
+  for (std::size_t a = 0; a < p; ++a) CHECK(m["correlation"]["matrix"][a][a].get<double>() == 1.0);
+  // Every feature not selected is in "dropped" with a rule; noise has low IV.
+  for (const auto& f : doc["features"])
+    if (!f["selected"].get<bool>()) CHECK_FALSE(f["rule"].get<std::string>().empty());
+  bool noise_dropped = false;
+  for (const auto& d : doc["dropped"])
+    if (d["name"] == "noise") {
+      noise_dropped = true;
+      CHECK(d["rule"] == "min_iv");
+      CHECK(d["statistic"].get<double>() < d["threshold"].get<double>());
+    }
+  CHECK(noise_dropped);
+  std::remove(data.c_str());
+  std::remove(model.c_str());
+}
+
+TEST_CASE("score train: VIF, p-value and stepwise rules name the number that dropped a feature", "[cli][score][statistics]") {
+  const std::string data = temp_file("stats_sel.csv", stats_csv());
+  auto run = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"score", "train", "--data", data, "--target", "default", "--bad", "1", "--exclude", "id",
+                                  "--max-correlation", "0.99", "--min-iv", "0", "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_cli(args);
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+  };
+  SECTION("max VIF drops the feature with the largest VIF above it") {
+    const json base = run({});
+    double top = 0;
+    for (const auto& v : base["model"]["vif"]) top = std::max(top, v["vif"].get<double>());
+    REQUIRE(top > 1.05);
+    const json doc = run({"--max-vif", std::to_string(top - 0.01)});
+    bool found = false;
+    for (const auto& d : doc["dropped"])
+      if (d["rule"] == "max_vif") {
+        found = true;
+        CHECK(d["statistic"].get<double>() == Approx(top).margin(0.01));
+      }
+    CHECK(found);
+  }
+  SECTION("max p-value drops the weakest feature (noise has no effect)") {
+    const json doc = run({"--max-p-value", "0.05"});
+    for (const auto& c : doc["model"]["coefficients"])
+      if (c["name"] != "intercept") CHECK(c["p_value"].get<double>() <= 0.05);
+    for (const auto& d : doc["dropped"])
+      if (d["rule"] == "max_p_value") CHECK(d["statistic"].get<double>() > 0.05);
+  }
+  SECTION("stepwise forward by AIC and backward by p-value") {
+    for (const auto& [dir, crit] : std::vector<std::pair<std::string, std::string>>{{"forward", "aic"}, {"backward", "p"}, {"both", "bic"}}) {
+      INFO(dir << " " << crit);
+      const json doc = run({"--stepwise", dir, "--stepwise-criterion", crit});
+      CHECK(doc["selection"]["stepwise"]["direction"] == dir);
+      bool noise_out = true;
+      for (const auto& c : doc["model"]["coefficients"]) noise_out = noise_out && c["name"] != "noise";
+      // Pure noise fails p < 0.05 and BIC's ln(n) penalty here; AIC's penalty of 2
+      // may let a binned noise column in (p < 0.157 suffices), so only the rule is checked.
+      if (crit != "aic") CHECK(noise_out);
+      for (const auto& d : doc["dropped"]) {
+        if (d["rule"] != "stepwise") continue;
+        REQUIRE(d["statistic"].is_number());
+        const double v = d["statistic"].get<double>();
+        const bool removed = d["status"].get<std::string>().rfind("removed", 0) == 0;
+        if (crit == "p") CHECK(v > 0.05);            // its p-value when removed
+        else if (removed) CHECK(v < 0);              // removing it lowered the criterion
+        else CHECK(v >= 0);                          // adding it would not have lowered it
+      }
+    }
+  }
+  SECTION("bad selection options exit 2") {
+    for (const auto& bad : std::vector<std::vector<std::string>>{
+             {"--stepwise", "sideways"}, {"--stepwise-criterion", "r2"}, {"--max-vif", "-1"}, {"--max-p-value", "1.5"}, {"--p-enter", "0"}}) {
+      std::vector<std::string> args{"score", "train", "--data", data, "--target", "default", "--bad", "1"};
+      args.insert(args.end(), bad.begin(), bad.end());
+      auto r = run_cli(args);
+      INFO(bad[0]);
+      CHECK(r.exit_code == 2);
+    }
+  }
+  std::remove(data.c_str());
+}
+
+TEST_CASE("score generate --dates-from and train --oot-column: out-of-time report end to end", "[cli][score][oot]") {
+  const std::string path = temp_file("gen_dates.csv", "");
+  auto g = run_cli({"score", "generate", "--users", "6000", "--seed", "5", "--out", path, "--dates-from", "2024-01", "--months", "12"});
+  REQUIRE(g.exit_code == 0);
+  auto t = finlab::credit::parse_csv(slurp(path), path);
+  REQUIRE(t.ok());
+  REQUIRE(t->header[1] == "application_date");
+  CHECK(t->cell(0, 1).substr(0, 7) == "2024-01");          // first users: the first month
+  CHECK(t->cell(t->rows() - 1, 1).substr(0, 7) == "2024-12");  // last users: the last month
+  auto r = run_cli({"score", "train", "--data", path, "--target", "bad", "--bad", "1", "--exclude", "user_id", "--oot-column",
+                    "application_date", "--oot-from", "2024-10", "--json"});
+  REQUIRE(r.exit_code == 0);
+  const json doc = json::parse(r.out);
+  REQUIRE(doc.contains("oot"));
+  // Months 10..12 of 12 equal months: a quarter of the rows are out of time.
+  CHECK(doc["oot"]["n"].get<int>() == 1500);
+  CHECK(doc["train"]["n"].get<int>() == 4500);
+  CHECK(doc["oot"]["auc"].get<double>() > 0.6);
+  CHECK(doc["oot"]["score_psi"].is_number());
+  CHECK(doc["oot"]["feature_csi"].size() > 0);
+  for (const auto& f : doc["features"]) {
+    CHECK(f["name"] != "application_date");
+    if (!f["bins"].empty()) CHECK(f["psi_train_oot"].is_number());
+  }
+  // The text report shows train and oot side by side.
+  auto text = run_cli({"score", "train", "--data", path, "--target", "bad", "--bad", "1", "--exclude", "user_id", "--oot-column",
+                       "application_date", "--oot-from", "2024-10"});
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Matchers::Contains("oot (from 2024-10)"));
+  CHECK_THAT(text.out, Catch::Matchers::Contains("score PSI vs train"));
+  CHECK_THAT(text.out, Catch::Matchers::Contains("PSI oot"));
+  // Bad inputs.
+  auto lonely = run_cli({"score", "train", "--data", path, "--target", "bad", "--bad", "1", "--oot-column", "application_date"});
+  CHECK(lonely.exit_code == 2);
+  CHECK_THAT(lonely.err, Catch::Matchers::Contains("--oot-column and --oot-from go together"));
+  auto bad_from = run_cli({"score", "train", "--data", path, "--target", "bad", "--bad", "1", "--oot-column", "application_date", "--oot-from", "10/2024"});
+  CHECK(bad_from.exit_code == 2);
+  auto bad_col = run_cli({"score", "train", "--data", path, "--target", "bad", "--bad", "1", "--oot-column", "consent", "--oot-from", "2024-10"});
+  CHECK(bad_col.exit_code == 1);
+  CHECK_THAT(bad_col.err, Catch::Matchers::Contains(":2: column 'consent' has"));
+  CHECK(run_cli({"score", "generate", "--users", "10", "--out", path, "--dates-from", "2024"}).exit_code == 2);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("score train --oot-column on German credit (UCI) with a month column added by row order", "[cli][score][oot]") {
+  // credit-g has no dates: the test adds application_month by row order (rows
+  // 1-750 in 2019-01..2019-09, the rest later) to exercise the OOT path on real data.
+  std::istringstream in(slurp(std::string(FINLAB_SOURCE_DIR) + "/bench/credit/data/credit-g.csv"));
+  std::string line, out;
+  std::getline(in, line);
+  out = line + ",application_month\n";
+  for (int i = 0; std::getline(in, line); ++i) {
+    char month[16];
+    std::snprintf(month, sizeof month, "2019-%02d", 1 + i / 84);  // 84 rows a month: months 01..12
+    out += line + "," + month + "\n";
+  }
+  const std::string path = temp_file("german_oot.csv", out);
+  auto r = run_cli({"score", "train", "--data", path, "--target", "class", "--bad", "bad", "--oot-column", "application_month",
+                    "--oot-from", "2019-10", "--json"});
+  REQUIRE(r.exit_code == 0);
+  const json doc = json::parse(r.out);
+  CHECK(doc["train"]["n"].get<int>() == 756);  // 9 months x 84 rows
+  CHECK(doc["oot"]["n"].get<int>() == 244);
+  CHECK(doc["oot"]["auc"].get<double>() > 0.65);
+  CHECK(doc["model"]["coefficients"].size() >= 3);
+  std::remove(path.c_str());
 }

@@ -170,3 +170,38 @@ TEST_CASE("Dataset: split column - consent column and values without consent", "
   DatasetOptions bad_consent;
   CHECK(load_error("x,consent,y\n1,gps,0\n", bad_consent).rfind("data.csv:2: column 'consent': consent 'gps'", 0) == 0);
 }
+
+TEST_CASE("Out-of-time split: rows on or after the date are oot, the date column is not a feature", "[credit][dataset][oot]") {
+  DatasetOptions o;
+  o.oot_column = "applied";
+  o.oot_from = "2024-07";
+  const Dataset d = load("id,applied,x,y\n1,2024-01-15,3,0\n2,2024-06-30,4,1\n3,2024-07-01,5,0\n4,2025-02,6,1\n", o);
+  REQUIRE(d.rows() == 4);
+  CHECK(d.split[0] == Split::train);
+  CHECK(d.split[1] == Split::train);
+  CHECK(d.split[2] == Split::oot);
+  CHECK(d.split[3] == Split::oot);  // a month-only date compares at month precision
+  CHECK(d.column_index("applied") == CsvTable::npos);
+  CHECK(d.notes.back() == "2 rows on or after 2024-07 in 'applied' are out of time (not trained on)");
+  // Day precision: 2024-07-01 is not after 2024-07-02.
+  o.oot_from = "2024-07-02";
+  const Dataset e = load("id,applied,x,y\n1,2024-07-01,3,0\n2,2024-07-02,4,1\n", o);
+  CHECK(e.split[0] == Split::train);
+  CHECK(e.split[1] == Split::oot);
+}
+
+TEST_CASE("Out-of-time split: bad dates are errors with their line", "[credit][dataset][oot]") {
+  DatasetOptions o;
+  o.oot_column = "applied";
+  o.oot_from = "2024-07";
+  CHECK(load_error("applied,x,y\n2024-01-15,3,0\n15/01/2024,4,1\n", o) ==
+        "data.csv:3: column 'applied' has '15/01/2024', expected a date YYYY-MM or YYYY-MM-DD");
+  CHECK(load_error("applied,x,y\n2024-13-01,3,0\n", o).find(":2: column 'applied' has '2024-13-01'") != std::string::npos);
+  o.oot_from = "July";
+  CHECK(load_error("applied,x,y\n2024-01-15,3,0\n", o) == "out-of-time start 'July' is not a date YYYY-MM or YYYY-MM-DD");
+  o.oot_column = "nope";
+  CHECK(load_error("applied,x,y\n2024-01-15,3,0\n", o).find("out-of-time column 'nope' not found") != std::string::npos);
+  CHECK(is_iso_date("2024-02-29"));
+  CHECK_FALSE(is_iso_date("2024-2-29"));
+  CHECK_FALSE(is_iso_date("2024-00"));
+}

@@ -271,3 +271,58 @@ TEST_CASE("Training fails clearly without usable rows or features", "[credit][tr
   for (auto& b : d.bad) b = 0;
   CHECK(train_scorecard(d).error() == "the training rows have no bad outcome; cannot train");
 }
+
+TEST_CASE("Every dropped candidate names its rule, statistic and threshold, and the full model has statistics", "[credit][training][statistics]") {
+  const auto& t = trained();
+  int sign_drops = 0;
+  for (const auto& c : t.result.candidates) {
+    INFO(c.name << ": " << c.status);
+    if (c.selected) {
+      CHECK(c.rule.empty());
+      continue;
+    }
+    REQUIRE_FALSE(c.rule.empty());
+    if (c.rule == "min_iv") CHECK(c.statistic < c.threshold);
+    if (c.rule == "max_correlation") CHECK(std::fabs(c.statistic) > c.threshold);
+    if (c.rule == "sign" && !std::isnan(c.statistic)) {
+      ++sign_drops;
+      CHECK(c.statistic < 0);  // the negative coefficient itself
+      CHECK(c.status.find("β=") != std::string::npos);
+      CHECK(c.status.find("p=") != std::string::npos);
+    }
+  }
+  const ModelStatistics& m = t.result.statistics;
+  CHECK(m.consent == ConsentMask::all().to_string());
+  REQUIRE(m.coefficients.size() == m.features.size() + 1);
+  CHECK(m.coefficients[0].name == "intercept");
+  for (const auto& c : m.coefficients) {
+    INFO(c.name);
+    CHECK(c.std_error > 0);
+    CHECK(c.p_value >= 0);
+    CHECK(c.p_value <= 1);
+    CHECK(c.z == Approx(c.estimate / c.std_error));
+  }
+  REQUIRE(m.vif.size() == m.features.size());
+  for (double v : m.vif) CHECK(v >= 1.0);
+  CHECK(m.aic == Approx(2.0 * double(m.coefficients.size()) - 2.0 * m.log_likelihood));
+  CHECK(m.bic > m.aic);  // ln(n) > 2 for n > e²
+  (void)sign_drops;
+}
+
+TEST_CASE("Stepwise selection is deterministic and only removes features", "[credit][training][statistics]") {
+  const Population pop = generate_population({}, 77, 0, 8000);
+  const Dataset data = dataset_from_population(pop);
+  TrainOptions o;
+  o.stepwise.direction = StepwiseDirection::backward;
+  o.stepwise.criterion = StepwiseCriterion::p_value;
+  o.stepwise.p_remove = 0.01;
+  auto a = train_scorecard(data, o), b = train_scorecard(data, o);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(scorecard_to_json(a->card) == scorecard_to_json(b->card));
+  auto plain = train_scorecard(data, TrainOptions{});
+  REQUIRE(plain.ok());
+  CHECK(a->statistics.features.size() <= plain->statistics.features.size());
+  for (const auto& c : a->candidates)
+    if (c.rule == "stepwise") CHECK(c.statistic > 0.01);  // its p-value when removed
+}

@@ -1,0 +1,224 @@
+// prepare, bin and the data-only selection steps of train_scorecard.
+#include "core/credit/training_steps.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/error.hpp"
+#include "core/math/deterministic.hpp"
+
+namespace finlab::credit::training {
+
+std::string fmt(double x, int dp) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", dp, x);
+  return buf;
+}
+
+void Design::erase(std::size_t k) {
+  cand.erase(cand.begin() + static_cast<std::ptrdiff_t>(k));
+  bins.erase(bins.begin() + static_cast<std::ptrdiff_t>(k));
+  woe.erase(woe.begin() + static_cast<std::ptrdiff_t>(k));
+}
+
+void drop(FeatureReport& fr, std::string rule, double statistic, double threshold, std::string status) {
+  fr.rule = std::move(rule);
+  fr.statistic = statistic;
+  fr.threshold = threshold;
+  fr.status = std::move(status);
+  fr.selected = false;
+}
+
+namespace {
+
+bool is_constant_or_empty(const DataColumn& col, std::span<const std::uint32_t> rows, bool* all_missing) {
+  bool seen = false;
+  double first_num = 0;
+  std::int32_t first_code = -1;
+  for (std::uint32_t r : rows) {
+    if (col.missing(r)) continue;
+    if (col.type == FeatureType::categorical) {
+      if (!seen) first_code = col.codes[r];
+      else if (col.codes[r] != first_code) return false;
+    } else {
+      if (!seen) first_num = col.numeric[r];
+      else if (col.numeric[r] != first_num) return false;
+    }
+    seen = true;
+  }
+  *all_missing = !seen;
+  return true;
+}
+
+double column_value(const DataColumn& col, std::size_t r) {
+  if (col.type == FeatureType::categorical) return col.codes[r] < 0 ? std::nan("") : double(col.codes[r]);
+  return col.numeric[r];
+}
+
+// Bins of a column for every data row (the missing bin where the row did not consent).
+std::vector<std::uint8_t> bins_of_column(const Dataset& data, const DataColumn& col, const FeatureBinning& fb) {
+  const std::size_t n = data.rows();
+  std::vector<std::uint8_t> b(n);
+  if (col.type == FeatureType::categorical) {
+    for (std::size_t r = 0; r < n; ++r) b[r] = static_cast<std::uint8_t>(fb.bin_of(column_value(col, r)));
+  } else {
+    bin_values(fb, std::span<const double>(col.numeric), b);
+  }
+  if (col.category != ConsentCategory::application) {
+    const auto miss = static_cast<std::uint8_t>(fb.missing_bin());
+    for (std::size_t r = 0; r < n; ++r)
+      if (!ConsentMask::from_bits(data.consent[r]).has(col.category)) b[r] = miss;
+  }
+  return b;
+}
+
+std::vector<double> woe_table(const FeatureBinning& fb) {
+  std::vector<double> t;
+  for (const Bin& b : fb.bins) t.push_back(b.woe);
+  return t;
+}
+
+}  // namespace
+
+Result<TrainRows> prepare_rows(const Dataset& data) {
+  TrainRows t;
+  for (std::size_t r = 0; r < data.rows(); ++r)
+    if (data.split[r] == Split::train) {
+      t.train.push_back(static_cast<std::uint32_t>(r));
+      t.bads += data.bad[r];
+    }
+  if (t.train.empty()) return fail("no training rows (split column has no 'train' rows)");
+  t.goods = static_cast<std::int64_t>(t.train.size()) - t.bads;
+  if (t.bads == 0) return fail("the training rows have no bad outcome; cannot train");
+  if (t.goods == 0) return fail("the training rows have no good outcome; cannot train");
+  t.rows_of.resize(consent_category_count);
+  for (std::uint32_t r : t.train)
+    for (ConsentCategory c : all_consent_categories)
+      if (ConsentMask::from_bits(data.consent[r]).has(c)) t.rows_of[static_cast<int>(c)].push_back(r);
+  return t;
+}
+
+void bin_candidates(const Dataset& data, const TrainRows& t, const TrainOptions& o, TrainResult& result) {
+  for (const DataColumn& col : data.columns) {
+    FeatureReport fr;
+    fr.name = col.name;
+    fr.category = col.category;
+    const auto& rows = t.rows_of[static_cast<int>(col.category)];
+    bool all_missing = false;
+    if (rows.empty() || is_constant_or_empty(col, rows, &all_missing)) {
+      const bool none = rows.empty() || all_missing;
+      drop(fr, none ? "all_missing" : "constant", std::nan(""), std::nan(""), none ? "all missing" : "constant");
+      result.candidates.push_back(std::move(fr));
+      continue;
+    }
+    fr.binning = bin_feature(col, data.bad, rows, o.binning);
+    fr.iv = fr.binning.iv;
+    if (fr.binning.value_bin_count() < 2 && fr.binning.bins.back().n_good + fr.binning.bins.back().n_bad == 0)
+      drop(fr, "no_usable_split", fr.iv, std::nan(""), "no usable split");
+    else if (fr.iv < o.min_iv)
+      drop(fr, "min_iv", fr.iv, o.min_iv, "low IV (" + fmt(fr.iv, 4) + " < " + fmt(o.min_iv, 4) + ")");
+    result.candidates.push_back(std::move(fr));
+  }
+}
+
+std::vector<std::uint32_t> correlation_sample(std::span<const std::uint32_t> train) {
+  std::vector<std::uint32_t> out;
+  const std::size_t stride = std::max<std::size_t>(1, train.size() / 100000);
+  for (std::size_t i = 0; i < train.size(); i += stride) out.push_back(train[i]);
+  return out;
+}
+
+Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o,
+                                    TrainResult& result) {
+  std::vector<std::size_t> order;
+  for (std::size_t c = 0; c < result.candidates.size(); ++c)
+    if (result.candidates[c].rule.empty()) order.push_back(c);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return result.candidates[a].iv > result.candidates[b].iv; });
+  Design d;
+  for (std::size_t c : order) {
+    FeatureReport& fr = result.candidates[c];
+    if (static_cast<int>(d.cand.size()) >= o.max_features) {
+      drop(fr, "max_features", double(d.cand.size()), double(o.max_features),
+           "over max features (" + std::to_string(o.max_features) + " with higher IV)");
+      continue;
+    }
+    const DataColumn& col = data.columns[c];
+    std::vector<std::uint8_t> bins = bins_of_column(data, col, fr.binning);
+    const std::vector<double> wt = woe_table(fr.binning);
+    bool ok = true;
+    for (std::size_t s = 0; s < d.cand.size() && ok; ++s) {
+      const std::vector<std::uint8_t>& other = d.bins[s];
+      const std::vector<double>& ot = d.woe[s];
+      const ConsentMask both = ConsentMask::application_only().with(col.category).with(data.columns[d.cand[s]].category);
+      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0;
+      for (std::uint32_t r : sample) {
+        if (!ConsentMask::from_bits(data.consent[r]).contains(both)) continue;
+        const double a = wt[bins[r]], b = ot[other[r]];
+        sa += a;
+        sb += b;
+        saa += a * a;
+        sbb += b * b;
+        sab += a * b;
+        m += 1;
+      }
+      if (m < 2) continue;
+      const double cov = sab - sa * sb / m, va = saa - sa * sa / m, vb = sbb - sb * sb / m;
+      if (!(va > 0 && vb > 0)) continue;
+      const double corr = cov / math::sqrt(va * vb);
+      if (std::fabs(corr) > o.max_correlation) {
+        const std::string& with = result.candidates[d.cand[s]].name;
+        drop(fr, "max_correlation", corr, o.max_correlation,
+             "correlated with " + with + " (r=" + fmt(corr, 2) + ", |r| > " + fmt(o.max_correlation, 2) + ")");
+        fr.against = with;
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    fr.status = "selected";
+    d.cand.push_back(c);
+    d.bins.push_back(std::move(bins));
+    d.woe.push_back(wt);
+  }
+  return d;
+}
+
+std::vector<std::vector<double>> woe_columns(const Dataset& data, const Design& d, std::span<const std::size_t> feats,
+                                             std::span<const std::uint32_t> rows, std::vector<std::uint32_t>* used) {
+  ConsentMask need = ConsentMask::application_only();
+  for (std::size_t k : feats) need = need.with(data.columns[d.cand[k]].category);
+  std::vector<std::uint32_t> keep;
+  for (std::uint32_t r : rows)
+    if (ConsentMask::from_bits(data.consent[r]).contains(need)) keep.push_back(r);
+  std::vector<std::vector<double>> x(feats.size(), std::vector<double>(keep.size()));
+  for (std::size_t j = 0; j < feats.size(); ++j) {
+    const auto& b = d.bins[feats[j]];
+    const auto& w = d.woe[feats[j]];
+    for (std::size_t i = 0; i < keep.size(); ++i) x[j][i] = w[b[keep[i]]];
+  }
+  if (used) *used = std::move(keep);
+  return x;
+}
+
+void select_by_vif(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o, TrainResult& result,
+                   Design& design) {
+  if (!(o.max_vif > 0)) return;
+  while (design.cand.size() >= 2) {
+    std::vector<std::size_t> all(design.cand.size());
+    for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+    const auto x = woe_columns(data, design, all, sample);
+    if (x.empty() || x[0].size() < 3) return;
+    const std::vector<double> v = vif_from_correlation(correlation_matrix(x), all.size());
+    // The largest VIF; ties go to the lower-IV feature (later in IV order).
+    std::size_t worst = 0;
+    for (std::size_t k = 1; k < v.size(); ++k)
+      if (v[k] >= v[worst]) worst = k;
+    if (!(v[worst] > o.max_vif)) return;
+    drop(result.candidates[design.cand[worst]], "max_vif", v[worst], o.max_vif,
+         "VIF " + fmt(v[worst], 2) + " > " + fmt(o.max_vif, 2));
+    design.erase(worst);
+  }
+}
+
+}  // namespace finlab::credit::training

@@ -1,0 +1,59 @@
+// The named steps of train_scorecard (internal to core/credit; see
+// training.hpp for what each does). Split out so that each step is a
+// function one can read and test on its own.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/credit/training.hpp"
+
+namespace finlab::credit::training {
+
+std::string fmt(double x, int dp);
+
+struct TrainRows {
+  std::vector<std::uint32_t> train;
+  std::int64_t bads = 0;
+  std::int64_t goods = 0;
+  std::vector<std::vector<std::uint32_t>> rows_of;  // per consent category: training rows that consented
+};
+
+// The features chosen so far: candidate index, bin per data row, WoE per bin.
+struct Design {
+  std::vector<std::size_t> cand;
+  std::vector<std::vector<std::uint8_t>> bins;
+  std::vector<std::vector<double>> woe;
+  void erase(std::size_t k);
+};
+
+struct Fitted {
+  ConsentMask consent;
+  std::vector<std::size_t> features;  // indices into Design
+  LogisticFit fit;
+  std::int64_t rows = 0;
+};
+
+Result<TrainRows> prepare_rows(const Dataset& data);
+void bin_candidates(const Dataset& data, const TrainRows& rows, const TrainOptions& o, TrainResult& result);
+// Every k-th training row, at most ~100,000 (a fixed choice, enough for two decimals of r).
+std::vector<std::uint32_t> correlation_sample(std::span<const std::uint32_t> train);
+Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o,
+                                    TrainResult& result);
+// WoE columns of the design's features on the sample rows that consented to all of them.
+std::vector<std::vector<double>> woe_columns(const Dataset& data, const Design& d, std::span<const std::size_t> feats,
+                                             std::span<const std::uint32_t> rows, std::vector<std::uint32_t>* used = nullptr);
+void select_by_vif(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o, TrainResult& result,
+                   Design& design);
+void select_stepwise(const Dataset& data, const TrainRows& rows, const TrainOptions& o, TrainResult& result, Design& design);
+std::vector<Fitted> fit_submodels(const Dataset& data, const TrainRows& rows, const TrainOptions& o, TrainResult& result,
+                                  const Design& design);
+void build_card(const Dataset& data, const TrainRows& rows, const TrainOptions& o, const Design& design,
+                std::vector<Fitted>& fitted, TrainResult& result);
+
+// Marks candidate c as dropped by `rule` with its statistic and threshold.
+void drop(FeatureReport& fr, std::string rule, double statistic, double threshold, std::string status);
+
+}  // namespace finlab::credit::training
