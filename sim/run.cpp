@@ -31,7 +31,8 @@ Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std:
   if (model) {
     s->model_ = std::move(*model);
   } else {
-    auto trained = train_scoring_model(config.seed, config.history_users, config.population);
+    auto trained = train_scoring_model(config.seed, config.history_users, config.population,
+                                       history_setup(config.policy.credit, config.assumptions));
     if (!trained) return fail(trained.error());
     s->model_ = std::move(trained).value();
   }

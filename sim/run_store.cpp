@@ -10,10 +10,20 @@ using nlohmann::json;
 
 namespace {
 
+// Version 1's columns only: later fields come with later migrations.
 std::string month_columns_sql() {
   std::string s;
 #define FINLAB_X(name, doc) s += ",\n  " #name " INTEGER NOT NULL";
-  FINLAB_SIM_MONTH_FIELDS(FINLAB_X)
+  FINLAB_SIM_MONTH_FIELDS_V1(FINLAB_X)
+#undef FINLAB_X
+  return s;
+}
+
+// Migration 2: test-and-learn fields (old runs read 0).
+std::string month_columns_v2_sql() {
+  std::string s;
+#define FINLAB_X(name, doc) s += "ALTER TABLE sim_run_months ADD COLUMN " #name " INTEGER NOT NULL DEFAULT 0;\n";
+  FINLAB_SIM_MONTH_FIELDS_V2(FINLAB_X)
 #undef FINLAB_X
   return s;
 }
@@ -126,13 +136,18 @@ const std::vector<store::Migration>& run_schema_migrations() {
            "  PRIMARY KEY (run_id, name)\n"
            ");\n"
            "CREATE INDEX sim_runs_status ON sim_runs(status);\n"},
+      {2, month_columns_v2_sql()},
   };
   return m;
 }
 
 // ---------------------------------------------------------------- config serialisation
 std::string assumptions_to_json(const Assumptions& a) {
-  nlohmann::ordered_json j = {{"cure_ppm", a.cure_ppm}, {"miss_base_ppm", a.miss_base_ppm}, {"miss_hazard_multiple", a.miss_hazard_multiple}};
+  nlohmann::ordered_json j = {{"cure_ppm", a.cure_ppm},
+                              {"miss_base_ppm", a.miss_base_ppm},
+                              {"miss_hazard_multiple", a.miss_hazard_multiple},
+                              {"incumbent_insight_ppm", a.incumbent_insight_ppm},
+                              {"pilot_users", a.pilot_users}};
   return j.dump();
 }
 
@@ -140,9 +155,15 @@ Result<Assumptions> assumptions_from_json(std::string_view text) {
   try {
     const json j = json::parse(text);
     Assumptions a;
-    a.cure_ppm = j.at("cure_ppm").get<std::uint32_t>();
+    // Runs before the roll-rate model stored one flat cure rate.
+    const json& cure = j.at("cure_ppm");
+    if (cure.is_number()) a.cure_ppm.fill(cure.get<std::uint32_t>());
+    else a.cure_ppm = cure.get<std::array<std::uint32_t, 6>>();
     a.miss_base_ppm = j.at("miss_base_ppm").get<std::uint32_t>();
     a.miss_hazard_multiple = j.at("miss_hazard_multiple").get<std::uint32_t>();
+    // Runs before the selection-bias model trained on full information.
+    a.incumbent_insight_ppm = j.value("incumbent_insight_ppm", 0u);
+    a.pilot_users = j.value("pilot_users", a.pilot_users);
     return a;
   } catch (const std::exception& e) {
     return fail(std::string("assumptions: ") + e.what());
