@@ -99,6 +99,7 @@ RunOutput RunState::finish() {
   out.daily_income_per_10k = engine_->daily_income_per_10k();
   out.card_json = model_.card_json;
   out.train_auc = model_.train_auc;
+  out.history = model_.history;
   out.analyses = compute_analyses(traits_, config_.policy.credit.cutoff);
   out.tables = model_.tables;
   return out;

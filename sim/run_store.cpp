@@ -389,6 +389,21 @@ void RunStore::finish_run(std::int64_t run_id, const RunOutput& out, std::string
       put(std::string("swap_") + cells[k] + "_bad_rate", percent_of(sw.pd_ppm[k], sw.count[k] * 1'000'000), "%");
       put(std::string("swap_") + cells[k] + "_bads", std::to_string(sw.bad[k]), "count");
     }
+    // Selection bias: the history the scorecard learned from (docs/sim.md).
+    const HistoryStats& h = out.history;
+    const CreditPolicy& cp = out.config.policy.credit;
+    put("history_incumbent_cutoff", std::to_string(cp.incumbent_cutoff), "score");
+    put("history_reject_inference", std::string(credit::to_string(cp.reject_inference)), "method");
+    put("history_applicants", std::to_string(h.applicants), "count");
+    put("history_booked", std::to_string(h.booked), "count");
+    put("history_booking_rate", percent_of(h.booked, h.applicants), "%");
+    put("history_holdout_booked", std::to_string(h.holdout_booked), "count");
+    put("history_booked_bad_rate", percent_of(h.booked_bads, h.booked), "%");
+    put("history_true_bad_rate", percent_of(h.all_bads, h.applicants), "%");
+    put("history_inferred_bads", std::to_string(h.inferred_bads), "count");
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", h.booked_auc);
+    put("history_booked_auc", buf, "ratio");
   }
   {
     auto st = db_.prepare("UPDATE sim_runs SET status = 'complete', finished_at = ?2, elapsed_ms = ?3, scorecard_json = ?4, train_auc = ?5 WHERE run_id = ?1");

@@ -123,7 +123,10 @@ TEST_CASE("A tiny run gives the golden totals (the same natively and in wasm)", 
       {"subsidy_cost", "4826.15"},
       {"fast_redemption_peak_day", "2016-07-29"},
       {"fast_redemption_peak_amount", "97410.98"},
-      {"psi_max", "2.6308"}};
+      {"psi_max", "2.6308"},
+      {"test_and_learn_booked", "0"},
+      {"test_and_learn_amount", "0.00"},
+      {"test_and_learn_chargeoffs", "0.00"}};
   REQUIRE(totals.size() == golden.size());
   for (std::size_t k = 0; k < golden.size(); ++k) {
     INFO(golden[k].first);

@@ -4,6 +4,8 @@
 
 #include "sim/policy.hpp"
 #include "sim/population.hpp"
+#include "sim/run.hpp"
+#include "tests/test_files.hpp"
 
 using namespace finlab;
 using namespace finlab::sim;
@@ -112,4 +114,37 @@ TEST_CASE("The policy's history object and test-and-learn share parse, round-tri
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().find("credit.history") != std::string::npos);
   }
+}
+
+TEST_CASE("A run with test-and-learn books loans below the cutoff and reports what they cost", "[sim][selection-bias][test-and-learn]") {
+  RunConfig c;
+  c.policy = parse_policy(finlab::test::slurp(FINLAB_SOURCE_DIR "/assets/policies/baseline-2015.json")).value();
+  c.scenario = parse_scenario(R"({"name": "baseline", "start": "2015-06-01"})").value();
+  c.users = 3000;
+  c.months = 12;
+  c.seed = 5;
+  c.history_users = 4000;
+  auto run_with = [&](const char* share) {
+    RunConfig x = c;
+    x.policy.credit.test_and_learn = money::Rate::percent(share);
+    return run_simulation(x);
+  };
+  const RunOutput off = run_with("0");
+  const RunOutput on = run_with("20");
+  MonthAcc a0, a1;
+  for (const auto& m : off.acc.month) a0.add(m);
+  for (const auto& m : on.acc.month) a1.add(m);
+  CHECK(a0.tl_booked == 0);
+  CHECK(a0.tl_approved == 0);
+  CHECK(a1.tl_approved > 0);
+  CHECK(a1.tl_booked > 0);
+  CHECK(a1.tl_booked <= a1.tl_approved);
+  CHECK(a1.tl_booked_fen <= a1.booked_fen);
+  CHECK(a1.tl_chargeoff_fen <= a1.chargeoff_fen);
+  // The share is of applicants declined for their score: about 20% of them.
+  CHECK(a1.tl_approved * 100 > (a1.declined_score + a1.tl_approved) * 10);
+  CHECK(a1.tl_approved * 100 < (a1.declined_score + a1.tl_approved) * 30);
+  // The run records how its scorecard's history was booked.
+  CHECK(on.history.applicants == 4000);
+  CHECK(on.history.booked < 4000);
 }
