@@ -17,7 +17,18 @@ inline constexpr int kMaxScoreBands = 16;   // card bands tracked for the applic
 inline constexpr int kScoreKeys = 1024 * 16;  // allocation keys: score × 16 tie-break buckets
 
 // name, meaning. "_fen" = money in fen; stocks are month-end values.
-#define FINLAB_SIM_MONTH_FIELDS(X)                                                              \
+// FINLAB_SIM_MONTH_FIELDS is every field; the _V1 list is frozen (the columns
+// schema version 1 of the runs database created), later fields are appended to
+// the _V2 list (added to old databases by migration 2 with value 0).
+#define FINLAB_SIM_MONTH_FIELDS(X) FINLAB_SIM_MONTH_FIELDS_V1(X) FINLAB_SIM_MONTH_FIELDS_V2(X)
+
+#define FINLAB_SIM_MONTH_FIELDS_V2(X)                                                           \
+  X(tl_approved, "approved at random below the cutoff (test-and-learn)")                       \
+  X(tl_booked, "test-and-learn loans booked")                                                  \
+  X(tl_booked_fen, "amount of test-and-learn loans booked")                                    \
+  X(tl_chargeoff_fen, "principal of test-and-learn loans charged off")
+
+#define FINLAB_SIM_MONTH_FIELDS_V1(X)                                                           \
   X(applicants, "applications decided")                                                       \
   X(approved, "approved by the credit decision (before funding)")                              \
   X(referred, "sent to manual review (refer band)")                                            \

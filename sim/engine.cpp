@@ -141,6 +141,16 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
   }
   if (el_bucket_ppm_.empty()) el_bucket_ppm_.push_back(static_cast<std::uint32_t>(lgd_ppm));
   refer_ppm_ = rate_ppm(cp.refer_approve_share);
+  test_and_learn_ppm_ = rate_ppm(cp.test_and_learn);
+  test_and_learn_limit_.assign(cp.income_bands.size() + 1, 0);
+  for (std::size_t ib = 0; ib < test_and_learn_limit_.size(); ++ib) {
+    for (const auto& row : cp.limits) {
+      if (ib < row.size() && row[ib].is_positive()) {
+        test_and_learn_limit_[ib] = row[ib].units();
+        break;
+      }
+    }
+  }
   boost_units_ = policy.fund.boost.extra_yield.units();
 }
 
@@ -278,7 +288,10 @@ struct UserStep {
         const std::uint64_t miss = std::min<std::uint64_t>(1'000'000, e.assumptions_.miss_base_ppm + std::uint64_t(e.assumptions_.miss_hazard_multiple) * h);
         pays = !rng.bernoulli_ppm(static_cast<std::uint32_t>(miss));
       } else {
-        pays = rng.bernoulli_ppm(e.assumptions_.cure_ppm);
+        const auto& cure = e.assumptions_.cure_ppm;
+        const std::uint32_t base = cure[std::min<std::size_t>(b.missed[i], cure.size()) - 1];
+        const std::uint64_t scaled = std::uint64_t(base) * 1'000'000 / std::max<std::uint32_t>(c.pd_mult_ppm, 1);
+        pays = rng.bernoulli_ppm(static_cast<std::uint32_t>(std::min<std::uint64_t>(scaled, 1'000'000)));
       }
     }
 
@@ -300,7 +313,7 @@ struct UserStep {
       if (left > 0) --left;
       if (left == 0 && bal == 0) {
         a.paid_off += 1;
-        st = static_cast<std::uint8_t>(st & ~(kHasLoan | kEver30));
+        st = static_cast<std::uint8_t>(st & ~(kHasLoan | kEver30 | kTestAndLearn));
         b.next_apply[i] = clamp_month(m + 1);
         if constexpr (Log::enabled) log.event(m, "paid_off", b.booked[i], 0, "loan repaid in full");
       }
@@ -327,6 +340,7 @@ struct UserStep {
         a.chargeoff_fen += co;
         a.partners[p].chargeoff_fen += co;
         a.interest_written_off_fen += oi + pen;
+        if (st & kTestAndLearn) a.tl_chargeoff_fen += co;
         const std::int64_t rec = apply_rate(co, e.recovery_rate_);
         if constexpr (Log::enabled) log.event(m, "charged_off", co, 0, "unpaid interest and penalty written off: " + Money::from_units(oi + pen).to_string());
         if (rec > 0) {
@@ -339,7 +353,7 @@ struct UserStep {
             b.recovery_month[i] = clamp_month(m + cp.recovery_lag_months);
           }
         }
-        st = static_cast<std::uint8_t>((st & ~(kHasLoan | kEver30 | kDefaulted)) | kBarred);
+        st = static_cast<std::uint8_t>((st & ~(kHasLoan | kEver30 | kDefaulted | kTestAndLearn)) | kBarred);
         bal = op = oi = pen = 0;
         left = 0;
         b.missed[i] = 0;
@@ -440,11 +454,15 @@ struct UserStep {
     if (!credit::ConsentMask::from_bits(t.consent[i]).contains(cp.required_consents)) {
       return decline(i, a.declined_consent, "a required consent is not granted");
     }
+    bool test_and_learn = false;
     if (score < cp.cutoff) {
       if (cp.refer_from && score >= *cp.refer_from) {
         a.referred += 1;
         if (!rng.bernoulli_ppm(e.refer_ppm_)) return decline(i, a.declined_refer, "declined by manual review (refer band)");
         a.refer_approved += 1;
+      } else if (e.test_and_learn_ppm_ > 0 && rng.bernoulli_ppm(e.test_and_learn_ppm_)) {
+        test_and_learn = true;
+        a.tl_approved += 1;
       } else {
         return decline(i, a.declined_score, "score below the cutoff");
       }
@@ -452,6 +470,7 @@ struct UserStep {
     const int band = e.policy_band_[score];
     const int ib = cp.income_band_of(Money::from_units(t.income_fen[i]));
     std::int64_t limit = cp.limits[band][ib].units();
+    if (test_and_learn) limit = std::max(limit, e.test_and_learn_limit_[static_cast<std::size_t>(ib)]);
     if (b.loans[i] == 0 && cp.first_loan_cap.is_positive()) limit = std::min(limit, cp.first_loan_cap.units());
     const std::int64_t step = cp.amount_step.units(), min_loan = cp.min_loan.units();
     if (limit < min_loan) return decline(i, a.declined_limit, "no limit for this score and income band");
@@ -475,7 +494,7 @@ struct UserStep {
     a.approved += 1;
     const std::uint16_t key = static_cast<std::uint16_t>(std::min(score, 1023) * 16 + static_cast<int>(rng.next_u32() >> 28));
     s.pending.push_back(PendingLoan{static_cast<std::uint32_t>(i), key, static_cast<std::uint8_t>(term), static_cast<std::uint8_t>(band),
-                                    static_cast<std::int32_t>(amount), level});
+                                    static_cast<std::uint8_t>(test_and_learn ? 1 : 0), static_cast<std::int32_t>(amount), level});
     s.demand[key] += amount;
     if constexpr (Log::enabled) {
       log.event(m, "approved", amount, 0,
@@ -573,7 +592,11 @@ void Engine::phase_b(const Traits& t, Book& b, Shard& s, int m, const MonthAlloc
     b.overdue_interest[i] = 0;
     b.penalty[i] = 0;
     b.booked[i] = pl.amount;
-    b.status[i] = static_cast<std::uint8_t>((b.status[i] & ~(kDefaulted | kEver30)) | kHasLoan);
+    b.status[i] = static_cast<std::uint8_t>((b.status[i] & ~(kDefaulted | kEver30 | kTestAndLearn)) | kHasLoan | (pl.test_and_learn ? kTestAndLearn : 0));
+    if (pl.test_and_learn) {
+      a.tl_booked += 1;
+      a.tl_booked_fen += pl.amount;
+    }
     b.band[i] = pl.band;
     b.periods_left[i] = pl.term;
     b.missed[i] = 0;

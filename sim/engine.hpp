@@ -41,9 +41,17 @@ std::uint64_t sim_seed(std::uint64_t seed);
 // Behavioural assumptions of the engine that are neither policy nor scenario
 // (docs/sim.md "Assumptions"); stored with every run.
 struct Assumptions {
-  std::uint32_t cure_ppm = 600'000;            // a borrower in arrears who has not defaulted pays it all back this month
+  // Roll-rate model: a borrower in arrears who has not defaulted pays it all
+  // back this month with cure_ppm[k−1] when in bucket Mk (the last value holds
+  // on), divided by the scenario's PD multiplier (stress cures less). An M1
+  // borrower cures far more often than an M4 one (DOMAIN.md §3.6 roll rates
+  // M1→M2 15% ... M5→M6 90%) [D: shape from that example].
+  std::array<std::uint32_t, 6> cure_ppm = {800'000, 500'000, 300'000, 200'000, 150'000, 100'000};
   std::uint32_t miss_base_ppm = 3'000;         // a performing borrower misses one instalment (travel, forgetting ...)
   std::uint32_t miss_hazard_multiple = 2;      // ... plus this many times the default hazard
+  // Selection bias of the training history (docs/sim.md "Selection bias") [D]:
+  std::uint32_t incumbent_insight_ppm = 500'000;  // share of the data-missed risk the incumbent's underwriters saw
+  std::uint32_t pilot_users = 5'000;              // fully labelled pilot the incumbent card was trained on
 };
 
 // What a run is: how many users, how many months, which seed, when it starts.
@@ -67,6 +75,7 @@ struct PendingLoan {
   std::uint16_t key = 0;     // allocation key: score × 16 + tie-break
   std::uint8_t term = 0;
   std::uint8_t band = 0;
+  std::uint8_t test_and_learn = 0;  // approved at random below the cutoff
   std::int32_t amount = 0;
   std::int32_t payment = 0;  // see Book::payment
 };
@@ -173,6 +182,8 @@ private:
   std::vector<std::uint32_t> el_bucket_ppm_;           // bucket PD × LGD (M1, M2, ...)
   std::array<std::uint8_t, 1024> policy_band_{};       // policy score band of each score
   std::uint32_t refer_ppm_ = 0;
+  std::uint32_t test_and_learn_ppm_ = 0;                // share of below-cutoff applicants approved at random
+  std::vector<std::int64_t> test_and_learn_limit_;      // per income band: the lowest positive limit of the matrix
   std::int64_t boost_units_ = 0;                        // extra yield, Rate units
 };
 

@@ -130,6 +130,10 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   add("fast_redemption_peak_day", peak_day >= 0 ? ctx.start.plus_days(peak_day).to_string() : std::string("-"), "date");
   add("fast_redemption_peak_amount", yuan_of(peak_amount), "yuan");
   add("psi_max", fixed4(psi_max), "ratio");
+  // Test-and-learn (credit.test_and_learn_pct): what the random approvals below the cutoff booked and lost.
+  add("test_and_learn_booked", std::to_string(sum.tl_booked), "count");
+  add("test_and_learn_amount", yuan_of(sum.tl_booked_fen), "yuan");
+  add("test_and_learn_chargeoffs", yuan_of(sum.tl_chargeoff_fen), "yuan");
   return t;
 }
 

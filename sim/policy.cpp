@@ -118,6 +118,19 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
     refer.finish();
   }
   if (auto v = o.integer("reapply_after_decline_months", 3, 0, 120)) c.reapply_after_decline_months = static_cast<int>(*v);
+  // Selection bias: how the scorecard's training history was booked (docs/sim.md).
+  if (auto v = o.percent("test_and_learn_pct", "0", "0", "100")) c.test_and_learn = *v;
+  JsonObject hist = o.object("history", false);
+  if (hist.valid()) {
+    if (auto v = hist.integer("incumbent_cutoff", 600, 0, kMaxScore)) c.incumbent_cutoff = static_cast<int>(*v);
+    if (auto v = hist.percent("incumbent_holdout_pct", "2", "0", "100")) c.incumbent_holdout = *v;
+    if (auto m = hist.string("reject_inference", std::string("none"))) {
+      if (auto r = credit::reject_inference_from_string(*m)) c.reject_inference = *r;
+      else errors.add(hist.child_path("reject_inference"), "unknown method '" + *m + "' (none, hard_cutoff, fuzzy, parcelling, reweighting)");
+    }
+    if (auto v = hist.percent("parcel_factor_pct", "150", "100", "1000")) c.parcel_factor = *v;
+    hist.finish();
+  }
 
   c.score_bands = read_edges(o.array("score_bands", true), o.child_path("score_bands"), errors, 0, kMaxScore, "score bands");
   c.income_bands = read_money_edges(o.array("income_bands_yuan", true), o.child_path("income_bands_yuan"), errors);
@@ -369,6 +382,11 @@ std::string policy_to_json(const Policy& p, int indent) {
     credit["refer_band"] = {{"from", *c.refer_from}, {"to", c.cutoff}, {"approve_pct", rate_json(c.refer_approve_share)}};
   }
   credit["reapply_after_decline_months"] = c.reapply_after_decline_months;
+  credit["test_and_learn_pct"] = rate_json(c.test_and_learn);
+  credit["history"] = {{"incumbent_cutoff", c.incumbent_cutoff},
+                       {"incumbent_holdout_pct", rate_json(c.incumbent_holdout)},
+                       {"reject_inference", std::string(credit::to_string(c.reject_inference))},
+                       {"parcel_factor_pct", rate_json(c.parcel_factor)}};
   credit["score_bands"] = c.score_bands;
   ojson inc = ojson::array();
   for (Money m : c.income_bands) inc.push_back(money_json(m));

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/credit/consent.hpp"
+#include "core/credit/reject_inference.hpp"
 #include "core/loan/rate_caps.hpp"
 #include "core/loan/rate_convention.hpp"
 #include "core/loan/schedule.hpp"
@@ -72,6 +73,14 @@ struct CreditPolicy {
   std::vector<money::Rate> bucket_pd;         // provision PD of loans in M1, M2, ... (last value holds on)
   money::Rate recovery_rate;                  // share of a charged-off balance collected later
   int recovery_lag_months = 3;
+  // Selection bias (DOMAIN.md §3.5, docs/sim.md "Selection bias"): the history
+  // the run's scorecard learns from was booked by an incumbent policy; only
+  // its booked applicants have outcomes.
+  int incumbent_cutoff = 600;                 // the incumbent booked history applicants scoring ≥ this (0 = everyone: full information)
+  money::Rate incumbent_holdout = money::Rate::percent("2");  // share of the incumbent's below-cutoff applicants it booked at random
+  credit::RejectInference reject_inference = credit::RejectInference::none;
+  money::Rate parcel_factor = money::Rate::ratio("1.5");  // α of parcelling and hard cutoff
+  money::Rate test_and_learn;                 // this policy's lever: share of below-cutoff applicants approved at random
 
   // Derived.
   int score_band_of(int score) const;

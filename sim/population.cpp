@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "core/credit/dataset.hpp"
+#include "core/credit/reject_inference.hpp"
+#include "core/credit/scaling.hpp"
 #include "core/credit/scorecard_json.hpp"
 #include "core/credit/training.hpp"
 #include "core/credit/validation.hpp"
@@ -35,34 +37,117 @@ ScoreTables tables_of(const credit::Scorecard& card) {
 
 }  // namespace
 
+HistorySetup history_setup(const CreditPolicy& c, const Assumptions& a) {
+  HistorySetup h;
+  h.cutoff = c.incumbent_cutoff;
+  h.holdout_ppm = static_cast<std::uint32_t>(money::div_round(c.incumbent_holdout.units(), money::Rate::one_units / 1'000'000, money::Rounding::half_up));
+  h.insight_ppm = a.incumbent_insight_ppm;
+  h.pilot_users = a.pilot_users;
+  h.reject_inference = c.reject_inference;
+  h.parcel_factor = static_cast<double>(c.parcel_factor.units()) / static_cast<double>(money::Rate::one_units);
+  return h;
+}
+
+std::vector<std::uint8_t> incumbent_booked(const credit::Population& pop, std::span<const std::int32_t> incumbent_score,
+                                           const HistorySetup& setup, std::uint64_t seed) {
+  FINLAB_REQUIRE(incumbent_score.size() == pop.size(), "incumbent_booked: one score per user");
+  std::vector<std::uint8_t> booked(pop.size(), 1);
+  if (setup.cutoff <= 0) return booked;
+  const credit::ScoreScaling scaling{};
+  const double insight = setup.insight_ppm / 1e6;
+  const std::uint64_t sseed = sim_seed(seed);
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    const double pd = std::clamp(pop.pd[i], 1e-6, 1 - 1e-6);
+    const double truth_score = credit::score_from_odds(scaling, (1 - pd) / pd);
+    const double decision = incumbent_score[i] + insight * (truth_score - incumbent_score[i]);
+    if (decision >= setup.cutoff) continue;
+    random::Stream rs(sseed, pop.user_id[i], 0, kPurposeHistoryHoldout);
+    booked[i] = rs.bernoulli_ppm(setup.holdout_ppm) ? 2 : 0;
+  }
+  return booked;
+}
+
+namespace {
+
+double test_auc(const credit::Scorecard& card, const credit::Population& pop, const credit::Dataset& data, const std::vector<std::uint8_t>* only) {
+  auto scorer = credit::PopulationScorer::bind(card);
+  if (!scorer) return 0;
+  std::vector<std::int32_t> scores(pop.size());
+  scorer.value().score_all(pop, scores);
+  std::vector<std::int32_t> ts;
+  std::vector<std::uint8_t> tb;
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    if (data.split[i] == credit::Split::test && (!only || (*only)[i])) {
+      ts.push_back(scores[i]);
+      tb.push_back(pop.bad[i]);
+    }
+  }
+  bool both = false;
+  for (auto b : tb) both = both || b != tb.front();
+  if (ts.empty() || !both) return 0;
+  return credit::auc(std::span<const std::int32_t>(ts), std::span<const std::uint8_t>(tb));
+}
+
+}  // namespace
+
 Result<ScoringModel> train_scoring_model(std::uint64_t seed, std::int64_t history_users, const credit::PopulationParams& params) {
+  return train_scoring_model(seed, history_users, params, history_setup(CreditPolicy{}, Assumptions{}));
+}
+
+Result<ScoringModel> train_scoring_model(std::uint64_t seed, std::int64_t history_users, const credit::PopulationParams& params,
+                                         const HistorySetup& setup) {
   if (history_users < 1000) return fail("the training history needs at least 1,000 users, got " + std::to_string(history_users));
   const credit::Population hist = credit::generate_population(params, seed, kHistoryFirstUser, static_cast<std::size_t>(history_users));
   const credit::Dataset data = credit::dataset_from_population(hist, credit::builtin_schema(), 0.3);
   credit::TrainOptions opts;
   opts.name = "sim-history";
-  auto trained = credit::train_scorecard(data, opts);
-  if (!trained) return fail("training the run's scorecard failed: " + trained.error());
+  HistoryStats st;
+  st.applicants = static_cast<std::int64_t>(hist.size());
+  for (auto b : hist.bad) st.all_bads += b;
+  std::vector<std::uint8_t> booked(hist.size(), 1);
+  std::shared_ptr<credit::Scorecard> card;
+  if (setup.cutoff <= 0) {
+    // Full information: every applicant's outcome is known.
+    auto trained = credit::train_scorecard(data, opts);
+    if (!trained) return fail("training the run's scorecard failed: " + trained.error());
+    card = std::make_shared<credit::Scorecard>(trained.value().card);
+    st.training_rows = trained.value().train_rows;
+  } else {
+    if (setup.pilot_users < 1000) return fail("the incumbent's pilot needs at least 1,000 users, got " + std::to_string(setup.pilot_users));
+    const credit::Population pilot = credit::generate_population(params, seed, kPilotFirstUser, static_cast<std::size_t>(setup.pilot_users));
+    credit::TrainOptions popts;
+    popts.name = "incumbent";
+    auto inc = credit::train_scorecard(credit::dataset_from_population(pilot, credit::builtin_schema(), 0.0), popts);
+    if (!inc) return fail("training the incumbent's card on its pilot failed: " + inc.error());
+    auto inc_scorer = credit::PopulationScorer::bind(inc.value().card);
+    if (!inc_scorer) return fail("the incumbent's card: " + inc_scorer.error());
+    std::vector<std::int32_t> inc_score(hist.size());
+    inc_scorer.value().score_all(hist, inc_score);
+    booked = incumbent_booked(hist, inc_score, setup, seed);
+    credit::RejectInferenceOptions ri;
+    ri.method = setup.reject_inference;
+    ri.parcel_factor = setup.parcel_factor;
+    ri.seed = sim_seed(seed);
+    ri.train = opts;
+    auto trained = credit::train_with_reject_inference(data, booked, ri);
+    if (!trained) return fail("training the run's scorecard on the incumbent's booked history failed: " + trained.error());
+    card = std::make_shared<credit::Scorecard>(trained.value().trained.card);
+    st.inferred_bads = trained.value().inferred_bads;
+    st.training_rows = trained.value().training_rows;
+    for (auto b : booked) st.holdout_booked += b == 2 ? 1 : 0;
+  }
+  for (std::size_t i = 0; i < hist.size(); ++i) {
+    st.booked += booked[i] ? 1 : 0;
+    st.booked_bads += booked[i] ? hist.bad[i] : 0;
+  }
   ScoringModel model;
-  auto card = std::make_shared<credit::Scorecard>(trained.value().card);
   model.card_json = credit::scorecard_to_json(*card);
   model.tables = tables_of(*card);
   model.history_users = history_users;
-  // AUC on the test split (information for the run record).
-  auto scorer = credit::PopulationScorer::bind(*card);
-  if (scorer) {
-    std::vector<std::int32_t> scores(hist.size());
-    scorer.value().score_all(hist, scores);
-    std::vector<std::int32_t> ts;
-    std::vector<std::uint8_t> tb;
-    for (std::size_t i = 0; i < hist.size(); ++i) {
-      if (data.split[i] == credit::Split::test) {
-        ts.push_back(scores[i]);
-        tb.push_back(hist.bad[i]);
-      }
-    }
-    if (!ts.empty()) model.train_auc = credit::auc(std::span<const std::int32_t>(ts), std::span<const std::uint8_t>(tb));
-  }
+  st.true_auc = test_auc(*card, hist, data, nullptr);
+  st.booked_auc = setup.cutoff <= 0 ? st.true_auc : test_auc(*card, hist, data, &booked);
+  model.train_auc = st.true_auc;
+  model.history = st;
   model.card = std::move(card);
   return model;
 }

@@ -55,7 +55,8 @@ Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std:
   if (model) {
     s->model_ = std::move(*model);
   } else {
-    auto trained = train_scoring_model(config.seed, config.history_users, config.population);
+    auto trained = train_scoring_model(config.seed, config.history_users, config.population,
+                                       history_setup(config.policy.credit, config.assumptions));
     if (!trained) return fail(trained.error());
     s->model_ = std::move(trained).value();
   }
@@ -138,6 +139,7 @@ RunOutput RunState::finish() {
   out.daily_income_per_10k = engine_->daily_income_per_10k();
   out.card_json = model_.card_json;
   out.train_auc = model_.train_auc;
+  out.history = model_.history;
   out.analyses = analyses();
   out.tables = model_.tables;
   return out;

@@ -53,6 +53,7 @@ struct RunOutput {
   std::vector<std::int64_t> daily_income_per_10k;        // the fund's 万份收益 per day of the run
   std::string card_json;                                 // the run's scorecard
   double train_auc = 0;
+  HistoryStats history;                                  // how the scorecard's history was booked (selection bias)
   Analyses analyses;
   ScoreTables tables;
 };

@@ -10,10 +10,20 @@ using nlohmann::json;
 
 namespace {
 
+// Version 1's columns only: later fields come with later migrations.
 std::string month_columns_sql() {
   std::string s;
 #define FINLAB_X(name, doc) s += ",\n  " #name " INTEGER NOT NULL";
-  FINLAB_SIM_MONTH_FIELDS(FINLAB_X)
+  FINLAB_SIM_MONTH_FIELDS_V1(FINLAB_X)
+#undef FINLAB_X
+  return s;
+}
+
+// Migration 2: test-and-learn fields (old runs read 0).
+std::string month_columns_v2_sql() {
+  std::string s;
+#define FINLAB_X(name, doc) s += "ALTER TABLE sim_run_months ADD COLUMN " #name " INTEGER NOT NULL DEFAULT 0;\n";
+  FINLAB_SIM_MONTH_FIELDS_V2(FINLAB_X)
 #undef FINLAB_X
   return s;
 }
@@ -126,13 +136,18 @@ const std::vector<store::Migration>& run_schema_migrations() {
            "  PRIMARY KEY (run_id, name)\n"
            ");\n"
            "CREATE INDEX sim_runs_status ON sim_runs(status);\n"},
+      {2, month_columns_v2_sql()},
   };
   return m;
 }
 
 // ---------------------------------------------------------------- config serialisation
 std::string assumptions_to_json(const Assumptions& a) {
-  nlohmann::ordered_json j = {{"cure_ppm", a.cure_ppm}, {"miss_base_ppm", a.miss_base_ppm}, {"miss_hazard_multiple", a.miss_hazard_multiple}};
+  nlohmann::ordered_json j = {{"cure_ppm", a.cure_ppm},
+                              {"miss_base_ppm", a.miss_base_ppm},
+                              {"miss_hazard_multiple", a.miss_hazard_multiple},
+                              {"incumbent_insight_ppm", a.incumbent_insight_ppm},
+                              {"pilot_users", a.pilot_users}};
   return j.dump();
 }
 
@@ -140,9 +155,15 @@ Result<Assumptions> assumptions_from_json(std::string_view text) {
   try {
     const json j = json::parse(text);
     Assumptions a;
-    a.cure_ppm = j.at("cure_ppm").get<std::uint32_t>();
+    // Runs before the roll-rate model stored one flat cure rate.
+    const json& cure = j.at("cure_ppm");
+    if (cure.is_number()) a.cure_ppm.fill(cure.get<std::uint32_t>());
+    else a.cure_ppm = cure.get<std::array<std::uint32_t, 6>>();
     a.miss_base_ppm = j.at("miss_base_ppm").get<std::uint32_t>();
     a.miss_hazard_multiple = j.at("miss_hazard_multiple").get<std::uint32_t>();
+    // Runs before the selection-bias model trained on full information.
+    a.incumbent_insight_ppm = j.value("incumbent_insight_ppm", 0u);
+    a.pilot_users = j.value("pilot_users", a.pilot_users);
     return a;
   } catch (const std::exception& e) {
     return fail(std::string("assumptions: ") + e.what());
@@ -368,6 +389,21 @@ void RunStore::finish_run(std::int64_t run_id, const RunOutput& out, std::string
       put(std::string("swap_") + cells[k] + "_bad_rate", percent_of(sw.pd_ppm[k], sw.count[k] * 1'000'000), "%");
       put(std::string("swap_") + cells[k] + "_bads", std::to_string(sw.bad[k]), "count");
     }
+    // Selection bias: the history the scorecard learned from (docs/sim.md).
+    const HistoryStats& h = out.history;
+    const CreditPolicy& cp = out.config.policy.credit;
+    put("history_incumbent_cutoff", std::to_string(cp.incumbent_cutoff), "score");
+    put("history_reject_inference", std::string(credit::to_string(cp.reject_inference)), "method");
+    put("history_applicants", std::to_string(h.applicants), "count");
+    put("history_booked", std::to_string(h.booked), "count");
+    put("history_booking_rate", percent_of(h.booked, h.applicants), "%");
+    put("history_holdout_booked", std::to_string(h.holdout_booked), "count");
+    put("history_booked_bad_rate", percent_of(h.booked_bads, h.booked), "%");
+    put("history_true_bad_rate", percent_of(h.all_bads, h.applicants), "%");
+    put("history_inferred_bads", std::to_string(h.inferred_bads), "count");
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", h.booked_auc);
+    put("history_booked_auc", buf, "ratio");
   }
   {
     auto st = db_.prepare("UPDATE sim_runs SET status = 'complete', finished_at = ?2, elapsed_ms = ?3, scorecard_json = ?4, train_auc = ?5 WHERE run_id = ?1");

@@ -20,7 +20,7 @@
 
 namespace finlab::sim {
 
-inline constexpr int kRunSchemaVersion = 1;
+inline constexpr int kRunSchemaVersion = 2;  // 2: test-and-learn month fields
 
 struct RunSummary {
   std::int64_t run_id = 0;

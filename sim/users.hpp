@@ -44,6 +44,7 @@ enum : std::uint8_t {
   kBarred = 4,       // charged off: never lent to again
   kEver30 = 8,       // the open loan has been 30+ days past due
   kFundUser = 16,    // has made a first fund deposit
+  kTestAndLearn = 32,  // the open loan was approved at random below the cutoff (test-and-learn)
 };
 
 // Dynamic per-user state.

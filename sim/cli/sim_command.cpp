@@ -504,6 +504,17 @@ void print_show(const sm::StoredRun& r) {
   }
   print_table(std::cout, sw);
 
+  if (find_total(r.analyses, "history_booked")) {
+    std::cout << "\nSelection bias: the scorecard learned from a history booked by an incumbent policy (score >= "
+              << a("history_incumbent_cutoff") << "); reject inference: " << a("history_reject_inference") << "\n";
+    Table hb;
+    hb.headers = {"history applicants", "booked (outcome known)", "booking rate", "booked at random", "bad rate of the booked",
+                  "bad rate of everyone (truth)", "rejects inferred bad", "AUC on the booked"};
+    hb.rows.push_back({a("history_applicants"), a("history_booked"), a("history_booking_rate"), a("history_holdout_booked"),
+                       a("history_booked_bad_rate"), a("history_true_bad_rate"), a("history_inferred_bads"), a("history_booked_auc")});
+    print_table(std::cout, hb);
+  }
+
   std::cout << "\nScore distribution: scorecard bands of the training history vs the run's applicants (PSI by month above)\n";
   Table sb;
   sb.headers = {"band", "training share", "applicants", "applicants share"};

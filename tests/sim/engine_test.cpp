@@ -277,3 +277,72 @@ TEST_CASE("Partners take approved loans best score first within their monthly ca
     CHECK(e2.allocate(demand).partner_of_key[630 * 16 + 1] == -1);
   }
 }
+
+TEST_CASE("Roll-rate model: cures depend on the bucket", "[sim][engine][known-answer][roll-rate]") {
+  // A misses every instalment it is current for (miss 100%); how it leaves
+  // arrears depends only on the cure probability of its bucket (docs/sim.md
+  // "Roll-rate model"). A's term is 3 months, first due in month 1.
+  auto run_with = [](std::array<std::uint32_t, 6> cure) {
+    Hand h;
+    Assumptions a = certain();
+    a.miss_base_ppm = 1'000'000;
+    a.cure_ppm = cure;
+    const RunShape shape{5, 4, 2015, h.scenario.start};
+    Engine e(h.policy, h.scenario, h.tables, shape, a);
+    const RunAcc acc = run(h, e, {{0, 5}});
+    MonthAcc sum;
+    for (const auto& m : acc.month) sum.add(m);
+    return sum;
+  };
+  SECTION("M1 cures for sure: miss (M1), cure, miss again: not paid off at the end") {
+    const MonthAcc s = run_with({1'000'000, 0, 0, 0, 0, 0});
+    CHECK(s.cures == 1);
+    CHECK(s.paid_off == 0);
+  }
+  SECTION("only M2 cures: miss (M1), miss (M2), cure from M2 pays everything off") {
+    const MonthAcc s = run_with({0, 1'000'000, 0, 0, 0, 0});
+    CHECK(s.cures == 1);
+    CHECK(s.paid_off == 1);
+    CHECK(s.principal_repaid_fen == 300'000);
+  }
+  SECTION("no bucket cures: A rolls M1 → M2 → M3 and is charged off like the defaulter C") {
+    const MonthAcc s = run_with({0, 0, 0, 0, 0, 0});
+    CHECK(s.cures == 0);
+    CHECK(s.chargeoff_count == 2);
+    CHECK(s.chargeoff_fen == 300'000 + 200'000);
+  }
+}
+
+TEST_CASE("Test-and-learn approves below the cutoff at random and counts its loans and losses", "[sim][engine][known-answer][test-and-learn]") {
+  // B (score 590) is moved below the refer band (score 500) and made a sure defaulter.
+  auto run_with = [](const char* share) {
+    Hand h;
+    h.t.score[1] = 500;
+    h.t.hazard_ppm[1] = 1'000'000;
+    h.policy.credit.test_and_learn = money::Rate::percent(share);
+    const RunShape shape{5, 4, 2015, h.scenario.start};
+    Engine e(h.policy, h.scenario, h.tables, shape, certain());
+    const RunAcc acc = run(h, e, {{0, 5}});
+    MonthAcc sum;
+    for (const auto& m : acc.month) sum.add(m);
+    return sum;
+  };
+  SECTION("0%: B is declined for its score") {
+    const MonthAcc s = run_with("0");
+    CHECK(s.declined_score == 1);
+    CHECK(s.tl_approved == 0);
+    CHECK(s.tl_booked == 0);
+    CHECK(s.booked_count == 2);
+  }
+  SECTION("100%: B is approved at random, books 1,000 yuan (its request, under the band-0 limit 2,000) and is charged off") {
+    const MonthAcc s = run_with("100");
+    CHECK(s.declined_score == 0);
+    CHECK(s.tl_approved == 1);
+    CHECK(s.tl_booked == 1);
+    CHECK(s.tl_booked_fen == 100'000);
+    CHECK(s.booked_count == 3);
+    // Charged off at the third missed instalment (writeoff 60 DPD), like C: the whole 1,000.00.
+    CHECK(s.tl_chargeoff_fen == 100'000);
+    CHECK(s.chargeoff_fen == 200'000 + 100'000);
+  }
+}
