@@ -260,9 +260,10 @@ EM_JS(void, js_install, (), {
   var layerFocus = null;
   var layerIds = "";
   var a11yCall = function(what, id) { _finlab_a11y(what, id); };
+  var restoring = false;  // the layer was rebuilt and gives the focus back: not a move
   controls.addEventListener('focusin', function(e) {
     var id = e.target && e.target.getAttribute('data-id');
-    if (id) { layerFocus = e.target; a11yCall(0, Number(id)); }
+    if (id) { layerFocus = e.target; if (!restoring) a11yCall(0, Number(id)); }
   });
   controls.addEventListener('click', function(e) {
     var id = e.target && e.target.getAttribute('data-id');
@@ -321,7 +322,12 @@ EM_JS(void, js_install, (), {
     });
     if (hadFocus) {
       var again = controls.querySelector('[data-id="' + hadFocus + '"]');
-      if (again) { layerFocus = again; again.focus({preventScroll: true}); }
+      if (again) {
+        layerFocus = again;
+        restoring = true;  // an open combo popup must stay open
+        again.focus({preventScroll: true});
+        restoring = false;
+      }
     }
   };
   Module['finlabAnnounce'] = function(which, texts) {
