@@ -196,7 +196,7 @@ EM_JS(void, js_install, (), {
     window.removeEventListener('keypress', GLFW.onKeyPress, true);
     window.removeEventListener('keyup', GLFW.onKeyup, true);
     window.addEventListener('keydown', function(e) {
-      if (inLayer(e)) return;                          // the DOM control acts itself
+      if (inLayer(e) && e.key !== 'Escape') return;   // the DOM control acts itself; Escape closes popups
       if (composing || e.isComposing || e.keyCode === 229) return;  // the IME owns the keys
       if (e.key === 'Tab' && !Module['finlabTextActive']) return;   // Tab leaves the canvas
       if (e.target === ta && (e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) return;  // paste arrives as input
@@ -204,7 +204,7 @@ EM_JS(void, js_install, (), {
       GLFW.onKeydown(e);
     }, true);
     window.addEventListener('keyup', function(e) {
-      if (inLayer(e)) return;
+      if (inLayer(e) && e.key !== 'Escape') return;
       GLFW.onKeyup(e);
     }, true);
     // keypress is not forwarded: text reaches ImGui through the textarea only.
