@@ -50,10 +50,11 @@ void profile(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
         bool changed = false;
         if (r.ordinal) {
           int level = std::isnan(value) ? 0 : static_cast<int>(value);
-          const char* preview = level >= 0 && level < static_cast<int>(r.levels.size()) ? r.levels[static_cast<std::size_t>(level)].c_str() : "";
+          const char* preview = level >= 0 && level < static_cast<int>(r.levels.size()) ? ui.tr(r.levels[static_cast<std::size_t>(level)].c_str()) : "";
           if (a11y::begin_combo(r.label.c_str(), preview)) {
             for (int i = 0; i < static_cast<int>(r.levels.size()); ++i) {
-              if (ImGui::Selectable(r.levels[static_cast<std::size_t>(i)].c_str(), i == level)) {
+              const std::string shown = std::string(ui.tr(r.levels[static_cast<std::size_t>(i)].c_str())) + "###level" + std::to_string(i);
+              if (ImGui::Selectable(shown.c_str(), i == level)) {
                 value = i;
                 changed = true;
               }

@@ -82,10 +82,11 @@ void same_line_unless_compact(Ui& ui) {
 void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   const bool busy = v.running || v.sweeping;
   ImGui::SetNextItemWidth(ui.px(ui.compact() ? 130 : 150));
-  const std::string current = v.scenarios.empty() ? std::string() : v.scenarios[std::clamp(run.scenario, 0, static_cast<int>(v.scenarios.size()) - 1)];
+  const std::string current = v.scenarios.empty() ? std::string() : ui.tr(v.scenarios[std::clamp(run.scenario, 0, static_cast<int>(v.scenarios.size()) - 1)].c_str());
   if (a11y::begin_combo(ui.label("Scenario", "scenario").c_str(), current.c_str())) {
     for (int i = 0; i < static_cast<int>(v.scenarios.size()); ++i) {
-      if (ImGui::Selectable(v.scenarios[i].c_str(), i == run.scenario)) {
+      const std::string shown = std::string(ui.tr(v.scenarios[i].c_str())) + "###" + v.scenarios[i];
+      if (ImGui::Selectable(shown.c_str(), i == run.scenario)) {
         run.scenario = i;
         out.settings_committed = true;
       }

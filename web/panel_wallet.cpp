@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "web/a11y.hpp"
 #include "web/wallet_view.hpp"
 
 namespace finlab::web {
@@ -39,6 +40,7 @@ void clock_bar(Ui& ui, const WalletView& v, WalletForm& form, WalletIntents& out
   if (!ui.compact()) ImGui::SameLine();
   ImGui::SetNextItemWidth(ui.px(150));
   if (ImGui::InputTextWithHint("##goto", "YYYY-MM-DD HH:MM", &form.goto_time, ImGuiInputTextFlags_EnterReturnsTrue)) out.go_to = true;
+  a11y::mark_last(a11y::Role::textbox, ui.tr("Go to"));
   ui.name_item("wallet.goto_input");
   ImGui::SameLine();
   if (ImGui::Button(ui.label("Go to", "goto").c_str())) out.go_to = true;

@@ -455,7 +455,12 @@ void PortfolioModel::build(Ui& ui) {
       ex.formula = ui.tr(f->formula.c_str());
       for (const auto& [k, val] : f->inputs) ex.inputs.emplace_back(ui.tr(k.c_str()), val);
       ex.source = "docs/portfolio.md";
-      v.median_figures.push_back({"portfolio.median." + f->name, nullptr, f->value, ex, ex.title});
+      // The core's value text names the fund part "funds" (活期宝 718.70, funds 1416.49).
+      std::string value = f->value;
+      if (ui.lang() == Lang::zh)
+        for (std::size_t at = value.find("funds "); at != std::string::npos; at = value.find("funds ", at)) value.replace(at, 6, "基金 ");
+      ex.value = value;
+      v.median_figures.push_back({"portfolio.median." + f->name, nullptr, value, ex, ex.title});
     }
     const auto& t = r.report.median.totals;
     v.holdings.emplace_back("活期宝", format_yuan(t.end_huoqibao));

@@ -6,7 +6,7 @@
 const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio'];
 // Latin words that are names or symbols in Chinese text too.
 const LATIN_OK = new Set(['TWR', 'MWR', 'APR', 'EAR', 'IRR', 'PD', 'AUM', 'PSI', 'GARCH', 'CSV', 'JSON', 'English', 'finlab', 'wasm',
-  'WoE', 'IV', 'KS', 'AUC', 'LPR', 'PBOC', 'SSE', 'SZSE', 'NAV', 'T', 'A', 'B', 'C', 'D', 'E', 'p5', 'p25', 'p50', 'p75', 'p95', 'pp']);
+  'WoE', 'IV', 'KS', 'AUC', 'LPR', 'PBOC', 'SSE', 'SZSE', 'NAV', 'T', 'A', 'B', 'C', 'D', 'E', 'XIRR', 'sim', 'json', 'p5', 'p25', 'p50', 'p75', 'p95', 'pp']);
 
 // English words left in what the accessible layer says in 中文 mode: control
 // labels, key-number labels and values, announced messages.
