@@ -11,6 +11,7 @@
 // [SECTION] view building
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -40,6 +41,91 @@ constexpr std::int64_t kHistory = 40'000;  // sim::RunConfig::history_users defa
 constexpr const char* kPolicyPath = "/data/assets/policies/baseline-2015.json";
 
 // [SECTION] helpers ---------------------------------------------------------------
+
+// ---- reason codes and counterfactuals in the UI's language. The core's
+// sentences are English ("[0.95, 0.97); best: >= 0.99"); here they are said
+// again from the same structured fields, with ranges in words.
+
+std::string number_text(double x, int decimals) {
+  char buf[64];
+  if (decimals >= 0) std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  else std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
+std::string feature_label(const credit::FeatureBinning& fb, const credit::FeatureSchema& schema, Lang lang) {
+  if (auto i = schema.index_of(fb.name)) {
+    const auto& f = schema[*i];
+    if (lang == Lang::zh && !f.label_zh.empty()) return f.label_zh;
+    if (!f.label.empty()) return f.label;
+  }
+  return fb.label.empty() ? fb.name : fb.label;
+}
+
+// A bin as words: "from 3 to under 12", "12 or more", "under 3", "not shared".
+std::string bin_text(const credit::FeatureBinning& fb, const credit::Bin& b, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  if (b.is_missing) return zh ? "未提供" : "not shared";
+  if (!b.levels.empty() || !fb.levels.empty()) return b.label;
+  const bool whole = fb.decimals == 0;
+  const bool lo_inf = std::isinf(b.lo), hi_inf = std::isinf(b.hi);
+  if (lo_inf && hi_inf) return zh ? "任意值" : "any value";
+  if (lo_inf) {
+    if (whole) return zh ? number_text(b.hi - 1, 0) + " 或以下" : number_text(b.hi - 1, 0) + " or less";
+    return zh ? "低于 " + number_text(b.hi, fb.decimals) : "under " + number_text(b.hi, fb.decimals);
+  }
+  if (hi_inf) return zh ? number_text(b.lo, fb.decimals) + " 或以上" : number_text(b.lo, fb.decimals) + " or more";
+  if (whole && b.hi - b.lo == 1) return number_text(b.lo, 0);
+  if (whole) return zh ? number_text(b.lo, 0) + " 至 " + number_text(b.hi - 1, 0) : number_text(b.lo, 0) + " to " + number_text(b.hi - 1, 0);
+  return zh ? number_text(b.lo, fb.decimals) + " 至 " + number_text(b.hi, fb.decimals) + "（不含）"
+            : number_text(b.lo, fb.decimals) + " to under " + number_text(b.hi, fb.decimals);
+}
+
+int bin_index(const credit::FeatureBinning& fb, const std::string& label) {
+  for (std::size_t i = 0; i < fb.bins.size(); ++i)
+    if (fb.bins[i].label == label) return static_cast<int>(i);
+  return 0;
+}
+
+std::string reason_text(const credit::Scorecard& card, const credit::FeatureSchema& schema, const credit::ReasonCode& rc, Lang lang) {
+  const auto& fb = card.features[static_cast<std::size_t>(rc.feature)];
+  const int bin = bin_index(fb, rc.bin_label), best = bin_index(fb, rc.best_label);
+  const std::string label = feature_label(fb, schema, lang);
+  const std::string yours = bin_text(fb, fb.bins[static_cast<std::size_t>(bin)], lang);
+  const std::string top = bin_text(fb, fb.bins[static_cast<std::size_t>(best)], lang);
+  const std::string n = std::to_string(rc.points_lost);
+  if (lang == Lang::zh) return label + "：" + yours + "；最好的区间是 " + top + "（−" + n + " 分）";
+  return label + ": " + yours + "; the best range is " + top + " (−" + n + " points)";
+}
+
+std::string change_text(const credit::Scorecard& card, const credit::FeatureSchema& schema, const credit::CounterfactualChange& ch,
+                        double value, Lang lang) {
+  const auto& fb = card.features[static_cast<std::size_t>(ch.feature)];
+  const credit::Bin& from = fb.bins[static_cast<std::size_t>(ch.from_bin)];
+  const credit::Bin& to = fb.bins[static_cast<std::size_t>(ch.to_bin)];
+  const std::string label = feature_label(fb, schema, lang);
+  const bool zh = lang == Lang::zh;
+  const std::string pts = zh ? "（+" + std::to_string(ch.points_gained) + " 分）"
+                             : " (+" + std::to_string(ch.points_gained) + (ch.points_gained == 1 ? " point)" : " points)");
+  const bool ordered = fb.type != credit::FeatureType::categorical && !from.is_missing && fb.levels.empty();
+  const std::string now = number_text(value, fb.decimals);
+  if (ordered && ch.to_bin > ch.from_bin) {
+    const std::string lo = number_text(to.lo, fb.decimals);
+    return zh ? "把" + label + "从 " + now + " 提高到至少 " + lo + pts : "raise " + label + " from " + now + " to at least " + lo + pts;
+  }
+  if (ordered) {
+    // Whole numbers: "to 0" rather than "to below 1".
+    if (fb.decimals == 0) {
+      const std::string at_most = number_text(to.hi - 1, 0);
+      return zh ? "把" + label + "从 " + now + " 降到 " + at_most + " 或以下" + pts
+                : "lower " + label + " from " + now + " to " + at_most + " or less" + pts;
+    }
+    const std::string hi = number_text(to.hi, fb.decimals);
+    return zh ? "把" + label + "从 " + now + " 降到 " + hi + " 以下" + pts : "lower " + label + " from " + now + " to under " + hi + pts;
+  }
+  return zh ? "把" + label + "从 " + bin_text(fb, from, lang) + " 改为 " + bin_text(fb, to, lang) + pts
+            : "change " + label + " from " + bin_text(fb, from, lang) + " to " + bin_text(fb, to, lang) + pts;
+}
 
 struct CategoryText {
   ConsentCategory c;
@@ -231,6 +317,15 @@ void CreditModel::build(Ui& ui, AppContext&) {
 
   CreditView v;
   v.ready = true;
+  v.gauge_score = r.score;
+  v.gauge_lo = v.gauge_hi = sub.features.empty() ? sub.base_points : 0;
+  for (const auto& pts : sub.points) {
+    if (pts.empty()) continue;
+    v.gauge_lo += *std::min_element(pts.begin(), pts.end());
+    v.gauge_hi += *std::max_element(pts.begin(), pts.end());
+  }
+  v.band_edges = card.bands.lower;
+  v.band_names = card.bands.names;
   // Profile groups.
   for (const CategoryText& ct : kCategories) {
     CreditCategoryGroup g;
@@ -273,7 +368,7 @@ void CreditModel::build(Ui& ui, AppContext&) {
       const auto& fb = card.features[static_cast<std::size_t>(sub.features[k])];
       const int bin = fb.bin_of(values[static_cast<std::size_t>(sub.features[k])]);
       const int pts = sub.points[k][static_cast<std::size_t>(bin)];
-      ex.inputs.emplace_back(fb.label + "  " + fb.bins[static_cast<std::size_t>(bin)].label, std::to_string(pts));
+      ex.inputs.emplace_back(feature_label(fb, schema_, lang) + "：" + bin_text(fb, fb.bins[static_cast<std::size_t>(bin)], lang), std::to_string(pts));
     }
     if (sub.features.empty()) ex.inputs.emplace_back(ui.tr("Base points"), std::to_string(sub.base_points));
     ex.rounding = ui.tr("Each feature's points are rounded to whole points (half away from zero); the PD uses the unrounded sum.");
@@ -301,12 +396,17 @@ void CreditModel::build(Ui& ui, AppContext&) {
   }
   v.categories_used = categories_text(r.categories_used, lang);
   for (const auto& rc : r.reasons) {
-    v.reasons.push_back(rc.text + " (−" + std::to_string(rc.points_lost) + ")");
+    v.reasons.push_back(reason_text(card, schema_, rc, lang));
     Explanation ex;
     ex.title = rc.name;
     ex.value = "−" + std::to_string(rc.points_lost);
     ex.formula = ui.tr("points lost = points of the best bin − points of your bin");
-    ex.inputs = {{ui.tr("Your bin"), rc.bin_label}, {ui.tr("Best bin"), rc.best_label}};
+    {
+      const auto& fb = card.features[static_cast<std::size_t>(rc.feature)];
+      ex.title = feature_label(fb, schema_, lang);
+      ex.inputs = {{ui.tr("Your bin"), bin_text(fb, fb.bins[static_cast<std::size_t>(bin_index(fb, rc.bin_label))], lang)},
+                   {ui.tr("Best bin"), bin_text(fb, fb.bins[static_cast<std::size_t>(bin_index(fb, rc.best_label))], lang)}};
+    }
     ex.source = "DOMAIN.md §3.3";
     v.reason_explain.push_back(ex);
   }
@@ -322,13 +422,13 @@ void CreditModel::build(Ui& ui, AppContext&) {
     } else {
       v.cf_title += std::string(" ") + ui.tr("The most it can reach is") + " " + std::to_string(cf_.best_score) + " (+" +
                     std::to_string(cf_.best_score - cf_.current_score) + "), " + ui.tr("by:");
-      for (const auto& c : cf_.best) v.cf_changes.push_back(c.text);
+      for (const auto& c : cf_.best) v.cf_changes.push_back(change_text(card, schema_, c, values[static_cast<std::size_t>(c.feature)], lang));
       v.cf_applicable = true;
     }
   } else {
     v.cf_title = std::string(ui.tr("To reach band")) + " " + cf_.target_band + " (" + std::to_string(cf_.target_score) + "), " +
                  ui.tr("the smallest change is:");
-    for (const auto& c : cf_.changes) v.cf_changes.push_back(c.text);
+    for (const auto& c : cf_.changes) v.cf_changes.push_back(change_text(card, schema_, c, values[static_cast<std::size_t>(c.feature)], lang));
     v.cf_applicable = true;
   }
 

@@ -56,6 +56,11 @@ struct CreditView {
   std::vector<CreditCategoryGroup> groups;
   std::vector<CreditFigure> figures;       // score, band, PD
   std::string categories_used;
+  // The score gauge: the lowest and highest score this sub-model can give,
+  // the bands' lower edges and names (worst first) and the score.
+  int gauge_score = 0, gauge_lo = 0, gauge_hi = 0;
+  std::vector<int> band_edges;
+  std::vector<std::string> band_names;
   std::vector<std::string> reasons;        // reason-code sentences
   std::vector<Explanation> reason_explain;
   std::string cf_title;                    // "To reach band B (600)"

@@ -257,7 +257,7 @@ void LoansModel::build(Ui& ui) {
                  {ui.tr("Periods per year"), loan::format_decimal(tr->rate.periods_per_year, tr->rate.periods_per_year == 12 ? 0 : 4)},
                  {ui.tr("Quoted annual rate"), quoted_annual + "%"},
                  {ui.tr("Why this root"), tr->irr.why()}};
-    ex.rounding = ui.tr("Shown to 2 decimals (round half-even on the exact binary value), computed with deterministic arithmetic identical natively and in wasm.");
+    ex.rounding = ui.tr("Shown to 2 decimals (half to even); the rate is solved exactly the same way on every device.");
     ex.source = "PBOC 〔2021〕 No. 3; DOMAIN.md §2.3";
     view_.figures.push_back({"loans.true_apr", "True APR", pct(tr->rate.nominal), ex});
   }
@@ -414,8 +414,31 @@ void LoansModel::build_prepay(Ui& ui, const loan::LoanTerms& t) {
                  {ui.tr("Payments left before"), std::to_string(p.remaining_before.size())}};
   inst.source = "DOMAIN.md §2.4";
   view_.prepay_figures.push_back({"loans.prepay.new_installment", "New installment", format_yuan(p.new_installment), inst});
+  // The new term: payments left before -> after, and the new last due date.
+  const std::string last_before = p.remaining_before.empty() ? std::string("-") : p.remaining_before.back().due_date.to_string();
+  const std::string last_after = p.remaining_after.empty() ? d.value().to_string() : p.remaining_after.back().due_date.to_string();
+  const std::string term_text =
+      std::to_string(p.remaining_before.size()) + " → " + std::to_string(p.remaining_after.size()) + " (" + last_after + ")";
+  Explanation term;
+  term.title = ui.tr("New term");
+  term.value = term_text;
+  term.formula = ui.tr(form_.prepay_mode == 1 ? "same number of months, a new annuity on the lower balance" : "same installment, fewer months");
+  term.inputs = {{ui.tr("Payments left before"), std::to_string(p.remaining_before.size())},
+                 {ui.tr("Payments left"), std::to_string(p.remaining_after.size())},
+                 {ui.tr("Last payment before"), last_before},
+                 {ui.tr("Last payment now"), last_after}};
+  term.source = "DOMAIN.md §2.4";
+  view_.prepay_figures.push_back({"loans.prepay.term", "New term", term_text, term});
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& i : p.remaining_after) {
+    view_.prepay_rows.push_back({std::to_string(i.period), i.due_date.to_string(), i.payment.to_string_grouped(), i.principal.to_string_grouped(),
+                                 i.interest.to_string_grouped(), i.fee.to_string_grouped(), i.balance.to_string_grouped()});
+    rows.push_back({{"period", i.period}, {"due_date", i.due_date.to_string()}, {"payment", i.payment.to_string()},
+                    {"principal", i.principal.to_string()}, {"interest", i.interest.to_string()}, {"balance", i.balance.to_string()}});
+  }
   state_["prepay"] = {{"cash_due", p.cash_due.to_string()}, {"interest_saved", p.interest_saved().to_string()},
-                      {"new_installment", p.new_installment.to_string()}, {"payments_left", p.remaining_after.size()}};
+                      {"new_installment", p.new_installment.to_string()}, {"payments_left", p.remaining_after.size()},
+                      {"payments_left_before", p.remaining_before.size()}, {"last_due_date", last_after}, {"schedule", rows}};
 }
 
 }  // namespace

@@ -58,6 +58,7 @@ struct LoansView {
   ChartSpec balance_chart, payment_chart;
   std::string prepay_error;
   std::vector<LoansFigure> prepay_figures;
+  std::vector<LoansRow> prepay_rows;  // the schedule after the prepayment
 };
 
 struct LoansIntents {

@@ -5,8 +5,11 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 
+#include "web/a11y.hpp"
 #include "web/credit_view.hpp"
 
 namespace finlab::web {
@@ -47,10 +50,11 @@ void profile(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
         bool changed = false;
         if (r.ordinal) {
           int level = std::isnan(value) ? 0 : static_cast<int>(value);
-          const char* preview = level >= 0 && level < static_cast<int>(r.levels.size()) ? r.levels[static_cast<std::size_t>(level)].c_str() : "";
-          if (ImGui::BeginCombo(r.label.c_str(), preview)) {
+          const char* preview = level >= 0 && level < static_cast<int>(r.levels.size()) ? ui.tr(r.levels[static_cast<std::size_t>(level)].c_str()) : "";
+          if (a11y::begin_combo(r.label.c_str(), preview)) {
             for (int i = 0; i < static_cast<int>(r.levels.size()); ++i) {
-              if (ImGui::Selectable(r.levels[static_cast<std::size_t>(i)].c_str(), i == level)) {
+              const std::string shown = std::string(ui.tr(r.levels[static_cast<std::size_t>(i)].c_str())) + "###level" + std::to_string(i);
+              if (ImGui::Selectable(shown.c_str(), i == level)) {
                 value = i;
                 changed = true;
               }
@@ -68,6 +72,7 @@ void profile(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
             value = std::round(static_cast<double>(x) * scale) / scale;
             changed = true;
           }
+          a11y::mark_last(a11y::Role::slider, r.label);
           if (ImGui::IsItemActive()) out.editing = true;
         }
         ui.name_item("credit.feature." + r.name);
@@ -84,6 +89,43 @@ void profile(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
   }
 }
 
+// The score on a bar from the lowest to the highest score the model can give,
+// shaded by band with each band's lower edge written under the bar.
+void score_gauge(Ui& ui, const CreditView& v) {
+  if (v.gauge_hi <= v.gauge_lo || v.band_names.empty()) return;
+  const int lo = std::min(v.gauge_lo, v.band_edges.empty() ? v.gauge_lo : v.band_edges.front() - 20);
+  const int hi = std::max(v.gauge_hi, v.band_edges.empty() ? v.gauge_hi : v.band_edges.back() + 20);
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float h = ui.px(14);
+  const float text_h = ImGui::GetTextLineHeightWithSpacing();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const auto x_of = [&](int s) { return p.x + w * static_cast<float>(s - lo) / static_cast<float>(hi - lo); };
+  static const ImU32 kBand[] = {IM_COL32(214, 96, 77, 255), IM_COL32(244, 165, 130, 255), IM_COL32(253, 219, 199, 255),
+                                IM_COL32(209, 229, 240, 255), IM_COL32(146, 197, 222, 255), IM_COL32(67, 147, 195, 255)};
+  for (std::size_t b = 0; b < v.band_names.size(); ++b) {
+    const int from = b == 0 ? lo : v.band_edges[b - 1];
+    const int to = b < v.band_edges.size() ? v.band_edges[b] : hi;
+    const float x0 = x_of(from), x1 = x_of(to);
+    dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(x1, p.y + h), kBand[std::min<std::size_t>(b, 5)]);
+    const ImVec2 ts = ImGui::CalcTextSize(v.band_names[b].c_str());
+    dl->AddText(ImVec2((x0 + x1 - ts.x) * 0.5f, p.y + (h - ts.y) * 0.5f), IM_COL32(20, 20, 30, 255), v.band_names[b].c_str());
+    if (b > 0) {
+      const std::string e = std::to_string(from);
+      const ImVec2 es = ImGui::CalcTextSize(e.c_str());
+      dl->AddText(ImVec2(x0 - es.x * 0.5f, p.y + h), IM_COL32(90, 94, 102, 255), e.c_str());
+    }
+  }
+  const std::string l = std::to_string(lo), r = std::to_string(hi);
+  dl->AddText(ImVec2(p.x, p.y + h), IM_COL32(90, 94, 102, 255), l.c_str());
+  dl->AddText(ImVec2(p.x + w - ImGui::CalcTextSize(r.c_str()).x, p.y + h), IM_COL32(90, 94, 102, 255), r.c_str());
+  const float sx = x_of(std::clamp(v.gauge_score, lo, hi));
+  dl->AddTriangleFilled(ImVec2(sx, p.y + h), ImVec2(sx - ui.px(6), p.y - ui.px(6)), ImVec2(sx + ui.px(6), p.y - ui.px(6)), IM_COL32(20, 20, 30, 255));
+  ImGui::Dummy(ImVec2(w, h + text_h));
+  ui.name_item("credit.gauge");
+  ImGui::TextDisabled("%s %d–%d", ui.tr("Score range of this model (points):"), lo, hi);
+}
+
 void results(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
   if (ImGui::BeginTable("figures", 3, ImGuiTableFlags_SizingStretchSame)) {
     for (std::size_t i = 0; i < v.figures.size(); ++i) {
@@ -93,6 +135,7 @@ void results(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
     }
     ImGui::EndTable();
   }
+  score_gauge(ui, v);
   ImGui::TextDisabled("%s", ui.tr("Data used:"));
   ImGui::SameLine();
   ImGui::TextWrapped("%s", v.categories_used.c_str());

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "web/a11y.hpp"
 #include "web/loans_view.hpp"
 
 namespace finlab::web {
@@ -19,7 +20,7 @@ bool combo(Ui& ui, const char* label_en, const char* id, int& value, const char*
   bool changed = false;
   const std::string label = ui.label(label_en, id);
   const char* preview = translate_items ? ui.tr(items[value]) : items[value];
-  if (ImGui::BeginCombo(label.c_str(), preview)) {
+  if (a11y::begin_combo(label.c_str(), preview)) {
     for (int i = 0; i < count; ++i) {
       const bool sel = i == value;
       if (ImGui::Selectable(translate_items ? ui.tr(items[i]) : items[i], sel)) {
@@ -55,7 +56,7 @@ void form_section(Ui& ui, LoansForm& f, LoansIntents& out) {
   c |= text(ui, "Term (months)", "term", f.term, "loans.term", out, w, ImGuiInputTextFlags_CharsDecimal);
   ImGui::SetNextItemWidth(ui.px(ui.compact() ? 230 : 260));
   c |= combo(ui, "Method", "method", f.method, kMethods, 4, true, "loans.method");
-  if (ImGui::TreeNode(ui.label("More terms", "more").c_str())) {
+  if (ImGui::TreeNodeEx(ui.label("More terms", "more").c_str(), ImGuiTreeNodeFlags_FramePadding)) {
     ui.name_item("loans.more");
     c |= text(ui, "Start date", "start", f.start, "loans.start", out, w);
     ImGui::SetNextItemWidth(ui.px(w));
@@ -98,12 +99,12 @@ void cap_box(Ui& ui, const LoansView& v) {
   ui.key_number("loans.cap", "Legal cap", v.cap_message);
 }
 
-void schedule_table(Ui& ui, const LoansView& v) {
-  ImGui::TextUnformatted(ui.tr("Repayment schedule"));
+void schedule_table(Ui& ui, const LoansView& v, const std::vector<LoansRow>& rows, const char* title_en, const char* id) {
+  ImGui::TextUnformatted(ui.tr(title_en));
   const int cols = v.with_fee ? 7 : 6;
   const float h = ui.px(ui.compact() ? 260.0f : 300.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("schedule", cols, flags, ImVec2(0, h))) return;
+  if (!ImGui::BeginTable(id, cols, flags, ImVec2(0, h))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthStretch, 0.4f);
   ImGui::TableSetupColumn(ui.tr("Due date"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -114,10 +115,10 @@ void schedule_table(Ui& ui, const LoansView& v) {
   ImGui::TableSetupColumn(ui.tr("Principal left"));
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(v.rows.size()));
+  clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const LoansRow& r = v.rows[static_cast<std::size_t>(i)];
+      const LoansRow& r = rows[static_cast<std::size_t>(i)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn(); ImGui::TextUnformatted(r.period.c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(r.due.c_str());
@@ -129,7 +130,7 @@ void schedule_table(Ui& ui, const LoansView& v) {
     }
   }
   ImGui::EndTable();
-  ui.name_item("loans.schedule");
+  ui.name_item(std::string("loans.") + id);
 }
 
 void compare_table(Ui& ui, const LoansView& v, LoansIntents& out) {
@@ -173,6 +174,7 @@ void prepay_section(Ui& ui, const LoansView& v, LoansForm& f, LoansIntents& out)
     return;
   }
   figures(ui, v.prepay_figures, "prepay_figures", false);
+  schedule_table(ui, v, v.prepay_rows, "Schedule after the prepayment", "prepay_schedule");
 }
 
 }  // namespace
@@ -200,7 +202,7 @@ LoansIntents draw_loans_panel(Ui& ui, const LoansView& v, LoansForm& form) {
     figures(ui, v.figures, "figures", true);
     cap_box(ui, v);
     ImGui::Separator();
-    schedule_table(ui, v);
+    schedule_table(ui, v, v.rows, "Repayment schedule", "schedule");
     chart(ui, v.balance_chart);
     chart(ui, v.payment_chart);
     ImGui::Separator();

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+#include "web/a11y.hpp"
+#include "web/policy_lab_kpis.hpp"
 #include "web/policy_lab_model.hpp"
 
 namespace finlab::web {
@@ -23,6 +25,8 @@ namespace {
 
 const ImVec4 kOk(0.0f, 0.55f, 0.35f, 1.0f);
 const ImVec4 kWarn(0.85f, 0.33f, 0.0f, 1.0f);
+const ImVec4 kBetter(0.05f, 0.50f, 0.25f, 1.0f);  // 4.5:1 on the light background
+const ImVec4 kWorse(0.75f, 0.10f, 0.10f, 1.0f);
 
 // Errors reported at `path` or below it ("credit.limits_yuan" also shows
 // "credit.limits_yuan[2]" and "credit.limits_yuan[2][1]").
@@ -78,10 +82,11 @@ void same_line_unless_compact(Ui& ui) {
 void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   const bool busy = v.running || v.sweeping;
   ImGui::SetNextItemWidth(ui.px(ui.compact() ? 130 : 150));
-  const std::string current = v.scenarios.empty() ? std::string() : v.scenarios[std::clamp(run.scenario, 0, static_cast<int>(v.scenarios.size()) - 1)];
-  if (ImGui::BeginCombo(ui.label("Scenario", "scenario").c_str(), current.c_str())) {
+  const std::string current = v.scenarios.empty() ? std::string() : ui.tr(v.scenarios[std::clamp(run.scenario, 0, static_cast<int>(v.scenarios.size()) - 1)].c_str());
+  if (a11y::begin_combo(ui.label("Scenario", "scenario").c_str(), current.c_str())) {
     for (int i = 0; i < static_cast<int>(v.scenarios.size()); ++i) {
-      if (ImGui::Selectable(v.scenarios[i].c_str(), i == run.scenario)) {
+      const std::string shown = std::string(ui.tr(v.scenarios[i].c_str())) + "###" + v.scenarios[i];
+      if (ImGui::Selectable(shown.c_str(), i == run.scenario)) {
         run.scenario = i;
         out.settings_committed = true;
       }
@@ -127,7 +132,7 @@ void run_bar(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   }
   if (!v.message.empty()) {
     if (v.message_error) ui.error_text(v.message);
-    else ImGui::TextWrapped("%s", v.message.c_str());
+    else ui.status_text(v.message);
     ui.name_item("policy_lab.message");
   }
 }
@@ -156,7 +161,7 @@ void policy_files(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   int& chosen = run.template_choice;
   chosen = std::clamp(chosen, 0, std::max(0, static_cast<int>(v.templates.size()) - 1));
   const char* preview = v.templates.empty() ? "" : v.templates[chosen].c_str();
-  if (ImGui::BeginCombo("##template", preview)) {
+  if (a11y::begin_combo("##template", preview)) {
     for (int i = 0; i < static_cast<int>(v.templates.size()); ++i) {
       if (ImGui::Selectable(v.templates[i].c_str(), i == chosen)) chosen = i;
       ui.name_item("policy_lab.template." + v.templates[i]);
@@ -314,7 +319,7 @@ void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out
   text_field(ui, v, out, "Terms offered (months)", "terms", f.terms, "credit.terms_months", 110);
   ImGui::SetNextItemWidth(ui.px(230));
   const int mi = std::clamp(f.method, 0, std::max(0, static_cast<int>(v.methods.size()) - 1));
-  if (ImGui::BeginCombo(ui.label("Repayment method", "method").c_str(), v.methods.empty() ? "" : v.methods[mi].c_str())) {
+  if (a11y::begin_combo(ui.label("Repayment method", "method").c_str(), v.methods.empty() ? "" : v.methods[mi].c_str())) {
     for (int i = 0; i < static_cast<int>(v.methods.size()); ++i) {
       if (ImGui::Selectable(v.methods[i].c_str(), i == f.method)) {
         f.method = i;
@@ -493,7 +498,8 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
       for (const auto& t : r.totals) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(t.name.c_str());
+        ImGui::TextUnformatted(kpi_label(t.name, ui.lang()).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.name.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(t.value.c_str());
       }
@@ -522,7 +528,7 @@ bool run_combo(Ui& ui, const char* label, const char* id, const std::vector<std:
   const float width = ui.compact() ? ImGui::GetContentRegionAvail().x * 0.65f : ui.px(520);
   ImGui::SetNextItemWidth(width);
   const char* preview = (sel >= 0 && sel < static_cast<int>(choices.size())) ? choices[sel].c_str() : ui.tr("choose a run");
-  if (ImGui::BeginCombo(ui.label(label, id).c_str(), preview)) {
+  if (a11y::begin_combo(ui.label(label, id).c_str(), preview)) {
     for (int i = 0; i < static_cast<int>(choices.size()); ++i) {
       if (ImGui::Selectable(choices[i].c_str(), i == sel)) {
         sel = i;
@@ -560,12 +566,15 @@ void compare_tab(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.b.c_str());
       ImGui::TableNextColumn();
-      if (row.differs) ImGui::TextColored(kWarn, "%s", row.diff.c_str());
+      if (row.judgement > 0) ImGui::TextColored(kBetter, "▲ %s", row.diff.c_str());
+      else if (row.judgement < 0) ImGui::TextColored(kWorse, "▼ %s", row.diff.c_str());
+      else if (row.differs) ImGui::TextUnformatted(row.diff.c_str());
       else ImGui::TextDisabled("%s", row.diff.c_str());
     }
     ImGui::EndTable();
   }
   ui.name_item("policy_lab.compare.table");
+  ui.help_text("▲ green: B is better for the platform on this figure; ▼ red: worse; uncoloured: neither better nor worse in itself.");
   ImGui::TextDisabled("%s", v.compare_a_title.c_str());
   ImGui::TextDisabled("%s", v.compare_b_title.c_str());
   static const char* kTitles[] = {"Monthly approval rate, A vs B", "Cumulative net profit, A vs B (¥)"};

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <imgui_stdlib.h>
 
+#include "web/a11y.hpp"
 #include "web/portfolio_view.hpp"
 
 namespace finlab::web {
@@ -25,7 +26,7 @@ bool choice(Ui& ui, const char* label_en, const char* id, const std::string& nam
   bool changed = false;
   value = std::clamp(value, 0, n - 1);
   ImGui::SetNextItemWidth(ui.px(w));
-  if (ImGui::BeginCombo(ui.label(label_en, id).c_str(), ui.tr(items_en[value]))) {
+  if (a11y::begin_combo(ui.label(label_en, id).c_str(), ui.tr(items_en[value]))) {
     for (int i = 0; i < n; ++i) {
       if (ImGui::Selectable(ui.tr(items_en[i]), i == value)) {
         changed = i != value;
@@ -43,10 +44,11 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, PortfolioIntents& 
   const float w = ui.compact() ? 130.0f : 150.0f;
   const std::string plan_label = ui.label("Plan", "plan");
   ImGui::SetNextItemWidth(ui.px(ui.compact() ? 230 : 280));
-  const char* preview = f.plan >= 0 && f.plan < static_cast<int>(v.plan_names.size()) ? v.plan_names[static_cast<std::size_t>(f.plan)].c_str() : "";
-  if (ImGui::BeginCombo(plan_label.c_str(), preview)) {
+  const char* preview = f.plan >= 0 && f.plan < static_cast<int>(v.plan_names.size()) ? ui.tr(v.plan_names[static_cast<std::size_t>(f.plan)].c_str()) : "";
+  if (a11y::begin_combo(plan_label.c_str(), preview)) {
     for (int i = 0; i < static_cast<int>(v.plan_names.size()); ++i) {
-      if (ImGui::Selectable(v.plan_names[static_cast<std::size_t>(i)].c_str(), i == f.plan)) {
+      const std::string shown = std::string(ui.tr(v.plan_names[static_cast<std::size_t>(i)].c_str())) + "###plan" + std::to_string(i);
+      if (ImGui::Selectable(shown.c_str(), i == f.plan)) {
         if (i != f.plan) out.template_changed = true;
         f.plan = i;
         out.changed = true;
@@ -139,7 +141,8 @@ void results(Ui& ui, const PortfolioView& v) {
   figures(ui, v.figures, "figures", true);
   chart(ui, v.fan_chart);
   chart(ui, v.outcome_chart);
-  ui.section("The median path in detail");
+  ui.section("The median path's own figures");
+  ui.help_text("The median path is the one path whose end value is the median. Its own return and drawdown are shown here; the figures above are medians taken figure by figure across all paths, so they can differ.");
   figures(ui, v.median_figures, "median", false);
   if (ImGui::BeginTable("holdings", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn(ui.tr("Holding at the end"));

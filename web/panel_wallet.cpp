@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "web/a11y.hpp"
 #include "web/wallet_view.hpp"
 
 namespace finlab::web {
@@ -39,6 +40,7 @@ void clock_bar(Ui& ui, const WalletView& v, WalletForm& form, WalletIntents& out
   if (!ui.compact()) ImGui::SameLine();
   ImGui::SetNextItemWidth(ui.px(150));
   if (ImGui::InputTextWithHint("##goto", "YYYY-MM-DD HH:MM", &form.goto_time, ImGuiInputTextFlags_EnterReturnsTrue)) out.go_to = true;
+  a11y::mark_last(a11y::Role::textbox, ui.tr("Go to"));
   ui.name_item("wallet.goto_input");
   ImGui::SameLine();
   if (ImGui::Button(ui.label("Go to", "goto").c_str())) out.go_to = true;
@@ -63,7 +65,7 @@ void actions(Ui& ui, const WalletView& v, WalletForm& form, WalletIntents& out) 
   ui.name_item("wallet.quota");
   if (!v.message.empty()) {
     if (v.message_is_error) ui.error_text(v.message);
-    else ImGui::TextWrapped("%s", v.message.c_str());
+    else ui.status_text(v.message);
     ui.name_item("wallet.message");
   }
 }
@@ -84,6 +86,26 @@ void charts(Ui& ui, const WalletView& v, WalletForm& form, WalletIntents& out) {
   ui.name_item("wallet.range90");
   chart(ui, v.income_chart);
   chart(ui, v.yield_chart);
+}
+
+// What the calendar's shading means: a swatch and its words for each colour.
+void calendar_legend(Ui& ui) {
+  const float s = ImGui::GetTextLineHeight();
+  const auto swatch = [&](ImU32 fill, ImU32 text, const char* glyph, const char* en) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + s * 1.6f, p.y + s), fill, ui.px(3));
+    dl->AddRect(p, ImVec2(p.x + s * 1.6f, p.y + s), IM_COL32(180, 180, 190, 255), ui.px(3));
+    if (glyph) dl->AddText(ImVec2(p.x + ui.px(3), p.y), text, glyph);
+    ImGui::Dummy(ImVec2(s * 1.6f, s));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(ui.tr(en));
+  };
+  swatch(IM_COL32(255, 220, 190, 255), 0, nullptr, "Today");
+  ui.same_line_if_fits(ui.tr("Market closed (weekend or holiday)"));
+  swatch(IM_COL32(240, 232, 225, 255), 0, nullptr, "Market closed (weekend or holiday)");
+  ui.same_line_if_fits(ui.tr("Income credited that day (¥)"));
+  swatch(IM_COL32(255, 255, 255, 255), IM_COL32(217, 84, 0, 255), "+", "Income credited that day (¥)");
 }
 
 void month_calendar(Ui& ui, const WalletView& v, WalletIntents& out) {
@@ -125,6 +147,7 @@ void month_calendar(Ui& ui, const WalletView& v, WalletIntents& out) {
     ImGui::PopID();
   }
   ImGui::EndTable();
+  calendar_legend(ui);
 }
 
 void history(Ui& ui, const WalletView& v) {

@@ -1,8 +1,10 @@
 // The only file of the browser client that talks to the browser: GLFW window
 // and WebGL2 context, the main loop (which stops while nothing changes), fonts
 // and device-pixel-ratio scaling, touch and wheel input, IDBFS persistence,
-// files in and out, the URL hash, the accessible DOM mirror of key numbers and
-// the JS test API `window.finlab` (documented in docs/web.md).
+// files in and out, the URL hash, text input through a DOM textarea (IME and
+// phone keyboards), the accessible DOM layer (controls with ARIA roles, key
+// numbers, announced messages, <html lang>) and the JS test API
+// `window.finlab` (documented in docs/web.md).
 //
 // [SECTION] state
 // [SECTION] JS side (EM_JS)
@@ -34,6 +36,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/a11y.hpp"
 #include "web/app.hpp"
 #include "web/models.hpp"
 #include "web/platform.hpp"
@@ -42,7 +45,9 @@
 namespace {
 
 using finlab::web::App;
+using finlab::web::Lang;
 using finlab::web::Ui;
+namespace a11y = finlab::web::a11y;
 
 constexpr const char* kDbPath = "/persist/finlab.sqlite";
 constexpr const char* kFontPath = "/data/fonts/ui.otf";
@@ -69,6 +74,7 @@ struct State {
   Ui ui;
   float dpr = 1.0f;
   float font_dpr = 0.0f;
+  bool style_phone = false;
   ImVec2 css{0, 0};
   ImVector<ImWchar> glyph_ranges;
   int frames_pending = kWakeFrames;
@@ -78,6 +84,12 @@ struct State {
   double last_cpu_ms = 0, cpu_ms_total = 0, cpu_ms_max = 0;
   long cpu_frames = 0;
   std::string mirror_json;
+  std::string controls_json, status_json, alert_json;
+  Lang shown_lang = Lang::en;
+  bool lang_set = false;
+  // The text field being edited (the DOM textarea follows it).
+  unsigned text_id = 0;
+  ImVec2 text_pos{-1, -1};
   // storage
   bool storage_ready = false;
   bool dirty = false, syncing = false;
@@ -124,12 +136,24 @@ EM_JS(void, js_install, (), {
   var touch = function(phase) {
     return function(e) {
       if (e.target !== canvas) return;
+      if (e.touches && e.touches.length > 1) {  // two fingers: pinch zoom by the browser
+        _finlab_touch(3, 0, 0);
+        return;
+      }
       e.preventDefault();
       e.stopPropagation();
       var t = e.changedTouches[0];
       if (!t) return;
       var r = canvas.getBoundingClientRect();
-      _finlab_touch(phase, t.clientX - r.left, t.clientY - r.top);
+      var x = t.clientX - r.left, y = t.clientY - r.top;
+      // A tap on a text field: focus the textarea now, inside the user gesture,
+      // so the phone keyboard opens (a focus from a later frame may not).
+      if (phase === 2 && _finlab_text_field_at(x, y)) {
+        var ta = document.getElementById('ime');
+        ta.focus({preventScroll: true});
+        holdFocus = 6;
+      }
+      _finlab_touch(phase, x, y);
     };
   };
   var topt = {capture: true, passive: false};
@@ -160,6 +184,159 @@ EM_JS(void, js_install, (), {
   };
   window.addEventListener('beforeunload', function() { _finlab_persist_now(); });
 
+  // ---- keyboard: GLFW listens on window; route its key events so that the
+  // accessible layer and the text area keep their own (Tab, Enter, IME keys).
+  var ta = document.getElementById('ime');
+  var layer = document.getElementById('a11y');
+  var composing = false;
+  var inLayer = function(e) { return layer && e.target && layer.contains(e.target); };
+  Module['finlabTextActive'] = false;
+  if (typeof GLFW !== 'undefined') {
+    window.removeEventListener('keydown', GLFW.onKeydown, true);
+    window.removeEventListener('keypress', GLFW.onKeyPress, true);
+    window.removeEventListener('keyup', GLFW.onKeyup, true);
+    window.addEventListener('keydown', function(e) {
+      if (inLayer(e) && e.key !== 'Escape') return;   // the DOM control acts itself; Escape closes popups
+      if (composing || e.isComposing || e.keyCode === 229) return;  // the IME owns the keys
+      if (e.key === 'Tab' && !Module['finlabTextActive']) return;   // Tab leaves the canvas
+      if (e.target === ta && (e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) return;  // paste arrives as input
+      if (e.target === ta && e.key === 'Enter') e.preventDefault();  // ImGui handles Enter
+      GLFW.onKeydown(e);
+    }, true);
+    window.addEventListener('keyup', function(e) {
+      if (inLayer(e) && e.key !== 'Escape') return;
+      GLFW.onKeyup(e);
+    }, true);
+    // keypress is not forwarded: text reaches ImGui through the textarea only.
+  }
+  var sendText = function(s) {
+    s = String(s || "").split(String.fromCharCode(13, 10)).join(String.fromCharCode(10));
+    if (!s) return;
+    var n = lengthBytesUTF8(s) + 1;
+    var p = _malloc(n);
+    stringToUTF8(s, p, n);
+    _finlab_text(p);
+    _free(p);
+  };
+  ta.addEventListener('compositionstart', function() { composing = true; ta.value = ""; ta.classList.add('composing'); });
+  ta.addEventListener('compositionupdate', function() { wake(); });
+  ta.addEventListener('compositionend', function(e) {
+    composing = false;
+    ta.classList.remove('composing');
+    var s = ta.value || e.data || "";
+    ta.value = "";
+    sendText(s);
+  });
+  ta.addEventListener('input', function(e) {
+    if (composing || e.isComposing) return;
+    if (e.inputType === 'insertLineBreak') { ta.value = ""; return; }
+    var s = ta.value;
+    ta.value = "";
+    sendText(s);
+  });
+  var holdFocus = 0;  // frames to keep the textarea focused after a tap opened it
+  Module['finlabTextInput'] = function(active, x, y, h, label) {
+    Module['finlabTextActive'] = !!active;
+    if (active) {
+      ta.style.left = Math.max(0, x) + 'px';
+      ta.style.top = Math.max(0, y) + 'px';
+      ta.style.height = Math.max(16, h) + 'px';
+      ta.setAttribute('aria-label', label || 'Text');
+      if (document.activeElement !== ta) ta.focus({preventScroll: true});
+      holdFocus = 0;
+    } else if (holdFocus > 0) {
+      holdFocus--;
+    } else if (document.activeElement === ta) {
+      ta.blur();
+      composing = false;
+      ta.classList.remove('composing');
+      var back = layerFocus && document.body.contains(layerFocus) ? layerFocus : canvas;
+      back.focus({preventScroll: true});
+    }
+  };
+
+  // ---- the accessible layer: one DOM control per ImGui item (web/a11y.hpp)
+  var controls = document.getElementById('a11y-controls');
+  var layerFocus = null;
+  var layerIds = "";
+  var a11yCall = function(what, id) { _finlab_a11y(what, id); };
+  var restoring = false;  // the layer was rebuilt and gives the focus back: not a move
+  controls.addEventListener('focusin', function(e) {
+    var id = e.target && e.target.getAttribute('data-id');
+    if (id) { layerFocus = e.target; if (!restoring) a11yCall(0, Number(id)); }
+  });
+  controls.addEventListener('click', function(e) {
+    var id = e.target && e.target.getAttribute('data-id');
+    if (id) a11yCall(1, Number(id));
+  });
+  controls.addEventListener('keydown', function(e) {
+    var el = e.target;
+    if (el && el.getAttribute('role') === 'textbox' && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      a11yCall(1, Number(el.getAttribute('data-id')));
+    }
+  });
+  var describe = function(el, it) {
+    var name = it.label + (it.role === 'combobox' && it.value ? ': ' + it.value : "");
+    if (el.textContent !== name) el.textContent = name;
+    if (it.role === 'textbox' && el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+    if (it.role === 'tab') el.setAttribute('aria-selected', it.selected ? 'true' : 'false');
+    if (it.role === 'checkbox') el.setAttribute('aria-checked', it.checked ? 'true' : 'false');
+    if (it.role === 'disclosure') el.setAttribute('aria-expanded', it.expanded ? 'true' : 'false');
+  };
+  Module['finlabControls'] = function(items) {
+    var ids = items.map(function(it) { return it.id + ':' + it.role; }).join(',');
+    if (ids === layerIds) {
+      items.forEach(function(it, i) { describe(controls.querySelector('[data-id="' + it.id + '"]'), it); });
+      return;
+    }
+    var hadFocus = layerFocus && controls.contains(document.activeElement) ? layerFocus.getAttribute('data-id') : null;
+    layerIds = ids;
+    controls.textContent = "";
+    var list = null;
+    items.forEach(function(it) {
+      var el;
+      if (it.role === 'textbox') {
+        el = document.createElement('div');
+        el.setAttribute('role', 'textbox');
+        el.setAttribute('tabindex', '0');
+      } else {
+        el = document.createElement('button');
+        el.type = 'button';
+        if (it.role === 'tab' || it.role === 'checkbox') el.setAttribute('role', it.role);
+        if (it.role === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
+      }
+      el.setAttribute('data-id', String(it.id));
+      describe(el, it);
+      if (it.role === 'tab') {
+        if (!list) {
+          list = document.createElement('div');
+          list.setAttribute('role', 'tablist');
+          controls.appendChild(list);
+        }
+        list.appendChild(el);
+      } else {
+        list = null;
+        controls.appendChild(el);
+      }
+    });
+    if (hadFocus) {
+      var again = controls.querySelector('[data-id="' + hadFocus + '"]');
+      if (again) {
+        layerFocus = again;
+        restoring = true;  // an open combo popup must stay open
+        again.focus({preventScroll: true});
+        restoring = false;
+      }
+    }
+  };
+  Module['finlabAnnounce'] = function(which, texts) {
+    var el = document.getElementById(which === 'alert' ? 'a11y-alert' : 'a11y-status');
+    var s = texts.join(' ');
+    if (el && el.textContent !== s) el.textContent = s;
+  };
+  Module['finlabLang'] = function(code) { document.documentElement.lang = code; };
+
   // ---- window.finlab: the test API (docs/web.md)
   var waiters = [];
   var idleWaiters = [];
@@ -187,6 +364,8 @@ EM_JS(void, js_install, (), {
     widgets: function() { return query('widgets'); },
     widget: function(name) { return query('widgets')[name] || null; },
     numbers: function() { return query('numbers'); },
+    // The items of the accessible layer: id, role, label, state, rectangle (web/a11y.hpp).
+    controls: function() { return query('controls'); },
     frameStats: function(reset) { return query(reset ? 'frame_stats_reset' : 'frame_stats'); },
     // Resolves after `n` more frames were drawn (wakes the loop).
     frames: function(n) {
@@ -253,6 +432,22 @@ EM_JS(void, js_update_mirror, (const char* json), {
     row.appendChild(value);
     root.appendChild(row);
   });
+});
+
+EM_JS(void, js_text_input, (int active, float x, float y, float h, const char* label), {
+  if (Module['finlabTextInput']) Module['finlabTextInput'](active, x, y, h, label ? UTF8ToString(label) : "");
+});
+
+EM_JS(void, js_controls, (const char* json), {
+  if (Module['finlabControls']) Module['finlabControls'](JSON.parse(UTF8ToString(json)));
+});
+
+EM_JS(void, js_announce, (int alert, const char* json), {
+  if (Module['finlabAnnounce']) Module['finlabAnnounce'](alert ? 'alert' : 'status', JSON.parse(UTF8ToString(json)));
+});
+
+EM_JS(void, js_lang, (const char* code), {
+  if (Module['finlabLang']) Module['finlabLang'](UTF8ToString(code));
 });
 
 EM_JS(char*, js_url_hash, (), {
@@ -366,9 +561,11 @@ void sync_canvas_size() {
   int cur_w = 0, cur_h = 0;
   glfwGetWindowSize(g->window, &cur_w, &cur_h);
   if (cur_w != w || cur_h != h) glfwSetWindowSize(g->window, w, h);
-  if (g->font_dpr != g->dpr) {
-    build_fonts(g->dpr);
-    finlab::web::apply_style(g->dpr);
+  const bool phone = g->css.x < 700.0f;  // Ui::compact()
+  if (g->font_dpr != g->dpr || phone != g->style_phone) {
+    if (g->font_dpr != g->dpr) build_fonts(g->dpr);
+    g->style_phone = phone;
+    finlab::web::apply_style(g->dpr, phone);
   }
 }
 
@@ -447,6 +644,26 @@ EMSCRIPTEN_KEEPALIVE void finlab_wake() {
   if (g) wake();
 }
 
+// Text from the DOM textarea (typed, composed by an IME, pasted).
+EMSCRIPTEN_KEEPALIVE void finlab_text(const char* utf8) {
+  if (!g) return;
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  wake();
+}
+
+// The accessible layer: what 0 = focus, 1 = activate the item `id`.
+EMSCRIPTEN_KEEPALIVE void finlab_a11y(int what, double id) {
+  if (!g) return;
+  const auto item = static_cast<unsigned>(id);
+  if (what == 0) a11y::request_focus(item);
+  else a11y::request_activate(item);
+  wake();
+}
+
+EMSCRIPTEN_KEEPALIVE int finlab_text_field_at(double css_x, double css_y) {
+  return g && a11y::text_field_at(static_cast<float>(css_x), static_cast<float>(css_y)) ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE void finlab_wheel(double dx, double dy) {
   if (!g) return;
   ImGuiIO& io = ImGui::GetIO();
@@ -467,6 +684,8 @@ EMSCRIPTEN_KEEPALIVE void finlab_touch(int phase, double css_x, double css_y) {
       t.pressed = false;
       t.start_ms = emscripten_get_now();
       t.start = t.pos = t.last = p;
+      // A finger on a slider drags it at once (no long press first).
+      t.pressed = a11y::slider_at(static_cast<float>(css_x), static_cast<float>(css_y));
       break;
     case 1:  // move
       t.pos = p;
@@ -546,12 +765,16 @@ EMSCRIPTEN_KEEPALIVE const char* finlab_query(const char* what_c) {
     j["idle"] = g->paused;
     j["explaining"] = g->ui.explaining();
     j["untranslated"] = g->ui.untranslated();
+    // ImGui's keyboard focus: the item and whether its focus ring is drawn.
+    j["focus"] = {{"id", GImGui->NavId}, {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight}};
     j["sync"] = {{"pending", g->dirty || g->syncing}, {"done", g->syncs}, {"error", g->sync_error}};
     j["storage"]["ready"] = g->storage_ready;
   } else if (what == "widgets") {
     j = json::object();
     for (const auto& [name, r] : g->ui.widgets())
       j[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"visible", r.visible}};
+  } else if (what == "controls") {
+    j = a11y::items_json();
   } else if (what == "numbers") {
     j = json::object();
     for (const auto& n : g->ui.key_numbers()) j[n.key] = n.value;
@@ -596,6 +819,50 @@ void publish_mirror() {
   }
 }
 
+// The DOM textarea follows the ImGui text field being edited: focused, at the
+// caret, named like the field.
+void sync_text_input() {
+  const ImGuiContext& gg = *GImGui;
+  const bool editing = gg.ActiveId != 0 && gg.InputTextState.ID == gg.ActiveId;
+  if (!editing) {  // every idle-bound frame: lets a tap's early focus run out, then blurs
+    g->text_id = 0;
+    js_text_input(0, 0, 0, 0, nullptr);
+    return;
+  }
+  const unsigned id = gg.ActiveId;
+  const ImVec2 pos = gg.PlatformImePos;
+  if (id == g->text_id && pos.x == g->text_pos.x && pos.y == g->text_pos.y) return;
+  g->text_id = id;
+  g->text_pos = pos;
+  std::string label;
+  for (const auto& it : a11y::items())
+    if (it.id == id) label = it.label;
+  js_text_input(1, pos.x / g->dpr, pos.y / g->dpr, gg.FontSize / g->dpr * 1.4f, label.c_str());
+}
+
+void publish_a11y() {
+  std::string s = a11y::items_json().dump();
+  if (s != g->controls_json) {
+    g->controls_json = std::move(s);
+    js_controls(g->controls_json.c_str());
+  }
+  s = nlohmann::json(g->ui.alerts()).dump();
+  if (s != g->alert_json) {
+    g->alert_json = std::move(s);
+    js_announce(1, g->alert_json.c_str());
+  }
+  s = nlohmann::json(g->ui.statuses()).dump();
+  if (s != g->status_json) {
+    g->status_json = std::move(s);
+    js_announce(0, g->status_json.c_str());
+  }
+  if (!g->lang_set || g->shown_lang != g->app->lang()) {
+    g->lang_set = true;
+    g->shown_lang = g->app->lang();
+    js_lang(g->shown_lang == Lang::zh ? "zh-CN" : "en");
+  }
+}
+
 void frame() {
   const double t0 = emscripten_get_now();
   sync_canvas_size();
@@ -605,6 +872,8 @@ void frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplayFramebufferScale = ImVec2(1, 1);  // ImGui already works in device pixels
   apply_touch();
+  a11y::apply_requests();
+  a11y::begin_frame(g->dpr);
   ImGui::NewFrame();
   scroll_by_touch();
 
@@ -618,6 +887,7 @@ void frame() {
   }
   g->ui.end_frame();
   ImGui::Render();
+  a11y::end_frame();
 
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(g->window, &fw, &fh);
@@ -629,6 +899,8 @@ void frame() {
 
   end_frame_input();
   publish_mirror();
+  publish_a11y();
+  sync_text_input();
   if (g->dirty && !g->syncing) finlab_persist_now();
 
   ++g->frames;
@@ -684,8 +956,13 @@ int main() {
   io.IniFilename = nullptr;  // layout is code; state lives in SQLite
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep idle frames busy
   io.ConfigWindowsMoveFromTitleBarOnly = true;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Space, Enter, Escape; visible focus ring
+  GImGui->TestEngineHookItems = true;                    // item hooks feed the accessible layer (a11y.cpp)
   ImGui_ImplGlfw_InitForOpenGL(g->window, true);
   glfwSetKeyCallback(g->window, on_key);  // ImGui's own callback is called from on_key
+  // Characters come from the DOM textarea (finlab_text), never from key events,
+  // so an IME's composed text arrives whole and nothing arrives twice.
+  glfwSetCharCallback(g->window, [](GLFWwindow*, unsigned int) {});
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   g->app = std::make_unique<App>(*platform_instance());

@@ -48,6 +48,7 @@
 #include "web/format.hpp"
 #include "web/models.hpp"
 #include "web/platform.hpp"
+#include "web/policy_lab_kpis.hpp"
 #include "web/policy_lab_model.hpp"
 
 namespace finlab::web {
@@ -1472,7 +1473,8 @@ void PolicyLabModel::build_results(Ui& ui) {
 
 std::string run_choice(const sim::RunSummary& s, RunSource src, const std::string& opened, Lang lang) {
   return std::string(translate(lang, "Run")) + " " + std::to_string(s.run_id) + " (" +
-         (src == RunSource::browser ? std::string(translate(lang, "browser")) : opened) + ") · " + s.policy_name + " · " + s.scenario_name + " · " +
+         (src == RunSource::browser ? std::string(translate(lang, "browser")) : opened) + ") · " + s.policy_name +
+         (s.created_at.empty() ? std::string() : " · " + s.created_at.substr(0, 16)) + " · " + s.scenario_name + " · " +
          format_int(static_cast<std::int64_t>(s.users)) + " × " + std::to_string(s.months) + " · " + translate(lang, "seed") + " " + std::to_string(s.seed);
 }
 
@@ -1495,7 +1497,8 @@ void PolicyLabModel::build_compare(Ui& ui) {
   view_.compare_b_title = std::string("B: ") + run_choice(b.summary, cmp_b_->ref.source, opened_name_, lang);
   for (const auto& ta : a.totals) {
     LabCompareRow row;
-    row.name = ta.name;
+    row.key = ta.name;
+    row.name = kpi_label(ta.name, lang);
     row.a = display_total(ta.value, ta.unit);
     std::string bv;
     for (const auto& tb : b.totals)
@@ -1503,6 +1506,7 @@ void PolicyLabModel::build_compare(Ui& ui) {
     row.b = bv.empty() ? "–" : display_total(bv, ta.unit);
     row.diff = bv.empty() ? "" : total_diff(ta.value, bv, ta.unit);
     row.differs = bv != ta.value;
+    row.judgement = row.differs ? kpi_judgement(ta.name, row.diff) : 0;
     view_.compare.push_back(std::move(row));
   }
   // Month-by-month overlays.
@@ -1871,7 +1875,8 @@ nlohmann::json PolicyLabModel::state() const {
   j["current"] = current_ ? run_json(*current_) : nlohmann::json(nullptr);
   if (cmp_a_ && cmp_b_) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& r : view_.compare) rows.push_back({{"name", r.name}, {"a", r.a}, {"b", r.b}, {"diff", r.diff}});
+    for (const auto& r : view_.compare)
+      rows.push_back({{"name", r.key}, {"label", r.name}, {"a", r.a}, {"b", r.b}, {"diff", r.diff}, {"judgement", r.judgement}});
     j["compare"] = {{"a", run_json(*cmp_a_)}, {"b", run_json(*cmp_b_)}, {"rows", rows}};
   } else {
     j["compare"] = nullptr;

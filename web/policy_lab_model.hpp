@@ -106,8 +106,10 @@ struct LabRunView {
 };
 
 struct LabCompareRow {
-  std::string name, a, b, diff;
+  std::string key;             // stored total name ("booked_count")
+  std::string name, a, b, diff;  // name: the label in the UI's language
   bool differs = false;
+  int judgement = 0;           // +1 B moved the right way, -1 the wrong way (policy_lab_kpis.hpp)
 };
 
 struct LabSweepRow {

@@ -402,12 +402,12 @@ void PortfolioModel::build(Ui& ui) {
                                 {ui.tr("Money put in"), format_yuan(s.paid_in)}}));
     v.figures.push_back(figure("portfolio.paid_in", "Money put in", "Money put in", format_yuan(s.paid_in),
                                "initial deposit + every scheduled deposit up to the last day (the same on every path)", {}));
-    v.figures.push_back(figure("portfolio.twr", "TWR a year (p50)", "Time-weighted return a year (median path)", pct(s.twr_annualized.p50),
-                               "across paths: percentiles of (Π daily V_t ÷ (V_{t−1} + deposits_t))^(365/days) − 1",
+    v.figures.push_back(figure("portfolio.twr", "TWR a year, median across paths", "Time-weighted return a year: the median across all paths", pct(s.twr_annualized.p50),
+                               "each path's own (Π daily V_t ÷ (V_{t−1} + deposits_t))^(365/days) − 1, then the percentiles over all paths; not the figure of the median path below, which is the one path with the median end value",
                                {{"p5", pct(s.twr_annualized.p5)}, {"p25", pct(s.twr_annualized.p25)}, {"p75", pct(s.twr_annualized.p75)},
                                 {"p95", pct(s.twr_annualized.p95)}}));
-    v.figures.push_back(figure("portfolio.drawdown", "Max drawdown (p50)", "Maximum drawdown (median of paths)", pct(-s.max_drawdown.p50),
-                               "largest fall of the time-weighted index from a running peak",
+    v.figures.push_back(figure("portfolio.drawdown", "Max drawdown, median across paths", "Maximum drawdown: the median across all paths", pct(-s.max_drawdown.p50),
+                               "each path's largest fall of its time-weighted index from a running peak, then the median over all paths; not the median path's own drawdown below",
                                {{"p5", pct(-s.max_drawdown.p5)}, {"p95", pct(-s.max_drawdown.p95)}}));
     v.figures.push_back(figure("portfolio.mmf_income", "活期宝 income (mean)", "活期宝 income (mean of paths)", format_yuan(s.mean_mmf_income),
                                "Σ daily 活期宝 income on each path, averaged over the paths", {}, "DOMAIN.md §1.5"));
@@ -455,7 +455,12 @@ void PortfolioModel::build(Ui& ui) {
       ex.formula = ui.tr(f->formula.c_str());
       for (const auto& [k, val] : f->inputs) ex.inputs.emplace_back(ui.tr(k.c_str()), val);
       ex.source = "docs/portfolio.md";
-      v.median_figures.push_back({"portfolio.median." + f->name, nullptr, f->value, ex, ex.title});
+      // The core's value text names the fund part "funds" (活期宝 718.70, funds 1416.49).
+      std::string value = f->value;
+      if (ui.lang() == Lang::zh)
+        for (std::size_t at = value.find("funds "); at != std::string::npos; at = value.find("funds ", at)) value.replace(at, 6, "基金 ");
+      ex.value = value;
+      v.median_figures.push_back({"portfolio.median." + f->name, nullptr, value, ex, ex.title});
     }
     const auto& t = r.report.median.totals;
     v.holdings.emplace_back("活期宝", format_yuan(t.end_huoqibao));

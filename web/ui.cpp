@@ -2,7 +2,51 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+
+#include "web/a11y.hpp"
+
 namespace finlab::web {
+
+namespace {
+
+// The rule behind a figure by its name, never a file or section number
+// ("DOMAIN.md §2.4" -> "Prepayment (提前还款)").
+struct RuleName {
+  const char* ref;
+  const char* en;
+  const char* zh;
+};
+const RuleName kRules[] = {
+    {"§1.2", "Fund fee accrual", "基金费用计提"},
+    {"§1.3", "Daily income per 10,000 shares", "每万份基金已实现收益"},
+    {"§1.4", "7-day annualised yield", "七日年化收益率"},
+    {"§1.5", "Investor daily income and its rounding", "投资者每日收益及舍入"},
+    {"§1.6", "Subscription and redemption timing (trade day T, weekends, holidays)", "申购赎回时点（T 日、周末与节假日）"},
+    {"§1.7", "Normal and fast (T+0) redemption", "普通赎回与快速（T+0）赎回"},
+    {"§2.1", "Interest-rate conventions and conversions", "利率口径与换算"},
+    {"§2.2", "Repayment methods", "还款方式"},
+    {"§2.3", "PBOC Announcement 〔2021〕 No. 3: annualised-rate disclosure", "中国人民银行公告〔2021〕第3号：年化利率披露"},
+    {"§2.4", "Prepayment", "提前还款"},
+    {"§2.7", "Rounding schedules to the fen", "还款计划按分舍入"},
+    {"§3.2", "Logistic regression and points scaling", "逻辑回归与分数刻度"},
+    {"§3.3", "Reason codes", "评分理由码"},
+    {"§3.7", "Score bands, expected loss and policy levers", "评分等级、预期损失与策略杠杆"},
+    {"docs/portfolio.md", "Portfolio projection over simulated market paths", "基于模拟行情路径的组合预测"},
+    {"docs/sim.md", "Policy simulation results", "策略模拟结果"},
+};
+
+std::string rule_names(const std::string& source, Lang lang) {
+  std::string out;
+  for (const RuleName& r : kRules) {
+    if (source.find(r.ref) == std::string::npos) continue;
+    if (!out.empty()) out += lang == Lang::zh ? "；" : "; ";
+    out += lang == Lang::zh ? r.zh : r.en;
+  }
+  return out.empty() ? source : out;
+}
+
+}  // namespace
 
 void Ui::begin_frame(Lang lang, float dpr, ImVec2 css_size) {
   lang_ = lang;
@@ -10,6 +54,8 @@ void Ui::begin_frame(Lang lang, float dpr, ImVec2 css_size) {
   css_size_ = css_size;
   widgets_.clear();
   numbers_.clear();
+  alerts_.clear();
+  statuses_.clear();
   explain_seen_ = false;
 }
 
@@ -62,7 +108,10 @@ void Ui::figure_text(const std::string& name, const std::string& label, const st
   if (big && big_font) ImGui::PushFont(big_font);
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
-  if (ImGui::Button(value.c_str())) open_explain(name, ex);
+  // Phone layout: at least 44 x 44 CSS px, however short the value.
+  const ImVec2 size = compact() ? ImVec2(std::max(ImGui::CalcTextSize(value.c_str()).x, px(kMinTouchCss)), px(kMinTouchCss)) : ImVec2(0, 0);
+  if (ImGui::Button(value.c_str(), size)) open_explain(name, ex);
+  a11y::mark_last(a11y::Role::button, label + ": " + value);  // read as "Balance: ¥10,015.11"
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
   if (big && big_font) ImGui::PopFont();
@@ -111,11 +160,17 @@ void Ui::section(const char* en) {
 }
 
 void Ui::error_text(const std::string& message) {
+  alerts_.push_back(message);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(message.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+}
+
+void Ui::status_text(const std::string& message) {
+  statuses_.push_back(message);
+  ImGui::TextWrapped("%s", message.c_str());
 }
 
 void Ui::help_text(const char* en) {
@@ -174,7 +229,7 @@ void Ui::end_frame() {
     }
     if (!ex.source.empty()) {
       ImGui::TextDisabled("%s", tr("Rule"));
-      ImGui::TextUnformatted(ex.source.c_str());
+      ImGui::TextUnformatted(rule_names(ex.source, lang_).c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
@@ -223,7 +278,7 @@ void DrawScope::recover() const {
   while (g.FontStack.Size > fonts_) ImGui::PopFont();
 }
 
-void apply_style(float dpr) {
+void apply_style(float dpr, bool touch_sized) {
   ImGuiStyle style;
   ImGui::StyleColorsLight(&style);
   style.WindowRounding = 6.0f;
@@ -235,6 +290,13 @@ void apply_style(float dpr) {
   style.ScrollbarSize = 12.0f;
   style.GrabMinSize = 12.0f;
   style.FramePadding = ImVec2(8.0f, 5.0f);
+  if (touch_sized) {
+    // 15 px text + 2 x 15 px = 45 CSS px: the 44 px minimum touch target
+    // (Apple HIG, WCAG 2.5.5) for buttons, tabs, fields, checkboxes and combos.
+    style.FramePadding = ImVec2(14.0f, 15.0f);
+    style.GrabMinSize = 28.0f;
+    style.ScrollbarSize = 16.0f;
+  }
   style.ItemSpacing = ImVec2(8.0f, 6.0f);
   style.WindowPadding = ImVec2(10.0f, 10.0f);
   style.WindowBorderSize = 0.0f;
@@ -248,6 +310,7 @@ void apply_style(float dpr) {
   c[ImGuiCol_TabActive] = ImVec4(1.0f, 0.42f, 0.0f, 0.85f);  // Mi orange for the selected product
   c[ImGuiCol_TabHovered] = ImVec4(1.0f, 0.55f, 0.2f, 0.75f);
   c[ImGuiCol_PlotHistogram] = ImVec4(1.0f, 0.42f, 0.0f, 0.9f);
+  c[ImGuiCol_NavHighlight] = ImVec4(0.05f, 0.35f, 0.85f, 1.0f);  // the keyboard focus ring
   style.ScaleAllSizes(dpr);
   ImGui::GetStyle() = style;
 }

@@ -78,12 +78,17 @@ public:
   void same_line_if_fits(const char* next_label);
   // A titled section break (ImGui 1.86 has no SeparatorText).
   void section(const char* en);
-  // A readable error message box (core errors, bad input).
+  // A readable error message box (core errors, bad input); announced to
+  // screen readers as an alert.
   void error_text(const std::string& message);
+  // A wrapped status message (done, saved, ...); announced politely.
+  void status_text(const std::string& message);
   void help_text(const char* en);  // wrapped, dimmed, translated
 
   const std::map<std::string, CssRect>& widgets() const { return widgets_; }
   const std::vector<KeyNumber>& key_numbers() const { return numbers_; }
+  const std::vector<std::string>& alerts() const { return alerts_; }
+  const std::vector<std::string>& statuses() const { return statuses_; }
   const std::set<std::string>& untranslated() const { return untranslated_keys(); }
   const std::string& explaining() const { return explain_name_; }
 
@@ -97,6 +102,7 @@ private:
   ImVec2 css_size_{0, 0};
   std::map<std::string, CssRect> widgets_;
   std::vector<KeyNumber> numbers_;
+  std::vector<std::string> alerts_, statuses_;
   std::string explain_name_;
   std::optional<Explanation> explain_;
   bool explain_seen_ = false;
@@ -114,7 +120,9 @@ private:
   int id_stack_, colors_, vars_, groups_, fonts_, tab_bars_, disabled_, item_flags_;
 };
 
-// The app's look (light theme, rounded frames) scaled to device pixels.
-void apply_style(float dpr);
+// The app's look (light theme, rounded frames) scaled to device pixels. In the
+// phone layout (`touch_sized`) every frame is at least kMinTouchCss tall.
+inline constexpr float kMinTouchCss = 44.0f;
+void apply_style(float dpr, bool touch_sized = false);
 
 }  // namespace finlab::web

@@ -284,7 +284,7 @@ void WalletModel::build_view(Ui& ui) {
       const auto& pd = path_.at(static_cast<std::size_t>(d - kPathFirst));
       ex.inputs.emplace_back(format_date(d, lang), pd.day.classes[kClass].income_per_10k.to_string());
     }
-    ex.rounding = ui.tr("Half-up to 0.001% (evaluated with 50-digit decimals, identical natively and in wasm).");
+    ex.rounding = ui.tr("Half-up to 0.001% (worked out with 50-digit decimals, so every device gets the same figure).");
     ex.source = "DOMAIN.md §1.4";
     v.figures.push_back({"wallet.seven_day_yield", "7-day annualised yield", y, ex});
   }

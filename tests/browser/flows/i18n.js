@@ -4,6 +4,24 @@
 'use strict';
 
 const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio'];
+// Latin words that are names or symbols in Chinese text too.
+const LATIN_OK = new Set(['TWR', 'MWR', 'APR', 'EAR', 'IRR', 'PD', 'AUM', 'PSI', 'GARCH', 'CSV', 'JSON', 'English', 'finlab', 'wasm',
+  'WoE', 'IV', 'KS', 'AUC', 'LPR', 'PBOC', 'SSE', 'SZSE', 'NAV', 'T', 'A', 'B', 'C', 'D', 'E', 'XIRR', 'sim', 'json', 'p5', 'p25', 'p50', 'p75', 'p95', 'pp']);
+
+// English words left in what the accessible layer says in 中文 mode: control
+// labels, key-number labels and values, announced messages.
+async function englishLeft(app) {
+  const texts = await app.page.evaluate(() => {
+    const out = window.finlab.controls().map((c) => c.label + (c.value ? ' ' + c.value : ''));
+    document.querySelectorAll('#a11y-numbers p, #a11y-status, #a11y-alert').forEach((el) => out.push(el.textContent));
+    return out;
+  });
+  const bad = new Set();
+  for (const s of texts) {
+    for (const w of s.match(/[A-Za-z][A-Za-z]{2,}/g) || []) if (!LATIN_OK.has(w)) bad.add(`${w} (in "${s.slice(0, 60)}")`);
+  }
+  return [...bad];
+}
 
 module.exports = {
   name: 'i18n: every visible string is translated; Chinese renders with the CJK subset',
@@ -36,7 +54,11 @@ module.exports = {
           await app.click(key);
           if ((await app.state()).explaining === key) await app.click('explain.close');
         }
-        if (lang === 'zh') await app.screenshot(`i18n-zh-1280x800-${tab}`);
+        if (lang === 'zh') {
+          const left = await englishLeft(app);
+          t.check(left.length === 0, `中文 ${tab}: English words left: ${left.slice(0, 12).join('; ')}`);
+          await app.screenshot(`i18n-zh-1280x800-${tab}`);
+        }
       }
     }
     const st = await app.state();

@@ -74,6 +74,13 @@ module.exports = [
       if (st.prepay) {
         t.equal([st.prepay.cash_due, st.prepay.new_installment, st.prepay.payments_left], [pp.cash_due, pp.new_installment, pp.installments.length],
           'prepayment cash due, new installment and payments left equal the CLI');
+        // Shorten the term: the new term, the new schedule and the interest saved are shown.
+        t.equal(st.prepay.schedule, pp.installments, 'the schedule after the prepayment equals the CLI');
+        t.equal(st.prepay.interest_saved, pp.interest_saved, 'interest saved equals the CLI');
+        t.check(st.prepay.payments_left < st.prepay.payments_left_before, `the term is shorter (${st.prepay.payments_left_before} -> ${st.prepay.payments_left})`);
+        const last = pp.installments.length ? pp.installments[pp.installments.length - 1].due_date : '2015-11-20';
+        t.equal(st.prepay.last_due_date, last, 'the new last due date');
+        for (const w of ['loans.prepay.term', 'loans.prepay.saved', 'loans.prepay_schedule']) await app.widget(w);
       }
       await app.screenshot('loans-1280x800-prepay');
 

@@ -201,6 +201,12 @@ module.exports = [
       const d = decDiff(cli.totals.booked_amount, third.totals.booked_amount);
       const expected = `${d.neg ? '-' : '+'}¥${d.abs.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
       t.equal(row && row.diff, expected, 'the difference of the booked amounts is exact (B − A)');
+      // Human labels, and each difference judged by the way the figure should move.
+      t.equal(row && row.label, 'Amount lent', 'Compare shows a label, not the raw key');
+      t.equal(row && row.judgement, d.neg ? -1 : (d.abs === '0.00' ? 0 : 1), 'more lending is judged better, less worse');
+      const loss = st.compare.rows.find((x) => x.name === 'loss_rate');
+      if (loss && loss.diff && /^[+-]/.test(loss.diff)) t.equal(loss.judgement, loss.diff[0] === '+' ? -1 : 1, 'a higher loss rate is judged worse');
+      t.check(st.compare.rows.every((x) => x.label !== x.name), `every compared total has a label: ${st.compare.rows.filter((x) => x.label === x.name).map((x) => x.name).join(', ')}`);
       await app.screenshot('policy_lab-1280x800-compare');
       t.equal((await app.state()).errors, {}, 'no panel error');
     },

@@ -42,6 +42,18 @@ module.exports = [
       t.equal([r.mean_huoqibao_income, r.mean_fees], [cli.mean_huoqibao_income, cli.mean_fees], 'mean 活期宝 income and fees equal the CLI');
       t.equal([r.median_path, r.median_end_value], [cli.median_path.path, cli.median_path.totals.end_value], 'the median path equals the CLI');
       t.equal([r.twr, r.mwr], [cli.median_path.performance.twr.value, cli.median_path.performance.mwr.value], 'its TWR and MWR equal the CLI');
+      // The headline names what it is: medians across paths, not the median path's own.
+      const labels = await app.page.evaluate(() => {
+        const o = {};
+        document.querySelectorAll('#a11y-numbers [data-key]').forEach((el) => { o[el.getAttribute('data-key')] = el.getAttribute('aria-label'); });
+        return o;
+      });
+      t.check(/median across paths/.test(labels['portfolio.twr'] || ''), `TWR headline label: ${labels['portfolio.twr']}`);
+      t.check(/median across paths/.test(labels['portfolio.drawdown'] || ''), `drawdown headline label: ${labels['portfolio.drawdown']}`);
+      await app.click('portfolio.twr');
+      const ex = await app.page.evaluate(() => window.finlab.state().explaining);
+      t.equal(ex, 'portfolio.twr', 'the TWR headline opens its explanation');
+      await app.click('explain.close');
       await app.screenshot('portfolio-1280x800');
       await app.click('portfolio.p_below');
       await app.screenshot('portfolio-1280x800-explain');

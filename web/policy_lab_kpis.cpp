@@ -1,0 +1,69 @@
+#include "web/policy_lab_kpis.hpp"
+
+namespace finlab::web {
+
+namespace {
+
+// [D] directions: the platform's point of view (profit, income, volume up;
+// losses, delinquency, costs and population drift down); counts of activity
+// that are neither good nor bad in themselves are 0.
+const KpiText kKpis[] = {
+    {"applicants", "Applicants", "申请人数", 0},
+    {"approval_rate", "Approval rate", "批准率", 0},
+    {"approved", "Applications approved", "批准笔数", 0},
+    {"average_loan", "Average loan", "平均贷款额", 0},
+    {"booked_amount", "Amount lent", "放款金额", +1},
+    {"booked_count", "Loans made", "放款笔数", +1},
+    {"chargeoff_count", "Loans written off", "核销笔数", -1},
+    {"chargeoffs", "Amount written off", "核销金额", -1},
+    {"dq30_rate", "30+ days past due", "逾期 30 天以上占比", -1},
+    {"dq90_rate", "90+ days past due", "逾期 90 天以上占比", -1},
+    {"fast_redemption_peak_amount", "Fast redemptions on the busiest day", "快速赎回最多一天的金额", 0},
+    {"fast_redemption_peak_day", "Busiest day of fast redemptions", "快速赎回最多的一天", 0},
+    {"fast_redemptions", "Fast redemptions", "快速赎回", 0},
+    {"fee_income", "Fee income", "手续费收入", +1},
+    {"fund_aum", "Fund balance (AUM)", "基金规模（AUM）", +1},
+    {"fund_deposits", "Money put into the fund", "基金申购金额", +1},
+    {"fund_holders", "Fund holders", "基金持有人数", +1},
+    {"fund_income_paid", "Fund income paid to users", "支付给用户的基金收益", 0},
+    {"fund_redemptions", "Fund redemptions", "基金赎回金额", 0},
+    {"fund_rounding_residual", "Fund income left by rounding", "基金收益舍入余差", 0},
+    {"funding_cost", "Funding cost", "资金成本", -1},
+    {"interest_income", "Interest income", "利息收入", +1},
+    {"loss_rate", "Loss rate", "损失率", -1},
+    {"months", "Months", "月数", 0},
+    {"net_profit", "Net profit", "净利润", +1},
+    {"outstanding", "Loans outstanding", "贷款余额", 0},
+    {"penalty_income", "Penalty interest income", "罚息收入", 0},
+    {"platform_profit", "Platform profit", "平台利润", +1},
+    {"provision", "Loss provision", "损失准备", 0},
+    {"provision_expense", "Provision expense", "计提的损失准备费用", -1},
+    {"psi_max", "Largest population shift (PSI)", "最大人群偏移（PSI）", -1},
+    {"recoveries", "Recoveries", "回收金额", +1},
+    {"roa", "Return on assets", "资产收益率", +1},
+    {"subsidy_cost", "Fund subsidy (加息)", "加息补贴成本", -1},
+    {"users", "Users", "用户数", 0},
+};
+
+}  // namespace
+
+const KpiText* kpi_text(std::string_view name) {
+  for (const KpiText& k : kKpis)
+    if (name == k.name) return &k;
+  return nullptr;
+}
+
+std::string kpi_label(std::string_view name, Lang lang) {
+  const KpiText* k = kpi_text(name);
+  if (!k) return std::string(name);
+  return lang == Lang::zh ? k->zh : k->en;
+}
+
+int kpi_judgement(std::string_view name, const std::string& diff_text) {
+  const KpiText* k = kpi_text(name);
+  if (!k || k->better == 0 || diff_text.empty()) return 0;
+  const int moved = diff_text[0] == '+' ? 1 : (diff_text[0] == '-' ? -1 : 0);
+  return moved * k->better;
+}
+
+}  // namespace finlab::web
