@@ -42,6 +42,9 @@ const KpiText kKpis[] = {
     {"recoveries", "Recoveries", "回收金额", +1},
     {"roa", "Return on assets", "资产收益率", +1},
     {"subsidy_cost", "Fund subsidy (加息)", "加息补贴成本", -1},
+    {"test_and_learn_amount", "Amount lent below the cutoff (test-and-learn)", "低于分数线的试验放款金额", 0},
+    {"test_and_learn_booked", "Loans made below the cutoff (test-and-learn)", "低于分数线的试验放款笔数", 0},
+    {"test_and_learn_chargeoffs", "Written off from test-and-learn loans", "试验放款的核销金额", -1},
     {"users", "Users", "用户数", 0},
 };
 
