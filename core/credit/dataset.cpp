@@ -73,6 +73,21 @@ bool is_iso_date(std::string_view s) {
   return true;
 }
 
+Result<bool> set_special_values(DataColumn& col, std::vector<std::string> specials) {
+  for (std::size_t k = 0; k < specials.size(); ++k) {
+    std::string& t = specials[k];
+    t = std::string(trim(t));
+    if (t.empty()) return fail("column '" + col.name + "': empty special value");
+    for (std::size_t j = 0; j < k; ++j)
+      if (specials[j] == t) return fail("column '" + col.name + "': duplicate special value '" + t + "'");
+    double v = 0;
+    if (col.type != FeatureType::categorical && !parse_number_cell(t, &v))
+      return fail("column '" + col.name + "' is numeric; special value '" + t + "' is not a number");
+  }
+  col.specials = std::move(specials);
+  return true;
+}
+
 Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o) {
   Dataset ds;
   ds.source = table.source;
@@ -262,6 +277,10 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
         col.codes[k] = code;
       }
     }
+    if (col.spec && !col.spec->specials.empty()) {
+      auto sp = set_special_values(col, col.spec->specials);
+      if (!sp.ok()) return fail(src + ": schema: " + sp.error());
+    }
     ds.columns.push_back(std::move(col));
   }
   if (unconsented_values)
@@ -300,6 +319,7 @@ Dataset dataset_from_population(const Population& pop, const FeatureSchema& sche
     col.category = spec.category;
     col.trend = spec.trend;
     col.spec = &spec;
+    col.specials = spec.specials;
     col.type = spec.type == FeatureType::categorical ? FeatureType::categorical : spec.type;
     FINLAB_REQUIRE(spec.type != FeatureType::categorical, "dataset_from_population: categorical feature '"
                                                               << spec.name << "' is not generated");

@@ -27,6 +27,9 @@ struct DataColumn {
   std::vector<std::int32_t> codes;              // categorical: index into levels, -1 = missing
   std::vector<std::string> levels;              // categorical: distinct values, sorted bytewise
   const FeatureSpec* spec = nullptr;            // schema entry when the name matched one
+  // Special values (text as given: numbers for numeric columns, level names
+  // for categorical ones); each gets its own bin (binning.hpp).
+  std::vector<std::string> specials;
   bool missing(std::size_t row) const;
 };
 
@@ -70,6 +73,12 @@ struct DatasetOptions {
 // all-missing columns are kept but flagged in notes and skipped by training.
 // True for "YYYY-MM" or "YYYY-MM-DD" (digits, month 01-12, day 01-31).
 bool is_iso_date(std::string_view s);
+
+// Sets the special values of a column (replacing the schema's): numbers for a
+// numeric column, level names for a categorical one (a level absent from the
+// data is allowed: its bin stays empty). Fails on a non-number for a numeric
+// column or a duplicate.
+Result<bool> set_special_values(DataColumn& col, std::vector<std::string> specials);
 
 Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& options);
 

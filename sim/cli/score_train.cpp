@@ -93,7 +93,7 @@ void print_model_statistics(std::ostream& os, const cr::ModelStatistics& m, cons
 
 struct TrainCliOptions {
   std::string data, target, bad, good, split_column, exclude, out, name = "scorecard", consent_column = "consent";
-  std::vector<std::string> trends;
+  std::vector<std::string> trends, specials;
   double min_iv = 0.02, min_bin_share = 0.05, max_correlation = 0.7, l2 = 1.0;
   double base_points = 600, base_odds = 50, pdo = 20;
   int max_bins = 8, max_features = 30;
@@ -102,6 +102,30 @@ struct TrainCliOptions {
   std::string oot_column, oot_from;
   bool json = false;
 };
+
+// --trend COLUMN=T and --special COLUMN=V1,V2 onto the data set's columns.
+void apply_column_options(cr::Dataset& data, const TrainCliOptions& o) {
+  auto column_of = [&](const std::string& opt, const std::string& arg, const char* expects) -> cr::DataColumn& {
+    const auto eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError(opt + " expects " + expects + ", got '" + arg + "'");
+    const std::size_t c = data.column_index(arg.substr(0, eq));
+    if (c == cr::CsvTable::npos) throw UsageError(opt + ": no feature column '" + arg.substr(0, eq) + "' in " + o.data);
+    return data.columns[c];
+  };
+  for (const auto& t : o.trends) {
+    cr::DataColumn& col = column_of("--trend", t, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none");
+    auto trend = cr::parse_risk_trend(t.substr(t.find('=') + 1));
+    if (!trend) throw UsageError("--trend " + t + ": " + trend.error());
+    col.trend = *trend;
+  }
+  for (const auto& sp : o.specials) {
+    cr::DataColumn& col = column_of("--special", sp, "COLUMN=VALUE[,VALUE...]");
+    const std::vector<std::string> values = split_list(sp.substr(sp.find('=') + 1));
+    if (values.empty()) throw UsageError("--special " + sp + ": no value given");
+    auto r = cr::set_special_values(col, values);
+    if (!r) throw UsageError("--special " + sp + ": " + r.error());
+  }
+}
 
 void run_train(const TrainCliOptions& o) {
   if (o.min_iv < 0) throw UsageError("--min-iv must not be negative");
@@ -130,16 +154,7 @@ void run_train(const TrainCliOptions& o) {
   dopt.exclude = split_list(o.exclude);
   if (dopt.bad_values.empty()) throw UsageError("--bad needs a value");
   cr::Dataset data = load_dataset(o.data, dopt);
-  for (const auto& t : o.trends) {
-    const auto eq = t.find('=');
-    if (eq == std::string::npos) throw UsageError("--trend expects COLUMN=auto|ascending|descending|none, got '" + t + "'");
-    const std::string col = t.substr(0, eq);
-    auto trend = cr::parse_risk_trend(t.substr(eq + 1));
-    if (!trend) throw UsageError("--trend " + t + ": " + trend.error());
-    const std::size_t c = data.column_index(col);
-    if (c == cr::CsvTable::npos) throw UsageError("--trend: no feature column '" + col + "' in " + o.data);
-    data.columns[c].trend = *trend;
-  }
+  apply_column_options(data, o);
   cr::TrainOptions topt;
   topt.name = o.name;
   topt.min_iv = o.min_iv;
@@ -340,7 +355,8 @@ void register_score_train(CLI::App& score) {
     c->add_option("--consent-column", o->consent_column, "consent column (default consent; used when present)");
     c->add_option("--out", o->out, "write the model JSON here");
     c->add_option("--name", o->name, "model name");
-    c->add_option("--trend", o->trends, "COLUMN=auto|ascending|descending|none (repeatable)");
+    c->add_option("--trend", o->trends, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none (repeatable)");
+    c->add_option("--special", o->specials, "COLUMN=V1,V2: special values of a column, each its own bin (repeatable)");
     c->add_option("--min-iv", o->min_iv, "drop features below this IV (default 0.02)");
     c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
     c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
