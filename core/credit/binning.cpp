@@ -135,11 +135,12 @@ std::vector<int> optimal_groups(const std::vector<Cell>& pre, RiskTrend trend, c
         }
       }
   if (top_k < 0) return {};
-  if (turned) *turned = top_p == 1;
   std::vector<int> ends;
+  int first_phase_groups = 0;
   int p = top_p, k = top_k, a = top_a, b = m;
   while (k >= 0) {
     ends.push_back(b);
+    first_phase_groups += p == 0 ? 1 : 0;
     const int f = from[idx(p, k, a, b)];
     b = a;
     a = f < 0 ? -1 : f / phases;
@@ -147,6 +148,8 @@ std::vector<int> optimal_groups(const std::vector<Cell>& pre, RiskTrend trend, c
     --k;
   }
   std::reverse(ends.begin(), ends.end());
+  // A real turn needs two groups before it (one alone is just a monotone run).
+  if (turned) *turned = top_p == 1 && first_phase_groups >= 2;
   *best_iv = top;
   return ends;
 }
@@ -191,8 +194,16 @@ std::vector<int> grouping_for_trend(const std::vector<Cell>& pre, RiskTrend want
   bool turned = false;
   auto ends = optimal_groups(pre, want, o, G, B, min_count, &iv_best, &turned);
   *direction = want;
-  if (want == RiskTrend::peak && !turned) *direction = RiskTrend::ascending;
-  if (want == RiskTrend::valley && !turned) *direction = RiskTrend::descending;
+  if ((want == RiskTrend::peak || want == RiskTrend::valley) && !turned && ends.size() >= 2) {
+    // No turn: a monotone run; its direction from the first two groups.
+    Cell g0, g1;
+    for (int i = 0; i < ends[1]; ++i) {
+      Cell& g = i < ends[0] ? g0 : g1;
+      g.good += pre[static_cast<std::size_t>(i)].good;
+      g.bad += pre[static_cast<std::size_t>(i)].bad;
+    }
+    *direction = rate_less(g0, g1) ? RiskTrend::ascending : RiskTrend::descending;
+  }
   return ends;
 }
 
