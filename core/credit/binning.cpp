@@ -207,6 +207,38 @@ std::vector<int> grouping_for_trend(const std::vector<Cell>& pre, RiskTrend want
   return ends;
 }
 
+// Categorical bins fixed by a bins file: the given groups in the given order
+// (level names unknown to the data and special levels are skipped; a group
+// left with no level is dropped); rows of levels in no group count as missing.
+void manual_groups(const DataColumn& col, std::vector<Cell>& per_level, const std::vector<std::int32_t>& special_codes, Cell& missing,
+                   std::vector<Cell>& pre, std::vector<std::vector<std::int32_t>>& pre_levels) {
+  std::vector<bool> used(per_level.size(), false);
+  for (std::int32_t c : special_codes)
+    if (c >= 0) used[static_cast<std::size_t>(c)] = true;
+  for (const auto& group : col.manual_groups) {
+    Cell cell;
+    std::vector<std::int32_t> levels;
+    for (const std::string& name : group) {
+      const auto it = std::find(col.levels.begin(), col.levels.end(), name);
+      if (it == col.levels.end()) continue;
+      const auto code = static_cast<std::size_t>(it - col.levels.begin());
+      if (used[code]) continue;
+      used[code] = true;
+      cell.good += per_level[code].good;
+      cell.bad += per_level[code].bad;
+      levels.push_back(static_cast<std::int32_t>(code));
+    }
+    if (levels.empty()) continue;
+    pre.push_back(cell);
+    pre_levels.push_back(std::move(levels));
+  }
+  for (std::size_t l = 0; l < per_level.size(); ++l)
+    if (!used[l]) {
+      missing.good += per_level[l].good;
+      missing.bad += per_level[l].bad;
+    }
+}
+
 }  // namespace
 
 int FeatureBinning::bin_of(double x) const {
@@ -306,7 +338,9 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       vals.resize(k);
     }
     const std::size_t n = vals.size();
-    if (n > 0) {
+    if (col.manual) {
+      cuts = col.manual_cuts;  // fixed by a bins file: no quantiles
+    } else if (n > 0) {
       // Exact quantiles of those values at ranks n·k/prebins (values, not positions).
       std::vector<std::size_t> ranks;
       for (int k = 1; k < o.prebins; ++k) {
@@ -359,39 +393,43 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
     // Special levels leave the grouping: their counts move to their own cells.
     for (std::size_t s = 0; s < special_codes.size(); ++s)
       if (special_codes[s] >= 0) std::swap(special[s], per_level[static_cast<std::size_t>(special_codes[s])]);
-    std::int64_t n = total.n() - missing.n();
-    for (const Cell& c : special) n -= c.n();
-    const auto small_limit = static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(n)));
-    // Levels below the minimum share are pooled into one group; the rest are groups of their own.
-    std::vector<std::int32_t> order;
-    Cell pooled;
-    std::vector<std::int32_t> pooled_levels;
-    for (std::size_t l = 0; l < per_level.size(); ++l) {
-      if (per_level[l].n() == 0) continue;  // also the special levels (emptied above)
-      if (per_level[l].n() < small_limit) {
-        pooled.good += per_level[l].good;
-        pooled.bad += per_level[l].bad;
-        pooled_levels.push_back(static_cast<std::int32_t>(l));
-      } else {
-        order.push_back(static_cast<std::int32_t>(l));
+    if (col.manual) {
+      manual_groups(col, per_level, special_codes, missing, pre, pre_levels);
+    } else {
+      std::int64_t n = total.n() - missing.n();
+      for (const Cell& c : special) n -= c.n();
+      const auto small_limit = static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(n)));
+      // Levels below the minimum share are pooled into one group; the rest are groups of their own.
+      std::vector<std::int32_t> order;
+      Cell pooled;
+      std::vector<std::int32_t> pooled_levels;
+      for (std::size_t l = 0; l < per_level.size(); ++l) {
+        if (per_level[l].n() == 0) continue;  // also the special levels (emptied above)
+        if (per_level[l].n() < small_limit) {
+          pooled.good += per_level[l].good;
+          pooled.bad += per_level[l].bad;
+          pooled_levels.push_back(static_cast<std::int32_t>(l));
+        } else {
+          order.push_back(static_cast<std::int32_t>(l));
+        }
       }
-    }
-    struct Group {
-      Cell cell;
-      std::vector<std::int32_t> levels;
-    };
-    std::vector<Group> groups;
-    for (std::int32_t l : order) groups.push_back({per_level[static_cast<std::size_t>(l)], {l}});
-    if (!pooled_levels.empty()) groups.push_back({pooled, pooled_levels});
-    // Order groups by bad rate (ties: first level code), so contiguous merging is natural.
-    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-      if (rate_less(a.cell, b.cell)) return true;
-      if (rate_less(b.cell, a.cell)) return false;
-      return a.levels.front() < b.levels.front();
-    });
-    for (auto& g : groups) {
-      pre.push_back(g.cell);
-      pre_levels.push_back(std::move(g.levels));
+      struct Group {
+        Cell cell;
+        std::vector<std::int32_t> levels;
+      };
+      std::vector<Group> groups;
+      for (std::int32_t l : order) groups.push_back({per_level[static_cast<std::size_t>(l)], {l}});
+      if (!pooled_levels.empty()) groups.push_back({pooled, pooled_levels});
+      // Order groups by bad rate (ties: first level code), so contiguous merging is natural.
+      std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+        if (rate_less(a.cell, b.cell)) return true;
+        if (rate_less(b.cell, a.cell)) return false;
+        return a.levels.front() < b.levels.front();
+      });
+      for (auto& g : groups) {
+        pre.push_back(g.cell);
+        pre_levels.push_back(std::move(g.levels));
+      }
     }
     if (pre.empty()) {
       pre.push_back({});
@@ -406,7 +444,10 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   const auto min_count = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(non_missing))));
   std::vector<int> ends;
   RiskTrend direction = RiskTrend::none;
-  if (total.good > 0 && total.bad > 0 && pre.size() > 1) {
+  fb.manual = col.manual;
+  if (col.manual) {
+    for (std::size_t g = 1; g <= pre.size(); ++g) ends.push_back(static_cast<int>(g));  // every given bin as it is
+  } else if (total.good > 0 && total.bad > 0 && pre.size() > 1) {
     const double G = double(total.good), B = double(total.bad);
     // Categorical groups are already ordered by bad rate: ascending is the natural trend.
     const RiskTrend want = categorical ? (col.trend == RiskTrend::none ? RiskTrend::none : RiskTrend::ascending) : col.trend;

@@ -86,6 +86,7 @@ struct FeatureBinning {
   std::vector<std::int32_t> level_bin;      // categorical: bin per level code
   double iv = 0;
   std::int64_t n_total = 0;
+  bool manual = false;                      // bins fixed by a bins file (manual_bins.hpp), not found by the DP
 
   int special_count() const { return static_cast<int>(specials.size()); }
   int value_bin_count() const { return static_cast<int>(bins.size()) - 1 - special_count(); }

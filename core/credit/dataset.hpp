@@ -30,6 +30,11 @@ struct DataColumn {
   // Special values (text as given: numbers for numeric columns, level names
   // for categorical ones); each gets its own bin (binning.hpp).
   std::vector<std::string> specials;
+  // Manual bins (manual_bins.hpp): fixed cut points (numeric) or level
+  // groups (categorical, level names); binning then only counts.
+  bool manual = false;
+  std::vector<double> manual_cuts;
+  std::vector<std::vector<std::string>> manual_groups;
   bool missing(std::size_t row) const;
 };
 

@@ -53,6 +53,7 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
     jf["cuts"] = f.cuts;
     jf["level_bin"] = f.level_bin;
     if (!f.specials.empty()) jf["specials"] = f.specials;
+    if (f.manual) jf["manual"] = true;
     json bins = json::array();
     for (const auto& b : f.bins) {
       json jb;
@@ -313,6 +314,10 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
       if (f.bins.size() < 2 || !f.bins.back().is_missing)
         return fail(p + ".bins: expected at least one value bin and the missing bin last");
       if (auto sp = read_specials(jf, p, f); !sp) return fail(sp.error());
+      if (auto mb = jf.find("manual"); mb != jf.end()) {
+        if (!mb->is_boolean()) return fail(p + ".manual: expected true or false");
+        f.manual = mb->get<bool>();
+      }
       if (f.type != FeatureType::categorical && f.cuts.size() + 1 != static_cast<std::size_t>(f.value_bin_count()))
         return fail(p + ".cuts: " + std::to_string(f.cuts.size()) + " cuts for " + std::to_string(f.value_bin_count()) + " value bins");
       for (std::size_t k = 1; k < f.cuts.size(); ++k)

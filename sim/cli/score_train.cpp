@@ -12,6 +12,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/credit/manual_bins.hpp"
 #include "core/credit/scorecard_json.hpp"
 #include "core/credit/training.hpp"
 #include "sim/cli/command.hpp"
@@ -100,6 +101,7 @@ struct TrainCliOptions {
   double max_vif = 0, max_p_value = 0, p_enter = 0.05, p_remove = 0.05;
   std::string stepwise = "none", criterion = "aic";
   std::string oot_column, oot_from;
+  std::string bins_file, model, model_name;  // --bins (train, bins); --model (bins)
   bool json = false;
 };
 
@@ -125,6 +127,55 @@ void apply_column_options(cr::Dataset& data, const TrainCliOptions& o) {
     auto r = cr::set_special_values(col, values);
     if (!r) throw UsageError("--special " + sp + ": " + r.error());
   }
+  if (!o.bins_file.empty()) {  // after --special: a bins file's "specials" win for its features
+    auto bins = cr::parse_manual_bins(read_file(o.bins_file));
+    if (!bins) throw InputError(o.bins_file + ": " + bins.error());
+    auto r = cr::apply_manual_bins(data, *bins);
+    if (!r) throw InputError(o.bins_file + ": " + r.error());
+  }
+}
+
+cr::DatasetOptions dataset_options(const TrainCliOptions& o) {
+  cr::DatasetOptions dopt;
+  dopt.target = o.target;
+  dopt.bad_values = split_list(o.bad);
+  dopt.good_values = split_list(o.good);
+  dopt.split_column = o.split_column;
+  dopt.oot_column = o.oot_column;
+  dopt.oot_from = o.oot_from;
+  dopt.consent_column = o.consent_column;
+  dopt.exclude = split_list(o.exclude);
+  if (dopt.bad_values.empty()) throw UsageError("--bad needs a value");
+  return dopt;
+}
+
+// `finlab score bins`: the bins of a model, or of every column of a data set
+// (binned on its training rows as train would), as a bins file.
+void run_bins(const TrainCliOptions& o) {
+  if (o.model.empty() == o.data.empty()) throw UsageError("score bins needs --model or --data (not both)");
+  std::vector<cr::FeatureBinning> features;
+  if (!o.model.empty()) {
+    features = load_model(o.model, o.model_name).features;
+  } else {
+    if (o.target.empty()) throw UsageError("score bins --data needs --target and --bad");
+    if (!(o.min_bin_share >= 0 && o.min_bin_share < 0.5)) throw UsageError("--min-bin-share must be in [0, 0.5)");
+    if (o.max_bins < 1 || o.max_bins > 64) throw UsageError("--max-bins must be in 1..64");
+    cr::Dataset data = load_dataset(o.data, dataset_options(o));
+    apply_column_options(data, o);
+    cr::BinningOptions bo;
+    bo.min_bin_share = o.min_bin_share;
+    bo.max_bins = o.max_bins;
+    for (const cr::DataColumn& col : data.columns) {
+      std::vector<std::uint32_t> rows;
+      for (std::size_t r = 0; r < data.rows(); ++r)
+        if (data.split[r] == cr::Split::train && cr::ConsentMask::from_bits(data.consent[r]).has(col.category))
+          rows.push_back(static_cast<std::uint32_t>(r));
+      if (!rows.empty()) features.push_back(cr::bin_feature(col, data.bad, rows, bo));
+    }
+  }
+  const std::string text = cr::manual_bins_to_json(features) + "\n";
+  if (o.out.empty()) std::cout << text;
+  else write_file(o.out, text);
 }
 
 void run_train(const TrainCliOptions& o) {
@@ -143,17 +194,7 @@ void run_train(const TrainCliOptions& o) {
   if (!direction) throw UsageError("--stepwise: " + direction.error());
   auto criterion = cr::parse_stepwise_criterion(o.criterion);
   if (!criterion) throw UsageError("--stepwise-criterion: " + criterion.error());
-  cr::DatasetOptions dopt;
-  dopt.target = o.target;
-  dopt.bad_values = split_list(o.bad);
-  dopt.good_values = split_list(o.good);
-  dopt.split_column = o.split_column;
-  dopt.oot_column = o.oot_column;
-  dopt.oot_from = o.oot_from;
-  dopt.consent_column = o.consent_column;
-  dopt.exclude = split_list(o.exclude);
-  if (dopt.bad_values.empty()) throw UsageError("--bad needs a value");
-  cr::Dataset data = load_dataset(o.data, dopt);
+  cr::Dataset data = load_dataset(o.data, dataset_options(o));
   apply_column_options(data, o);
   cr::TrainOptions topt;
   topt.name = o.name;
@@ -256,6 +297,7 @@ void run_train(const TrainCliOptions& o) {
       for (std::size_t b = 0; b < c.binning.bins.size(); ++b) {
         const cr::Bin& bin = c.binning.bins[b];
         ordered_json jb = {{"label", bin.label},
+                           {"kind", bin.is_missing ? "missing" : bin.is_special ? "special" : "value"},
                            {"n", bin.n_good + bin.n_bad},
                            {"goods", bin.n_good},
                            {"bads", bin.n_bad},
@@ -265,7 +307,12 @@ void run_train(const TrainCliOptions& o) {
         if (pts) jb["points"] = (*pts)[b];
         bins.push_back(jb);
       }
-      if (!c.binning.bins.empty()) f["direction"] = std::string(cr::to_string(c.binning.direction));
+      if (!c.binning.bins.empty()) {
+        f["trend"] = std::string(cr::to_string(c.binning.trend));
+        f["direction"] = std::string(cr::to_string(c.binning.direction));
+        if (!c.binning.specials.empty()) f["specials"] = c.binning.specials;
+        if (c.binning.manual) f["manual"] = true;
+      }
       f["bins"] = bins;
       feats.push_back(f);
     }
@@ -357,6 +404,7 @@ void register_score_train(CLI::App& score) {
     c->add_option("--name", o->name, "model name");
     c->add_option("--trend", o->trends, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none (repeatable)");
     c->add_option("--special", o->specials, "COLUMN=V1,V2: special values of a column, each its own bin (repeatable)");
+    c->add_option("--bins", o->bins_file, "bins file (JSON, from `score bins`) fixing the cuts or level groups of its features");
     c->add_option("--min-iv", o->min_iv, "drop features below this IV (default 0.02)");
     c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
     c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
@@ -376,6 +424,26 @@ void register_score_train(CLI::App& score) {
     c->add_option("--p-remove", o->p_remove, "stepwise by p: remove above this p-value (default 0.05)");
     c->add_flag("--json", o->json, "print the report as JSON");
     c->callback([o] { run_train(*o); });
+  }
+  {
+    auto o = std::make_shared<TrainCliOptions>();
+    auto* c = score.add_subcommand("bins", "print the bins of a model or a data set as a bins file (edit it, train with --bins)");
+    c->add_option("--model", o->model, "model JSON (or SQLite database)");
+    c->add_option("--model-name", o->model_name, "scorecard name inside a SQLite database");
+    c->add_option("--data", o->data, "CSV file: bin every column on its training rows");
+    c->add_option("--target", o->target, "with --data: target column");
+    c->add_option("--bad", o->bad, "with --data: target value(s) meaning bad");
+    c->add_option("--good", o->good, "with --data: target value(s) meaning good");
+    c->add_option("--split-column", o->split_column, "with --data: only rows marked train are binned");
+    c->add_option("--exclude", o->exclude, "with --data: columns not to bin, comma-separated");
+    c->add_option("--consent-column", o->consent_column, "consent column (default consent; used when present)");
+    c->add_option("--trend", o->trends, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none (repeatable)");
+    c->add_option("--special", o->specials, "COLUMN=V1,V2: special values of a column (repeatable)");
+    c->add_option("--bins", o->bins_file, "bins file fixing some features (the others are found)");
+    c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
+    c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
+    c->add_option("--out", o->out, "write the bins file here (default: standard output)");
+    c->callback([o] { run_bins(*o); });
   }
 }
 

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "core/credit/binning.hpp"
+#include "core/credit/csv.hpp"
+#include "core/credit/dataset.hpp"
 #include "core/credit/scorecard.hpp"
 #include "core/credit/scorecard_json.hpp"
 #include "core/credit/sql_export.hpp"
@@ -179,4 +181,67 @@ TEST_CASE("A model JSON whose special bins do not match its specials is refused"
   auto extra = edit("\"-999\"", "\"-999\", \"-998\"");
   REQUIRE_FALSE(extra.ok());
   CHECK(extra.error().find("$.features[0].bins[2]: expected a special bin") == 0);
+}
+
+TEST_CASE("The schema's special_values reach the data set's columns; bad ones name their JSON path", "[credit][binning][special][schema]") {
+  auto schema = FeatureSchema::parse(R"({"features":[
+    {"name":"income","category":"application","type":"numeric","min":0,"max":100000,"special_values":[-999,-998.5]},
+    {"name":"job","category":"application","type":"categorical","levels":["A","B"],"special_values":["NR"]}]})");
+  REQUIRE(schema.ok());
+  CHECK(schema->features()[0].specials == std::vector<std::string>{"-999", "-998.5"});
+  CHECK(schema->features()[1].specials == std::vector<std::string>{"NR"});
+  auto table = parse_csv("income,job,bad\n-999,NR,1\n5000,A,0\n7000,B,0\n-998.5,A,1\n", "s.csv");
+  REQUIRE(table.ok());
+  DatasetOptions o;
+  o.target = "bad";
+  o.bad_values = {"1"};
+  o.schema = &*schema;
+  auto ds = dataset_from_csv(*table, o);
+  REQUIRE(ds.ok());
+  CHECK(ds->columns[0].specials == std::vector<std::string>{"-999", "-998.5"});
+  CHECK(ds->columns[1].specials == std::vector<std::string>{"NR"});
+  const std::vector<std::uint32_t> rows{0, 1, 2, 3};
+  const FeatureBinning fb = bin_feature(ds->columns[0], ds->bad, rows);
+  CHECK(fb.bin_of(-998.5) == fb.first_special_bin() + 1);
+  CHECK(fb.bins[static_cast<std::size_t>(fb.first_special_bin())].n_bad == 1);
+
+  struct Bad {
+    const char* json;
+    const char* error;
+  };
+  const Bad bad[] = {
+      {R"({"features":[{"name":"x","category":"application","type":"numeric","min":0,"max":1,"special_values":"-999"}]})",
+       "features[0].special_values: expected an array"},
+      {R"({"features":[{"name":"x","category":"application","type":"numeric","min":0,"max":1,"special_values":["NR"]}]})",
+       "features[0].special_values[0]: expected a number"},
+      {R"({"features":[{"name":"x","category":"application","type":"categorical","levels":["A"],"special_values":[1]}]})",
+       "features[0].special_values[0]: expected a level name (string)"},
+      {R"({"features":[{"name":"x","category":"application","type":"numeric","min":0,"max":1,"special_values":[-9,-9]}]})",
+       "features[0].special_values[1]: duplicate special value -9"},
+  };
+  for (const Bad& b : bad) {
+    auto r = FeatureSchema::parse(b.json);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error() == b.error);
+  }
+}
+
+TEST_CASE("set_special_values refuses text for a numeric column, empty and duplicate codes", "[credit][binning][special]") {
+  DataColumn col;
+  col.name = "income";
+  CHECK(set_special_values(col, {"-999", " -998 "}).ok());
+  CHECK(col.specials == std::vector<std::string>{"-999", "-998"});
+  auto text = set_special_values(col, {"NR"});
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.error() == "column 'income' is numeric; special value 'NR' is not a number");
+  auto empty = set_special_values(col, {""});
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error() == "column 'income': empty special value");
+  auto dup = set_special_values(col, {"1", "1"});
+  REQUIRE_FALSE(dup.ok());
+  CHECK(dup.error() == "column 'income': duplicate special value '1'");
+  DataColumn cat;
+  cat.name = "job";
+  cat.type = FeatureType::categorical;
+  CHECK(set_special_values(cat, {"NR"}).ok());
 }
