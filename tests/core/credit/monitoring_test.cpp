@@ -91,8 +91,11 @@ TEST_CASE("Monitoring gives CSI and score PSI per month with verdicts from the t
   CHECK(r4(m.periods[1].features[0].csi) == 3.2711);
   CHECK(m.periods[1].features[0].verdict == "significant");
   CHECK(m.periods[1].verdict == "significant");
-  // One feature, one bin per band here: the score PSI equals the CSI.
-  CHECK(m.periods[1].score_psi == Approx(m.periods[1].features[0].csi).epsilon(1e-12));
+  // Scores: the < 6 and [6, 20) bins fall in band D (546 and 564 points), >= 20
+  // in band C (584): training D 5,360, C 5,140; February 50 / 50. By hand:
+  // (0.5 − 5360/10500)·ln(0.5·10500/5360) + (0.5 − 5140/10500)·ln(0.5·10500/5140) = 0.000439.
+  CHECK(m.periods[1].score_psi == Approx(0.00043906652549715).epsilon(1e-9));
+  CHECK(m.periods[1].score_verdict == "stable");
   // Outcomes: bad rate per band and KS, with the KS verdict against 0.3.
   CHECK(m.periods[1].outcomes.bads == 6);
   // KS by hand: the low-score group holds 5 of 6 bads and 45 of 94 goods: 5/6 − 45/94.
