@@ -66,6 +66,16 @@ struct DatasetOptions {
   // train/test split (all train without split_column). The column is not a feature.
   std::string oot_column;
   std::string oot_from;
+  // Target from repayment history instead of a target column: columns
+  // <dpd_prefix>1 .. <dpd_prefix>N hold the days past due at the end of months
+  // 1..N after the observation date (numbers; missing = not yet observed).
+  // bad = ever >= dpd_days within the first dpd_months months; a row with no
+  // such month but a missing month in the window is immature and dropped
+  // (counted in notes). Every <dpd_prefix><k> column is excluded from the
+  // features (they are the outcome).
+  std::string dpd_prefix;
+  int dpd_days = 0;
+  int dpd_months = 0;
   std::vector<std::string> exclude;      // columns not to use as features
   const FeatureSchema* schema = nullptr;   // names matching a schema feature take its category/type/trend
   bool require_target = true;            // false for scoring files (apply): target optional

@@ -102,6 +102,8 @@ struct TrainCliOptions {
   std::string stepwise = "none", criterion = "aic";
   std::string oot_column, oot_from;
   std::string bins_file, model, model_name;  // --bins (train, bins); --model (bins)
+  std::string dpd_prefix;                    // --target-dpd: target from repayment history
+  int dpd_days = 30, dpd_months = 12;
   bool json = false;
 };
 
@@ -137,6 +139,20 @@ void apply_column_options(cr::Dataset& data, const TrainCliOptions& o) {
 
 cr::DatasetOptions dataset_options(const TrainCliOptions& o) {
   cr::DatasetOptions dopt;
+  if (o.target.empty() == o.dpd_prefix.empty()) throw UsageError("give a target: --target COLUMN --bad V, or --target-dpd PREFIX");
+  if (!o.dpd_prefix.empty()) {
+    if (!o.bad.empty() || !o.good.empty()) throw UsageError("--bad and --good go with --target, not with --target-dpd");
+    if (o.dpd_days < 1 || o.dpd_months < 1 || o.dpd_months > 120) throw UsageError("--dpd-days must be >= 1 and --dpd-months in 1..120");
+    dopt.dpd_prefix = o.dpd_prefix;
+    dopt.dpd_days = o.dpd_days;
+    dopt.dpd_months = o.dpd_months;
+    dopt.split_column = o.split_column;
+    dopt.oot_column = o.oot_column;
+    dopt.oot_from = o.oot_from;
+    dopt.consent_column = o.consent_column;
+    dopt.exclude = split_list(o.exclude);
+    return dopt;
+  }
   dopt.target = o.target;
   dopt.bad_values = split_list(o.bad);
   dopt.good_values = split_list(o.good);
@@ -157,7 +173,7 @@ void run_bins(const TrainCliOptions& o) {
   if (!o.model.empty()) {
     features = load_model(o.model, o.model_name).features;
   } else {
-    if (o.target.empty()) throw UsageError("score bins --data needs --target and --bad");
+    if (o.target.empty() && o.dpd_prefix.empty()) throw UsageError("score bins --data needs --target and --bad (or --target-dpd)");
     if (!(o.min_bin_share >= 0 && o.min_bin_share < 0.5)) throw UsageError("--min-bin-share must be in [0, 0.5)");
     if (o.max_bins < 1 || o.max_bins > 64) throw UsageError("--max-bins must be in 1..64");
     cr::Dataset data = load_dataset(o.data, dataset_options(o));
@@ -254,7 +270,7 @@ void run_train(const TrainCliOptions& o) {
     ordered_json doc;
     doc["data"] = o.data;
     doc["model"] = o.out.empty() ? ordered_json(nullptr) : ordered_json(o.out);
-    doc["target"] = o.target;
+    doc["target"] = data.target;
     doc["rows"] = data.rows();
     doc["notes"] = data.notes;
     doc["train"] = metrics_json(train_v);
@@ -331,7 +347,7 @@ void run_train(const TrainCliOptions& o) {
     std::cout << doc.dump(2) << "\n";
     return;
   }
-  std::cout << "scorecard '" << card.name << "' trained on " << o.data << " (target " << o.target << ")\n";
+  std::cout << "scorecard '" << card.name << "' trained on " << o.data << " (target " << data.target << ")\n";
   for (const auto& n : data.notes) std::cout << "note: " << n << "\n";
   print_metrics(std::cout, "train", train_v);
   if (have_test) print_metrics(std::cout, "test ", test_v);
@@ -394,8 +410,11 @@ void register_score_train(CLI::App& score) {
     auto o = std::make_shared<TrainCliOptions>();
     auto* c = score.add_subcommand("train", "train a scorecard from a CSV and report binning, IV, AUC and KS");
     c->add_option("--data", o->data, "CSV file with a header row")->required();
-    c->add_option("--target", o->target, "target column")->required();
-    c->add_option("--bad", o->bad, "target value(s) meaning bad, comma-separated")->required();
+    c->add_option("--target", o->target, "target column (or --target-dpd)");
+    c->add_option("--bad", o->bad, "target value(s) meaning bad, comma-separated");
+    c->add_option("--target-dpd", o->dpd_prefix, "target from repayment history: columns PREFIX1..PREFIXn hold days past due per month");
+    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: bad = ever this many days past due (default 30)");
+    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: within this many months of the observation date (default 12)");
     c->add_option("--good", o->good, "target value(s) meaning good (default: the one other value; other rows are dropped)");
     c->add_option("--split-column", o->split_column, "column with train/test per row; test rows are evaluated");
     c->add_option("--exclude", o->exclude, "columns not to use, comma-separated");
@@ -433,6 +452,9 @@ void register_score_train(CLI::App& score) {
     c->add_option("--data", o->data, "CSV file: bin every column on its training rows");
     c->add_option("--target", o->target, "with --data: target column");
     c->add_option("--bad", o->bad, "with --data: target value(s) meaning bad");
+    c->add_option("--target-dpd", o->dpd_prefix, "with --data: target from repayment history (as train)");
+    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: days past due (default 30)");
+    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: months (default 12)");
     c->add_option("--good", o->good, "with --data: target value(s) meaning good");
     c->add_option("--split-column", o->split_column, "with --data: only rows marked train are binned");
     c->add_option("--exclude", o->exclude, "with --data: columns not to bin, comma-separated");
