@@ -71,10 +71,13 @@ void print_period(const cr::MonitorPeriod& p) {
   std::cout << "; verdict " << p.verdict << "\n";
   Table t{{"feature", "CSI", "verdict"}, {Align::left, Align::right, Align::left}, {}};
   for (const auto& f : p.features) t.rows.push_back({f.name, fixed(f.csi, 4), f.verdict});
-  if (p.has_outcomes)
-    for (const auto& b : p.outcomes.calibration)
-      t.rows.push_back({"band " + b.band, std::to_string(b.n) + " rows", fixed(100 * b.observed_bad_rate, 2) + "% bad"});
   print_table(std::cout, t);
+  if (!p.has_outcomes) return;
+  Table bands{{"band", "n", "bads", "bad rate", "predicted PD"}, {Align::left, Align::right, Align::right, Align::right, Align::right}, {}};
+  for (const auto& b : p.outcomes.calibration)
+    bands.rows.push_back({b.band, std::to_string(b.n), std::to_string(b.bads), fixed(100 * b.observed_bad_rate, 2) + "%",
+                          fixed(100 * b.predicted_pd, 2) + "%"});
+  print_table(std::cout, bands);
 }
 
 void run_monitor(const MonitorOptions& o) {
