@@ -287,6 +287,7 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
     if (ranked) doc["ranks"] = mpi.size();
     doc["elapsed_ms"] = elapsed;
     doc["totals"] = totals_json(r.totals);
+    doc["credit_quality"] = quality_json(r);
     std::cout << doc.dump(2) << "\n";
     return;
   }
@@ -295,6 +296,8 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
             << (ranked ? std::to_string(mpi.size()) + " ranks x " : "") << threads << " thread" << (threads == 1 ? "" : "s")
             << (ranked ? " each" : "") << ", " << elapsed << " ms\n\n";
   print_table(std::cout, totals_table(r.totals));
+  std::cout << "\n";
+  print_table(std::cout, quality_summary_table(r));
 }
 
 // ---------------------------------------------------------------- list
