@@ -3,6 +3,7 @@
 // ever-90+ / M3+ by vintage and months on book, and the five-category loan
 // classification of the book by month, as JSON and as tables. Definitions in
 // docs/sim.md "Industry metrics"; the figures come from sim/credit_quality.hpp.
+#include <algorithm>
 #include <iostream>
 
 #include "sim/cli/sim_report.hpp"
@@ -189,23 +190,25 @@ Table quality_summary_table(const sm::StoredRun& r) {
   return t;
 }
 
-void print_quality(const sm::StoredRun& r) {
-  std::cout << "\nCredit quality (definitions: docs/sim.md \"Industry metrics\")\n";
-  print_table(std::cout, quality_summary_table(r));
-  if (!r.quality_recorded) return;
-  const auto ctx = r.kpi_context();
-  auto pct = [](std::int64_t n, std::int64_t d) { return d == 0 ? std::string("-") : sm::percent_of(n, d, 2) + "%"; };
+namespace {
 
+std::string pct2(std::int64_t n, std::int64_t d) { return d == 0 ? std::string("-") : sm::percent_of(n, d, 2) + "%"; }
+
+void print_fpd(const sm::StoredRun& r) {
+  const auto ctx = r.kpi_context();
   std::cout << "\nFirst payment default by vintage\n";
   Table fp;
   fp.headers = {"vintage", "booked", "first due", "FPD7", "FPD30"};
   fp.align = {Align::left};
   for (const auto& v : sm::fpd_by_vintage(r.acc)) {
-    fp.rows.push_back({sm::period_of(ctx.start, v.orig_month), std::to_string(v.booked), std::to_string(v.first_due), pct(v.fpd7, v.first_due),
-                       v.fpd30_observed ? pct(v.fpd30, v.first_due) : "-"});
+    fp.rows.push_back({sm::period_of(ctx.start, v.orig_month), std::to_string(v.booked), std::to_string(v.first_due), pct2(v.fpd7, v.first_due),
+                       v.fpd30_observed ? pct2(v.fpd30, v.first_due) : "-"});
   }
   print_table(std::cout, fp);
+}
 
+void print_flows(const sm::StoredRun& r) {
+  const auto ctx = r.kpi_context();
   std::cout << "\nFlow rates by month (loans in a bucket at the month's start that rolled one bucket further)\n";
   Table fl;
   fl.headers = {"month", "period"};
@@ -213,23 +216,25 @@ void print_quality(const sm::StoredRun& r) {
   fl.align = {Align::right, Align::left};
   for (const auto& f : sm::flow_rates(r.acc)) {
     std::vector<std::string> row{std::to_string(f.month + 1), sm::period_of(ctx.start, f.month)};
-    for (int k = 0; k < 6; ++k) row.push_back(pct(f.rolled[k], f.from[k]));
+    for (int k = 0; k < 6; ++k) row.push_back(pct2(f.rolled[k], f.from[k]));
     fl.rows.push_back(row);
   }
   print_table(std::cout, fl);
+}
 
+void print_roll_matrix(const sm::StoredRun& r) {
   std::cout << "\nRoll-rate matrix over the run (share of the loans in a bucket at a month's start, by where they ended the month)\n";
   const auto pooled = sm::pooled_rolls(r.acc);
-  int last_to = 0;  // widest bucket reached
+  int last_to = 0;  // the furthest bucket reached
   for (int k = 0; k < sm::kBuckets * sm::kRollTo; ++k) {
     if (pooled[static_cast<std::size_t>(k)] != 0 && k % sm::kRollTo < sm::kBuckets) last_to = std::max(last_to, k % sm::kRollTo);
   }
-  Table rm;
-  rm.headers = {"from", "loans"};
   std::vector<int> cols;
   for (int t = 0; t <= last_to; ++t) cols.push_back(t);
   cols.push_back(sm::kRollPaidOff);
   cols.push_back(sm::kRollChargedOff);
+  Table rm;
+  rm.headers = {"from", "loans"};
   for (int t : cols) rm.headers.push_back(sm::roll_to_name(t));
   rm.align = {Align::left};
   for (int f = 0; f < sm::kBuckets; ++f) {
@@ -238,11 +243,14 @@ void print_quality(const sm::StoredRun& r) {
     for (int t = 0; t < sm::kRollTo; ++t) n += row[t];
     if (n == 0) continue;
     std::vector<std::string> cells{sm::bucket_name(f), std::to_string(n)};
-    for (int t : cols) cells.push_back(pct(row[t], n));
+    for (int t : cols) cells.push_back(pct2(row[t], n));
     rm.rows.push_back(cells);
   }
   print_table(std::cout, rm);
+}
 
+void print_vintage_quality(const sm::StoredRun& r) {
+  const auto ctx = r.kpi_context();
   std::cout << "\nVintages by months on book: ever 30+ / ever 90+ (share of loans), M3+ (90+ principal and charge-offs / booked)\n";
   Table vq;
   vq.headers = {"vintage", "loans", "MOB3 ever30+", "MOB6 ever30+", "MOB6 ever90+", "MOB12 ever90+", "MOB6 M3+", "MOB12 M3+"};
@@ -254,15 +262,15 @@ void print_quality(const sm::StoredRun& r) {
     for (const auto& p : points) {
       if (p.orig_month != o) continue;
       if (row.empty()) row = {sm::period_of(ctx.start, o), std::to_string(p.loans)};
-      if (p.mob == 3) cell[0] = pct(p.ever30, p.loans);
+      if (p.mob == 3) cell[0] = pct2(p.ever30, p.loans);
       if (p.mob == 6) {
-        cell[1] = pct(p.ever30, p.loans);
-        cell[2] = pct(p.ever90, p.loans);
-        cell[4] = pct(p.m3p_fen + p.chargeoff_fen, p.booked_fen);
+        cell[1] = pct2(p.ever30, p.loans);
+        cell[2] = pct2(p.ever90, p.loans);
+        cell[4] = pct2(p.m3p_fen + p.chargeoff_fen, p.booked_fen);
       }
       if (p.mob == 12) {
-        cell[3] = pct(p.ever90, p.loans);
-        cell[5] = pct(p.m3p_fen + p.chargeoff_fen, p.booked_fen);
+        cell[3] = pct2(p.ever90, p.loans);
+        cell[5] = pct2(p.m3p_fen + p.chargeoff_fen, p.booked_fen);
       }
     }
     if (row.empty()) continue;
@@ -270,7 +278,10 @@ void print_quality(const sm::StoredRun& r) {
     vq.rows.push_back(row);
   }
   print_table(std::cout, vq);
+}
 
+void print_classification(const sm::StoredRun& r) {
+  const auto ctx = r.kpi_context();
   std::cout << "\nFive-category loan classification of the book by month (share of principal outstanding)\n" << kClassSource << "\n";
   Table cl;
   cl.headers = {"month", "period", "loans"};
@@ -286,10 +297,23 @@ void print_quality(const sm::StoredRun& r) {
       loans += c.loans[k];
     }
     std::vector<std::string> row{std::to_string(c.month + 1), sm::period_of(ctx.start, c.month), std::to_string(loans)};
-    for (int k = 0; k < sm::kLoanClasses; ++k) row.push_back(pct(c.outstanding_fen[k], total));
+    for (int k = 0; k < sm::kLoanClasses; ++k) row.push_back(pct2(c.outstanding_fen[k], total));
     cl.rows.push_back(row);
   }
   print_table(std::cout, cl);
+}
+
+}  // namespace
+
+void print_quality(const sm::StoredRun& r) {
+  std::cout << "\nCredit quality (definitions: docs/sim.md \"Industry metrics\")\n";
+  print_table(std::cout, quality_summary_table(r));
+  if (!r.quality_recorded) return;
+  print_fpd(r);
+  print_flows(r);
+  print_roll_matrix(r);
+  print_vintage_quality(r);
+  print_classification(r);
 }
 
 }  // namespace finlab::cli
