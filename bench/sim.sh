@@ -127,7 +127,7 @@ memory_section() {
     printf "  one 24 GB machine: memory no longer limits the population (default block ~%.0f MB; 1M-user blocks ~%.0f MB);\n", (fixed + per * 4194304) / 1048576, (fixed + per * 1048576) / 1048576
     printf "    the limit is the 200,000,000-user cap of a run and time; unstreamed it would hold ~%.0fM users\n", (24e9 - fixed) / per / 1e6
   }'
-  echo "  a streamed run costs a second pass over its users (two passes with an uncapped partner: see docs/sim.md \"Streaming\")"
+  echo "  a streamed run costs a second pass over its users (two passes with an uncapped partner: see docs/sim.md \"Memory: users stream through in blocks\")"
   rm -rf "$dir"
 }
 
