@@ -194,8 +194,8 @@ Result<RunOutput> run_parallel(const RunConfig& config, ParallelOptions o) {
   RunState& state = *st.value();
   const std::uint64_t held = state.users().count;  // this rank's users
   progress.work_total = held * kBuildUserWork + held * static_cast<std::uint64_t>(config.months);
+  int passes = 1;
   if (stream) {
-    int passes = 0;
     if (!run_streamed(state, o, progress, passes)) return fail("interrupted");
   } else {
     if (!build_traits_parallel(state, o, progress)) return fail("interrupted");
@@ -204,6 +204,9 @@ Result<RunOutput> run_parallel(const RunConfig& config, ParallelOptions o) {
   progress.stage = Stage::analyses;
   if (o.on_progress) o.on_progress(progress);
   RunOutput out = state.finish();
+  out.passes = passes;
+  const std::uint64_t block = std::max<std::uint64_t>(1, o.block_users);
+  out.blocks = stream ? std::max<std::uint64_t>(1, (held + block - 1) / block) : 1;
   progress.stage = Stage::done;
   if (o.on_progress) o.on_progress(progress);
   return out;

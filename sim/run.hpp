@@ -57,6 +57,8 @@ struct RunOutput {
   HistoryStats history;                                  // how the scorecard's history was booked (selection bias)
   Analyses analyses;
   ScoreTables tables;
+  int passes = 1;           // passes over the users (2+ when streamed: parallel.hpp run_streamed)
+  std::uint64_t blocks = 1; // blocks per pass of this process
 };
 
 enum class Stage { training, population, months, analyses, done };

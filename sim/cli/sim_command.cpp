@@ -286,6 +286,7 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
     doc["threads"] = threads;
     if (ranked) doc["ranks"] = mpi.size();
     doc["elapsed_ms"] = elapsed;
+    doc["streaming"] = {{"block_users", o.block_users}, {"blocks", out.value().blocks}, {"passes", out.value().passes}};
     doc["totals"] = totals_json(r.totals);
     doc["credit_quality"] = quality_json(r);
     std::cout << doc.dump(2) << "\n";
@@ -294,7 +295,12 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
   std::cout << "run " << id << " (complete) in " << o.db << ": policy " << policy.name << ", scenario " << scenario.name << ", "
             << config.users << " users x " << config.months << " months, seed " << config.seed << ", "
             << (ranked ? std::to_string(mpi.size()) + " ranks x " : "") << threads << " thread" << (threads == 1 ? "" : "s")
-            << (ranked ? " each" : "") << ", " << elapsed << " ms\n\n";
+            << (ranked ? " each" : "") << ", " << elapsed << " ms"
+            << (out.value().passes > 1 || out.value().blocks > 1
+                    ? ", streamed in " + std::to_string(out.value().blocks) + " blocks" + (ranked ? " per rank" : "") + " x " +
+                          std::to_string(out.value().passes) + " passes"
+                    : std::string())
+            << "\n\n";
   print_table(std::cout, totals_table(r.totals));
   std::cout << "\n";
   print_table(std::cout, quality_summary_table(r));

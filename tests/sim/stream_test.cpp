@@ -97,7 +97,13 @@ TEST_CASE("A run streamed in small blocks equals the run holding every user", "[
     o.model = model();
     o.block_users = 512;
     o.threads = 2;
-    check_same_output(whole, run_parallel(c, o).value());
+    const RunOutput streamed = run_parallel(c, o).value();
+    check_same_output(whole, streamed);
+    CHECK(streamed.blocks == 6);  // 3,000 users in blocks of 512
+    CHECK(streamed.passes >= 1);
+    CHECK(streamed.passes <= 2);
+    CHECK(whole.blocks == 1);
+    CHECK(whole.passes == 1);
   }
 }
 
