@@ -47,6 +47,15 @@ std::uint64_t fingerprint(std::string_view text) {
   return h;
 }
 
+namespace {
+// A score histogram summed over every rank.
+void sum_all(Collective& c, ScoreHistogram& h) {
+  c.sum_all(h.count);
+  c.sum_all(h.pd_ppm);
+  c.sum_all(h.bad);
+}
+}  // namespace
+
 // ---------------------------------------------------------------- RunState
 Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std::optional<ScoringModel> model, Collective* collective,
                                                    bool hold_users) {
@@ -200,11 +209,7 @@ Analyses RunState::streamed_analyses() {
   a.application = app_;
   std::array<ScoreHistogram, 2> split = app_by_challenger_;
   if (collective_) {
-    for (ScoreHistogram* h : {&a.behaviour, &a.application, &split[0], &split[1]}) {
-      collective_->sum_all(h->count);
-      collective_->sum_all(h->pd_ppm);
-      collective_->sum_all(h->bad);
-    }
+    for (ScoreHistogram* h : {&a.behaviour, &a.application, &split[0], &split[1]}) sum_all(*collective_, *h);
   }
   const int cutoff = config_.policy.credit.cutoff;
   a.value = value_of_data(a.behaviour, a.application, cutoff);
@@ -229,11 +234,7 @@ Analyses RunState::analyses() {
   // (the cutoffs depend on all users), the swap table onto rank 0.
   Analyses a;
   score_histograms(traits_, 0, traits_.size(), a.behaviour, a.application);
-  for (ScoreHistogram* h : {&a.behaviour, &a.application}) {
-    collective_->sum_all(h->count);
-    collective_->sum_all(h->pd_ppm);
-    collective_->sum_all(h->bad);
-  }
+  for (ScoreHistogram* h : {&a.behaviour, &a.application}) sum_all(*collective_, *h);
   const int cutoff = config_.policy.credit.cutoff;
   a.value = value_of_data(a.behaviour, a.application, cutoff);
   a.swap.challenger_cutoff = cutoff;
