@@ -4,6 +4,8 @@
 // tests require to be empty in Chinese.
 #include "web/i18n.hpp"
 
+#include "web/i18n_policy_lab.hpp"
+
 #include <cstring>
 #include <set>
 #include <string>
@@ -708,6 +710,7 @@ const std::unordered_map<std::string, const char*>& zh_map() {
   static const std::unordered_map<std::string, const char*> m = [] {
     std::unordered_map<std::string, const char*> r;
     for (const Entry& e : kTable) r.emplace(e.en, e.zh);
+    for (const I18nPair& e : policy_lab_catalog()) r.emplace(e.en, e.zh);
     return r;
   }();
   return m;

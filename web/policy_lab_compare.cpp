@@ -14,9 +14,8 @@ namespace {
 
 std::string run_choice(const sim::RunSummary& s, RunSource src, const std::string& opened, Lang lang) {
   return std::string(translate(lang, "Run")) + " " + std::to_string(s.run_id) + " (" +
-         (src == RunSource::browser ? std::string(translate(lang, "browser")) : opened) + ") · " + s.policy_name +
-         (s.created_at.empty() ? std::string() : " · " + s.created_at.substr(0, 16)) + " · " + s.scenario_name + " · " +
-         format_int(static_cast<std::int64_t>(s.users)) + " × " + std::to_string(s.months) + " · " + translate(lang, "seed") + " " + std::to_string(s.seed);
+         (src == RunSource::browser ? std::string(translate(lang, "browser")) : opened) + ") · " + run_name(s, lang) + " · " + s.scenario_name +
+         " · " + format_int(static_cast<std::int64_t>(s.users)) + " × " + std::to_string(s.months);
 }
 
 // Month-by-month overlays of A and B.

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/credit/consent.hpp"
+#include "core/credit/monitoring.hpp"
 #include "sim/kpi.hpp"
 #include "sim/policy.hpp"
 #include "sim/population.hpp"
@@ -68,6 +69,14 @@ std::string yuan_text(std::int64_t fen);
 std::optional<std::uint64_t> read_count(const std::string& text, const char* what, std::uint64_t lo, std::uint64_t hi, Lang lang,
                                         std::string& error);
 
+// "baseline-2015 · 2026-12-04 14:40 · seed 2015": tells runs of edited policies apart.
+std::string run_name(const sim::RunSummary& s, Lang lang);
+
+// ---------------------------------------------------------------- CSV (policy_lab_csv.cpp)
+// A cell as CSV: quoted when needed; a leading = + - @ tab or CR neutralised with '.
+std::string csv_cell(const std::string& text);
+std::string csv_text(const LabTable& t);
+
 // ---------------------------------------------------------------- policy form (policy_lab_policy.cpp)
 LabPolicyForm form_from_doc(const ojson& doc);
 // Writes the form's fields into the document; keys the form does not show are kept.
@@ -76,10 +85,22 @@ void form_into_doc(const LabPolicyForm& f, ojson& doc);
 void fit_to_bands(LabPolicyForm& f);
 
 // ---------------------------------------------------------------- model
+// Score drift of a run's card over its regenerated population (policy_lab_drift.cpp).
+struct DriftData {
+  bool ok = false;
+  std::string error;                  // why there is no feature drift
+  std::int64_t users = 0;             // users regenerated and scored
+  bool capped = false;                // the run has more users than that
+  credit::MonitorReport report;       // period "all": score PSI, CSI per feature
+};
+DriftData compute_drift(const sim::StoredRun& r);
+nlohmann::json drift_json(const DriftData& d, const sim::StoredRun& r);
+
 struct LoadedRun {
   RunRef ref;
   sim::StoredRun run;
   std::vector<std::int64_t> behaviour, application;  // users by whole-point score (sim_run_scores)
+  std::shared_ptr<const DriftData> drift;           // computed when first shown
 };
 
 // A browser run in progress: the engine's resumable driver plus its record.
@@ -159,6 +180,11 @@ private:
   void build_policy(Ui& ui);
   void build_progress(Ui& ui, Platform& platform);
   void build_results(Ui& ui);
+  void build_analyses(Ui& ui);
+  void build_drift(Ui& ui);
+  std::optional<LabTable> table_for(const std::string& id) const;
+  void export_csv(const std::string& id, AppContext& ctx);
+  void add_current_view(nlohmann::json& c) const;
   void build_compare(Ui& ui);
   void build_sweep(Ui& ui);
   LabRunRow run_row(const sim::RunSummary& s, RunSource src, Lang lang) const;
@@ -201,6 +227,7 @@ private:
   bool view_dirty_ = true;
   std::string message_;
   bool message_error_ = false;
+  std::string last_csv_id_, last_csv_;  // the last CSV downloaded (test API)
   AppContext* ctx_ = nullptr;
 };
 

@@ -137,4 +137,9 @@ std::optional<std::uint64_t> read_count(const std::string& text, const char* wha
   return v;
 }
 
+std::string run_name(const sim::RunSummary& s, Lang lang) {
+  std::string when = s.created_at.size() >= 16 ? s.created_at.substr(0, 10) + " " + s.created_at.substr(11, 5) : s.created_at;
+  return s.policy_name + (when.empty() ? std::string() : " · " + when) + " · " + translate(lang, "seed") + " " + std::to_string(s.seed);
+}
+
 }  // namespace finlab::web::lab

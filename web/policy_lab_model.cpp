@@ -346,6 +346,7 @@ void PolicyLabModel::apply(const LabIntents& in, AppContext& ctx) {
     tab_ = LabTab::results;
     save_now = true;
   }
+  if (!in.export_csv.empty()) export_csv(in.export_csv, ctx);
   if (in.compare_changed) {
     cmp_a_.reset();
     cmp_b_.reset();
@@ -365,7 +366,7 @@ void PolicyLabModel::draw(Ui& ui, AppContext& ctx) {
   view_lang_ = ui.lang();
   if (in.tab || in.policy_changed || in.policy_committed || in.bands_changed || in.apply_json || in.reload_json || in.load_template >= 0 ||
       in.add_partner || in.remove_partner >= 0 || in.export_policy || in.import_policy || in.settings_committed || in.run || in.cancel ||
-      in.sweep || in.open_db || in.close_db || in.view_run || in.compare_changed) {
+      in.sweep || in.open_db || in.close_db || in.view_run || in.compare_changed || !in.export_csv.empty()) {
     apply(in, ctx);
   }
 }
@@ -378,7 +379,27 @@ nlohmann::json summary_json(const sim::RunSummary& s) {
           {"approval_rate", s.approval_rate}, {"loss_rate", s.loss_rate}, {"net_profit", s.net_profit}};
 }
 
+nlohmann::json table_json(const LabTable& t) { return {{"id", t.id}, {"header", t.header}, {"rows", t.rows}}; }
+
 }  // namespace
+
+// What the Results tab shows of the current run, for the tests: its name,
+// the events each KPI rests on, the analyses as stored and as laid out, the
+// score drift.
+void PolicyLabModel::add_current_view(nlohmann::json& c) const {
+  const LabRunView& v = view_.current;
+  c["display_name"] = v.title;
+  nlohmann::json kpis = nlohmann::json::object();
+  for (const LabKpi& k : v.kpis) kpis[k.key] = {{"value", k.value}, {"basis", k.basis}, {"few", k.few}};
+  c["kpis"] = kpis;
+  nlohmann::json an = nlohmann::json::object();
+  for (const auto& t : current_->run.analyses) an[t.name] = t.value;
+  c["analyses"] = an;
+  c["tables"] = {{"value_of_data", table_json(v.value_table)}, {"swap", table_json(v.swap_table)}, {"history", table_json(v.history_table)},
+                 {"drift_months", table_json(v.drift_months)}, {"drift_features", table_json(v.drift_features)}};
+  c["drift"] = current_->drift ? drift_json(*current_->drift, current_->run) : nlohmann::json(nullptr);
+  c["drift_level"] = v.drift_level;
+}
 
 nlohmann::json PolicyLabModel::state() const {
   nlohmann::json j;
@@ -433,6 +454,8 @@ nlohmann::json PolicyLabModel::state() const {
                           {"totals", t}};
   };
   j["current"] = current_ ? run_json(*current_) : nlohmann::json(nullptr);
+  if (current_) add_current_view(j["current"]);
+  j["last_csv"] = last_csv_.empty() ? nlohmann::json(nullptr) : nlohmann::json{{"id", last_csv_id_}, {"text", last_csv_}};
   if (cmp_a_ && cmp_b_) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& r : view_.compare)

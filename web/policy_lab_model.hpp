@@ -75,11 +75,40 @@ struct LabRunForm {
 };
 
 // ---------------------------------------------------------------- view
+// A rate whose numerator counts fewer events than this (loans booked, loans
+// charged off, loans 30+ days past due, bads) is marked "few events" [D]: at 30
+// events the relative standard error of a Poisson count is 1/√30 ≈ 18%.
+// The simulation gives no intervals of its own (one run is one path).
+inline constexpr std::int64_t kFewEvents = 30;
+
+// A table as shown, for its CSV download (the panel draws the analyses and
+// drift tables from it as they are).
+struct LabTable {
+  std::string id;                              // "swap", "compare", ... (file policy_lab_<id>.csv)
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
 struct LabKpi {
   std::string key;    // "policy_lab.approval_rate"
   const char* label;  // English key for tr()
   std::string value;  // "25.5743%"
   Explanation explain;
+  std::string basis;  // "2,557 loans booked of 10,000 applications"; "" when not a rate of events
+  bool few = false;   // rests on fewer than kFewEvents events
+};
+
+// One cell of the swap matrix (totals have no expected bad rate: "–").
+struct LabSwapCell {
+  std::string users, expected, bads, observed;  // "1,234", "3.2100%", "40", "3.2415%"
+  bool few = false;                             // fewer than kFewEvents bads
+};
+
+// Swap-in / swap-out: [A approves, A declines, total][B approves, B declines, total].
+struct LabSwap {
+  bool present = false;
+  std::string a_rule, b_rule;
+  LabSwapCell cell[3][3];
 };
 
 struct LabRunRow {
@@ -102,7 +131,18 @@ struct LabRunView {
   std::vector<ChartSpec> charts;        // approval, losses, profit, vintages, scores, fund
   std::vector<std::string> chart_notes; // per chart: shown instead of it when it has nothing to plot
   std::vector<LabTotalRow> totals;      // every total, as stored
-  std::vector<LabTotalRow> analyses;    // value of data, swap-in / swap-out
+  // Analyses (policy_lab_analyses.cpp).
+  LabTable value_table;                 // value of behaviour data: two scores at equal expected bad rate
+  std::string value_gain;
+  LabSwap swap;
+  LabTable swap_table;                  // the matrix in long form (CSV, test API)
+  LabTable history_table;               // the history the scorecard learned from
+  // Score drift (policy_lab_drift.cpp).
+  LabTable drift_months, drift_features;
+  std::vector<int> drift_levels, drift_feature_levels;  // 0 stable, 1 moderate, 2 significant
+  int drift_level = 0;
+  std::string drift_verdict, drift_thresholds, drift_note;
+  ChartSpec drift_chart;
 };
 
 struct LabCompareRow {
@@ -177,6 +217,7 @@ struct LabIntents {
   bool close_db = false;
   std::optional<RunRef> view_run;
   bool compare_changed = false;
+  std::string export_csv;          // id of a table to download as CSV
 };
 
 LabIntents draw_policy_lab_panel(Ui& ui, const LabView& view, LabPolicyForm& form, LabRunForm& run);

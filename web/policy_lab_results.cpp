@@ -287,6 +287,24 @@ ChartSpec fund_chart(const sim::StoredRun& r, Ui& ui, float h) {
   return c;
 }
 
+// The events a rate rests on (no interval: one run is one path), marked
+// when there are fewer than kFewEvents of them.
+void kpi_basis(const std::string& name, const sim::StoredRun& r, Ui& ui, LabKpi& k) {
+  const sim::MonthAcc s = sum_months(r.acc);
+  std::int64_t events = -1;
+  if (name == "approval_rate") {
+    events = s.booked_count;
+    k.basis = format_int(s.booked_count) + " " + ui.tr("loans booked") + " / " + format_int(s.applicants) + " " + ui.tr("applications");
+  } else if (name == "loss_rate") {
+    events = s.chargeoff_count;
+    k.basis = format_int(s.chargeoff_count) + " " + ui.tr("loans charged off") + " / " + format_int(s.booked_count) + " " + ui.tr("loans booked");
+  } else if (name == "dq30_rate") {
+    events = r.acc.month.back().count_30p;
+    k.basis = format_int(events) + " " + ui.tr("loans 30+ days past due");
+  }
+  k.few = events >= 0 && events < kFewEvents;
+}
+
 }  // namespace
 
 void PolicyLabModel::build_results(Ui& ui) {
@@ -297,7 +315,8 @@ void PolicyLabModel::build_results(Ui& ui) {
   const sim::StoredRun& r = current_->run;
   const bool imported = current_->ref.source == RunSource::imported;
   v.present = true;
-  v.title = std::string(ui.tr("Run")) + " " + std::to_string(r.summary.run_id) + (imported ? " (" + opened_name_ + ")" : std::string());
+  v.title = std::string(ui.tr("Run")) + " " + std::to_string(r.summary.run_id) + (imported ? " (" + opened_name_ + ")" : std::string()) + " · " +
+            run_name(r.summary, lang);
   v.subtitle = r.summary.policy_name + " · " + r.summary.scenario_name + " · " + format_int(static_cast<std::int64_t>(r.summary.users)) + " " +
                ui.tr("users") + " × " + std::to_string(r.summary.months) + " " + ui.tr("months") + " · " + ui.tr("seed") + " " +
                std::to_string(r.summary.seed) + " · " + r.summary.engine_version;
@@ -317,10 +336,13 @@ void PolicyLabModel::build_results(Ui& ui) {
                             {"fund_aum", "Fund balance (AUM)", "yuan"}, {"subsidy_cost", "Fund subsidy (加息)", "yuan"}};
   for (const K& k : kKpis) {
     const std::string shown = display_total(total_of(r, k.name), k.unit);
-    v.kpis.push_back({std::string("policy_lab.kpi.") + k.name, k.label, shown, kpi_explanation(k.name, shown, r, lang)});
+    LabKpi kpi{std::string("policy_lab.kpi.") + k.name, k.label, shown, kpi_explanation(k.name, shown, r, lang), {}, false};
+    kpi_basis(k.name, r, ui, kpi);
+    v.kpis.push_back(std::move(kpi));
   }
   for (const auto& t : r.totals) v.totals.push_back({t.name, display_total(t.value, t.unit), t.unit});
-  for (const auto& t : r.analyses) v.analyses.push_back({t.name, display_total(t.value, t.unit), t.unit});
+  build_analyses(ui);
+  build_drift(ui);
 
   const float h = 190.0f;
   v.charts.push_back(approval_chart(r, ui, h));

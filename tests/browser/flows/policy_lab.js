@@ -103,6 +103,69 @@ function decDiff(a, b) {
   return { neg, abs: s };
 }
 
+// sim::percent_of: num ÷ den × 100 with 4 decimals, rounded half-up once (non-negative inputs).
+function percentOf(num, den) {
+  if (den === 0) return '0.0000';
+  const n = BigInt(num) * 1000000n;
+  const q = (2n * n + BigInt(den)) / (2n * BigInt(den));
+  const s = q.toString().padStart(5, '0');
+  return `${s.slice(0, -4)}.${s.slice(-4)}`;
+}
+
+const fmtInt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+// What web/policy_lab_csv.cpp writes for a cell: neutralised, then quoted when needed.
+function csvCell(text) {
+  let s = String(text);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function csvOf(table) {
+  return '\uFEFF' + [table.header, ...table.rows].map((r) => r.map(csvCell).join(',') + '\r\n').join('');
+}
+
+// The swap matrix in long form as the CLI's analyses give it: [A, B, users, expected, bads, observed].
+function swapRowsFromCli(an, words) {
+  const cell = [['both_approve', 'swap_out'], ['swap_in', 'both_decline']];
+  const users = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const bads = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  for (let a = 0; a < 2; a++) {
+    for (let b = 0; b < 2; b++) {
+      const u = Number(an[`swap_${cell[a][b]}_count`]);
+      const x = Number(an[`swap_${cell[a][b]}_bads`]);
+      for (const [i, j] of [[a, b], [a, 2], [2, b], [2, 2]]) {
+        users[i][j] += u;
+        bads[i][j] += x;
+      }
+    }
+  }
+  const rows = [];
+  for (let a = 0; a < 3; a++) {
+    for (let b = 0; b < 3; b++) {
+      const expected = a < 2 && b < 2 ? `${an[`swap_${cell[a][b]}_bad_rate`]}%` : '–';
+      rows.push([words[a], words[b], fmtInt(users[a][b]), expected, fmtInt(bads[a][b]), users[a][b] ? `${percentOf(bads[a][b], users[a][b])}%` : '–']);
+    }
+  }
+  return rows;
+}
+
+// PSI/CSI verdicts of finlab score monitor (credit::stability_verdict, default thresholds).
+const verdictOf = (x) => (x > 0.25 ? 'significant' : x >= 0.1 ? 'moderate' : 'stable');
+
+// The run's scorecard from a native runs database (sqlite3, or Debian's python3).
+function cardFromDb(t, db, runId, out) {
+  const { execFileSync } = require('child_process');
+  const sql = `SELECT scorecard_json FROM sim_runs WHERE run_id = ${Number(runId)}`;
+  let text;
+  try {
+    text = execFileSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  } catch (e) {
+    text = execFileSync('/usr/bin/python3', ['-c', 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])', db, sql], { encoding: 'utf8' });
+  }
+  fs.writeFileSync(out, text);
+  t.check(text.trim().startsWith('{'), `the native run stored its scorecard (${text.length} bytes)`);
+}
+
 module.exports = [
   {
     name: 'policy lab: validation errors with JSON paths; a 10,000-user run equals finlab sim run; reload keeps it',
@@ -304,6 +367,119 @@ module.exports = [
     },
   },
   {
+    name: 'policy lab: readable results — event counts, run names, swap matrix and score drift equal the CLI, CSV export, 中文 with nothing untranslated',
+    async run(t) {
+      const app = await t.open({ hash: 'policy_lab' });
+      await typeSetting(t, app, 'users', '3000');
+      await typeSetting(t, app, 'months', '12');
+      await typeSetting(t, app, 'seed', '11');
+      await run(app, t);
+      let st = await lab(app);
+      t.require(st.current, `the run finished: ${st.message}`);
+      const dir = tmpdir();
+      const db = path.join(dir, 'runs.sqlite');
+      const cli = t.cli(['sim', 'run', '--users', '3000', '--months', '12', '--seed', '11', '--db', db, '--json', '--no-progress'], { json: true });
+      t.equal(sorted(st.current.totals), sorted(cli.totals), 'the browser run equals finlab sim run (totals)');
+      t.equal(sorted(st.current.analyses), sorted(cli.analyses), 'its analyses (value of data, swap cells, history) equal finlab sim run --json');
+
+      // A name that tells runs apart: policy, time and seed.
+      t.check(/baseline-2015 · \d{4}-\d\d-\d\d \d\d:\d\d · seed 11$/.test(st.current.display_name),
+        `the run is named by policy, time and seed: ${st.current.display_name}`);
+
+      // Event counts under the rates, and the few-events mark.
+      const k = st.current.kpis;
+      t.equal(k['policy_lab.kpi.approval_rate'].basis, `${fmtInt(cli.totals.booked_count)} loans booked / ${fmtInt(cli.totals.applicants)} applications`,
+        'the approval rate shows the loans and applications it rests on');
+      t.equal(k['policy_lab.kpi.loss_rate'].few, Number(cli.totals.chargeoff_count) < 30,
+        `the loss rate is marked "few events" exactly when fewer than 30 loans were charged off (${cli.totals.chargeoff_count})`);
+      t.equal(k['policy_lab.kpi.approval_rate'].few, Number(cli.totals.booked_count) < 30, 'the approval rate mark follows its loan count');
+      t.check(k['policy_lab.kpi.net_profit'].basis === '' && !k['policy_lab.kpi.net_profit'].few, 'an amount is not a rate of events: no count, no mark');
+
+      // The swap-in / swap-out matrix: every cell equals the CLI's analyses.
+      await app.click('policy_lab.analyses');
+      await app.widget('policy_lab.swap_matrix');
+      st = await lab(app);
+      const swap = st.current.tables.swap;
+      t.equal(swap.rows, swapRowsFromCli(cli.analyses, ['approves', 'declines', 'total']), 'the swap matrix (users, expected bad rate, bads, observed bad rate, totals) equals finlab sim run --json');
+      t.equal(swap.rows[8][2], fmtInt(cli.analyses.population), 'the matrix covers the whole population');
+      t.equal(st.current.tables.value_of_data.rows.map((r) => r[1]), [cli.analyses.behaviour_cutoff, cli.analyses.application_cutoff], 'value of data: the two cutoffs');
+      await app.screenshot('policy_lab-1280x800-swap');
+
+      // CSV of the swap matrix: downloaded, exactly the table, formula cells neutralised.
+      const swapFile = await download(app, 'policy_lab.csv.swap');
+      const swapCsv = fs.readFileSync(swapFile, 'utf8');
+      t.equal(path.basename(swapFile), 'policy_lab_swap.csv', 'the CSV is named after its table');
+      t.equal(swapCsv, csvOf(swap), 'the downloaded CSV is the swap table, cell for cell');
+      t.equal(swapCsv.split('\r\n').length - 2, 9, 'nine rows: four cells and five totals');
+
+      // Score drift: PSI by month equals the psi column of finlab sim run; CSI equals finlab score monitor.
+      await app.click('policy_lab.drift');
+      await app.widget('policy_lab.drift_verdict');
+      st = await lab(app);
+      const drift = st.current.drift;
+      t.require(drift && drift.months.length === 12, `the drift view has 12 months: ${JSON.stringify(drift && drift.error)}`);
+      t.equal(drift.months.map((m) => m.psi), cli.months_detail.map((m) => m.psi), 'score PSI by month equals the psi column of finlab sim run --json');
+      t.equal(drift.months.map((m) => m.verdict), drift.months.map((m) => verdictOf(Number(m.psi))), 'each month is judged by the monitoring thresholds (0.1, 0.25)');
+      const card = path.join(dir, 'card.json');
+      cardFromDb(t, db, cli.run_id, card);
+      const pop = path.join(dir, 'population.csv');
+      t.cli(['score', 'generate', '--users', '3000', '--seed', '11', '--out', pop]);
+      const mon = t.cli(['score', 'monitor', '--model', card, '--data', pop, '--by', 'none', '--json'], { json: true });
+      const all = mon.periods.find((p) => p.period === 'all');
+      t.equal(drift.features.map((f) => f.name), all.features.map((f) => f.name), 'CSI for every card feature, in the card\'s order');
+      const far = drift.features.filter((f, i) => Math.abs(Number(f.csi) - all.features[i].csi) > 1e-6);
+      t.check(far.length === 0, `every CSI equals finlab score monitor --json (±1e-6): ${far.map((f) => f.name).join(', ')}`);
+      t.equal(drift.features.map((f) => f.verdict), all.features.map((f) => f.verdict), 'every feature verdict equals finlab score monitor');
+      t.check(Math.abs(Number(drift.population.score_psi) - all.score_psi) <= 1e-6, `population score PSI ${drift.population.score_psi} equals finlab score monitor ${all.score_psi}`);
+      t.note(`drift: month PSI ${drift.months.map((m) => m.psi).join(' ')}; largest CSI ${Math.max(...all.features.map((f) => f.csi)).toFixed(4)}`);
+      const months = await download(app, 'policy_lab.csv.drift_months');
+      t.equal(fs.readFileSync(months, 'utf8'), csvOf(st.current.tables.drift_months), 'the drift months download as CSV');
+      await app.screenshot('policy_lab-1280x800-drift');
+
+      // A second run of an edited policy gets its own name; Compare's CSV neutralises signed differences.
+      await app.click('policy_lab.tab.policy');
+      await app.type('policy_lab.f.name', 'promo-A');
+      await app.type('policy_lab.f.cutoff', '640');
+      await run(app, t);
+      st = await lab(app);
+      t.check(/promo-A · .* · seed 11$/.test(st.current.display_name), `the edited policy's run is named after it: ${st.current.display_name}`);
+      await app.click('policy_lab.tab.compare');
+      await app.click('policy_lab.compare_a');
+      await app.click('policy_lab.compare_a.0');
+      await app.click('policy_lab.compare_b');
+      await app.click('policy_lab.compare_b.1');
+      st = await lab(app);
+      t.require(st.compare, 'two runs are compared');
+      const cmpFile = await download(app, 'policy_lab.csv.compare');
+      const cmpLines = fs.readFileSync(cmpFile, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((x) => x);
+      t.equal(cmpLines.length, st.compare.rows.length + 1, 'the Compare CSV has a header and a line per total');
+      const signed = st.compare.rows.filter((r) => /^[+-]/.test(r.diff));
+      t.check(signed.length > 0, `some differences are signed (${signed.length})`);
+      const risky = cmpLines.slice(1).filter((l) => l.split(',').some((c) => /^"?[=+\-@]/.test(c)));
+      t.equal(risky, [], 'no CSV cell starts with = + - @ (formula injection neutralised)');
+      t.check(cmpLines.slice(1).every((l, i) => l.startsWith(csvCell(st.compare.rows[i].label))), 'each CSV line starts with the human label');
+      t.check(cmpLines.every((l) => !/\b[a-z]+_[a-z_]+\b/.test(l)), 'no raw total names (like booked_count) in the CSV');
+
+      // 中文: every Policy lab state visited has no untranslated string, labels included.
+      await app.click('lang.zh');
+      for (const sub of ['results', 'compare', 'sweep', 'runs', 'policy', 'results']) await app.click(`policy_lab.tab.${sub}`);
+      await app.widget('policy_lab.swap_matrix');
+      await app.widget('policy_lab.drift_verdict');
+      await app.click('policy_lab.all_totals');
+      await app.screenshot('policy_lab-zh-1280x800-results');
+      st = await lab(app);
+      t.check(st.current.tables.swap.rows.every((r) => !/[A-Za-z]/.test(r[0] + r[1])), `the swap matrix reads in Chinese: ${st.current.tables.swap.rows[0].slice(0, 2)}`);
+      t.check(st.current.tables.drift_features.rows.every((r) => !/_/.test(r[0])), 'features are named, not keyed, in the drift table');
+      const zhCmp = await download(app, 'policy_lab.csv.compare');
+      t.check(/放款金额/.test(fs.readFileSync(zhCmp, 'utf8')), 'the Compare CSV carries the Chinese labels in 中文');
+      await app.click('policy_lab.tab.compare');
+      await app.screenshot('policy_lab-zh-1280x800-compare');
+      const whole = await app.state();
+      t.equal(whole.untranslated, [], 'no untranslated strings in the Policy lab states visited (English and 中文)');
+      t.equal(whole.errors, {}, 'no panel error');
+    },
+  },
+  {
     name: 'policy lab: phone 390x844 layout',
     async run(t) {
       const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'policy_lab' });
@@ -319,6 +495,21 @@ module.exports = [
       st = await app.state();
       t.check(LAB(st).current && LAB(st).current.users === 2000, `a tap on Run runs 2,000 users: ${LAB(st).message}`);
       await app.screenshot('policy_lab-390x844-results');
+      // The analyses and the drift view on a phone, in English and 中文.
+      await app.tap('policy_lab.analyses');
+      await app.widget('policy_lab.swap_matrix');
+      await app.screenshot('policy_lab-390x844-swap');
+      await app.tap('policy_lab.drift');
+      await app.widget('policy_lab.drift_verdict');
+      await app.screenshot('policy_lab-390x844-drift');
+      const csv = (await app.widgets())['policy_lab.csv.drift_months'];
+      t.check(csv && csv.h >= 43.5, `the CSV button is a 44 px touch target on a phone (${csv && csv.h.toFixed(1)} px)`);
+      await app.tap('lang.zh');
+      await app.widget('policy_lab.drift_verdict');
+      await app.screenshot('policy_lab-zh-390x844-drift');
+      await app.widget('policy_lab.swap_matrix');
+      await app.screenshot('policy_lab-zh-390x844-swap');
+      st = await app.state();
       t.equal(st.errors, {}, 'no panel error');
     },
   },
