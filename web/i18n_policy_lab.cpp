@@ -70,8 +70,8 @@ const I18nPair kPolicyLab[] = {
   {"against the scorecard's training sample; score PSI of that population:", "对比评分卡的训练样本；该人群的评分 PSI："},
   {"The simulation keeps no features by month, so CSI is over the whole population; the scenario's consent shock is not applied.",
    "模拟不按月保存特征，因此 CSI 针对整个人群计算；未应用情景中的授权撤回冲击。"},
-  {"Score PSI by month: the applicants of each month against the scorecard's training distribution (the psi column of finlab sim run --json); verdicts as finlab score monitor gives them.",
-   "按月评分 PSI：每月申请人与评分卡训练分布的对比（即 finlab sim run --json 的 psi 列）；结论与 finlab score monitor 相同。"},
+  {"Score PSI by month: the applicants of each month against the scorecard's training distribution (the PSI column of finlab sim show); verdicts as finlab score monitor gives them.",
+   "按月评分 PSI：每月申请人与评分卡训练分布的对比（即 finlab sim show 的 PSI 列）；结论与 finlab score monitor 相同。"},
   {"Score PSI by month", "按月评分 PSI"},
 };
 // clang-format on

@@ -184,6 +184,7 @@ void compare_tab(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
     ImGui::EndTable();
   }
   ui.name_item("policy_lab.compare.table");
+  csv_button(ui, "compare", out);
   ui.help_text("▲ green: B is better for the platform on this figure; ▼ red: worse; uncoloured: neither better nor worse in itself.");
   ImGui::TextDisabled("%s", v.compare_a_title.c_str());
   ImGui::TextDisabled("%s", v.compare_b_title.c_str());
@@ -252,6 +253,7 @@ void sweep_tab(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
     ImGui::EndTable();
   }
   ui.name_item("policy_lab.sweep.table");
+  csv_button(ui, "sweep", out);
   static const char* kTitles[] = {"Approval rate by cutoff", "Loss rate by cutoff", "Net profit by cutoff (¥; green = on the frontier)"};
   const int n = static_cast<int>(std::min<std::size_t>(v.sweep_charts.size(), 3));
   if (ui.compact()) {
@@ -332,6 +334,7 @@ void runs_tab(Ui& ui, const LabView& v, LabIntents& out) {
   ImGui::TextUnformatted(ui.tr("Runs in this browser"));
   if (v.runs.empty()) ui.help_text("None yet: press Run above. Runs are saved in this browser's database and survive a reload.");
   else runs_table(ui, "runs", v.runs, out);
+  if (!v.runs.empty()) csv_button(ui, "runs", out);
   ImGui::Separator();
   ImGui::TextUnformatted(ui.tr("A runs database made by finlab sim"));
   ui.help_text("Open the SQLite file that finlab sim run --db FILE wrote (or drop it on the page) to browse and chart its runs. The browser keeps a copy; the original is never changed.");
@@ -345,6 +348,7 @@ void runs_tab(Ui& ui, const LabView& v, LabIntents& out) {
     ui.name_item("policy_lab.opened_name");
     if (v.imported_runs.empty()) ui.help_text("This database has no runs.");
     else runs_table(ui, "opened_runs", v.imported_runs, out);
+    if (!v.imported_runs.empty()) csv_button(ui, "opened_runs", out);
   }
 }
 

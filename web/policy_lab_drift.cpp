@@ -2,7 +2,7 @@
 // monitoring, shown for sim runs). Two figures, both from core code:
 //  - score PSI by month: the run's applicants by scorecard band against the
 //    card's training distribution (sim::month_psi over credit::psi, the same
-//    figure as the "psi" column of `finlab sim run --json`), judged by
+//    figure as the "psi" column of `finlab sim show --json`), judged by
 //    credit::stability_verdict with credit::MonitorThresholds (the defaults
 //    of `finlab score monitor`);
 //  - CSI of every card feature and the score PSI over the run's population:

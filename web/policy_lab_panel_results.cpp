@@ -117,7 +117,7 @@ void drift_section(Ui& ui, const LabRunView& r, LabIntents& out) {
   ImGui::TextColored(col, "%s", r.drift_verdict.c_str());
   ui.name_item("policy_lab.drift_verdict");
   ImGui::TextDisabled("%s", r.drift_thresholds.c_str());
-  ui.help_text("Score PSI by month: the applicants of each month against the scorecard's training distribution (the psi column of finlab sim run --json); verdicts as finlab score monitor gives them.");
+  ui.help_text("Score PSI by month: the applicants of each month against the scorecard's training distribution (the PSI column of finlab sim show); verdicts as finlab score monitor gives them.");
   chart_block(ui, r.drift_chart, "Score PSI by month");
   plain_table(ui, r.drift_months, out, r.drift_levels);
   ImGui::Separator();

@@ -166,6 +166,17 @@ function cardFromDb(t, db, runId, out) {
   t.check(text.trim().startsWith('{'), `the native run stored its scorecard (${text.length} bytes)`);
 }
 
+// Scrolls the panel to the control labelled `label` (focus in the accessible layer).
+async function reveal(app, label) {
+  const c = (await app.page.evaluate(() => window.finlab.controls())).find((x) => x.label === label);
+  if (!c) return false;
+  await app.page.focus(`#a11y-controls [data-id="${c.id}"]`);
+  await app.settled();
+  await app.page.evaluate(() => document.activeElement.blur());
+  await app.settled();
+  return true;
+}
+
 module.exports = [
   {
     name: 'policy lab: validation errors with JSON paths; a 10,000-user run equals finlab sim run; reload keeps it',
@@ -380,7 +391,8 @@ module.exports = [
       const db = path.join(dir, 'runs.sqlite');
       const cli = t.cli(['sim', 'run', '--users', '3000', '--months', '12', '--seed', '11', '--db', db, '--json', '--no-progress'], { json: true });
       t.equal(sorted(st.current.totals), sorted(cli.totals), 'the browser run equals finlab sim run (totals)');
-      t.equal(sorted(st.current.analyses), sorted(cli.analyses), 'its analyses (value of data, swap cells, history) equal finlab sim run --json');
+      const show = t.cli(['sim', 'show', String(cli.run_id), '--db', db, '--json'], { json: true });
+      t.equal(sorted(st.current.analyses), sorted(show.analyses), 'its analyses (value of data, swap cells, history) equal finlab sim show --json');
 
       // A name that tells runs apart: policy, time and seed.
       t.check(/baseline-2015 · \d{4}-\d\d-\d\d \d\d:\d\d · seed 11$/.test(st.current.display_name),
@@ -400,9 +412,9 @@ module.exports = [
       await app.widget('policy_lab.swap_matrix');
       st = await lab(app);
       const swap = st.current.tables.swap;
-      t.equal(swap.rows, swapRowsFromCli(cli.analyses, ['approves', 'declines', 'total']), 'the swap matrix (users, expected bad rate, bads, observed bad rate, totals) equals finlab sim run --json');
-      t.equal(swap.rows[8][2], fmtInt(cli.analyses.population), 'the matrix covers the whole population');
-      t.equal(st.current.tables.value_of_data.rows.map((r) => r[1]), [cli.analyses.behaviour_cutoff, cli.analyses.application_cutoff], 'value of data: the two cutoffs');
+      t.equal(swap.rows, swapRowsFromCli(show.analyses, ['approves', 'declines', 'total']), 'the swap matrix (users, expected bad rate, bads, observed bad rate, totals) equals finlab sim show --json');
+      t.equal(swap.rows[8][2], fmtInt(show.analyses.population), 'the matrix covers the whole population');
+      t.equal(st.current.tables.value_of_data.rows.map((r) => r[1]), [show.analyses.behaviour_cutoff, show.analyses.application_cutoff], 'value of data: the two cutoffs');
       await app.screenshot('policy_lab-1280x800-swap');
 
       // CSV of the swap matrix: downloaded, exactly the table, formula cells neutralised.
@@ -418,7 +430,7 @@ module.exports = [
       st = await lab(app);
       const drift = st.current.drift;
       t.require(drift && drift.months.length === 12, `the drift view has 12 months: ${JSON.stringify(drift && drift.error)}`);
-      t.equal(drift.months.map((m) => m.psi), cli.months_detail.map((m) => m.psi), 'score PSI by month equals the psi column of finlab sim run --json');
+      t.equal(drift.months.map((m) => m.psi), show.months_detail.map((m) => m.psi), 'score PSI by month equals the psi column of finlab sim show --json');
       t.equal(drift.months.map((m) => m.verdict), drift.months.map((m) => verdictOf(Number(m.psi))), 'each month is judged by the monitoring thresholds (0.1, 0.25)');
       const card = path.join(dir, 'card.json');
       cardFromDb(t, db, cli.run_id, card);
@@ -495,19 +507,20 @@ module.exports = [
       st = await app.state();
       t.check(LAB(st).current && LAB(st).current.users === 2000, `a tap on Run runs 2,000 users: ${LAB(st).message}`);
       await app.screenshot('policy_lab-390x844-results');
-      // The analyses and the drift view on a phone, in English and 中文.
-      await app.tap('policy_lab.analyses');
-      await app.widget('policy_lab.swap_matrix');
-      await app.screenshot('policy_lab-390x844-swap');
-      await app.tap('policy_lab.drift');
-      await app.widget('policy_lab.drift_verdict');
-      await app.screenshot('policy_lab-390x844-drift');
+      // The analyses and the drift view on a phone, in English and 中文. The
+      // wheel does not scroll a touch page: focusing a header's accessible
+      // control brings it into view, then a tap opens it.
+      for (const [label, name, shot] of [['Value of behaviour data and swap-in / swap-out', 'policy_lab.analyses', 'swap'], ['Score drift (monitoring)', 'policy_lab.drift', 'drift']]) {
+        t.require(await reveal(app, label), `the header "${label}" is in the accessible layer`);
+        await app.tap(name);
+        await app.screenshot(`policy_lab-390x844-${shot}`);
+      }
       const csv = (await app.widgets())['policy_lab.csv.drift_months'];
       t.check(csv && csv.h >= 43.5, `the CSV button is a 44 px touch target on a phone (${csv && csv.h.toFixed(1)} px)`);
       await app.tap('lang.zh');
-      await app.widget('policy_lab.drift_verdict');
+      t.check(await reveal(app, '评分漂移（监控）'), 'the drift header reads in Chinese');
       await app.screenshot('policy_lab-zh-390x844-drift');
-      await app.widget('policy_lab.swap_matrix');
+      t.check(await reveal(app, '行为数据的价值与换入/换出'), 'the analyses header reads in Chinese');
       await app.screenshot('policy_lab-zh-390x844-swap');
       st = await app.state();
       t.equal(st.errors, {}, 'no panel error');
