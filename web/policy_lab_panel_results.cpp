@@ -19,7 +19,7 @@ namespace {
 // colours the last column: 1 moderate, 2 significant.
 void plain_table(Ui& ui, const LabTable& t, LabIntents& out, const std::vector<int>& levels = {}) {
   const int n = static_cast<int>(t.header.size());
-  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollX;
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (n > 0 && ImGui::BeginTable(t.id.c_str(), n, tf)) {
     for (const auto& h : t.header) ImGui::TableSetupColumn(h.c_str());
     ImGui::TableHeadersRow();
@@ -68,7 +68,7 @@ void swap_matrix(Ui& ui, const LabSwap& s, LabIntents& out) {
   ImGui::TextDisabled("%s", s.a_rule.c_str());
   ImGui::TextDisabled("%s", s.b_rule.c_str());
   ImGui::PopTextWrapPos();
-  const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_ScrollX;
+  const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
   if (ImGui::BeginTable("swap_matrix", 4, tf)) {
     ImGui::TableSetupColumn("");
     ImGui::TableSetupColumn(ui.tr("B approves"));

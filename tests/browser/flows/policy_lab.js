@@ -482,10 +482,10 @@ module.exports = [
       st = await lab(app);
       t.check(st.current.tables.swap.rows.every((r) => !/[A-Za-z]/.test(r[0] + r[1])), `the swap matrix reads in Chinese: ${st.current.tables.swap.rows[0].slice(0, 2)}`);
       t.check(st.current.tables.drift_features.rows.every((r) => !/_/.test(r[0])), 'features are named, not keyed, in the drift table');
-      const zhCmp = await download(app, 'policy_lab.csv.compare');
-      t.check(/放款金额/.test(fs.readFileSync(zhCmp, 'utf8')), 'the Compare CSV carries the Chinese labels in 中文');
       await app.click('policy_lab.tab.compare');
       await app.screenshot('policy_lab-zh-1280x800-compare');
+      const zhCmp = await download(app, 'policy_lab.csv.compare');
+      t.check(/放款金额/.test(fs.readFileSync(zhCmp, 'utf8')), 'the Compare CSV carries the Chinese labels in 中文');
       const whole = await app.state();
       t.equal(whole.untranslated, [], 'no untranslated strings in the Policy lab states visited (English and 中文)');
       t.equal(whole.errors, {}, 'no panel error');
