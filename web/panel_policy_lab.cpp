@@ -361,7 +361,8 @@ LabIntents draw_policy_lab_panel(Ui& ui, const LabView& v, LabPolicyForm& form, 
   run_bar(ui, v, run, out);
   // Key numbers of the run on screen (ARIA mirror, test API), on every sub-tab.
   if (v.current.present) {
-    ui.key_number("policy_lab.run", "Run", v.current.title);
+    // "Run 3" (the title goes on with the policy's own name, time and seed).
+    ui.key_number("policy_lab.run", "Run", v.current.title.substr(0, v.current.title.find(" · ")));
     for (const LabKpi& k : v.current.kpis) ui.key_number(k.key, k.label, k.value);
   }
   if (v.running || v.sweeping) ui.key_number("policy_lab.progress", "Progress", v.progress_text);

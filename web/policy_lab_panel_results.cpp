@@ -55,11 +55,14 @@ void totals_section(Ui& ui, const LabRunView& r, LabIntents& out) {
 }
 
 // One cell of the swap matrix: users, expected and observed bad rate.
+// Wrapped inside the cell: a narrow phone column never clips a figure.
 void swap_cell(Ui& ui, const LabSwapCell& c) {
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::Text("%s %s", c.users.c_str(), ui.tr("users"));
   if (c.expected != "–") ImGui::TextDisabled("%s %s", ui.tr("expected"), c.expected.c_str());
   if (c.few) ImGui::TextColored(kWarn, "⚠ %s %s (%s)", c.bads.c_str(), ui.tr("bads"), c.observed.c_str());
   else ImGui::TextDisabled("%s %s (%s)", c.bads.c_str(), ui.tr("bads"), c.observed.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 void swap_matrix(Ui& ui, const LabSwap& s, LabIntents& out) {
