@@ -79,8 +79,8 @@ struct Pass {
 };
 
 // One pass over the rows [selected by stride]: gradient, Hessian and loss at beta.
-void evaluate(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::size_t stride,
-              const std::vector<double>& beta, bool want_hessian, Pass& out) {
+void evaluate(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::span<const double> wt,
+              std::size_t stride, const std::vector<double>& beta, bool want_hessian, Pass& out) {
   const std::size_t p = x.size(), q = p + 1, n = y.size();
   out.grad.assign(q, 0.0);
   out.hess.assign(q * q, 0.0);
@@ -116,10 +116,17 @@ void evaluate(std::span<const std::vector<double>> x, std::span<const std::uint8
       const double inv = 1.0 / (1.0 + e);
       const double pi = z >= 0 ? inv : e * inv;  // P(good)
       const bool yi = y[row] != 0;
-      r[i] = (yi ? 1.0 : 0.0) - pi;
-      w[i] = pi * (1.0 - pi);
       const double margin = yi ? (z < 0 ? -z : 0.0) : (z > 0 ? z : 0.0);
-      loss[i] = detail::fast_log1p_unit(e) + margin;
+      if (wt.empty()) {
+        r[i] = (yi ? 1.0 : 0.0) - pi;
+        w[i] = pi * (1.0 - pi);
+        loss[i] = detail::fast_log1p_unit(e) + margin;
+      } else {
+        const double wi = wt[row];
+        r[i] = wi * ((yi ? 1.0 : 0.0) - pi);
+        w[i] = wi * (pi * (1.0 - pi));
+        loss[i] = wi * (detail::fast_log1p_unit(e) + margin);
+      }
     }
     out.loss += sum4(loss.data(), m);
     out.grad[0] += sum4(r.data(), m);
@@ -172,12 +179,12 @@ double penalty(const std::vector<double>& beta, double l2) {
 }
 
 // Newton with step halving on rows selected by stride; beta is the start and the result.
-void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::size_t stride,
-            const LogisticOptions& o, std::vector<double>& beta, LogisticFit& fit) {
+void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::span<const double> wt,
+            std::size_t stride, const LogisticOptions& o, std::vector<double>& beta, LogisticFit& fit) {
   const std::size_t q = x.size() + 1;
   const double l2 = o.l2;
   Pass cur;
-  evaluate(x, y, stride, beta, true, cur);
+  evaluate(x, y, wt, stride, beta, true, cur);
   double obj = cur.loss + penalty(beta, l2);
   std::vector<double> d, trial(q);
   Pass next;
@@ -198,7 +205,7 @@ void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t
     bool accepted = false;
     for (int half = 0; half < 40; ++half) {
       for (std::size_t j = 0; j < q; ++j) trial[j] = beta[j] + step * d[j];
-      evaluate(x, y, stride, trial, true, next);
+      evaluate(x, y, wt, stride, trial, true, next);
       const double trial_obj = next.loss + penalty(trial, l2);
       if (trial_obj <= obj || half == 39) {
         accepted = true;
@@ -237,16 +244,20 @@ void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t
 }  // namespace
 
 LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const std::uint8_t> good,
-                         const LogisticOptions& o, std::span<const double> start) {
+                         const LogisticOptions& o, std::span<const double> start, std::span<const double> weight) {
   const std::size_t n = good.size(), p = x.size();
   for (const auto& col : x) FINLAB_REQUIRE(col.size() == n, "fit_logistic: a column has " << col.size() << " rows, the target " << n);
   FINLAB_REQUIRE(o.l2 >= 0 && o.tolerance > 0 && o.max_iterations > 0, "fit_logistic: bad options");
-  std::int64_t goods = 0;
-  for (std::uint8_t g : good) goods += g ? 1 : 0;
-  const std::int64_t bads = static_cast<std::int64_t>(n) - goods;
-  FINLAB_REQUIRE(goods > 0 && bads > 0, "fit_logistic: need both classes (" << goods << " goods, " << bads << " bads)");
+  FINLAB_REQUIRE(weight.empty() || weight.size() == n, "fit_logistic: " << weight.size() << " weights for " << n << " rows");
+  double goods = 0, bads = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double w = weight.empty() ? 1.0 : weight[i];
+    FINLAB_REQUIRE(std::isfinite(w) && w >= 0, "fit_logistic: weight " << w << " of row " << i << " is not a finite number >= 0");
+    (good[i] ? goods : bads) += w;
+  }
+  FINLAB_REQUIRE(goods > 0 && bads > 0, "fit_logistic: need both classes (goods " << goods << ", bads " << bads << ")");
   std::vector<double> beta(p + 1, 0.0);
-  beta[0] = math::log(double(goods) / double(bads));
+  beta[0] = math::log(goods / bads);
   if (!start.empty()) {
     FINLAB_REQUIRE(start.size() == p + 1, "fit_logistic: start has " << start.size() << " values, expected " << p + 1);
     beta.assign(start.begin(), start.end());
@@ -258,10 +269,11 @@ LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const
     // The penalty is per row count: scale l2 so the subsample solves the same problem.
     warm.l2 = o.l2 / static_cast<double>(o.warm_start_stride);
     LogisticFit wfit;
-    newton(x, good, o.warm_start_stride, warm, beta, wfit);
+    newton(x, good, weight, o.warm_start_stride, warm, beta, wfit);
   }
-  newton(x, good, 1, o, beta, fit);
+  newton(x, good, weight, 1, o, beta, fit);
   fit.rows = static_cast<std::int64_t>(n);
+  fit.weight_total = goods + bads;
   fit.intercept = beta[0];
   fit.coef.assign(beta.begin() + 1, beta.end());
   return fit;

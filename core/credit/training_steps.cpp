@@ -87,11 +87,15 @@ Result<TrainRows> prepare_rows(const Dataset& data) {
     if (data.split[r] == Split::train) {
       t.train.push_back(static_cast<std::uint32_t>(r));
       t.bads += data.bad[r];
+      (data.bad[r] ? t.bad_weight : t.good_weight) += data.weight_of(r);
     }
   if (t.train.empty()) return fail("no training rows (split column has no 'train' rows)");
   t.goods = static_cast<std::int64_t>(t.train.size()) - t.bads;
   if (t.bads == 0) return fail("the training rows have no bad outcome; cannot train");
   if (t.goods == 0) return fail("the training rows have no good outcome; cannot train");
+  if (data.weighted() && !(t.bad_weight > 0 && t.good_weight > 0))
+    return fail("the weights (column '" + data.weight_column + "') of the training rows sum to " + fmt(t.good_weight, 6) +
+                " over the goods and " + fmt(t.bad_weight, 6) + " over the bads; both must be above zero to train");
   t.rows_of.resize(consent_category_count);
   for (std::uint32_t r : t.train)
     for (ConsentCategory c : all_consent_categories)
@@ -112,7 +116,7 @@ void bin_candidates(const Dataset& data, const TrainRows& t, const TrainOptions&
       result.candidates.push_back(std::move(fr));
       continue;
     }
-    fr.binning = bin_feature(col, data.bad, rows, o.binning);
+    fr.binning = bin_feature(col, data.bad, rows, o.binning, data.weight);
     fr.iv = fr.binning.iv;
     if (fr.binning.value_bin_count() < 2 && fr.binning.bins.back().n_good + fr.binning.bins.back().n_bad == 0)
       drop(fr, "no_usable_split", fr.iv, std::nan(""), "no usable split");
@@ -152,18 +156,20 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
       const std::vector<std::uint8_t>& other = d.bins[s];
       const std::vector<double>& ot = d.woe[s];
       const ConsentMask both = ConsentMask::application_only().with(col.category).with(data.columns[d.cand[s]].category);
-      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0;
+      // Weighted Pearson r (every weight 1 without weights).
+      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0, rows = 0;
       for (std::uint32_t r : sample) {
         if (!ConsentMask::from_bits(data.consent[r]).contains(both)) continue;
-        const double a = wt[bins[r]], b = ot[other[r]];
-        sa += a;
-        sb += b;
-        saa += a * a;
-        sbb += b * b;
-        sab += a * b;
-        m += 1;
+        const double a = wt[bins[r]], b = ot[other[r]], w = data.weight_of(r);
+        sa += w * a;
+        sb += w * b;
+        saa += w * a * a;
+        sbb += w * b * b;
+        sab += w * a * b;
+        m += w;
+        rows += 1;
       }
-      if (m < 2) continue;
+      if (rows < 2 || !(m > 0)) continue;
       const double cov = sab - sa * sb / m, va = saa - sa * sa / m, vb = sbb - sb * sb / m;
       if (!(va > 0 && vb > 0)) continue;
       const double corr = cov / math::sqrt(va * vb);
@@ -201,15 +207,24 @@ std::vector<std::vector<double>> woe_columns(const Dataset& data, const Design& 
   return x;
 }
 
+std::vector<double> weights_of(const Dataset& data, std::span<const std::uint32_t> rows) {
+  std::vector<double> w;
+  if (!data.weighted()) return w;
+  w.reserve(rows.size());
+  for (std::uint32_t r : rows) w.push_back(data.weight[r]);
+  return w;
+}
+
 void select_by_vif(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o, TrainResult& result,
                    Design& design) {
   if (!(o.max_vif > 0)) return;
   while (design.cand.size() >= 2) {
     std::vector<std::size_t> all(design.cand.size());
     for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
-    const auto x = woe_columns(data, design, all, sample);
+    std::vector<std::uint32_t> used;
+    const auto x = woe_columns(data, design, all, sample, &used);
     if (x.empty() || x[0].size() < 3) return;
-    const std::vector<double> v = vif_from_correlation(correlation_matrix(x), all.size());
+    const std::vector<double> v = vif_from_correlation(correlation_matrix(x, weights_of(data, used)), all.size());
     // The largest VIF; ties go to the lower-IV feature (later in IV order).
     std::size_t worst = 0;
     for (std::size_t k = 1; k < v.size(); ++k)
