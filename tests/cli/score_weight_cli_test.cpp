@@ -51,6 +51,10 @@ struct WeightedCsv {
     weighted = temp_file("weighted.csv", w);
     repeated = temp_file("weighted_repeated.csv", r);
   }
+  ~WeightedCsv() {
+    std::remove(weighted.c_str());
+    std::remove(repeated.c_str());
+  }
 };
 const WeightedCsv& csvs() {
   static const WeightedCsv c;
@@ -121,6 +125,7 @@ TEST_CASE("score train --weight-column: coefficients, standard errors and p-valu
   const json card = json::parse(slurp(model));
   CHECK(card["features"][0]["bins"][0].contains("good_weight"));
   CHECK(card.contains("train_band_weights"));
+  std::remove(model.c_str());
 }
 
 TEST_CASE("score train/report/monitor with integer weights equal the CSV with rows repeated", "[cli][score][weights]") {
@@ -175,6 +180,8 @@ TEST_CASE("score train/report/monitor with integer weights equal the CSV with ro
     CHECK(qw["periods"][p]["score_psi"].get<double>() == Approx(qr["periods"][p]["score_psi"].get<double>()).margin(1e-6));
     CHECK(qw["periods"][p]["outcomes"]["ks"].get<double>() == Approx(qr["periods"][p]["outcomes"]["ks"].get<double>()).margin(1e-6));
   }
+  std::remove(mw.c_str());
+  std::remove(mr.c_str());
 }
 
 TEST_CASE("score train --weight-column: bad weights exit 1 naming the file, line and column", "[cli][score][weights]") {
@@ -194,4 +201,5 @@ TEST_CASE("score train --weight-column: bad weights exit 1 naming the file, line
   auto z = run_cli({"score", "train", "--data", zero, "--target", "default", "--bad", "1", "--weight-column", "w"});
   CHECK(z.exit_code == 1);
   CHECK_THAT(z.err, Catch::Matchers::Contains("sum to zero"));
+  for (const std::string& f : {bad, text, zero}) std::remove(f.c_str());
 }
