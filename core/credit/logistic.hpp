@@ -44,11 +44,24 @@ struct LogisticFit {
   std::vector<double> covariance;
 };
 
+// A design kept as bins and WoE tables (scorecard training): x_j of row i is
+// woe[j][bins[j][rows[i]]] (rows empty: row i itself). The fit gathers each
+// block of 2,048 rows into a small buffer, so no n x p matrix is allocated;
+// the values, and so the result bits, are those of the dense design.
+struct BinnedDesign {
+  std::vector<const std::uint8_t*> bins;
+  std::vector<const double*> woe;
+  std::span<const std::uint32_t> rows;
+};
+
 // x: p columns of n values each (x[j][i]); good[i] = 1 for good, 0 for bad.
 // start: optional initial (intercept, coef...) of size p + 1; empty = ln(goods/bads), 0...
 // weight: one finite weight >= 0 per row, or empty (all 1).
 LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const std::uint8_t> good,
                          const LogisticOptions& options = {}, std::span<const double> start = {},
                          std::span<const double> weight = {});
+// The same fit on a binned design (n = good.size() rows).
+LogisticFit fit_logistic(const BinnedDesign& x, std::span<const std::uint8_t> good, const LogisticOptions& options = {},
+                         std::span<const double> start = {}, std::span<const double> weight = {});
 
 }  // namespace finlab::credit

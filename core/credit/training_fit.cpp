@@ -64,22 +64,21 @@ FullRows full_rows(const Dataset& data, const TrainRows& t, ConsentMask need) {
   return f;
 }
 
-// The WoE design of `feats` on the rows of f (one column per feature).
-std::vector<std::vector<double>> design_columns(const Design& d, std::span<const std::size_t> feats, const FullRows& f) {
-  std::vector<std::vector<double>> x(feats.size());
-  for (std::size_t k = 0; k < feats.size(); ++k) {
-    const auto& b = d.bins[feats[k]];
-    const auto& w = d.woe[feats[k]];
-    std::vector<double>& col = x[k];
-    col.resize(f.rows.size());
-    for (std::size_t i = 0; i < f.rows.size(); ++i) col[i] = w[b[f.rows[i]]];
+// The WoE design of `feats` on the rows of f, kept as bins (no n x p
+// matrix: the fit gathers each block of rows; same values, same bits).
+BinnedDesign design_of(const Design& d, std::span<const std::size_t> feats, const FullRows& f) {
+  BinnedDesign x;
+  for (std::size_t k : feats) {
+    x.bins.push_back(d.bins[k].data());
+    x.woe.push_back(d.woe[k].data());
   }
+  x.rows = f.rows;
   return x;
 }
 
 LogisticFit fit_features(const Design& d, std::span<const std::size_t> feats, const FullRows& f,
                          const LogisticOptions& lo) {
-  return fit_logistic(design_columns(d, feats, f), f.good, lo, {}, f.weight);
+  return fit_logistic(design_of(d, feats, f), f.good, lo, {}, f.weight);
 }
 
 double criterion_of(const LogisticFit& fit, std::size_t k, double n, StepwiseCriterion c) {
@@ -231,7 +230,7 @@ std::vector<Fitted> fit_submodels(const Dataset& data, const TrainRows& t, const
       continue;
     }
     // The design once per sub-model; a dropped feature's column is erased (no rebuild per refit).
-    std::vector<std::vector<double>> x = design_columns(design, feats, fr);
+    BinnedDesign x = design_of(design, feats, fr);
     for (;;) {
       std::vector<double> start;
       if (have_full) {
@@ -273,7 +272,8 @@ std::vector<Fitted> fit_submodels(const Dataset& data, const TrainRows& t, const
       if (worst == feats.size()) break;
       if (is_full) drop(result.candidates[selected[feats[worst]]], rule, statistic, threshold, status);
       feats.erase(feats.begin() + static_cast<std::ptrdiff_t>(worst));
-      x.erase(x.begin() + static_cast<std::ptrdiff_t>(worst));
+      x.bins.erase(x.bins.begin() + static_cast<std::ptrdiff_t>(worst));
+      x.woe.erase(x.woe.begin() + static_cast<std::ptrdiff_t>(worst));
       if (feats.empty()) {
         f.fit = LogisticFit{};
         f.fit.intercept = math::log(fr.good_weight / fr.bad_weight);
