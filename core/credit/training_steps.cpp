@@ -83,6 +83,9 @@ std::vector<double> woe_table(const FeatureBinning& fb) {
 
 Result<TrainRows> prepare_rows(const Dataset& data) {
   TrainRows t;
+  std::size_t n_train = 0;
+  for (Split s : data.split) n_train += s == Split::train;
+  t.train.reserve(n_train);
   for (std::size_t r = 0; r < data.rows(); ++r)
     if (data.split[r] == Split::train) {
       t.train.push_back(static_cast<std::uint32_t>(r));
@@ -97,9 +100,14 @@ Result<TrainRows> prepare_rows(const Dataset& data) {
     return fail("the weights (column '" + data.weight_column + "') of the training rows sum to " + fmt(t.good_weight, 6) +
                 " over the goods and " + fmt(t.bad_weight, 6) + " over the bads; both must be above zero to train");
   t.rows_of.resize(consent_category_count);
+  std::uint8_t common = 0xFF;  // categories every training row consented to: their row list is t.train itself
+  for (std::uint32_t r : t.train) common &= data.consent[r];
+  for (ConsentCategory c : all_consent_categories)
+    if (ConsentMask::from_bits(common).has(c)) t.rows_of[static_cast<int>(c)] = t.train;
   for (std::uint32_t r : t.train)
     for (ConsentCategory c : all_consent_categories)
-      if (ConsentMask::from_bits(data.consent[r]).has(c)) t.rows_of[static_cast<int>(c)].push_back(r);
+      if (!ConsentMask::from_bits(common).has(c) && ConsentMask::from_bits(data.consent[r]).has(c))
+        t.rows_of[static_cast<int>(c)].push_back(r);
   return t;
 }
 
@@ -141,6 +149,17 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return result.candidates[a].iv > result.candidates[b].iv; });
   Design d;
+  // WoE of each kept feature on the sample rows (contiguous: the pair loops
+  // below read them sequentially); the sample's consent and weights.
+  std::vector<std::vector<double>> sample_woe;
+  std::vector<std::uint8_t> sample_consent(sample.size());
+  std::vector<double> sample_weight(sample.size());
+  std::uint8_t common = 0xFF;  // categories every sample row consented to
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    sample_consent[i] = data.consent[sample[i]];
+    sample_weight[i] = data.weight_of(sample[i]);
+    common &= sample_consent[i];
+  }
   for (std::size_t c : order) {
     FeatureReport& fr = result.candidates[c];
     if (static_cast<int>(d.cand.size()) >= o.max_features) {
@@ -151,16 +170,18 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
     const DataColumn& col = data.columns[c];
     std::vector<std::uint8_t> bins = bins_of_column(data, col, fr.binning);
     const std::vector<double> wt = woe_table(fr.binning);
+    std::vector<double> sv(sample.size());
+    for (std::size_t i = 0; i < sample.size(); ++i) sv[i] = wt[bins[sample[i]]];
     bool ok = true;
     for (std::size_t s = 0; s < d.cand.size() && ok; ++s) {
-      const std::vector<std::uint8_t>& other = d.bins[s];
-      const std::vector<double>& ot = d.woe[s];
+      const std::vector<double>& ov = sample_woe[s];
       const ConsentMask both = ConsentMask::application_only().with(col.category).with(data.columns[d.cand[s]].category);
-      // Weighted Pearson r (every weight 1 without weights).
+      const bool all_consent = (common & both.bits()) == both.bits();
+      // Weighted Pearson r (every weight 1 without weights), in sample order.
       double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0, rows = 0;
-      for (std::uint32_t r : sample) {
-        if (!ConsentMask::from_bits(data.consent[r]).contains(both)) continue;
-        const double a = wt[bins[r]], b = ot[other[r]], w = data.weight_of(r);
+      for (std::size_t i = 0; i < sample.size(); ++i) {
+        if (!all_consent && !ConsentMask::from_bits(sample_consent[i]).contains(both)) continue;
+        const double a = sv[i], b = ov[i], w = sample_weight[i];
         sa += w * a;
         sb += w * b;
         saa += w * a * a;
@@ -186,6 +207,7 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
     d.cand.push_back(c);
     d.bins.push_back(std::move(bins));
     d.woe.push_back(wt);
+    sample_woe.push_back(std::move(sv));
   }
   return d;
 }
