@@ -111,7 +111,10 @@ echo "   finlab, consent card (16 sub-models, all consented): cpu $(field "$card
 if [ $have_sklearn = 1 ]; then
   sk="$("$PY" "$ROOT/bench/credit/sklearn_baseline.py" matrix "$TMP")"
   echo "   sklearn LogisticRegression(lbfgs).fit:               cpu $(field "$sk" fit_cpu_s) s  wall $(field "$sk" fit_wall_s) s  test AUC $(field "$sk" test_auc) (+ $(field "$sk" prep_cpu_s) s imputation/scaling)"
-  echo "   sklearn fit / finlab one-model training (CPU): $(ratio "$(field "$sk" fit_cpu_s)" "$(field "$gen" cpu_s)")x; with the selection rules: $(ratio "$(field "$sk" fit_cpu_s)" "$(field "$sel" cpu_s)")x"
+  echo "   sklearn fit / finlab one-model training (CPU): $(ratio "$(field "$sk" fit_cpu_s)" "$(field "$gen" cpu_s)")x; with the selection rules: $(ratio "$(field "$sk" fit_cpu_s)" "$(field "$sel" cpu_s)")x (> 1: finlab faster)"
+  echo "   (finlab always computes the statistics: coefficient SE/p-values from the Hessian at the optimum, AIC/BIC, WoE correlation and VIF)"
+  auc_line "one model, test rows" "$(field "$gen" test_auc)" "$(field "$sk" test_auc)"
+  auc_line "one model + selection rules, test rows" "$(field "$sel" test_auc)" "$(field "$sk" test_auc)"
 fi
 
 echo

@@ -15,18 +15,27 @@ namespace finlab::credit {
 
 namespace {
 
-__extension__ using int128 = __int128;
-
+// Goods and bads of a group of rows: sums of weights (the row counts when
+// unweighted) and the row counts themselves (for display).
 struct Cell {
-  std::int64_t good = 0;
-  std::int64_t bad = 0;
-  std::int64_t n() const { return good + bad; }
+  double good = 0;
+  double bad = 0;
+  std::int64_t rows_good = 0;
+  std::int64_t rows_bad = 0;
+  double n() const { return good + bad; }
+  void add(bool is_bad, double w) {
+    if (is_bad) bad += w, ++rows_bad;
+    else good += w, ++rows_good;
+  }
+  Cell& operator+=(const Cell& o) {
+    good += o.good, bad += o.bad, rows_good += o.rows_good, rows_bad += o.rows_bad;
+    return *this;
+  }
 };
 
-// bad rate a < bad rate b, exactly (cross-multiplied integers).
-bool rate_less(const Cell& a, const Cell& b) {
-  return static_cast<int128>(a.bad) * b.n() < static_cast<int128>(b.bad) * a.n();
-}
+// bad rate a < bad rate b, cross-multiplied (exact for counts and integer
+// weights while the products stay below 2^53).
+bool rate_less(const Cell& a, const Cell& b) { return a.bad * b.n() < b.bad * a.n(); }
 
 // Puts the exact order statistics of the given (ascending) ranks in place:
 // after the call vals[rank] holds the value of that rank. Recursive
@@ -56,7 +65,7 @@ std::string format_number(double x) {
 // grouping that never leaves the first phase is allowed (the turn at an end);
 // *turned says whether the best one did turn.
 std::vector<int> optimal_groups(const std::vector<Cell>& pre, RiskTrend trend, const BinningOptions& o,
-                                double total_good, double total_bad, std::int64_t min_count, double* best_iv,
+                                double total_good, double total_bad, double min_count, double* best_iv,
                                 bool* turned = nullptr) {
   const int m = static_cast<int>(pre.size());
   const int max_bins = std::max(1, std::min(o.max_bins, m));
@@ -68,7 +77,7 @@ std::vector<int> optimal_groups(const std::vector<Cell>& pre, RiskTrend trend, c
     pref[i + 1].good = pref[i].good + pre[i].good;
     pref[i + 1].bad = pref[i].bad + pre[i].bad;
   }
-  auto group = [&](int a, int b) { return Cell{pref[b].good - pref[a].good, pref[b].bad - pref[a].bad}; };
+  auto group = [&](int a, int b) { return Cell{pref[b].good - pref[a].good, pref[b].bad - pref[a].bad, 0, 0}; };
   auto feasible = [&](const Cell& c) { return c.n() >= min_count && c.good >= o.min_good && c.bad >= o.min_bad; };
   // Direction of phase p: rising (bad rate up) or falling.
   auto rising = [&](int p) {
@@ -160,7 +169,7 @@ std::vector<int> optimal_groups(const std::vector<Cell>& pre, RiskTrend trend, c
 // really turns) has an IV at least shape_iv_gain times the monotone one [D].
 // peak / valley that do not turn report the monotone direction they found.
 std::vector<int> grouping_for_trend(const std::vector<Cell>& pre, RiskTrend want, const BinningOptions& o, double G, double B,
-                                    std::int64_t min_count, RiskTrend* direction) {
+                                    double min_count, RiskTrend* direction) {
   if (want == RiskTrend::automatic || want == RiskTrend::auto_shape) {
     double iv_up = -1, iv_down = -1;
     auto up = optimal_groups(pre, RiskTrend::ascending, o, G, B, min_count, &iv_up);
@@ -198,9 +207,7 @@ std::vector<int> grouping_for_trend(const std::vector<Cell>& pre, RiskTrend want
     // No turn: a monotone run; its direction from the first two groups.
     Cell g0, g1;
     for (int i = 0; i < ends[1]; ++i) {
-      Cell& g = i < ends[0] ? g0 : g1;
-      g.good += pre[static_cast<std::size_t>(i)].good;
-      g.bad += pre[static_cast<std::size_t>(i)].bad;
+      (i < ends[0] ? g0 : g1) += pre[static_cast<std::size_t>(i)];
     }
     *direction = rate_less(g0, g1) ? RiskTrend::ascending : RiskTrend::descending;
   }
@@ -224,8 +231,7 @@ void manual_groups(const DataColumn& col, std::vector<Cell>& per_level, const st
       const auto code = static_cast<std::size_t>(it - col.levels.begin());
       if (used[code]) continue;
       used[code] = true;
-      cell.good += per_level[code].good;
-      cell.bad += per_level[code].bad;
+      cell += per_level[code];
       levels.push_back(static_cast<std::int32_t>(code));
     }
     if (levels.empty()) continue;
@@ -233,10 +239,7 @@ void manual_groups(const DataColumn& col, std::vector<Cell>& per_level, const st
     pre_levels.push_back(std::move(levels));
   }
   for (std::size_t l = 0; l < per_level.size(); ++l)
-    if (!used[l]) {
-      missing.good += per_level[l].good;
-      missing.bad += per_level[l].bad;
-    }
+    if (!used[l]) missing += per_level[l];
 }
 
 }  // namespace
@@ -259,8 +262,37 @@ int FeatureBinning::bin_of_level(std::string_view level) const {
   return missing_bin();
 }
 
+namespace {
+
+// Cuts at the weighted quantiles W·k/prebins of (value, weight) pairs: the
+// smallest value whose cumulative weight exceeds the rank, as the unweighted
+// rule (value at 0-based rank floor(n·k/prebins)) does with every weight 1.
+std::vector<double> weighted_cuts(std::vector<double>& vals, std::vector<double>& wts, int prebins) {
+  std::vector<std::uint32_t> idx(vals.size());
+  for (std::uint32_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) { return vals[a] < vals[b]; });
+  double total = 0, vmin = HUGE_VAL;
+  for (std::size_t i = 0; i < vals.size(); ++i) {
+    total += wts[i];
+    if (wts[i] > 0) vmin = std::min(vmin, vals[i]);
+  }
+  std::vector<double> cuts;
+  double cum = 0;
+  std::size_t i = 0;
+  for (int k = 1; k < prebins && i < idx.size(); ++k) {
+    const double rank = total * double(k) / double(prebins);
+    while (i < idx.size() && !(cum + wts[idx[i]] > rank)) cum += wts[idx[i++]];
+    if (i == idx.size()) break;
+    const double q = vals[idx[i]];
+    if (q > vmin && (cuts.empty() || q > cuts.back())) cuts.push_back(q);
+  }
+  return cuts;
+}
+
+}  // namespace
+
 FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> bad, std::span<const std::uint32_t> rows,
-                           const BinningOptions& o) {
+                           const BinningOptions& o, std::span<const double> weight) {
   FINLAB_REQUIRE(o.prebins >= 2 && o.prebins <= 256 && o.max_bins >= 1 && o.min_bin_share >= 0 && o.min_bin_share < 1,
                  "bin_feature: bad options (prebins " << o.prebins << ", max_bins " << o.max_bins << ", min_bin_share "
                                                       << o.min_bin_share << ")");
@@ -275,6 +307,10 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   fb.category = col.category;
   fb.trend = col.trend;
   const bool categorical = col.type == FeatureType::categorical;
+  const bool weighted = !weight.empty();
+  FINLAB_REQUIRE(!weighted || weight.size() == bad.size(), "bin_feature: " << weight.size() << " weights for " << bad.size() << " rows");
+  fb.weighted = weighted;
+  auto wt = [&](std::uint32_t r) { return weighted ? weight[r] : 1.0; };
 
   // ------------------------------------------------------------ [prebin]
   Cell total, missing;
@@ -304,26 +340,26 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   std::vector<double> cuts;                    // numeric pre-bin lower edges
   std::vector<std::vector<std::int32_t>> pre_levels;  // categorical: levels per pre-bin
   if (!categorical) {
-    std::vector<double> vals;
+    std::vector<double> vals, wvals;
     vals.reserve(rows.size());
+    if (weighted) wvals.reserve(rows.size());
     double vmin = HUGE_VAL;
     for (std::uint32_t r : rows) {
       const double x = col.numeric[r];
-      if (bad[r]) ++total.bad;
-      else ++total.good;
+      const double w = wt(r);
+      total.add(bad[r], w);
       if (std::isnan(x)) {
-        if (bad[r]) ++missing.bad;
-        else ++missing.good;
+        missing.add(bad[r], w);
         continue;
       }
       if (!special.empty()) {
         if (const int s = special_of(x); s >= 0) {
-          if (bad[r]) ++special[static_cast<std::size_t>(s)].bad;
-          else ++special[static_cast<std::size_t>(s)].good;
+          special[static_cast<std::size_t>(s)].add(bad[r], w);
           continue;
         }
       }
       vals.push_back(x);
+      if (weighted) wvals.push_back(w);
       if (x < vmin) vmin = x;
     }
     const std::size_t n_all = vals.size();
@@ -334,12 +370,18 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
     if (n_all > o.quantile_sample && o.quantile_sample > 0) {
       const std::size_t stride = (n_all + o.quantile_sample - 1) / o.quantile_sample;
       std::size_t k = 0;
-      for (std::size_t i = 0; i < n_all; i += stride) vals[k++] = vals[i];
+      for (std::size_t i = 0; i < n_all; i += stride, ++k) {
+        vals[k] = vals[i];
+        if (weighted) wvals[k] = wvals[i];
+      }
       vals.resize(k);
+      if (weighted) wvals.resize(k);
     }
     const std::size_t n = vals.size();
     if (col.manual) {
       cuts = col.manual_cuts;  // fixed by a bins file: no quantiles
+    } else if (weighted) {
+      cuts = weighted_cuts(vals, wvals, o.prebins);
     } else if (n > 0) {
       // Exact quantiles of those values at ranks n·k/prebins (values, not positions).
       std::vector<std::size_t> ranks;
@@ -363,6 +405,7 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       std::vector<double> padded(span, HUGE_VAL);
       std::copy(cuts.begin(), cuts.end(), padded.begin());
       std::vector<std::int64_t> nb(span, 0), nt(span, 0);
+      std::vector<double> wg(weighted ? span : 0, 0.0), wb(weighted ? span : 0, 0.0);
       for (std::uint32_t r : rows) {
         const double x = col.numeric[r];
         if (x != x || (!special.empty() && special_of(x) >= 0)) continue;
@@ -370,25 +413,26 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
         for (std::size_t step = span / 2; step > 0; step /= 2) idx += (x >= padded[idx + step - 1]) ? step : 0;
         ++nt[idx];
         nb[idx] += bad[r];
+        if (weighted) (bad[r] ? wb : wg)[idx] += weight[r];
       }
       for (std::size_t b = 0; b < pre.size(); ++b) {
-        pre[b].bad = nb[b];
-        pre[b].good = nt[b] - nb[b];
+        pre[b].rows_bad = nb[b];
+        pre[b].rows_good = nt[b] - nb[b];
+        pre[b].bad = weighted ? wb[b] : double(pre[b].rows_bad);
+        pre[b].good = weighted ? wg[b] : double(pre[b].rows_good);
       }
     }
   } else {
     std::vector<Cell> per_level(col.levels.size());
     for (std::uint32_t r : rows) {
       const std::int32_t c = col.codes[r];
-      if (bad[r]) ++total.bad;
-      else ++total.good;
+      const double w = wt(r);
+      total.add(bad[r], w);
       if (c < 0) {
-        if (bad[r]) ++missing.bad;
-        else ++missing.good;
+        missing.add(bad[r], w);
         continue;
       }
-      if (bad[r]) ++per_level[static_cast<std::size_t>(c)].bad;
-      else ++per_level[static_cast<std::size_t>(c)].good;
+      per_level[static_cast<std::size_t>(c)].add(bad[r], w);
     }
     // Special levels leave the grouping: their counts move to their own cells.
     for (std::size_t s = 0; s < special_codes.size(); ++s)
@@ -396,18 +440,17 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
     if (col.manual) {
       manual_groups(col, per_level, special_codes, missing, pre, pre_levels);
     } else {
-      std::int64_t n = total.n() - missing.n();
+      double n = total.n() - missing.n();
       for (const Cell& c : special) n -= c.n();
-      const auto small_limit = static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(n)));
+      const double small_limit = std::ceil(o.min_bin_share * n);
       // Levels below the minimum share are pooled into one group; the rest are groups of their own.
       std::vector<std::int32_t> order;
       Cell pooled;
       std::vector<std::int32_t> pooled_levels;
       for (std::size_t l = 0; l < per_level.size(); ++l) {
-        if (per_level[l].n() == 0) continue;  // also the special levels (emptied above)
+        if (per_level[l].rows_good + per_level[l].rows_bad == 0) continue;  // also the special levels (emptied above)
         if (per_level[l].n() < small_limit) {
-          pooled.good += per_level[l].good;
-          pooled.bad += per_level[l].bad;
+          pooled += per_level[l];
           pooled_levels.push_back(static_cast<std::int32_t>(l));
         } else {
           order.push_back(static_cast<std::int32_t>(l));
@@ -436,19 +479,20 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       pre_levels.emplace_back();
     }
   }
-  fb.n_total = total.n();
+  fb.n_total = total.rows_good + total.rows_bad;
 
   // ---------------------------------------------------------------- [dp]
-  std::int64_t non_missing = total.n() - missing.n();
+  double non_missing = total.n() - missing.n();
   for (const Cell& c : special) non_missing -= c.n();
-  const auto min_count = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(non_missing))));
+  // Unweighted: at least one row; weighted: the share alone (a weight may be fractional).
+  const double min_count = std::max(weighted ? 0.0 : 1.0, std::ceil(o.min_bin_share * non_missing));
   std::vector<int> ends;
   RiskTrend direction = RiskTrend::none;
   fb.manual = col.manual;
   if (col.manual) {
     for (std::size_t g = 1; g <= pre.size(); ++g) ends.push_back(static_cast<int>(g));  // every given bin as it is
   } else if (total.good > 0 && total.bad > 0 && pre.size() > 1) {
-    const double G = double(total.good), B = double(total.bad);
+    const double G = total.good, B = total.bad;
     // Categorical groups are already ordered by bad rate: ascending is the natural trend.
     const RiskTrend want = categorical ? (col.trend == RiskTrend::none ? RiskTrend::none : RiskTrend::ascending) : col.trend;
     ends = grouping_for_trend(pre, want, o, G, B, min_count, &direction);
@@ -460,14 +504,14 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   fb.direction = direction;
 
   // ------------------------------------------------------------- [build]
-  const double G = double(total.good), B = double(total.bad);
+  const double G = total.good, B = total.bad;
   auto finish = [&](Bin& bin) {
-    if (bin.n_good + bin.n_bad == 0 || G == 0 || B == 0) {
+    if (!(bin.good_weight + bin.bad_weight > 0) || G == 0 || B == 0) {
       bin.woe = 0;
       bin.iv = 0;
     } else {
-      bin.woe = woe(double(bin.n_good), double(bin.n_bad), G, B, o.woe_adjust);
-      bin.iv = iv_part(double(bin.n_good), double(bin.n_bad), G, B, o.woe_adjust);
+      bin.woe = woe(bin.good_weight, bin.bad_weight, G, B, o.woe_adjust);
+      bin.iv = iv_part(bin.good_weight, bin.bad_weight, G, B, o.woe_adjust);
     }
     fb.iv += bin.iv;
   };
@@ -479,8 +523,11 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   for (std::size_t g = 0; g < ends.size(); ++g) {
     Bin bin;
     for (int p = start; p < ends[g]; ++p) {
-      bin.n_good += pre[static_cast<std::size_t>(p)].good;
-      bin.n_bad += pre[static_cast<std::size_t>(p)].bad;
+      const Cell& c = pre[static_cast<std::size_t>(p)];
+      bin.n_good += c.rows_good;
+      bin.n_bad += c.rows_bad;
+      bin.good_weight += c.good;
+      bin.bad_weight += c.bad;
     }
     if (!categorical) {
       if (start > 0) bin.lo = cuts[static_cast<std::size_t>(start - 1)];
@@ -524,8 +571,10 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   for (std::size_t s = 0; s < special.size(); ++s) {
     Bin sb;
     sb.is_special = true;
-    sb.n_good = special[s].good;
-    sb.n_bad = special[s].bad;
+    sb.n_good = special[s].rows_good;
+    sb.n_bad = special[s].rows_bad;
+    sb.good_weight = special[s].good;
+    sb.bad_weight = special[s].bad;
     sb.label = "special " + fb.specials[s];
     finish(sb);
     const auto index = static_cast<std::int32_t>(fb.bins.size());
@@ -543,8 +592,10 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   }
   Bin miss;
   miss.is_missing = true;
-  miss.n_good = missing.good;
-  miss.n_bad = missing.bad;
+  miss.n_good = missing.rows_good;
+  miss.n_bad = missing.rows_bad;
+  miss.good_weight = missing.good;
+  miss.bad_weight = missing.bad;
   miss.label = "missing";
   finish(miss);
   const std::int32_t miss_index = static_cast<std::int32_t>(fb.bins.size());
@@ -564,6 +615,18 @@ std::vector<std::int64_t> bin_counts(const FeatureBinning& fb, const DataColumn&
     ++counts[static_cast<std::size_t>(fb.bin_of(x))];
   }
   return counts;
+}
+
+std::vector<double> bin_weights(const FeatureBinning& fb, const DataColumn& col, std::span<const std::uint32_t> rows,
+                                std::span<const double> weight) {
+  std::vector<double> out(fb.bins.size(), 0.0);
+  for (std::uint32_t r : rows) {
+    const double x = col.type == FeatureType::categorical
+                         ? (col.codes[r] < 0 ? std::nan("") : static_cast<double>(col.codes[r]))
+                         : col.numeric[r];
+    out[static_cast<std::size_t>(fb.bin_of(x))] += weight.empty() ? 1.0 : weight[r];
+  }
+  return out;
 }
 
 }  // namespace finlab::credit

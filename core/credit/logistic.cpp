@@ -45,6 +45,28 @@ __attribute__((target("avx2"))) double dot4_avx2(const double* a, const double* 
   for (; i < n; ++i) lane[0] += a[i] * b[i];
   return (lane[0] + lane[1]) + (lane[2] + lane[3]);
 }
+// Four dot products a·b0 .. a·b3 at once: four independent accumulators hide
+// the add latency, and each has exactly dot4's lanes and order (same bits).
+__attribute__((target("avx2"))) void dot4x4_avx2(const double* a, const double* const* b, std::size_t n, double* out) {
+  __m256d acc0 = _mm256_setzero_pd(), acc1 = _mm256_setzero_pd(), acc2 = _mm256_setzero_pd(), acc3 = _mm256_setzero_pd();
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const __m256d va = _mm256_loadu_pd(a + i);
+    acc0 = _mm256_add_pd(acc0, _mm256_mul_pd(va, _mm256_loadu_pd(b[0] + i)));
+    acc1 = _mm256_add_pd(acc1, _mm256_mul_pd(va, _mm256_loadu_pd(b[1] + i)));
+    acc2 = _mm256_add_pd(acc2, _mm256_mul_pd(va, _mm256_loadu_pd(b[2] + i)));
+    acc3 = _mm256_add_pd(acc3, _mm256_mul_pd(va, _mm256_loadu_pd(b[3] + i)));
+  }
+  alignas(32) double lane[4][4];
+  _mm256_store_pd(lane[0], acc0);
+  _mm256_store_pd(lane[1], acc1);
+  _mm256_store_pd(lane[2], acc2);
+  _mm256_store_pd(lane[3], acc3);
+  for (int k = 0; k < 4; ++k) {
+    for (std::size_t t = i; t < n; ++t) lane[k][0] += a[t] * b[k][t];
+    out[k] = (lane[k][0] + lane[k][1]) + (lane[k][2] + lane[k][3]);
+  }
+}
 bool have_avx2() {
   static const bool yes = __builtin_cpu_supports("avx2");
   return yes;
@@ -56,6 +78,16 @@ double dot4(const double* a, const double* b, std::size_t n) {
   if (have_avx2()) return dot4_avx2(a, b, n);
 #endif
   return dot4_portable(a, b, n);
+}
+
+// out[k] = dot4(a, b[k], n) for k < count (count ≤ 4 at a time on AVX2).
+void dot4_many(const double* a, const double* const* b, std::size_t count, std::size_t n, double* out) {
+  std::size_t k = 0;
+#ifdef FINLAB_CREDIT_X86_DISPATCH
+  if (have_avx2())
+    for (; k + 4 <= count; k += 4) dot4x4_avx2(a, b + k, n, out + k);
+#endif
+  for (; k < count; ++k) out[k] = dot4(a, b[k], n);
 }
 
 double sum4(const double* a, std::size_t n) {
@@ -78,29 +110,48 @@ struct Pass {
   double loss = 0;           // negative log-likelihood (no penalty)
 };
 
+// The design: dense columns, or bins and WoE tables (BinnedDesign).
+struct Columns {
+  std::span<const std::vector<double>> dense;
+  const BinnedDesign* binned = nullptr;
+  std::size_t p() const { return binned ? binned->bins.size() : dense.size(); }
+};
+
 // One pass over the rows [selected by stride]: gradient, Hessian and loss at beta.
-void evaluate(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::size_t stride,
-              const std::vector<double>& beta, bool want_hessian, Pass& out) {
-  const std::size_t p = x.size(), q = p + 1, n = y.size();
+void evaluate(const Columns& x, std::span<const std::uint8_t> y, std::span<const double> wt,
+              std::size_t stride, const std::vector<double>& beta, bool want_hessian, Pass& out) {
+  const std::size_t p = x.p(), q = p + 1, n = y.size();
   out.grad.assign(q, 0.0);
   out.hess.assign(q * q, 0.0);
   out.loss = 0;
-  std::vector<double> eta(block), w(block), r(block), wx(block), loss(block);
-  std::vector<std::vector<double>> xb(stride > 1 ? p : 0, std::vector<double>(block));
+  std::vector<double> eta(block), w(block), r(block), wx(block), loss(block), dots(p);
+  const bool gather = stride > 1 || x.binned;
+  std::vector<std::vector<double>> xb(gather ? p : 0, std::vector<double>(block));
   std::vector<const double*> xp(p);
   const std::size_t rows = stride > 1 ? (n + stride - 1) / stride : n;
   for (std::size_t b0 = 0; b0 < rows; b0 += block) {
     const std::size_t m = std::min(block, rows - b0);
-    // The block's columns: in place, or gathered (strided rows when warm-starting).
+    // The block's columns: in place, or gathered (strided rows when
+    // warm-starting; WoE of the bins for a binned design).
     for (std::size_t j = 0; j < p; ++j) {
-      const double* col = x[j].data();
-      if (stride > 1) {
-        double* dst = xb[j].data();
-        for (std::size_t i = 0; i < m; ++i) dst[i] = col[(b0 + i) * stride];
-        xp[j] = dst;
-      } else {
-        xp[j] = col + b0;
+      if (!gather) {
+        xp[j] = x.dense[j].data() + b0;
+        continue;
       }
+      double* dst = xb[j].data();
+      if (x.binned) {
+        const std::uint8_t* bins = x.binned->bins[j];
+        const double* woe = x.binned->woe[j];
+        const std::uint32_t* map = x.binned->rows.empty() ? nullptr : x.binned->rows.data();
+        for (std::size_t i = 0; i < m; ++i) {
+          const std::size_t row = (b0 + i) * stride;
+          dst[i] = woe[bins[map ? map[row] : row]];
+        }
+      } else {
+        const double* col = x.dense[j].data();
+        for (std::size_t i = 0; i < m; ++i) dst[i] = col[(b0 + i) * stride];
+      }
+      xp[j] = dst;
     }
     for (std::size_t i = 0; i < m; ++i) eta[i] = beta[0];
     for (std::size_t j = 0; j < p; ++j) {
@@ -116,21 +167,30 @@ void evaluate(std::span<const std::vector<double>> x, std::span<const std::uint8
       const double inv = 1.0 / (1.0 + e);
       const double pi = z >= 0 ? inv : e * inv;  // P(good)
       const bool yi = y[row] != 0;
-      r[i] = (yi ? 1.0 : 0.0) - pi;
-      w[i] = pi * (1.0 - pi);
       const double margin = yi ? (z < 0 ? -z : 0.0) : (z > 0 ? z : 0.0);
-      loss[i] = detail::fast_log1p_unit(e) + margin;
+      if (wt.empty()) {
+        r[i] = (yi ? 1.0 : 0.0) - pi;
+        w[i] = pi * (1.0 - pi);
+        loss[i] = detail::fast_log1p_unit(e) + margin;
+      } else {
+        const double wi = wt[row];
+        r[i] = wi * ((yi ? 1.0 : 0.0) - pi);
+        w[i] = wi * (pi * (1.0 - pi));
+        loss[i] = wi * (detail::fast_log1p_unit(e) + margin);
+      }
     }
     out.loss += sum4(loss.data(), m);
     out.grad[0] += sum4(r.data(), m);
-    for (std::size_t j = 0; j < p; ++j) out.grad[j + 1] += dot4(r.data(), xp[j], m);
+    dot4_many(r.data(), xp.data(), p, m, dots.data());
+    for (std::size_t j = 0; j < p; ++j) out.grad[j + 1] += dots[j];
     if (!want_hessian) continue;
     out.hess[0] += sum4(w.data(), m);
     for (std::size_t j = 0; j < p; ++j) {
       const double* xj = xp[j];
       for (std::size_t i = 0; i < m; ++i) wx[i] = w[i] * xj[i];
       out.hess[j + 1] += sum4(wx.data(), m);  // (0, j+1)
-      for (std::size_t k = j; k < p; ++k) out.hess[(j + 1) * q + (k + 1)] += dot4(wx.data(), xp[k], m);
+      dot4_many(wx.data(), xp.data() + j, p - j, m, dots.data());
+      for (std::size_t k = j; k < p; ++k) out.hess[(j + 1) * q + (k + 1)] += dots[k - j];
     }
   }
   for (std::size_t a = 0; a < q; ++a)
@@ -172,12 +232,12 @@ double penalty(const std::vector<double>& beta, double l2) {
 }
 
 // Newton with step halving on rows selected by stride; beta is the start and the result.
-void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t> y, std::size_t stride,
-            const LogisticOptions& o, std::vector<double>& beta, LogisticFit& fit) {
-  const std::size_t q = x.size() + 1;
+void newton(const Columns& x, std::span<const std::uint8_t> y, std::span<const double> wt,
+            std::size_t stride, const LogisticOptions& o, std::vector<double>& beta, LogisticFit& fit) {
+  const std::size_t q = x.p() + 1;
   const double l2 = o.l2;
   Pass cur;
-  evaluate(x, y, stride, beta, true, cur);
+  evaluate(x, y, wt, stride, beta, true, cur);
   double obj = cur.loss + penalty(beta, l2);
   std::vector<double> d, trial(q);
   Pass next;
@@ -198,7 +258,7 @@ void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t
     bool accepted = false;
     for (int half = 0; half < 40; ++half) {
       for (std::size_t j = 0; j < q; ++j) trial[j] = beta[j] + step * d[j];
-      evaluate(x, y, stride, trial, true, next);
+      evaluate(x, y, wt, stride, trial, true, next);
       const double trial_obj = next.loss + penalty(trial, l2);
       if (trial_obj <= obj || half == 39) {
         accepted = true;
@@ -234,19 +294,20 @@ void newton(std::span<const std::vector<double>> x, std::span<const std::uint8_t
   }
 }
 
-}  // namespace
-
-LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const std::uint8_t> good,
-                         const LogisticOptions& o, std::span<const double> start) {
-  const std::size_t n = good.size(), p = x.size();
-  for (const auto& col : x) FINLAB_REQUIRE(col.size() == n, "fit_logistic: a column has " << col.size() << " rows, the target " << n);
+LogisticFit fit_columns(const Columns& x, std::span<const std::uint8_t> good, const LogisticOptions& o,
+                        std::span<const double> start, std::span<const double> weight) {
+  const std::size_t n = good.size(), p = x.p();
   FINLAB_REQUIRE(o.l2 >= 0 && o.tolerance > 0 && o.max_iterations > 0, "fit_logistic: bad options");
-  std::int64_t goods = 0;
-  for (std::uint8_t g : good) goods += g ? 1 : 0;
-  const std::int64_t bads = static_cast<std::int64_t>(n) - goods;
-  FINLAB_REQUIRE(goods > 0 && bads > 0, "fit_logistic: need both classes (" << goods << " goods, " << bads << " bads)");
+  FINLAB_REQUIRE(weight.empty() || weight.size() == n, "fit_logistic: " << weight.size() << " weights for " << n << " rows");
+  double goods = 0, bads = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double w = weight.empty() ? 1.0 : weight[i];
+    FINLAB_REQUIRE(std::isfinite(w) && w >= 0, "fit_logistic: weight " << w << " of row " << i << " is not a finite number >= 0");
+    (good[i] ? goods : bads) += w;
+  }
+  FINLAB_REQUIRE(goods > 0 && bads > 0, "fit_logistic: need both classes (goods " << goods << ", bads " << bads << ")");
   std::vector<double> beta(p + 1, 0.0);
-  beta[0] = math::log(double(goods) / double(bads));
+  beta[0] = math::log(goods / bads);
   if (!start.empty()) {
     FINLAB_REQUIRE(start.size() == p + 1, "fit_logistic: start has " << start.size() << " values, expected " << p + 1);
     beta.assign(start.begin(), start.end());
@@ -258,13 +319,35 @@ LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const
     // The penalty is per row count: scale l2 so the subsample solves the same problem.
     warm.l2 = o.l2 / static_cast<double>(o.warm_start_stride);
     LogisticFit wfit;
-    newton(x, good, o.warm_start_stride, warm, beta, wfit);
+    newton(x, good, weight, o.warm_start_stride, warm, beta, wfit);
   }
-  newton(x, good, 1, o, beta, fit);
+  newton(x, good, weight, 1, o, beta, fit);
   fit.rows = static_cast<std::int64_t>(n);
+  fit.weight_total = goods + bads;
   fit.intercept = beta[0];
   fit.coef.assign(beta.begin() + 1, beta.end());
   return fit;
+}
+
+}  // namespace
+
+LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const std::uint8_t> good,
+                         const LogisticOptions& o, std::span<const double> start, std::span<const double> weight) {
+  for (const auto& col : x)
+    FINLAB_REQUIRE(col.size() == good.size(), "fit_logistic: a column has " << col.size() << " rows, the target " << good.size());
+  Columns c;
+  c.dense = x;
+  return fit_columns(c, good, o, start, weight);
+}
+
+LogisticFit fit_logistic(const BinnedDesign& x, std::span<const std::uint8_t> good, const LogisticOptions& o,
+                         std::span<const double> start, std::span<const double> weight) {
+  FINLAB_REQUIRE(x.woe.size() == x.bins.size(), "fit_logistic: " << x.bins.size() << " bin columns, " << x.woe.size() << " WoE tables");
+  FINLAB_REQUIRE(x.rows.empty() || x.rows.size() == good.size(),
+                 "fit_logistic: " << x.rows.size() << " row indices for " << good.size() << " outcomes");
+  Columns c;
+  c.binned = &x;
+  return fit_columns(c, good, o, start, weight);
 }
 
 }  // namespace finlab::credit

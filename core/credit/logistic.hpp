@@ -6,6 +6,9 @@
 // Newton step |Δβ_j| < tolerance. Sums run in a fixed order with fixed
 // partial-sum lanes and core/math exp, so results are bit-identical natively
 // and in wasm.
+// Sample weights (optional): loss_i, its gradient and Hessian terms are
+// multiplied by w_i (the weighted likelihood; statsmodels GLM freq_weights),
+// so integer weights give the fit of the data with each row repeated w_i times.
 #pragma once
 
 #include <cstddef>
@@ -33,6 +36,7 @@ struct LogisticFit {
   double max_step = 0;           // last Newton step (convergence measure)
   double log_likelihood = 0;     // at the solution (without the penalty)
   std::int64_t rows = 0;         // observations fitted
+  double weight_total = 0;       // their sum of weights (= rows unweighted): the n of BIC
   // Covariance of (intercept, coef...): the inverse of the penalised Hessian
   // X'WX + diag(0, l2, ..., l2) at the solution, (p+1)² row-major. With l2 = 0
   // this is the usual maximum-likelihood covariance (statsmodels Logit's
@@ -40,9 +44,24 @@ struct LogisticFit {
   std::vector<double> covariance;
 };
 
+// A design kept as bins and WoE tables (scorecard training): x_j of row i is
+// woe[j][bins[j][rows[i]]] (rows empty: row i itself). The fit gathers each
+// block of 2,048 rows into a small buffer, so no n x p matrix is allocated;
+// the values, and so the result bits, are those of the dense design.
+struct BinnedDesign {
+  std::vector<const std::uint8_t*> bins;
+  std::vector<const double*> woe;
+  std::span<const std::uint32_t> rows;
+};
+
 // x: p columns of n values each (x[j][i]); good[i] = 1 for good, 0 for bad.
 // start: optional initial (intercept, coef...) of size p + 1; empty = ln(goods/bads), 0...
+// weight: one finite weight >= 0 per row, or empty (all 1).
 LogisticFit fit_logistic(std::span<const std::vector<double>> x, std::span<const std::uint8_t> good,
-                         const LogisticOptions& options = {}, std::span<const double> start = {});
+                         const LogisticOptions& options = {}, std::span<const double> start = {},
+                         std::span<const double> weight = {});
+// The same fit on a binned design (n = good.size() rows).
+LogisticFit fit_logistic(const BinnedDesign& x, std::span<const std::uint8_t> good, const LogisticOptions& options = {},
+                         std::span<const double> start = {}, std::span<const double> weight = {});
 
 }  // namespace finlab::credit

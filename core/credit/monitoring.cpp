@@ -22,8 +22,10 @@ MonitorPeriod monitor_rows(const Scorecard& card, const DatasetScores& s, const 
   std::vector<std::int32_t> score;
   std::vector<double> pd;
   std::vector<std::uint8_t> bad, consent;
+  std::vector<double> weight;
   std::vector<std::vector<std::uint8_t>> bins(s.bins.size());
   for (std::size_t k : rows) {
+    if (!s.weight.empty()) weight.push_back(s.weight[k]);
     score.push_back(s.score[k]);
     pd.push_back(s.pd[k]);
     bad.push_back(s.bad[k]);
@@ -32,7 +34,8 @@ MonitorPeriod monitor_rows(const Scorecard& card, const DatasetScores& s, const 
   }
   MonitorPeriod p;
   p.n = static_cast<std::int64_t>(rows.size());
-  const ValidationReport v = validate(card, score, pd, bad, bins, consent);
+  const ValidationReport v = validate(card, score, pd, bad, bins, consent, weight);
+  p.weight = v.weight;
   p.score_psi = v.score_psi;
   p.score_verdict = stability_verdict(v.score_psi, t);
   int worst = rank(p.score_verdict);
@@ -43,7 +46,7 @@ MonitorPeriod monitor_rows(const Scorecard& card, const DatasetScores& s, const 
   p.has_outcomes = has_outcomes;
   if (has_outcomes) {
     p.outcomes = v;
-    if (reference_ks > 0 && v.bads > 0 && v.bads < v.n) {
+    if (reference_ks > 0 && v.bad_weight > 0 && v.bad_weight < v.weight) {
       p.ks_verdict = v.ks < t.ks_ratio * reference_ks ? "act" : "ok";
       if (p.ks_verdict == "act") worst = 2;
     }

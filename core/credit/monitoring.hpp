@@ -4,6 +4,8 @@
 // distribution) of every card feature, and when outcomes are known the bad
 // rate per score band and the KS; each figure gets a verdict from the stated
 // thresholds. Pure computation over DatasetScores; the CLI groups rows.
+// With sample weights (DatasetScores::weight) every share, PSI/CSI, bad rate
+// and KS is weighted.
 #pragma once
 
 #include <span>
@@ -34,6 +36,7 @@ struct MonitorFeature {
 struct MonitorPeriod {
   std::string period;          // "2024-03", or "all"
   std::int64_t n = 0;
+  double weight = 0;           // sum of sample weights (= n unweighted; DatasetScores::weight)
   double score_psi = 0;
   std::string score_verdict;   // "stable", "moderate", "significant"
   std::vector<MonitorFeature> features;

@@ -535,6 +535,7 @@ Result<DatasetScores> score_dataset(const Scorecard& card, const Dataset& data, 
     out.consent[k] = consent.bits();
     out.bad[k] = data.bad.empty() ? 0 : data.bad[r];
     out.values[k] = std::move(v);
+    if (data.weighted()) out.weight.push_back(data.weight[r]);
   }
   return out;
 }

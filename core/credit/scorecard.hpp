@@ -82,6 +82,9 @@ public:
   std::vector<SubModel> submodels;       // one per subset of model_categories()
   // Training distribution for PSI: rows per score band, and per feature bin (= bins' counts).
   std::vector<std::int64_t> train_band_counts;
+  // Sums of sample weights per score band when trained with weights (empty
+  // otherwise); PSI then compares weighted shares. Per feature: the bins' good_weight + bad_weight.
+  std::vector<double> train_band_weights;
   int max_reasons = 4;
 
   // Behaviour categories (not application) used by at least one feature.
@@ -144,6 +147,7 @@ struct DatasetScores {
   std::vector<std::uint8_t> bad;                  // the data set's target (0 when it has none)
   std::vector<std::vector<std::uint8_t>> bins;    // bins[f][k] for card feature f
   std::vector<std::vector<double>> values;        // values[k]: card-ordered values of row k (NaN = missing / not shared)
+  std::vector<double> weight;                     // the data set's sample weight of row k (empty when unweighted)
   std::vector<std::string> notes;
 };
 Result<DatasetScores> score_dataset(const Scorecard& card, const Dataset& data, std::span<const std::uint32_t> rows);

@@ -65,6 +65,10 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
       if (b.is_special) jb["special"] = true;
       jb["n_good"] = b.n_good;
       jb["n_bad"] = b.n_bad;
+      if (f.weighted) {  // sums of sample weights (only when trained with weights)
+        jb["good_weight"] = b.good_weight;
+        jb["bad_weight"] = b.bad_weight;
+      }
       jb["woe"] = b.woe;
       jb["iv"] = b.iv;
       bins.push_back(std::move(jb));
@@ -94,6 +98,7 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
   }
   doc["submodels"] = std::move(subs);
   doc["train_band_counts"] = card.train_band_counts;
+  if (!card.train_band_weights.empty()) doc["train_band_weights"] = card.train_band_weights;
   return doc.dump(indent);
 }
 
@@ -304,6 +309,14 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
           }
           b.n_good = rd.integer(jb, "n_good", bp);
           b.n_bad = rd.integer(jb, "n_bad", bp);
+          b.good_weight = double(b.n_good);
+          b.bad_weight = double(b.n_bad);
+          if (jb.contains("good_weight") || jb.contains("bad_weight")) {
+            b.good_weight = rd.number(jb, "good_weight", bp);
+            b.bad_weight = rd.number(jb, "bad_weight", bp);
+            if (!(b.good_weight >= 0 && b.bad_weight >= 0)) return fail(bp + ": good_weight and bad_weight must be >= 0");
+            f.weighted = true;
+          }
           b.woe = rd.number(jb, "woe", bp);
           b.iv = rd.number(jb, "iv", bp);
           f.bins.push_back(std::move(b));
@@ -402,6 +415,14 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
   card.train_band_counts = Reader{}.numbers<std::int64_t>(doc, "train_band_counts", "$");
   if (!card.train_band_counts.empty() && card.train_band_counts.size() != card.bands.count())
     return fail("$.train_band_counts: one count per band expected");
+  if (doc.contains("train_band_weights")) {
+    Reader rw;
+    card.train_band_weights = rw.numbers<double>(doc, "train_band_weights", "$");
+    if (!rw.error.empty()) return fail(rw.error);
+    if (card.train_band_weights.size() != card.bands.count()) return fail("$.train_band_weights: one weight per band expected");
+    for (double w : card.train_band_weights)
+      if (!(w >= 0)) return fail("$.train_band_weights: weights must be >= 0");
+  }
   return card;
 }
 

@@ -143,9 +143,9 @@ double feature_psi(const FeatureBinning& fb, const DataColumn& col, const Datase
   for (std::size_t r = 0; r < data.rows(); ++r)
     if (data.split[r] == split && ConsentMask::from_bits(data.consent[r]).has(col.category)) rows.push_back(static_cast<std::uint32_t>(r));
   if (rows.empty()) return 0;
-  const std::vector<std::int64_t> actual = bin_counts(fb, col, rows);
-  std::vector<double> e, a(actual.begin(), actual.end());
-  for (const Bin& b : fb.bins) e.push_back(double(b.n_good + b.n_bad));
+  const std::vector<double> a = bin_weights(fb, col, rows, data.weight);
+  std::vector<double> e;
+  for (const Bin& b : fb.bins) e.push_back(b.good_weight + b.bad_weight);
   return psi(e, a);
 }
 

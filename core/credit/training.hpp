@@ -92,6 +92,7 @@ struct FeatureReport {
 struct ModelStatistics {
   std::string consent;
   std::int64_t rows = 0;
+  double weight_total = 0;   // sum of the rows' sample weights (= rows unweighted); BIC uses it as n
   double l2 = 0;
   double log_likelihood = 0;
   double aic = 0;

@@ -15,14 +15,16 @@ namespace finlab::credit::training {
 namespace {
 
 // Intercept-only Newton on rows with fixed offsets (the slope part of η).
-double refit_intercept(std::span<const double> offset, std::span<const std::uint8_t> good, double start) {
+double refit_intercept(std::span<const double> offset, std::span<const std::uint8_t> good, std::span<const double> weight,
+                       double start) {
   double b0 = start;
   for (int it = 0; it < 50; ++it) {
     double g = 0, h = 0;
     for (std::size_t i = 0; i < offset.size(); ++i) {
       const double p = detail::fast_logistic(b0 + offset[i]);
-      g += (good[i] ? 1.0 : 0.0) - p;
-      h += p * (1.0 - p);
+      const double w = weight.empty() ? 1.0 : weight[i];
+      g += w * ((good[i] ? 1.0 : 0.0) - p);
+      h += w * (p * (1.0 - p));
     }
     if (!(h > 0)) break;
     const double step = g / h;
@@ -38,11 +40,16 @@ ConsentMask categories_of(const Dataset& data, const Design& d) {
   return m;
 }
 
-// Rows of the full model (consented to every category of the design) and their good flag.
+// Rows of the full model (consented to every category of the design), their
+// good flag and sample weight (empty when unweighted).
 struct FullRows {
   std::vector<std::uint32_t> rows;
   std::vector<std::uint8_t> good;
+  std::vector<double> weight;
   std::int64_t bads = 0;
+  double good_weight = 0, bad_weight = 0;  // = goods, bads unweighted
+  // Both classes present with positive weight: a regression can be fitted.
+  bool fittable() const { return bad_weight > 0 && good_weight > 0; }
 };
 FullRows full_rows(const Dataset& data, const TrainRows& t, ConsentMask need) {
   FullRows f;
@@ -51,19 +58,27 @@ FullRows full_rows(const Dataset& data, const TrainRows& t, ConsentMask need) {
       f.rows.push_back(r);
       f.good.push_back(data.bad[r] ? 0 : 1);
       f.bads += data.bad[r];
+      (data.bad[r] ? f.bad_weight : f.good_weight) += data.weight_of(r);
+      if (data.weighted()) f.weight.push_back(data.weight[r]);
     }
   return f;
 }
 
+// The WoE design of `feats` on the rows of f, kept as bins (no n x p
+// matrix: the fit gathers each block of rows; same values, same bits).
+BinnedDesign design_of(const Design& d, std::span<const std::size_t> feats, const FullRows& f) {
+  BinnedDesign x;
+  for (std::size_t k : feats) {
+    x.bins.push_back(d.bins[k].data());
+    x.woe.push_back(d.woe[k].data());
+  }
+  x.rows = f.rows;
+  return x;
+}
+
 LogisticFit fit_features(const Design& d, std::span<const std::size_t> feats, const FullRows& f,
                          const LogisticOptions& lo) {
-  std::vector<std::vector<double>> x(feats.size(), std::vector<double>(f.rows.size()));
-  for (std::size_t k = 0; k < feats.size(); ++k) {
-    const auto& b = d.bins[feats[k]];
-    const auto& w = d.woe[feats[k]];
-    for (std::size_t i = 0; i < f.rows.size(); ++i) x[k][i] = w[b[f.rows[i]]];
-  }
-  return fit_logistic(x, f.good, lo);
+  return fit_logistic(design_of(d, feats, f), f.good, lo, {}, f.weight);
 }
 
 double criterion_of(const LogisticFit& fit, std::size_t k, double n, StepwiseCriterion c) {
@@ -85,8 +100,8 @@ void select_stepwise(const Dataset& data, const TrainRows& t, const TrainOptions
   const StepwiseOptions& sw = o.stepwise;
   if (sw.direction == StepwiseDirection::none || design.cand.empty()) return;
   const FullRows f = full_rows(data, t, categories_of(data, design));
-  if (f.bads == 0 || f.bads == static_cast<std::int64_t>(f.rows.size())) return;
-  const double n = double(f.rows.size());
+  if (!f.fittable()) return;
+  const double n = f.good_weight + f.bad_weight;  // BIC's n: the weighted count (statsmodels freq_weights)
   const bool by_p = sw.criterion == StepwiseCriterion::p_value;
   const std::size_t m = design.cand.size();
   std::vector<bool> in(m, sw.direction == StepwiseDirection::backward);
@@ -207,26 +222,22 @@ std::vector<Fitted> fit_submodels(const Dataset& data, const TrainRows& t, const
     Fitted f;
     f.consent = consent;
     f.rows = static_cast<std::int64_t>(fr.rows.size());
-    if (fr.rows.empty() || fr.bads == 0 || fr.bads == f.rows) {
+    if (fr.rows.empty() || !fr.fittable()) {
       // Not enough outcomes to fit: fall back to the portfolio odds with no features.
-      f.fit.intercept = math::log(double(t.goods) / double(t.bads));
+      f.fit.intercept = math::log(t.good_weight / t.bad_weight);
       f.fit.converged = true;
       fitted.push_back(std::move(f));
       continue;
     }
+    // The design once per sub-model; a dropped feature's column is erased (no rebuild per refit).
+    BinnedDesign x = design_of(design, feats, fr);
     for (;;) {
-      std::vector<std::vector<double>> x(feats.size(), std::vector<double>(fr.rows.size()));
-      for (std::size_t k = 0; k < feats.size(); ++k) {
-        const std::vector<std::uint8_t>& b = design.bins[feats[k]];
-        const std::vector<double>& w = design.woe[feats[k]];
-        for (std::size_t i = 0; i < fr.rows.size(); ++i) x[k][i] = w[b[fr.rows[i]]];
-      }
       std::vector<double> start;
       if (have_full) {
         start.push_back(full_intercept);
         for (std::size_t s : feats) start.push_back(full_coef[s]);
       }
-      f.fit = fit_logistic(x, fr.good, o.logistic, start);
+      f.fit = fit_logistic(x, fr.good, o.logistic, start, fr.weight);
       // Sign check (DOMAIN.md §3.2): drop the most negative coefficient and refit.
       std::size_t worst = feats.size();
       double worst_v = 0;
@@ -261,18 +272,21 @@ std::vector<Fitted> fit_submodels(const Dataset& data, const TrainRows& t, const
       if (worst == feats.size()) break;
       if (is_full) drop(result.candidates[selected[feats[worst]]], rule, statistic, threshold, status);
       feats.erase(feats.begin() + static_cast<std::ptrdiff_t>(worst));
+      x.bins.erase(x.bins.begin() + static_cast<std::ptrdiff_t>(worst));
+      x.woe.erase(x.woe.begin() + static_cast<std::ptrdiff_t>(worst));
       if (feats.empty()) {
         f.fit = LogisticFit{};
-        f.fit.intercept = math::log(double(f.rows - fr.bads) / double(fr.bads));
+        f.fit.intercept = math::log(fr.good_weight / fr.bad_weight);
         f.fit.converged = true;
         break;
       }
     }
     // Recalibrate the intercept on the people this sub-model will score.
     if (o.recalibrate_min_rows > 0 && !feats.empty()) {
-      std::vector<double> offset;
+      std::vector<double> offset, w2;
       std::vector<std::uint8_t> g2;
       std::int64_t b2 = 0;
+      double bw2 = 0, gw2 = 0;
       std::size_t exact = 0;
       for (std::uint32_t r : t.train) exact += (ConsentMask::from_bits(data.consent[r]) & all_behaviour) == consent;
       // Nothing to recalibrate when the people it scores are the rows it was fitted on.
@@ -283,10 +297,12 @@ std::vector<Fitted> fit_submodels(const Dataset& data, const TrainRows& t, const
         offset.push_back(eta);
         g2.push_back(data.bad[r] ? 0 : 1);
         b2 += data.bad[r];
+        (data.bad[r] ? bw2 : gw2) += data.weight_of(r);
+        if (data.weighted()) w2.push_back(data.weight[r]);
       }
       if (offset.size() < fr.rows.size() && static_cast<std::int64_t>(offset.size()) >= o.recalibrate_min_rows && b2 >= 20 &&
-          b2 < static_cast<std::int64_t>(offset.size()))
-        f.fit.intercept = refit_intercept(offset, g2, f.fit.intercept);
+          b2 < static_cast<std::int64_t>(offset.size()) && bw2 > 0 && gw2 > 0)
+        f.fit.intercept = refit_intercept(offset, g2, w2, f.fit.intercept);
     }
     if (!have_full) {
       have_full = true;
@@ -307,11 +323,12 @@ ModelStatistics model_statistics(const Dataset& data, const TrainRows& t, const 
   ModelStatistics st;
   st.consent = full.consent.to_string();
   st.rows = full.rows;
+  st.weight_total = full.fit.weight_total > 0 ? full.fit.weight_total : double(full.rows);
   st.l2 = o.logistic.l2;
   st.log_likelihood = full.fit.log_likelihood;
   const std::size_t k = full.features.size();
   st.aic = aic(st.log_likelihood, k + 1);
-  st.bic = full.rows > 0 ? bic(st.log_likelihood, k + 1, double(full.rows)) : 0;
+  st.bic = st.weight_total > 0 ? bic(st.log_likelihood, k + 1, st.weight_total) : 0;
   for (std::size_t s : full.features) st.features.push_back(data.columns[design.cand[s]].name);
   if (full.fit.coef.size() == k) st.coefficients = coefficient_stats(full.fit, st.features);
   const std::vector<std::uint32_t> sample = correlation_sample(t.train);
@@ -319,7 +336,7 @@ ModelStatistics model_statistics(const Dataset& data, const TrainRows& t, const 
   const auto x = woe_columns(data, design, full.features, sample, &used);
   st.correlation_rows = static_cast<std::int64_t>(used.size());
   if (k > 0 && used.size() >= 2) {
-    st.correlation = correlation_matrix(x);
+    st.correlation = correlation_matrix(x, weights_of(data, used));
     st.vif = vif_from_correlation(st.correlation, k);
   }
   return st;
@@ -380,6 +397,11 @@ void build_card(const Dataset& data, const TrainRows& t, const TrainOptions& o, 
   score_binned(card, bins, consent, scores);
   card.train_band_counts.assign(card.bands.count(), 0);
   for (std::int32_t s : scores) ++card.train_band_counts[static_cast<std::size_t>(card.bands.band_of(s))];
+  if (data.weighted()) {
+    card.train_band_weights.assign(card.bands.count(), 0.0);
+    for (std::size_t i = 0; i < scores.size(); ++i)
+      card.train_band_weights[static_cast<std::size_t>(card.bands.band_of(scores[i]))] += data.weight[t.train[i]];
+  }
 }
 
 }  // namespace finlab::credit::training

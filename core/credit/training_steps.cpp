@@ -83,19 +83,31 @@ std::vector<double> woe_table(const FeatureBinning& fb) {
 
 Result<TrainRows> prepare_rows(const Dataset& data) {
   TrainRows t;
+  std::size_t n_train = 0;
+  for (Split s : data.split) n_train += s == Split::train;
+  t.train.reserve(n_train);
   for (std::size_t r = 0; r < data.rows(); ++r)
     if (data.split[r] == Split::train) {
       t.train.push_back(static_cast<std::uint32_t>(r));
       t.bads += data.bad[r];
+      (data.bad[r] ? t.bad_weight : t.good_weight) += data.weight_of(r);
     }
   if (t.train.empty()) return fail("no training rows (split column has no 'train' rows)");
   t.goods = static_cast<std::int64_t>(t.train.size()) - t.bads;
   if (t.bads == 0) return fail("the training rows have no bad outcome; cannot train");
   if (t.goods == 0) return fail("the training rows have no good outcome; cannot train");
+  if (data.weighted() && !(t.bad_weight > 0 && t.good_weight > 0))
+    return fail("the weights (column '" + data.weight_column + "') of the training rows sum to " + fmt(t.good_weight, 6) +
+                " over the goods and " + fmt(t.bad_weight, 6) + " over the bads; both must be above zero to train");
   t.rows_of.resize(consent_category_count);
+  std::uint8_t common = 0xFF;  // categories every training row consented to: their row list is t.train itself
+  for (std::uint32_t r : t.train) common &= data.consent[r];
+  for (ConsentCategory c : all_consent_categories)
+    if (ConsentMask::from_bits(common).has(c)) t.rows_of[static_cast<int>(c)] = t.train;
   for (std::uint32_t r : t.train)
     for (ConsentCategory c : all_consent_categories)
-      if (ConsentMask::from_bits(data.consent[r]).has(c)) t.rows_of[static_cast<int>(c)].push_back(r);
+      if (!ConsentMask::from_bits(common).has(c) && ConsentMask::from_bits(data.consent[r]).has(c))
+        t.rows_of[static_cast<int>(c)].push_back(r);
   return t;
 }
 
@@ -112,7 +124,7 @@ void bin_candidates(const Dataset& data, const TrainRows& t, const TrainOptions&
       result.candidates.push_back(std::move(fr));
       continue;
     }
-    fr.binning = bin_feature(col, data.bad, rows, o.binning);
+    fr.binning = bin_feature(col, data.bad, rows, o.binning, data.weight);
     fr.iv = fr.binning.iv;
     if (fr.binning.value_bin_count() < 2 && fr.binning.bins.back().n_good + fr.binning.bins.back().n_bad == 0)
       drop(fr, "no_usable_split", fr.iv, std::nan(""), "no usable split");
@@ -137,6 +149,17 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return result.candidates[a].iv > result.candidates[b].iv; });
   Design d;
+  // WoE of each kept feature on the sample rows (contiguous: the pair loops
+  // below read them sequentially); the sample's consent and weights.
+  std::vector<std::vector<double>> sample_woe;
+  std::vector<std::uint8_t> sample_consent(sample.size());
+  std::vector<double> sample_weight(sample.size());
+  std::uint8_t common = 0xFF;  // categories every sample row consented to
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    sample_consent[i] = data.consent[sample[i]];
+    sample_weight[i] = data.weight_of(sample[i]);
+    common &= sample_consent[i];
+  }
   for (std::size_t c : order) {
     FeatureReport& fr = result.candidates[c];
     if (static_cast<int>(d.cand.size()) >= o.max_features) {
@@ -147,23 +170,27 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
     const DataColumn& col = data.columns[c];
     std::vector<std::uint8_t> bins = bins_of_column(data, col, fr.binning);
     const std::vector<double> wt = woe_table(fr.binning);
+    std::vector<double> sv(sample.size());
+    for (std::size_t i = 0; i < sample.size(); ++i) sv[i] = wt[bins[sample[i]]];
     bool ok = true;
     for (std::size_t s = 0; s < d.cand.size() && ok; ++s) {
-      const std::vector<std::uint8_t>& other = d.bins[s];
-      const std::vector<double>& ot = d.woe[s];
+      const std::vector<double>& ov = sample_woe[s];
       const ConsentMask both = ConsentMask::application_only().with(col.category).with(data.columns[d.cand[s]].category);
-      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0;
-      for (std::uint32_t r : sample) {
-        if (!ConsentMask::from_bits(data.consent[r]).contains(both)) continue;
-        const double a = wt[bins[r]], b = ot[other[r]];
-        sa += a;
-        sb += b;
-        saa += a * a;
-        sbb += b * b;
-        sab += a * b;
-        m += 1;
+      const bool all_consent = (common & both.bits()) == both.bits();
+      // Weighted Pearson r (every weight 1 without weights), in sample order.
+      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0, rows = 0;
+      for (std::size_t i = 0; i < sample.size(); ++i) {
+        if (!all_consent && !ConsentMask::from_bits(sample_consent[i]).contains(both)) continue;
+        const double a = sv[i], b = ov[i], w = sample_weight[i];
+        sa += w * a;
+        sb += w * b;
+        saa += w * a * a;
+        sbb += w * b * b;
+        sab += w * a * b;
+        m += w;
+        rows += 1;
       }
-      if (m < 2) continue;
+      if (rows < 2 || !(m > 0)) continue;
       const double cov = sab - sa * sb / m, va = saa - sa * sa / m, vb = sbb - sb * sb / m;
       if (!(va > 0 && vb > 0)) continue;
       const double corr = cov / math::sqrt(va * vb);
@@ -180,6 +207,7 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
     d.cand.push_back(c);
     d.bins.push_back(std::move(bins));
     d.woe.push_back(wt);
+    sample_woe.push_back(std::move(sv));
   }
   return d;
 }
@@ -201,15 +229,24 @@ std::vector<std::vector<double>> woe_columns(const Dataset& data, const Design& 
   return x;
 }
 
+std::vector<double> weights_of(const Dataset& data, std::span<const std::uint32_t> rows) {
+  std::vector<double> w;
+  if (!data.weighted()) return w;
+  w.reserve(rows.size());
+  for (std::uint32_t r : rows) w.push_back(data.weight[r]);
+  return w;
+}
+
 void select_by_vif(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o, TrainResult& result,
                    Design& design) {
   if (!(o.max_vif > 0)) return;
   while (design.cand.size() >= 2) {
     std::vector<std::size_t> all(design.cand.size());
     for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
-    const auto x = woe_columns(data, design, all, sample);
+    std::vector<std::uint32_t> used;
+    const auto x = woe_columns(data, design, all, sample, &used);
     if (x.empty() || x[0].size() < 3) return;
-    const std::vector<double> v = vif_from_correlation(correlation_matrix(x), all.size());
+    const std::vector<double> v = vif_from_correlation(correlation_matrix(x, weights_of(data, used)), all.size());
     // The largest VIF; ties go to the lower-IV feature (later in IV order).
     std::size_t worst = 0;
     for (std::size_t k = 1; k < v.size(); ++k)

@@ -18,6 +18,8 @@ struct TrainRows {
   std::vector<std::uint32_t> train;
   std::int64_t bads = 0;
   std::int64_t goods = 0;
+  double bad_weight = 0;   // sums of sample weights (= bads, goods unweighted)
+  double good_weight = 0;
   std::vector<std::vector<std::uint32_t>> rows_of;  // per consent category: training rows that consented
 };
 
@@ -45,6 +47,8 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
 // WoE columns of the design's features on the sample rows that consented to all of them.
 std::vector<std::vector<double>> woe_columns(const Dataset& data, const Design& d, std::span<const std::size_t> feats,
                                              std::span<const std::uint32_t> rows, std::vector<std::uint32_t>* used = nullptr);
+// The sample weights of `rows` (empty when the data set is unweighted).
+std::vector<double> weights_of(const Dataset& data, std::span<const std::uint32_t> rows);
 void select_by_vif(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o, TrainResult& result,
                    Design& design);
 void select_stepwise(const Dataset& data, const TrainRows& rows, const TrainOptions& o, TrainResult& result, Design& design);

@@ -88,12 +88,16 @@ cr::Scorecard load_model(const std::string& path, const std::string& name) {
 }
 
 nlohmann::ordered_json metrics_json(const cr::ValidationReport& v) {
-  return {{"n", v.n},
-          {"bads", v.bads},
-          {"bad_rate", round_to(v.bad_rate, 6)},
-          {"auc", round_to(v.auc, 6)},
-          {"gini", round_to(v.gini, 6)},
-          {"ks", round_to(v.ks, 6)}};
+  nlohmann::ordered_json j = {{"n", v.n}, {"bads", v.bads}};
+  if (v.weighted) {  // sums of sample weights; the rates and metrics below are weighted
+    j["weight"] = v.weight;
+    j["bad_weight"] = v.bad_weight;
+  }
+  j["bad_rate"] = round_to(v.bad_rate, 6);
+  j["auc"] = round_to(v.auc, 6);
+  j["gini"] = round_to(v.gini, 6);
+  j["ks"] = round_to(v.ks, 6);
+  return j;
 }
 
 cr::ValidationReport evaluate(const cr::Scorecard& card, const cr::Dataset& data, cr::Split which, bool all_rows) {
@@ -102,11 +106,13 @@ cr::ValidationReport evaluate(const cr::Scorecard& card, const cr::Dataset& data
     if (all_rows || data.split[r] == which) rows.push_back(static_cast<std::uint32_t>(r));
   auto s = cr::score_dataset(card, data, rows);
   if (!s) throw InputError(s.error());
-  return cr::validate(card, s->score, s->pd, s->bad, s->bins, s->consent);
+  return cr::validate(card, s->score, s->pd, s->bad, s->bins, s->consent, s->weight);
 }
 
 void print_metrics(std::ostream& os, const std::string& title, const cr::ValidationReport& v) {
-  os << title << ": n " << v.n << ", bad rate " << fixed(100 * v.bad_rate, 2) << "%, AUC " << fixed(v.auc, 4) << ", Gini "
+  os << title << ": n " << v.n;
+  if (v.weighted) os << " (weight " << fixed(v.weight, 2) << ")";
+  os << ", bad rate " << fixed(100 * v.bad_rate, 2) << "%, AUC " << fixed(v.auc, 4) << ", Gini "
      << fixed(v.gini, 4) << ", KS " << fixed(v.ks, 4) << "\n";
 }
 
@@ -371,7 +377,7 @@ void run_apply(const ApplyOptions& o) {
 
 // ------------------------------------------------------------------- report
 struct ReportOptions {
-  std::string model, model_name, data, target, bad, split_column, consent_column = "consent";
+  std::string model, model_name, data, target, bad, split_column, consent_column = "consent", weight_column;
   bool json = false;
 };
 
@@ -384,11 +390,13 @@ void run_report(const ReportOptions& o) {
     throw UsageError("the model does not name its target and bad value: pass --target and --bad");
   dopt.split_column = o.split_column;
   dopt.consent_column = o.consent_column;
+  dopt.weight_column = o.weight_column;
   const cr::CsvTable table = read_csv(o.data);
   if (table.column_index(dopt.target) == cr::CsvTable::npos)
     throw InputError(o.data + ":1: target column '" + dopt.target + "' not found (pass --target)");
   for (const auto& h : table.header)
-    if (card.feature_index(h) < 0 && h != o.consent_column && h != dopt.target && h != o.split_column) dopt.exclude.push_back(h);
+    if (card.feature_index(h) < 0 && h != o.consent_column && h != dopt.target && h != o.split_column && h != o.weight_column)
+      dopt.exclude.push_back(h);
   dopt.schema = &cr::builtin_schema();
   auto data = cr::dataset_from_csv(table, dopt);
   if (!data) throw InputError(data.error());
@@ -407,12 +415,12 @@ void run_report(const ReportOptions& o) {
     doc["feature_psi"] = fp;
     ordered_json cal = ordered_json::array();
     for (const auto& c : v.calibration)
-      cal.push_back({{"band", c.band}, {"n", c.n}, {"bads", c.bads}, {"predicted_pd", round_to(c.predicted_pd, 6)},
+      cal.push_back({{"band", c.band}, {"n", c.n}, {"bads", c.bads}, {"weight", c.weight}, {"predicted_pd", round_to(c.predicted_pd, 6)},
                      {"observed_bad_rate", round_to(c.observed_bad_rate, 6)}, {"z", round_to(c.z, 3)}});
     doc["calibration"] = cal;
     ordered_json dec = ordered_json::array();
     for (const auto& d : v.deciles)
-      dec.push_back({{"decile", d.decile}, {"n", d.n}, {"bads", d.bads}, {"min_score", d.min_score},
+      dec.push_back({{"decile", d.decile}, {"n", d.n}, {"bads", d.bads}, {"weight", d.weight}, {"min_score", d.min_score},
                      {"max_score", d.max_score}, {"bad_rate", round_to(d.bad_rate, 6)}});
     doc["deciles"] = dec;
     std::cout << doc.dump(2) << "\n";
@@ -517,6 +525,7 @@ void register_score_commands(CLI::App& app) {
     c->add_option("--bad", o->bad, "bad value(s) (default: the model's)");
     c->add_option("--split-column", o->split_column, "evaluate only rows marked test in this column");
     c->add_option("--consent-column", o->consent_column, "consent column (default consent)");
+    c->add_option("--weight-column", o->weight_column, "sample weight per row (numbers >= 0): every metric is weighted");
     c->add_flag("--json", o->json, "print the report as JSON");
     c->callback([o] { run_report(*o); });
   }

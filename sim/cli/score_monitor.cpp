@@ -22,6 +22,7 @@ using nlohmann::ordered_json;
 
 struct MonitorOptions {
   std::string model, model_name, data, date_column = "application_date", by = "month", consent_column = "consent";
+  std::string weight_column;
   double reference_ks = 0, watch = 0.1, act = 0.25, ks_ratio = 0.8;
   bool json = false;
 };
@@ -44,7 +45,7 @@ std::vector<std::string> periods_of(const cr::Dataset& data, const MonitorOption
 }
 
 ordered_json period_json(const cr::MonitorPeriod& p) {
-  ordered_json j = {{"period", p.period}, {"n", p.n}, {"score_psi", round_to(p.score_psi, 6)}, {"score_verdict", p.score_verdict}};
+  ordered_json j = {{"period", p.period}, {"n", p.n}, {"weight", p.weight}, {"score_psi", round_to(p.score_psi, 6)}, {"score_verdict", p.score_verdict}};
   ordered_json fs = ordered_json::array();
   for (const auto& f : p.features) fs.push_back({{"name", f.name}, {"csi", round_to(f.csi, 6)}, {"verdict", f.verdict}});
   j["features"] = fs;
@@ -52,7 +53,7 @@ ordered_json period_json(const cr::MonitorPeriod& p) {
     ordered_json o = metrics_json(p.outcomes);
     ordered_json bands = ordered_json::array();
     for (const auto& b : p.outcomes.calibration)
-      bands.push_back({{"band", b.band}, {"n", b.n}, {"bads", b.bads}, {"bad_rate", round_to(b.observed_bad_rate, 6)},
+      bands.push_back({{"band", b.band}, {"n", b.n}, {"bads", b.bads}, {"weight", b.weight}, {"bad_rate", round_to(b.observed_bad_rate, 6)},
                        {"predicted_pd", round_to(b.predicted_pd, 6)}});
     o["bands"] = bands;
     if (!p.ks_verdict.empty()) o["ks_verdict"] = p.ks_verdict;
@@ -95,6 +96,7 @@ void run_monitor(const MonitorOptions& o) {
     dopt.bad_values = card.bad_values;
   }
   dopt.consent_column = o.consent_column;
+  dopt.weight_column = o.weight_column;
   dopt.schema = &cr::builtin_schema();
   auto data = cr::dataset_from_csv(table, dopt);
   if (!data) throw InputError(data.error());
@@ -106,6 +108,7 @@ void run_monitor(const MonitorOptions& o) {
   const cr::MonitorReport m = cr::monitor_scores(card, *scores, period, outcomes, o.reference_ks, {o.watch, o.act, o.ks_ratio});
   if (o.json) {
     ordered_json doc = {{"model", o.model}, {"data", o.data}, {"by", o.by}, {"outcomes", outcomes}};
+    doc["weight_column"] = o.weight_column.empty() ? ordered_json(nullptr) : ordered_json(o.weight_column);
     doc["thresholds"] = {{"psi_watch", o.watch}, {"psi_act", o.act}, {"reference_ks", o.reference_ks}, {"ks_ratio", o.ks_ratio}};
     ordered_json ps = ordered_json::array();
     for (const auto& p : m.periods) ps.push_back(period_json(p));
@@ -131,6 +134,7 @@ void register_score_monitor(CLI::App& score) {
   c->add_option("--by", o->by, "month (default: per month of --date-column) or none");
   c->add_option("--date-column", o->date_column, "date column YYYY-MM or YYYY-MM-DD (default application_date)");
   c->add_option("--consent-column", o->consent_column, "consent column (default consent; absent = all granted)");
+  c->add_option("--weight-column", o->weight_column, "sample weight per row (numbers >= 0): shares, PSI/CSI, bad rates and KS are weighted");
   c->add_option("--watch", o->watch, "PSI/CSI from this value is a moderate shift (default 0.1)");
   c->add_option("--act", o->act, "PSI/CSI above this value is a significant shift (default 0.25)");
   c->add_option("--reference-ks", o->reference_ks, "KS to compare with (e.g. the test KS; default 0 = no KS verdict)");

@@ -69,6 +69,7 @@ ordered_json model_json(const cr::ModelStatistics& m) {
   }
   return {{"consent", m.consent},
           {"rows", m.rows},
+          {"weight_total", m.weight_total},
           {"l2", m.l2},
           {"log_likelihood", num(m.log_likelihood)},
           {"aic", num(m.aic)},
@@ -100,7 +101,7 @@ struct TrainCliOptions {
   int max_bins = 8, max_features = 30;
   double max_vif = 0, max_p_value = 0, p_enter = 0.05, p_remove = 0.05;
   std::string stepwise = "none", criterion = "aic";
-  std::string oot_column, oot_from;
+  std::string oot_column, oot_from, weight_column;
   std::string bins_file, model, model_name;  // --bins (train, bins); --model (bins)
   std::string dpd_prefix;                    // --target-dpd: target from repayment history
   int dpd_days = 30, dpd_months = 12;
@@ -150,6 +151,7 @@ cr::DatasetOptions dataset_options(const TrainCliOptions& o) {
     dopt.oot_column = o.oot_column;
     dopt.oot_from = o.oot_from;
     dopt.consent_column = o.consent_column;
+    dopt.weight_column = o.weight_column;
     dopt.exclude = split_list(o.exclude);
     return dopt;
   }
@@ -160,6 +162,7 @@ cr::DatasetOptions dataset_options(const TrainCliOptions& o) {
   dopt.oot_column = o.oot_column;
   dopt.oot_from = o.oot_from;
   dopt.consent_column = o.consent_column;
+  dopt.weight_column = o.weight_column;
   dopt.exclude = split_list(o.exclude);
   if (dopt.bad_values.empty()) throw UsageError("--bad needs a value");
   return dopt;
@@ -186,7 +189,7 @@ void run_bins(const TrainCliOptions& o) {
       for (std::size_t r = 0; r < data.rows(); ++r)
         if (data.split[r] == cr::Split::train && cr::ConsentMask::from_bits(data.consent[r]).has(col.category))
           rows.push_back(static_cast<std::uint32_t>(r));
-      if (!rows.empty()) features.push_back(cr::bin_feature(col, data.bad, rows, bo));
+      if (!rows.empty()) features.push_back(cr::bin_feature(col, data.bad, rows, bo, data.weight));
     }
   }
   const std::string text = cr::manual_bins_to_json(features) + "\n";
@@ -272,6 +275,7 @@ void run_train(const TrainCliOptions& o) {
     doc["model"] = o.out.empty() ? ordered_json(nullptr) : ordered_json(o.out);
     doc["target"] = data.target;
     doc["rows"] = data.rows();
+    doc["weight_column"] = data.weighted() ? ordered_json(data.weight_column) : ordered_json(nullptr);
     doc["notes"] = data.notes;
     doc["train"] = metrics_json(train_v);
     if (have_test) doc["test"] = metrics_json(test_v);
@@ -316,10 +320,14 @@ void run_train(const TrainCliOptions& o) {
                            {"kind", bin.is_missing ? "missing" : bin.is_special ? "special" : "value"},
                            {"n", bin.n_good + bin.n_bad},
                            {"goods", bin.n_good},
-                           {"bads", bin.n_bad},
-                           {"bad_rate", round_to(bin.bad_rate(), 6)},
+                           {"bads", bin.n_bad}};
+        if (c.binning.weighted) {
+          jb["good_weight"] = bin.good_weight;
+          jb["bad_weight"] = bin.bad_weight;
+        }
+        jb.update(ordered_json{{"bad_rate", round_to(bin.bad_rate(), 6)},
                            {"woe", round_to(bin.woe, 6)},
-                           {"iv", round_to(bin.iv, 6)}};
+                           {"iv", round_to(bin.iv, 6)}});
         if (pts) jb["points"] = (*pts)[b];
         bins.push_back(jb);
       }
@@ -348,6 +356,7 @@ void run_train(const TrainCliOptions& o) {
     return;
   }
   std::cout << "scorecard '" << card.name << "' trained on " << o.data << " (target " << data.target << ")\n";
+  if (data.weighted()) std::cout << "weights: column " << data.weight_column << " (counts, WoE, IV, the regression and every metric are weighted)\n";
   for (const auto& n : data.notes) std::cout << "note: " << n << "\n";
   print_metrics(std::cout, "train", train_v);
   if (have_test) print_metrics(std::cout, "test ", test_v);
@@ -419,6 +428,7 @@ void register_score_train(CLI::App& score) {
     c->add_option("--split-column", o->split_column, "column with train/test per row; test rows are evaluated");
     c->add_option("--exclude", o->exclude, "columns not to use, comma-separated");
     c->add_option("--consent-column", o->consent_column, "consent column (default consent; used when present)");
+    c->add_option("--weight-column", o->weight_column, "sample weight per row (numbers >= 0; not a feature): binning, WoE, IV, the regression and every metric are weighted");
     c->add_option("--out", o->out, "write the model JSON here");
     c->add_option("--name", o->name, "model name");
     c->add_option("--trend", o->trends, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none (repeatable)");
@@ -459,6 +469,7 @@ void register_score_train(CLI::App& score) {
     c->add_option("--split-column", o->split_column, "with --data: only rows marked train are binned");
     c->add_option("--exclude", o->exclude, "with --data: columns not to bin, comma-separated");
     c->add_option("--consent-column", o->consent_column, "consent column (default consent; used when present)");
+    c->add_option("--weight-column", o->weight_column, "with --data: sample weight per row (bins from weighted counts)");
     c->add_option("--trend", o->trends, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none (repeatable)");
     c->add_option("--special", o->specials, "COLUMN=V1,V2: special values of a column (repeatable)");
     c->add_option("--bins", o->bins_file, "bins file fixing some features (the others are found)");
