@@ -11,10 +11,6 @@
 
 namespace finlab::credit {
 
-struct Scorecard;
-struct ReasonCode;
-struct CounterfactualChange;
-
 // The feature's display name in both languages.
 text::Bilingual feature_label(const FeatureBinning& fb, const FeatureSchema& schema = builtin_schema());
 
