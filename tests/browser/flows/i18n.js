@@ -44,7 +44,7 @@ const sentences = {
     await app.type('wallet.goto_input', '2015-10-01 10:00');
     await app.type('wallet.amount', '10000');
     await app.click('wallet.deposit');
-    await app.type('wallet.goto_input', '2015-10-09 16:00');
+    await app.type('wallet.goto_input', '2015-10-09 14:00');
     await app.type('wallet.amount', '1000');
     await app.click('wallet.redeem');
     let st = (await app.state()).panels.wallet;
@@ -53,7 +53,7 @@ const sentences = {
     t.check(/周末/.test(st.orders[1].reason_text), `the weekend before T+1 is named: ${st.orders[1].reason_text}`);
     const nums = await app.numbers();
     t.check(/^¥1,000\.00$/.test(nums['wallet.in_transit'] || ''), `转出中 shows the redemption in transit: ${nums['wallet.in_transit']}`);
-    t.equal(st.orders[1].funds_available_on, '2015-10-12', 'the cash of a Friday-after-15:00 redemption arrives on Monday');
+    t.equal(st.orders[1].funds_available_on, '2015-10-12', 'the cash of a Friday-before-15:00 redemption arrives on Monday, after the weekend');
     await app.screenshot('i18n-zh-1280x800-wallet-transit');
     await app.type('wallet.amount', '999999');
     await app.click('wallet.redeem_fast');
