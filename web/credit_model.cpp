@@ -21,6 +21,7 @@
 
 #include "core/credit/counterfactual.hpp"
 #include "core/credit/population.hpp"
+#include "core/credit/reason_text.hpp"
 #include "sim/policy.hpp"
 #include "web/app_store.hpp"
 #include "web/credit_view.hpp"
@@ -42,50 +43,16 @@ constexpr const char* kPolicyPath = "/data/assets/policies/baseline-2015.json";
 
 // [SECTION] helpers ---------------------------------------------------------------
 
-// ---- reason codes and counterfactuals in the UI's language. The core's
-// sentences are English ("[0.95, 0.97); best: >= 0.99"); here they are said
-// again from the same structured fields, with ranges in words.
-
-std::string number_text(double x, int decimals) {
-  char buf[64];
-  if (decimals >= 0) std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  else std::snprintf(buf, sizeof buf, "%.10g", x);
-  return buf;
-}
+// ---- reason codes and counterfactuals in the UI's language: the catalog
+// messages of core/credit/reason_text (ranges in words), rendered here.
 
 std::string feature_label(const credit::FeatureBinning& fb, const credit::FeatureSchema& schema, Lang lang) {
-  if (auto i = schema.index_of(fb.name)) {
-    const auto& f = schema[*i];
-    if (lang == Lang::zh && !f.label_zh.empty()) return f.label_zh;
-    if (!f.label.empty()) return f.label;
-  }
-  return fb.label.empty() ? fb.name : fb.label;
+  const text::Bilingual b = credit::feature_label(fb, schema);
+  return lang == Lang::zh && !b.zh.empty() ? b.zh : b.en;
 }
 
-// A bin as words: "from 3 to under 12", "12 or more", "under 3", "not shared".
-std::string bin_text(const credit::FeatureBinning& fb, const credit::Bin& b, Lang lang) {
-  const bool zh = lang == Lang::zh;
-  if (b.is_missing) return zh ? "未提供" : "not shared";
-  if (b.is_special) {
-    for (std::size_t s = 0; s < fb.bins.size(); ++s)
-      if (&fb.bins[s] == &b) {
-        const std::string& code = fb.specials[s - static_cast<std::size_t>(fb.first_special_bin())];
-        return zh ? "特殊值 " + code : "special value " + code;
-      }
-  }
-  if (!b.levels.empty() || !fb.levels.empty()) return b.label;
-  const bool whole = fb.decimals == 0;
-  const bool lo_inf = std::isinf(b.lo), hi_inf = std::isinf(b.hi);
-  if (lo_inf && hi_inf) return zh ? "任意值" : "any value";
-  if (lo_inf) {
-    if (whole) return zh ? number_text(b.hi - 1, 0) + " 或以下" : number_text(b.hi - 1, 0) + " or less";
-    return zh ? "低于 " + number_text(b.hi, fb.decimals) : "under " + number_text(b.hi, fb.decimals);
-  }
-  if (hi_inf) return zh ? number_text(b.lo, fb.decimals) + " 或以上" : number_text(b.lo, fb.decimals) + " or more";
-  if (whole && b.hi - b.lo == 1) return number_text(b.lo, 0);
-  if (whole) return zh ? number_text(b.lo, 0) + " 至 " + number_text(b.hi - 1, 0) : number_text(b.lo, 0) + " to " + number_text(b.hi - 1, 0);
-  return zh ? number_text(b.lo, fb.decimals) + " 至 " + number_text(b.hi, fb.decimals) + "（不含）"
-            : number_text(b.lo, fb.decimals) + " to under " + number_text(b.hi, fb.decimals);
+std::string bin_text(const credit::FeatureBinning& fb, int bin, const credit::FeatureSchema& schema, Lang lang) {
+  return text::render(credit::bin_words(fb, bin, schema), text_lang(lang));
 }
 
 int bin_index(const credit::FeatureBinning& fb, const std::string& label) {
@@ -96,42 +63,13 @@ int bin_index(const credit::FeatureBinning& fb, const std::string& label) {
 
 std::string reason_text(const credit::Scorecard& card, const credit::FeatureSchema& schema, const credit::ReasonCode& rc, Lang lang) {
   const auto& fb = card.features[static_cast<std::size_t>(rc.feature)];
-  const int bin = bin_index(fb, rc.bin_label), best = bin_index(fb, rc.best_label);
-  const std::string label = feature_label(fb, schema, lang);
-  const std::string yours = bin_text(fb, fb.bins[static_cast<std::size_t>(bin)], lang);
-  const std::string top = bin_text(fb, fb.bins[static_cast<std::size_t>(best)], lang);
-  const std::string n = std::to_string(rc.points_lost);
-  if (lang == Lang::zh) return label + "：" + yours + "；最好的区间是 " + top + "（−" + n + " 分）";
-  return label + ": " + yours + "; the best range is " + top + " (−" + n + " points)";
+  return text::render(credit::reason_plain(fb, bin_index(fb, rc.bin_label), bin_index(fb, rc.best_label), rc.points_lost, schema), text_lang(lang));
 }
 
 std::string change_text(const credit::Scorecard& card, const credit::FeatureSchema& schema, const credit::CounterfactualChange& ch,
                         double value, Lang lang) {
   const auto& fb = card.features[static_cast<std::size_t>(ch.feature)];
-  const credit::Bin& from = fb.bins[static_cast<std::size_t>(ch.from_bin)];
-  const credit::Bin& to = fb.bins[static_cast<std::size_t>(ch.to_bin)];
-  const std::string label = feature_label(fb, schema, lang);
-  const bool zh = lang == Lang::zh;
-  const std::string pts = zh ? "（+" + std::to_string(ch.points_gained) + " 分）"
-                             : " (+" + std::to_string(ch.points_gained) + (ch.points_gained == 1 ? " point)" : " points)");
-  const bool ordered = fb.type != credit::FeatureType::categorical && !from.is_missing && !from.is_special && fb.levels.empty();
-  const std::string now = number_text(value, fb.decimals);
-  if (ordered && ch.to_bin > ch.from_bin) {
-    const std::string lo = number_text(to.lo, fb.decimals);
-    return zh ? "把" + label + "从 " + now + " 提高到至少 " + lo + pts : "raise " + label + " from " + now + " to at least " + lo + pts;
-  }
-  if (ordered) {
-    // Whole numbers: "to 0" rather than "to below 1".
-    if (fb.decimals == 0) {
-      const std::string at_most = number_text(to.hi - 1, 0);
-      return zh ? "把" + label + "从 " + now + " 降到 " + at_most + " 或以下" + pts
-                : "lower " + label + " from " + now + " to " + at_most + " or less" + pts;
-    }
-    const std::string hi = number_text(to.hi, fb.decimals);
-    return zh ? "把" + label + "从 " + now + " 降到 " + hi + " 以下" + pts : "lower " + label + " from " + now + " to under " + hi + pts;
-  }
-  return zh ? "把" + label + "从 " + bin_text(fb, from, lang) + " 改为 " + bin_text(fb, to, lang) + pts
-            : "change " + label + " from " + bin_text(fb, from, lang) + " to " + bin_text(fb, to, lang) + pts;
+  return text::render(credit::change_plain(fb, ch.from_bin, ch.to_bin, value, ch.points_gained, schema), text_lang(lang));
 }
 
 struct CategoryText {
@@ -210,6 +148,7 @@ private:
   void load_sample(int n);
   void build(Ui& ui, AppContext& ctx);
   std::vector<double> card_values(const credit::Scorecard& card) const;
+  std::string card_source_;  // where the card came from (ScoringCache::last_source)
 
   const credit::FeatureSchema& schema_ = credit::builtin_schema();
   CreditForm form_;
@@ -258,6 +197,7 @@ void CreditModel::draw(Ui& ui, AppContext& ctx) {
       return;
     }
     model_ = &ctx.scoring->get(kSeed, kHistory, ctx.store);
+    card_source_ = ctx.scoring->last_source();
     ctx.saved();
     if (auto p = sim::parse_policy(read_text_file(kPolicyPath))) policy_ = std::move(p).value();
     else policy_error_ = p.error();
@@ -375,7 +315,7 @@ void CreditModel::build(Ui& ui, AppContext&) {
       const auto& fb = card.features[static_cast<std::size_t>(sub.features[k])];
       const int bin = fb.bin_of(values[static_cast<std::size_t>(sub.features[k])]);
       const int pts = sub.points[k][static_cast<std::size_t>(bin)];
-      ex.inputs.emplace_back(feature_label(fb, schema_, lang) + "：" + bin_text(fb, fb.bins[static_cast<std::size_t>(bin)], lang), std::to_string(pts));
+      ex.inputs.emplace_back(feature_label(fb, schema_, lang) + (lang == Lang::zh ? "：" : ": ") + bin_text(fb, bin, schema_, lang), std::to_string(pts));
     }
     if (sub.features.empty()) ex.inputs.emplace_back(ui.tr("Base points"), std::to_string(sub.base_points));
     ex.rounding = ui.tr("Each feature's points are rounded to whole points (half away from zero); the PD uses the unrounded sum.");
@@ -411,8 +351,8 @@ void CreditModel::build(Ui& ui, AppContext&) {
     {
       const auto& fb = card.features[static_cast<std::size_t>(rc.feature)];
       ex.title = feature_label(fb, schema_, lang);
-      ex.inputs = {{ui.tr("Your bin"), bin_text(fb, fb.bins[static_cast<std::size_t>(bin_index(fb, rc.bin_label))], lang)},
-                   {ui.tr("Best bin"), bin_text(fb, fb.bins[static_cast<std::size_t>(bin_index(fb, rc.best_label))], lang)}};
+      ex.inputs = {{ui.tr("Your bin"), bin_text(fb, bin_index(fb, rc.bin_label), schema_, lang)},
+                   {ui.tr("Best bin"), bin_text(fb, bin_index(fb, rc.best_label), schema_, lang)}};
     }
     ex.source = "DOMAIN.md §3.3";
     v.reason_explain.push_back(ex);
@@ -420,23 +360,23 @@ void CreditModel::build(Ui& ui, AppContext&) {
 
   // Counterfactual.
   cf_ = credit::counterfactual(card, consent, values);
-  if (cf_.already_top) {
-    v.cf_title = ui.tr("You are already in the best band.");
-  } else if (!cf_.reachable) {
-    v.cf_title = std::string(ui.tr("No change to the behaviour you share reaches band")) + " " + cf_.target_band + " (" + std::to_string(cf_.target_score) + ").";
-    if (cf_.best.empty()) {
-      v.cf_title += std::string(" ") + ui.tr("Nothing you share can add a point now.");
-    } else {
-      v.cf_title += std::string(" ") + ui.tr("The most it can reach is") + " " + std::to_string(cf_.best_score) + " (+" +
-                    std::to_string(cf_.best_score - cf_.current_score) + "), " + ui.tr("by:");
+  {
+    using text::Arg;
+    using text::Id;
+    const text::Lang tl = text_lang(lang);
+    if (cf_.already_top) {
+      v.cf_title = text::render(text::make(Id::credit_cf_title_top, {}), tl);
+    } else if (!cf_.reachable) {
+      const text::Message then = cf_.best.empty() ? text::make(Id::credit_cf_title_nothing, {})
+                                                  : text::make(Id::credit_cf_title_most, {Arg::number(cf_.best_score), Arg::number(cf_.best_score - cf_.current_score)});
+      v.cf_title = text::render(text::make(Id::credit_cf_title_unreachable, {Arg::verbatim(cf_.target_band), Arg::number(cf_.target_score), Arg::of(then)}), tl);
       for (const auto& c : cf_.best) v.cf_changes.push_back(change_text(card, schema_, c, values[static_cast<std::size_t>(c.feature)], lang));
+      v.cf_applicable = !cf_.best.empty();
+    } else {
+      v.cf_title = text::render(text::make(Id::credit_cf_title_reach, {Arg::verbatim(cf_.target_band), Arg::number(cf_.target_score)}), tl);
+      for (const auto& c : cf_.changes) v.cf_changes.push_back(change_text(card, schema_, c, values[static_cast<std::size_t>(c.feature)], lang));
       v.cf_applicable = true;
     }
-  } else {
-    v.cf_title = std::string(ui.tr("To reach band")) + " " + cf_.target_band + " (" + std::to_string(cf_.target_score) + "), " +
-                 ui.tr("the smallest change is:");
-    for (const auto& c : cf_.changes) v.cf_changes.push_back(change_text(card, schema_, c, values[static_cast<std::size_t>(c.feature)], lang));
-    v.cf_applicable = true;
   }
 
   // Withdrawing one consent.
@@ -494,6 +434,7 @@ void CreditModel::build(Ui& ui, AppContext&) {
 
   state_ = nlohmann::json::object();
   state_["score"] = r.score;
+  state_["card_source"] = card_source_;  // "shipped" / "stored" / "trained"
   state_["band"] = r.band_name;
   state_["pd"] = pd_text(r.pd);
   state_["categories_used"] = r.categories_used.to_string();
@@ -506,9 +447,12 @@ void CreditModel::build(Ui& ui, AppContext&) {
   state_["values"] = vals;
   state_["reasons"] = nlohmann::json::array();
   for (const auto& rc : r.reasons) state_["reasons"].push_back(rc.name);
+  // The sentences as shown, in the UI's language (the i18n flow checks them).
+  state_["reason_texts"] = view_.reasons;
+  state_["counterfactual_texts"] = view_.cf_changes;
   state_["withdraw"] = withdraw;
   state_["offer"] = offer;
-  state_["counterfactual"] = {{"reachable", cf_.reachable}, {"new_score", cf_.new_score}, {"target_band", cf_.target_band},
+  state_["counterfactual"] = {{"already_top", cf_.already_top}, {"reachable", cf_.reachable}, {"new_score", cf_.new_score}, {"target_band", cf_.target_band},
                               {"best_score", cf_.best_score}, {"best_changes", cf_.best.size()}};
 }
 

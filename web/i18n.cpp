@@ -107,6 +107,10 @@ const Entry kTable[] = {
   {"First income shows on:", "首次收益显示："},
   {"Stops earning on:", "停止计息："},
   {"Money arrives:", "资金到账："},
+  {"In transit (转出中)", "转出中"},
+  {"Value of one share", "每份净值"},
+  {"in transit = redemptions accepted whose cash arrives after today", "转出中 = 已受理、资金在今天之后到账的转出"},
+  {"arrives", "到账日"},
   {"The clock only moves forward (use Reset demo to start over).", "时钟只能向前（如需重来请点“重置演示”）。"},
   {"The simulated fund data ends on", "模拟基金数据截止于"},
   // ---- wallet explanations

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/messages.hpp"
+
 namespace finlab::web {
 
 enum class Lang { en, zh };
@@ -22,5 +24,7 @@ const std::set<std::string>& untranslated_keys();
 
 const char* lang_code(Lang lang);                 // "en" / "zh"
 bool parse_lang(std::string_view code, Lang& out);
+// The core catalog's language (core/text) for the UI's.
+inline text::Lang text_lang(Lang lang) { return lang == Lang::zh ? text::Lang::zh : text::Lang::en; }
 
 }  // namespace finlab::web

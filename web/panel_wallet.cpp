@@ -62,6 +62,7 @@ void actions(Ui& ui, const WalletView& v, WalletForm& form, WalletIntents& out) 
   ui.name_item("wallet.redeem_fast");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("Fast redemption: the cash arrives today, up to a daily quota."));
   ImGui::TextDisabled("%s", v.quota_text.c_str());
+  if (!v.transit_text.empty()) ImGui::TextWrapped("%s", v.transit_text.c_str());
   ui.name_item("wallet.quota");
   if (!v.message.empty()) {
     if (v.message_is_error) ui.error_text(v.message);

@@ -18,13 +18,18 @@ class AppStore;
 
 class ScoringCache {
 public:
-  // Loaded from memory, then from the store, else trained (blocking; ~1 s in wasm for 40,000 users).
+  // Loaded from memory, then from the store, then from the card the site ships
+  // (/data/scorecards/, trained at build time by the same code), else trained (blocking; ~1 s in wasm for 40,000 users).
   const sim::ScoringModel& get(std::uint64_t seed, std::int64_t history_users, AppStore* store);
   bool has(std::uint64_t seed, std::int64_t history_users, AppStore* store);
   void clear() { models_.clear(); }
+  // Where the last card came from: "shipped" (the build-time asset), "stored"
+  // (this browser's database) or "trained" (here, now).
+  const char* last_source() const { return last_source_; }
 
 private:
   std::map<std::pair<std::uint64_t, std::int64_t>, std::shared_ptr<sim::ScoringModel>> models_;
+  const char* last_source_ = "";
 };
 
 }  // namespace finlab::web

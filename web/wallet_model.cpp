@@ -223,8 +223,9 @@ void WalletModel::build_view(Ui& ui) {
     v.now_status = ui.tr("Trading day, before the 15:00 cut-off: orders count for today");
   } else {
     const Date t = trading ? cal_.next_trading_day(today) : cal_.trading_day_on_or_after(today);
-    std::string why = trading ? ui.tr("After the 15:00 cut-off") : std::string(ui.tr("Market closed")) + " (" + cal_.why_closed(today) + ")";
-    v.now_status = why + ": " + ui.tr("orders count for") + " " + format_date(t, lang);
+    std::string why = trading ? ui.tr("After the 15:00 cut-off") : std::string(ui.tr("Market closed")) + (lang == Lang::zh ? "（" : " (") +
+                                                       text::render(fund::closed_reason(today, cal_), text_lang(lang)) + (lang == Lang::zh ? "）" : ")");
+    v.now_status = why + (lang == Lang::zh ? "：" : ": ") + ui.tr("orders count for") + " " + format_date(t, lang);
   }
 
   // Figures.
@@ -318,10 +319,37 @@ void WalletModel::build_view(Ui& ui) {
     const money::Shares red = ledger_->redeemable(kAccount);
     Explanation ex;
     ex.title = ui.tr("Redeemable now");
-    ex.value = red.to_string_grouped();
+    // A money-market fund's share is worth ¥1.00 (DOMAIN.md §1.1), so the
+    // shares are shown as the money they redeem for, like every other amount.
+    const Money red_yuan = Money::from_units(red.units());
+    ex.value = format_yuan(red_yuan);
     ex.formula = ui.tr("confirmed shares not already redeemed (a deposit can be redeemed once it is confirmed)");
+    ex.inputs = {{ui.tr("Shares"), red.to_string_grouped()}, {ui.tr("Value of one share"), "¥1.00"}};
     ex.source = "DOMAIN.md §1.6, §1.7";
-    v.figures.push_back({"wallet.redeemable", "Redeemable now", red.to_string_grouped(), ex});
+    v.figures.push_back({"wallet.redeemable", "Redeemable now", format_yuan(red_yuan), ex});
+  }
+  {
+    // Redemptions accepted whose cash has not arrived yet (转出中): out of the
+    // balance already, not yet in the bank account.
+    Money transit;
+    std::optional<Date> arrives;
+    Explanation ex;
+    ex.title = ui.tr("In transit (转出中)");
+    ex.formula = ui.tr("in transit = redemptions accepted whose cash arrives after today");
+    for (std::size_t k = 0; k < orders_.size(); ++k) {
+      const auto& t = results_[k].timing;
+      if (!results_[k].accepted || orders_[k].type == fund::OrderType::purchase || !t.funds_available_on || *t.funds_available_on <= today) continue;
+      transit += orders_[k].amount;
+      if (!arrives || *t.funds_available_on > *arrives) arrives = t.funds_available_on;
+      ex.inputs.emplace_back(format_yuan(orders_[k].amount), std::string(ui.tr("arrives")) + " " + format_date(*t.funds_available_on, lang));
+    }
+    if (arrives) {
+      ex.value = format_yuan(transit);
+      ex.rounding = ui.tr("None: every term is already in fen.");
+      v.figures.push_back({"wallet.in_transit", "In transit (转出中)", format_yuan(transit), ex});
+      v.transit_text = std::string(ui.tr("In transit (转出中)")) + " " + format_yuan(transit) + (lang == Lang::zh ? "，" : ", ") +
+                       ui.tr("arrives") + " " + format_date(*arrives, lang);
+    }
   }
   {
     const Money limit = settings_.fast_limit_on(today);
@@ -349,7 +377,7 @@ void WalletModel::build_view(Ui& ui) {
     row.type = order_label(s.type);
     row.amount = format_yuan(s.amount);
     row.accepted = r.accepted;
-    row.refusal = r.refusal;
+    row.refusal = r.accepted ? std::string() : text::render(r.refusal_message, text_lang(lang));
     if (r.accepted) {
       const auto& t = r.timing;
       row.timeline.emplace_back("Trade date (T):", format_date(t.trade_date, lang));
@@ -358,7 +386,7 @@ void WalletModel::build_view(Ui& ui) {
       if (t.first_income_on) row.timeline.emplace_back("First income shows on:", format_date(*t.first_income_on, lang));
       if (t.stops_earning_on) row.timeline.emplace_back("Stops earning on:", format_date(*t.stops_earning_on, lang));
       if (t.funds_available_on) row.timeline.emplace_back("Money arrives:", format_date(*t.funds_available_on, lang));
-      row.reason = t.reason;
+      row.reason = text::render(t.why, text_lang(lang));
     }
     v.orders.push_back(std::move(row));
   }
@@ -383,7 +411,7 @@ void WalletModel::build_view(Ui& ui) {
       c.date = d.to_string();
       c.today = d == today;
       c.trading = !cal_.covers(d) || cal_.is_trading_day(d);
-      if (!c.trading) c.closed_why = cal_.why_closed(d);
+      if (!c.trading) c.closed_why = text::render(fund::closed_reason(d, cal_), text_lang(lang));
       if (auto it = income_by_day.find(d.serial()); it != income_by_day.end()) {
         c.income = "+" + it->second.to_string();
         total += it->second;
@@ -451,10 +479,10 @@ void WalletModel::place(fund::OrderType type, AppContext& ctx) {
   recompute();
   const fund::OrderResult& r = results_.back();
   if (r.accepted) {
-    message_ = std::string(translate(view_lang_, order_label(type))) + " " + format_yuan(o.amount) + ": " + r.timing.reason;
+    message_ = std::string(translate(view_lang_, order_label(type))) + " " + format_yuan(o.amount) + (view_lang_ == Lang::zh ? "：" : ": ") + text::render(r.timing.why, text_lang(view_lang_));
     message_error_ = false;
   } else {
-    message_ = std::string(translate(view_lang_, "Refused:")) + " " + r.refusal;
+    message_ = std::string(translate(view_lang_, "Refused:")) + (view_lang_ == Lang::zh ? "" : " ") + text::render(r.refusal_message, text_lang(view_lang_));
     message_error_ = true;
   }
   save(ctx);
@@ -539,6 +567,8 @@ nlohmann::json WalletModel::state() const {
     if (r.accepted) {
       o["trade_date"] = r.timing.trade_date.to_string();
       o["confirmed_on"] = r.timing.confirmed_on.to_string();
+      if (r.timing.funds_available_on) o["funds_available_on"] = r.timing.funds_available_on->to_string();
+      o["reason_text"] = text::render(r.timing.why, text_lang(view_lang_));  // as shown (the i18n flow checks it)
     } else {
       o["refusal"] = r.refusal;
     }

@@ -44,6 +44,7 @@ struct WalletView {
   std::string now;                // "2015-09-24 Thu 14:00"
   std::string now_status;         // "Trading day, before the 15:00 cut-off" (already translated)
   std::vector<WalletFigure> figures;
+  std::string transit_text;       // "In transit (转出中) ¥1,000.00, arrives 2015-06-23 Tue"; empty when nothing is
   std::string quota_text;         // "¥50,000.00 of ¥50,000.00 left today"
   std::vector<WalletOrderRow> orders;       // newest first
   std::string month_title;                  // "2015-10"

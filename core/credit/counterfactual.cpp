@@ -1,4 +1,5 @@
 #include "core/credit/counterfactual.hpp"
+#include "core/credit/reason_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,13 +11,6 @@
 namespace finlab::credit {
 
 namespace {
-
-std::string format_value(double x, int decimals) {
-  char buf[64];
-  if (decimals >= 0 && decimals <= 9) std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  else std::snprintf(buf, sizeof buf, "%.10g", x);
-  return buf;
-}
 
 struct Option {
   int bin;
@@ -47,18 +41,8 @@ CounterfactualChange make_change(const Scorecard& card, int feature, int current
   ch.points_gained = op.gain;
   ch.target_lo = to.lo;
   ch.target_hi = to.hi;
-  const std::string label = fb.label.empty() ? fb.name : fb.label;
-  const std::string pts = " (+" + std::to_string(op.gain) + (op.gain == 1 ? " point)" : " points)");
-  const double x = values[f];
-  const bool ordered = fb.type != FeatureType::categorical && !from.is_missing && !from.is_special && fb.levels.empty();
-  if (ordered && op.bin > current_bin) {
-    ch.text = "raise " + label + " from " + format_value(x, fb.decimals) + " to at least " + format_value(to.lo, fb.decimals) + pts;
-  } else if (ordered) {
-    ch.text = "lower " + label + " from " + format_value(x, fb.decimals) + " to below " + format_value(to.hi, fb.decimals) + pts;
-  } else {
-    ch.text = "move " + label + " from " + from.label + " to " + to.label + pts;
-  }
-  if (!fb.advice.empty()) ch.text = fb.advice + ": " + ch.text;
+  ch.message = change_message(fb, current_bin, op.bin, values[f], op.gain);
+  ch.text = text::render(ch.message, text::Lang::en);
   return ch;
 }
 

@@ -28,7 +28,8 @@ struct CounterfactualChange {
   // Numeric target: the value must move into [target_lo, target_hi).
   double target_lo = 0;
   double target_hi = 0;
-  std::string text;          // "raise Nights at home from 0.42 to at least 0.70 (+12 points)"
+  text::Message message;     // the sentence as a catalog message (any language)
+  std::string text;          // message in English: "raise Nights at home from 0.42 to at least 0.70 (+12 points)"
 };
 
 struct Counterfactual {

@@ -140,6 +140,14 @@ Result<FeatureSchema> FeatureSchema::parse(std::string_view text) {
         s.levels.push_back((*it)[k].get<std::string>());
       }
     }
+    if (auto it = f.find("levels_zh"); it != f.end()) {
+      if (!it->is_array() || it->size() != s.levels.size())
+        return fail(path + ".levels_zh: expected an array of " + std::to_string(s.levels.size()) + " strings, one per level");
+      for (std::size_t k = 0; k < it->size(); ++k) {
+        if (!(*it)[k].is_string()) return fail(path + ".levels_zh[" + std::to_string(k) + "]: expected a string");
+        s.levels_zh.push_back((*it)[k].get<std::string>());
+      }
+    }
     if (s.type == FeatureType::ordinal &&
         (s.levels.size() != static_cast<std::size_t>(s.max - s.min + 1) || s.min != 0))
       return fail(path + ".levels: an ordinal feature needs min 0 and one label per code 0..max");
@@ -152,7 +160,7 @@ Result<FeatureSchema> FeatureSchema::parse(std::string_view text) {
     }
     for (auto [key, field] : {std::pair{"unit", &s.unit}, std::pair{"label", &s.label}, std::pair{"label_zh", &s.label_zh},
                               std::pair{"meaning", &s.meaning}, std::pair{"reason", &s.reason},
-                              std::pair{"advice", &s.advice}}) {
+                              std::pair{"advice", &s.advice}, std::pair{"reason_zh", &s.reason_zh}, std::pair{"advice_zh", &s.advice_zh}}) {
       auto v = get_string(f, key, path, false);
       if (!v.ok()) return fail(v.error());
       *field = *v;

@@ -49,7 +49,10 @@ struct FeatureSpec {
   std::string meaning;     // one sentence: what is measured and over which window
   std::string reason;      // reason-code text when this feature lowers a score
   std::string advice;      // counterfactual wording ("spend more nights at your home address")
+  std::string reason_zh;   // the same in Chinese (empty: a generic Chinese sentence)
+  std::string advice_zh;
   std::vector<std::string> levels;  // ordinal / categorical level labels
+  std::vector<std::string> levels_zh;  // their Chinese names (empty or one per level)
   RiskTrend trend = RiskTrend::automatic;
   // Codes with a meaning of their own ("special_values": [-999, -998]; level
   // names for a categorical feature): each gets its own bin and WoE.

@@ -4,6 +4,7 @@
 //   [score]    one user: points, PD, reason codes
 //   [bulk]     structure-of-arrays scoring: flattened points table, binning of raw columns
 #include "core/credit/scorecard.hpp"
+#include "core/credit/reason_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -101,14 +102,8 @@ ScoreResult finish(const Scorecard& card, int submodel, std::span<const int> bin
     rc.points_lost = lost;
     rc.bin_label = fb.bins[static_cast<std::size_t>(b)].label;
     rc.best_label = fb.bins[static_cast<std::size_t>(best)].label;
-    const std::string label = fb.label.empty() ? fb.name : fb.label;
-    const Bin& bin = fb.bins[static_cast<std::size_t>(b)];
-    const std::string why = !fb.reason.empty() ? fb.reason
-                            : bin.is_missing   ? label + " is missing"
-                            : bin.is_special   ? label + " has the special value " + fb.specials[static_cast<std::size_t>(b - fb.first_special_bin())]
-                                               : label + " is in a higher-risk range";
-    rc.text = why + " (" + label + ": " + rc.bin_label + "; best: " + rc.best_label + "; -" + std::to_string(lost) +
-              " points)";
+    rc.message = reason_message(fb, b, best, lost);
+    rc.text = text::render(rc.message, text::Lang::en);
     reasons.push_back(std::move(rc));
   }
   // Most points lost first; ties in the order of the sub-model's features (stable).

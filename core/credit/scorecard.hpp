@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <span>
 #include <string>
+
+#include "core/text/messages.hpp"
 #include <vector>
 
 #include "core/credit/binning.hpp"
@@ -55,7 +57,8 @@ struct ReasonCode {
   int points_lost = 0;       // best-bin points − user's points (> 0)
   std::string bin_label;     // the user's bin
   std::string best_label;    // the best bin
-  std::string text;          // human-readable sentence
+  text::Message message;     // the sentence as a catalog message (any language)
+  std::string text;          // message in English (the CLI's text)
 };
 
 struct ScoreResult {

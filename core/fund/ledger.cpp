@@ -86,24 +86,28 @@ OrderResult Ledger::submit(const Order& order) {
   res.timing = order_timing(order.type, order.at, *cal_, settings_.timing);
   Account& a = account(order.account);
   const std::int64_t amt = order.amount.units();
-  auto refuse = [&](std::string why) {
+  auto refuse = [&](text::Message why) {
     res.accepted = false;
-    res.refusal = std::move(why);
+    res.refusal = text::render(why, text::Lang::en);
+    res.refusal_message = std::move(why);
     return res;
   };
-  if (amt <= 0) return refuse("the amount must be positive, got " + order.amount.to_string());
+  using text::Arg;
+  using text::Id;
+  if (amt <= 0) return refuse(text::make(Id::refusal_not_positive, {Arg::verbatim(order.amount.to_string())}));
   const OrderTiming& t = res.timing;
   switch (order.type) {
     case OrderType::purchase: {
       if (order.amount < settings_.minimum_purchase)
-        return refuse("below the minimum purchase of " + settings_.minimum_purchase.to_string_grouped());
+        return refuse(text::make(Id::refusal_below_minimum, {Arg::verbatim(settings_.minimum_purchase.to_string_grouped())}));
       for (const auto& cap : settings_.subscription_caps) {
         if (t.trade_date < cap.first || t.trade_date > cap.last) continue;
         const std::int64_t before = a.bought_for_t[t.trade_date.serial()];
         if (before + amt > cap.per_account_per_day.units())
-          return refuse("the fund caps purchases at " + cap.per_account_per_day.to_string_grouped() + " per account per day from " +
-                        cap.first.to_string() + " to " + cap.last.to_string() + " (" + cap.reason + "); already bought for " +
-                        t.trade_date.to_string() + ": " + Money::from_units(before).to_string_grouped());
+          return refuse(text::make(Id::refusal_purchase_cap,
+                                   {Arg::verbatim(cap.per_account_per_day.to_string_grouped()), Arg::verbatim(cap.first.to_string()),
+                                    Arg::verbatim(cap.last.to_string()), Arg::names({cap.reason, cap.reason_zh}),
+                                    Arg::verbatim(t.trade_date.to_string()), Arg::verbatim(Money::from_units(before).to_string_grouped())}));
       }
       a.bought_for_t[t.trade_date.serial()] += amt;
       a.entitle_delta[t.confirmed_on.serial()] += amt;
@@ -113,16 +117,16 @@ OrderResult Ledger::submit(const Order& order) {
     case OrderType::redeem:
     case OrderType::redeem_fast: {
       if (amt > a.redeemable)
-        return refuse("redeeming " + order.amount.to_string_grouped() + " but only " + Money::from_units(a.redeemable).to_string_grouped() +
-                      " is available (confirmed shares not already being redeemed)");
+        return refuse(text::make(Id::refusal_not_enough, {Arg::verbatim(order.amount.to_string_grouped()),
+                                                          Arg::verbatim(Money::from_units(a.redeemable).to_string_grouped())}));
       if (order.type == OrderType::redeem_fast) {
         const Money limit = settings_.fast_limit_on(d);
         const std::int64_t used = a.fast_used[d.serial()];
         if (used + amt > limit.units())
-          return refuse("fast (T+0) redemption of " + order.amount.to_string_grouped() + " is over the limit of " + limit.to_string_grouped() +
-                        " per investor per day on " + d.to_string() + "; used today " + Money::from_units(used).to_string_grouped() +
-                        ", remaining " + Money::from_units(limit.units() - used).to_string_grouped() +
-                        " (a normal redemption has no limit)");
+          return refuse(text::make(Id::refusal_fast_limit,
+                                   {Arg::verbatim(order.amount.to_string_grouped()), Arg::verbatim(limit.to_string_grouped()), Arg::verbatim(d.to_string()),
+                                    Arg::verbatim(Money::from_units(used).to_string_grouped()),
+                                    Arg::verbatim(Money::from_units(limit.units() - used).to_string_grouped())}));
         a.fast_used[d.serial()] += amt;
         a.cash_today += amt;
       } else {

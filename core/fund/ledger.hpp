@@ -40,6 +40,7 @@ struct SubscriptionCap {
   time::Date first, last;
   money::Money per_account_per_day;
   std::string reason;  // "National Day 2015: the fund limits large purchases"
+  std::string reason_zh;  // the same in Chinese (empty: the English is shown)
 };
 
 struct LedgerSettings {
@@ -70,7 +71,8 @@ struct OrderResult {
   Order order;
   bool accepted = false;
   OrderTiming timing;   // when it counts, confirms, earns, pays (also filled for refusals where computable)
-  std::string refusal;  // why it was refused; empty when accepted
+  std::string refusal;  // why it was refused, in English; empty when accepted
+  text::Message refusal_message;  // the same as a catalog message (any language)
 };
 
 struct AccountDay {

@@ -24,10 +24,14 @@ Result<OrderType> parse_order_type(std::string_view s) {
 
 namespace {
 
-std::string day_name(Date d) {
-  static const char* names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  return std::string(names[static_cast<int>(d.weekday())]) + " " + d.to_string();
-}
+using text::Arg;
+using text::Id;
+using text::make;
+using text::Message;
+
+Message day_name(Date d) { return make(Id::weekday_date, {Arg::number(static_cast<int>(d.weekday())), Arg::verbatim(d.to_string())}); }
+
+Message nothing() { return make(Id::nothing, {}); }
 
 std::string hhmm(std::int32_t seconds) {
   char buf[16];
@@ -35,36 +39,61 @@ std::string hhmm(std::int32_t seconds) {
   return buf;
 }
 
-// "the weekend (Sat 06-20..Sun 06-21)", "Dragon Boat (端午节) (06-22)", grouped by reason.
-std::string describe_closed_run(Date from, Date to_exclusive, const time::TradingCalendar& cal) {
-  std::string out;
-  Date d = from;
-  while (d < to_exclusive) {
-    std::string why = cal.why_closed(d);
-    const bool weekend = d.is_weekend() && !cal.closure_on(d);
-    if (weekend) why = "weekend";
-    Date e = d;
-    while (e.plus_days(1) < to_exclusive) {
-      const Date n = e.plus_days(1);
-      const bool nw = n.is_weekend() && !cal.closure_on(n);
-      const std::string nwhy = nw ? "weekend" : cal.why_closed(n);
-      if (nwhy != why) break;
-      e = n;
-    }
-    if (!out.empty()) out += ", ";
-    out += why + " " + d.to_string().substr(5);
-    if (e != d) out += ".." + e.to_string().substr(5);
-    d = e.plus_days(1);
-  }
-  return out;
+// "Dragon Boat (端午节)": the English as the calendar spells it; in Chinese the
+// name in the parentheses.
+text::Bilingual holiday_name(const std::string& h) {
+  const auto open = h.rfind(" (");
+  if (open == std::string::npos || h.empty() || h.back() != ')') return {h, ""};
+  return {h, h.substr(open + 2, h.size() - open - 3)};
 }
 
-// why_closed with "weekend" instead of the weekday name (the sentence already has it).
-std::string closed_reason(Date d, const time::TradingCalendar& cal) {
-  std::string w = cal.why_closed(d);
-  const std::string name = day_name(d).substr(0, day_name(d).find(' '));
-  if (d.is_weekend() && w.rfind(name, 0) == 0) w = "weekend" + w.substr(name.size());
-  return w;
+// Why d (not a trading day) is closed, as TradingCalendar::why_closed says it
+// with "weekend" for the weekday's name. In a run of closed days a weekend is
+// just "weekend".
+}  // namespace
+
+Message closed_reason(Date d, const time::TradingCalendar& cal, bool in_run) {
+  if (const time::Closure* c = cal.closure_on(d)) return make(Id::name, {Arg::names(holiday_name(c->holiday))});
+  Message weekend = make(Id::closed_weekend, {});
+  if (in_run || !d.is_weekend()) return weekend;
+  if (cal.makeup_on(d)) return make(Id::closed_makeup_day, {Arg::of(std::move(weekend))});
+  const bool sat = d.weekday() == time::Weekday::saturday;
+  const time::Closure* fri = cal.closure_on(d.plus_days(sat ? -1 : -2));
+  const time::Closure* mon = cal.closure_on(d.plus_days(sat ? 2 : 1));
+  if (fri || mon) return make(Id::closed_weekend_in_holiday, {Arg::of(std::move(weekend)), Arg::names(holiday_name((fri ? fri : mon)->holiday))});
+  return weekend;
+}
+
+namespace {
+
+// "weekend 06-20..06-21, Dragon Boat (端午节) 06-22", grouped by reason.
+Message describe_closed_run(Date from, Date to_exclusive, const time::TradingCalendar& cal) {
+  std::vector<Message> runs;
+  Date d = from;
+  while (d < to_exclusive) {
+    Message why = closed_reason(d, cal, true);
+    const std::string key = text::render(why, text::Lang::en);
+    Date e = d;
+    while (e.plus_days(1) < to_exclusive && text::render(closed_reason(e.plus_days(1), cal, true), text::Lang::en) == key) e = e.plus_days(1);
+    if (e != d)
+      runs.push_back(make(Id::closed_run, {Arg::of(std::move(why)), Arg::verbatim(d.to_string().substr(5)), Arg::verbatim(e.to_string().substr(5))}));
+    else
+      runs.push_back(make(Id::closed_day, {Arg::of(std::move(why)), Arg::verbatim(d.to_string().substr(5))}));
+    d = e.plus_days(1);
+  }
+  return text::join(std::move(runs));
+}
+
+// The first sentence: which day is T, and why.
+Message trade_date_sentence(time::DateTime at, Date trade_date, bool trading, const time::TradingCalendar& cal, const TimingRules& rules) {
+  const Date day = at.date();
+  if (trading && trade_date == day)
+    return make(Id::timing_before_cutoff, {Arg::of(day_name(day)), Arg::verbatim(hhmm(at.seconds_of_day())), Arg::verbatim(hhmm(rules.cutoff_seconds)),
+                                           Arg::verbatim(day.to_string())});
+  if (trading)
+    return make(Id::timing_after_cutoff, {Arg::of(day_name(day)), Arg::verbatim(hhmm(at.seconds_of_day())), Arg::verbatim(hhmm(rules.cutoff_seconds)),
+                                          Arg::of(day_name(trade_date))});
+  return make(Id::timing_not_trading_day, {Arg::of(day_name(day)), Arg::of(closed_reason(day, cal, false)), Arg::of(day_name(trade_date))});
 }
 
 }  // namespace
@@ -74,57 +103,42 @@ OrderTiming order_timing(OrderType type, time::DateTime at, const time::TradingC
   t.type = type;
   t.placed_at = at;
   const Date day = at.date();
-  std::string why;
   const bool trading = cal.is_trading_day(day);
-  if (trading && at.seconds_of_day() < rules.cutoff_seconds) {
-    t.trade_date = day;
-    why = day_name(day) + " " + hhmm(at.seconds_of_day()) + " is before the " + hhmm(rules.cutoff_seconds) +
-          " cut-off on a trading day, so the order counts for that day (T = " + day.to_string() + ").";
-  } else {
-    t.trade_date = cal.next_trading_day(day);
-    if (trading)
-      why = day_name(day) + " " + hhmm(at.seconds_of_day()) + " is after the " + hhmm(rules.cutoff_seconds) +
-            " cut-off, so the order counts for the next trading day, T = " + day_name(t.trade_date) + ".";
-    else
-      why = day_name(day) + " is not a trading day (" + closed_reason(day, cal) + "), so the order counts for the next trading day, T = " +
-            day_name(t.trade_date) + ".";
-  }
+  t.trade_date = trading && at.seconds_of_day() < rules.cutoff_seconds ? day : cal.next_trading_day(day);
+  t.why.push_back(trade_date_sentence(at, t.trade_date, trading, cal, rules));
   t.confirmed_on = cal.next_trading_day(t.trade_date);
-  const std::string gap = t.confirmed_on.plus_days(-1) > t.trade_date
-                              ? " (" + describe_closed_run(t.trade_date.plus_days(1), t.confirmed_on, cal) + " in between)"
-                              : "";
+  const Message gap = t.confirmed_on.plus_days(-1) > t.trade_date
+                          ? make(Id::timing_between, {Arg::of(describe_closed_run(t.trade_date.plus_days(1), t.confirmed_on, cal))})
+                          : nothing();
   // Non-trading days right after a date, up to the next trading day.
   auto closed_after = [&](Date d) { return std::pair{d.plus_days(1), cal.next_trading_day(d)}; };
 
   if (type == OrderType::purchase) {
     t.earns_from = t.confirmed_on;
     t.first_income_on = t.confirmed_on.plus_days(1);
-    why += " Shares are confirmed on the next trading day, " + day_name(t.confirmed_on) + gap + ", and earn from that day";
     const auto [a, b] = closed_after(t.confirmed_on);
-    if (b > a) why += ", including the " + std::to_string(b - a) + " non-trading day(s) after it (" + describe_closed_run(a, b, cal) + ")";
-    if (t.trade_date.plus_days(1) < t.confirmed_on)
-      why += "; the days between T and confirmation earn nothing for this money";
-    why += ". The first income is credited on " + t.first_income_on->to_string() + ".";
+    const Message closed = b > a ? make(Id::timing_purchase_includes_closed, {Arg::number(b - a), Arg::of(describe_closed_run(a, b, cal))}) : nothing();
+    const Message no_income = t.trade_date.plus_days(1) < t.confirmed_on ? make(Id::timing_purchase_gap_no_income, {}) : nothing();
+    t.why.push_back(make(Id::timing_purchase_confirmed, {Arg::of(day_name(t.confirmed_on)), Arg::of(gap), Arg::of(closed), Arg::of(no_income),
+                                                         Arg::verbatim(t.first_income_on->to_string())}));
   } else {
     const Date stop = t.confirmed_on;  // next trading day after T
     const bool fast = type == OrderType::redeem_fast;
     if (fast && !rules.fast_redeemed_shares_earn_trade_date) t.stops_earning_on = day;
     else t.stops_earning_on = stop;
     t.funds_available_on = fast ? day : stop;
-    if (fast)
-      why += " Fast (T+0) redemption: the cash is advanced the same day, " + day.to_string() + ".";
-    else
-      why += " The cash arrives on the next trading day after T, " + day_name(stop) + gap + ".";
+    if (fast) t.why.push_back(make(Id::timing_fast_cash, {Arg::verbatim(day.to_string())}));
+    else t.why.push_back(make(Id::timing_redeem_cash, {Arg::of(day_name(stop)), Arg::of(gap)}));
     if (*t.stops_earning_on > t.trade_date) {
-      why += " The redeemed shares still earn " + t.trade_date.to_string();
       const auto [a, b] = closed_after(t.trade_date);
-      if (b > a) why += " and the " + std::to_string(b - a) + " non-trading day(s) after it (" + describe_closed_run(a, b, cal) + ")";
-      why += "; income stops from " + t.stops_earning_on->to_string() + ".";
+      const Message closed = b > a ? make(Id::timing_redeem_still_earns_closed, {Arg::number(b - a), Arg::of(describe_closed_run(a, b, cal))}) : nothing();
+      t.why.push_back(make(Id::timing_redeem_still_earns, {Arg::verbatim(t.trade_date.to_string()), Arg::of(closed),
+                                                           Arg::verbatim(t.stops_earning_on->to_string())}));
     } else {
-      why += " The redeemed shares earn nothing from " + t.stops_earning_on->to_string() + " (product setting).";
+      t.why.push_back(make(Id::timing_redeem_earns_nothing, {Arg::verbatim(t.stops_earning_on->to_string())}));
     }
   }
-  t.reason = why;
+  t.reason = text::render(t.why, text::Lang::en);
   return t;
 }
 

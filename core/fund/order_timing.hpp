@@ -20,8 +20,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
+#include "core/text/messages.hpp"
 #include "core/time/date_time.hpp"
 #include "core/time/trading_calendar.hpp"
 
@@ -45,8 +47,14 @@ struct OrderTiming {
   std::optional<time::Date> first_income_on;      // purchase: the day that income is credited
   std::optional<time::Date> stops_earning_on;     // redemptions: first day without income
   std::optional<time::Date> funds_available_on;   // redemptions: the day the cash arrives
-  std::string reason;                             // in words: cut-off, weekend, holiday
+  std::vector<text::Message> why;                 // the reason as catalog sentences: cut-off, weekend, holiday
+  std::string reason;                             // why rendered in English (the CLI's text)
 };
+
+// Why d (not a trading day) is closed, as a catalog message: the holiday's
+// name, "weekend", "weekend, a make-up working day (not a trading day)" or
+// "weekend, National Day (国庆节)"; with in_run a weekend is just "weekend".
+text::Message closed_reason(time::Date d, const time::TradingCalendar& cal, bool in_run = false);
 
 // Throws finlab::Error when a needed date is outside the calendar; use
 // checked_order_timing for user input.

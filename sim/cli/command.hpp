@@ -3,7 +3,10 @@
 #pragma once
 
 #include <stdexcept>
+#include <vector>
 #include <string>
+
+#include "core/text/messages.hpp"
 
 namespace CLI { class App; }
 
@@ -17,6 +20,15 @@ struct UsageError : std::runtime_error {
 struct InputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// The language of the sentences the core says (reasons, timing notes): the
+// global `--lang en|zh` option; English unless given. Tables, keys and JSON
+// field names stay English.
+text::Lang output_lang();
+void set_output_lang(text::Lang lang);
+// A catalog message or sentences in the output language.
+std::string say(const text::Message& m);
+std::string say(const std::vector<text::Message>& sentences);
 
 // Where the default assets (calendar, policies, schema) live.
 std::string assets_dir();

@@ -156,7 +156,7 @@ void run_statement(const std::string& yields, const std::string& transactions, c
         j["first_income_on"] = json_date(o.timing.first_income_on);
         j["stops_earning_on"] = json_date(o.timing.stops_earning_on);
         j["funds_available_on"] = json_date(o.timing.funds_available_on);
-        j["reason"] = o.timing.reason;
+        j["reason"] = say(o.timing.why);
       } else {
         j["refusal"] = o.refusal;
       }
@@ -185,7 +185,7 @@ void run_statement(const std::string& yields, const std::string& transactions, c
     if (o.accepted)
       tx.rows.push_back({o.order.id, o.order.at.to_string(), std::string(fund::to_string(o.order.type)), o.order.amount.to_string_grouped(),
                          "accepted", o.timing.trade_date.to_string(), o.timing.confirmed_on.to_string(), opt_date(o.timing.earns_from),
-                         opt_date(o.timing.funds_available_on), o.timing.reason});
+                         opt_date(o.timing.funds_available_on), say(o.timing.why)});
     else
       tx.rows.push_back({o.order.id, o.order.at.to_string(), std::string(fund::to_string(o.order.type)), o.order.amount.to_string_grouped(),
                          "refused", "", "", "", "", o.refusal});
@@ -226,7 +226,7 @@ void run_when(const std::string& at_s, const std::string& type_s, bool json) {
                      {"first_income_on", json_date(v.first_income_on)},
                      {"stops_earning_on", json_date(v.stops_earning_on)},
                      {"funds_available_on", json_date(v.funds_available_on)},
-                     {"reason", v.reason}};
+                     {"reason", say(v.why)}};
     std::cout << doc.dump(2) << "\n";
     return;
   }
@@ -244,7 +244,7 @@ void run_when(const std::string& at_s, const std::string& type_s, bool json) {
     tb.rows.push_back({"funds_available_on", day(v.funds_available_on)});
   }
   print_table(std::cout, tb);
-  std::cout << "\n" << v.reason << "\n";
+  std::cout << "\n" << say(v.why) << "\n";
 }
 
 // ---------------------------------------------------------------- simulate

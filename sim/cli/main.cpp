@@ -12,6 +12,15 @@
 
 namespace finlab::cli {
 
+namespace {
+text::Lang g_lang = text::Lang::en;  // set once from --lang before any command runs
+}  // namespace
+
+text::Lang output_lang() { return g_lang; }
+void set_output_lang(text::Lang lang) { g_lang = lang; }
+std::string say(const text::Message& m) { return text::render(m, g_lang); }
+std::string say(const std::vector<text::Message>& sentences) { return text::render(sentences, g_lang); }
+
 std::string assets_dir() {
   if (const char* env = std::getenv("FINLAB_ASSETS")) return env;
   return FINLAB_ASSETS_DIR;
@@ -39,6 +48,15 @@ int main(int argc, char** argv) {
   CLI::App app{"finlab — a sandbox for retail internet finance: money-market fund (活期宝), loans, behaviour credit scores, policy simulation", "finlab"};
   app.require_subcommand(1);
   app.fallthrough(false);
+  app.add_option_function<std::string>(
+         "--lang",
+         [](const std::string& code) {
+           finlab::text::Lang lang;
+           if (!finlab::text::parse_lang(code, lang)) throw CLI::ValidationError("--lang", "expected en or zh, got '" + code + "'");
+           set_output_lang(lang);
+         },
+         "language of the sentences (reasons, timing notes): en (default) or zh")
+      ->type_name("en|zh");
   register_fund_commands(app);
   register_loan_commands(app);
   register_score_commands(app);

@@ -277,16 +277,18 @@ void run_apply(const ApplyOptions& o) {
     if (o.counterfactual) out_rows[k].cf = cr::counterfactual(card, c, scored->values[k]);
   }
   auto cf_text = [](const cr::Counterfactual& cf) -> std::string {
-    if (cf.already_top) return "already in the top band";
+    namespace tx = finlab::text;
+    auto changes = [](const std::vector<cr::CounterfactualChange>& v) {
+      std::vector<tx::Message> m;
+      for (const auto& ch : v) m.push_back(ch.message);
+      return tx::join(std::move(m), tx::Id::list_semicolon);
+    };
+    if (cf.already_top) return say(tx::make(tx::Id::credit_cf_top, {}));
     if (!cf.reachable) {
-      if (cf.best.empty()) return "not reachable by changing consented behaviour (no change adds a point)";
-      std::string s = "not reachable by changing consented behaviour; the most: " + std::to_string(cf.best_score) + " by ";
-      for (std::size_t i = 0; i < cf.best.size(); ++i) s += (i ? "; " : "") + cf.best[i].text;
-      return s;
+      if (cf.best.empty()) return say(tx::make(tx::Id::credit_cf_unreachable, {}));
+      return say(tx::make(tx::Id::credit_cf_most, {tx::Arg::number(cf.best_score), tx::Arg::of(changes(cf.best))}));
     }
-    std::string s;
-    for (const auto& ch : cf.changes) s += (s.empty() ? "" : "; ") + ch.text;
-    return s;
+    return say(changes(cf.changes));
   };
   if (o.json) {
     ordered_json arr = ordered_json::array();
@@ -304,21 +306,21 @@ void run_apply(const ApplyOptions& o) {
       j["categories_used"] = used;
       ordered_json reasons = ordered_json::array();
       for (const auto& rc : r.reasons)
-        reasons.push_back({{"feature", rc.name}, {"points_lost", rc.points_lost}, {"text", rc.text}});
+        reasons.push_back({{"feature", rc.name}, {"points_lost", rc.points_lost}, {"text", say(rc.message)}});
       j["reasons"] = reasons;
       if (o.counterfactual) {
         const cr::Counterfactual& cf = out_rows[k].cf;
         ordered_json changes = ordered_json::array();
         for (const auto& ch : cf.changes)
           changes.push_back({{"feature", ch.name}, {"from", ch.from_label}, {"to", ch.to_label},
-                             {"points", ch.points_gained}, {"text", ch.text}});
+                             {"points", ch.points_gained}, {"text", say(ch.message)}});
         j["next_band"] = {{"reachable", cf.reachable}, {"already_top", cf.already_top}, {"band", cf.target_band},
                           {"target_score", cf.target_score}, {"new_score", cf.new_score}, {"changes", changes}};
         if (!cf.reachable && !cf.already_top) {
           // Out of reach: the most the consented behaviour can add.
           ordered_json best = ordered_json::array();
           for (const auto& ch : cf.best)
-            best.push_back({{"feature", ch.name}, {"from", ch.from_label}, {"to", ch.to_label}, {"points", ch.points_gained}, {"text", ch.text}});
+            best.push_back({{"feature", ch.name}, {"from", ch.from_label}, {"to", ch.to_label}, {"points", ch.points_gained}, {"text", say(ch.message)}});
           j["next_band"]["best_score"] = cf.best_score;
           j["next_band"]["best_changes"] = best;
         }
@@ -345,7 +347,7 @@ void run_apply(const ApplyOptions& o) {
     row.push_back(fixed(r.pd, 6));
     row.push_back(r.band_name);
     row.push_back(r.categories_used.to_string());
-    for (int i = 0; i < max_r; ++i) row.push_back(static_cast<std::size_t>(i) < r.reasons.size() ? r.reasons[static_cast<std::size_t>(i)].text : "");
+    for (int i = 0; i < max_r; ++i) row.push_back(static_cast<std::size_t>(i) < r.reasons.size() ? say(r.reasons[static_cast<std::size_t>(i)].message) : "");
     if (o.counterfactual) row.push_back(cf_text(out_rows[k].cf));
     cells.push_back(std::move(row));
   }

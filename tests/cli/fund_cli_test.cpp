@@ -210,3 +210,24 @@ TEST_CASE("every fund command has --help", "[cli][fund]") {
   CHECK(run_cli({"fund", "--help"}).exit_code == 0);
   CHECK(run_cli({"fund"}).exit_code == 2);
 }
+
+TEST_CASE("finlab --lang zh says the timing reason in Chinese; tables and JSON keys stay English", "[cli][fund][lang]") {
+  auto en = run_cli({"--lang", "en", "fund", "when", "--at", "2015-05-14 14:59"});
+  REQUIRE(en.exit_code == 0);
+  check_golden(en.out, "fund_when_thursday.txt");  // --lang en is the default, byte for byte
+  auto zh = run_cli({"--lang", "zh", "fund", "when", "--at", "2015-05-14 14:59"});
+  REQUIRE(zh.exit_code == 0);
+  CHECK_THAT(zh.out, Catch::Matchers::Contains("first_income_on  2015-05-16 Sat"));
+  CHECK_THAT(zh.out, Catch::Matchers::Contains(
+                         "2015-05-14（周四） 14:59 早于交易日 15:00 的截止时间，订单按当天受理（T = 2015-05-14）。"
+                         "份额在下一个交易日 2015-05-15（周五）确认，并从当天起计息，包括其后的 2 个非交易日（周末 05-16 至 05-17）。"
+                         "首笔收益于 2015-05-16 入账。"));
+  auto j = run_cli({"--lang", "zh", "fund", "when", "--at", "2015-06-19 14:59", "--json"});
+  REQUIRE(j.exit_code == 0);
+  const auto doc = json::parse(j.out);
+  CHECK_THAT(doc["reason"].get<std::string>(), Catch::Matchers::Contains("（中间为周末 06-20 至 06-21、端午节 06-22）"));
+  CHECK_THAT(doc["reason"].get<std::string>(), !Catch::Matchers::Contains("Dragon Boat"));
+  auto bad = run_cli({"--lang", "fr", "fund", "when", "--at", "2015-05-14 14:59"});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Matchers::Contains("expected en or zh, got 'fr'"));
+}

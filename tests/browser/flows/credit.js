@@ -29,8 +29,9 @@ module.exports = [
       const app = await t.open({ hash: 'credit' });
       const t0 = Date.now();
       await waitScore(app);
-      t.note(`scorecard ready after ${((Date.now() - t0) / 1000).toFixed(1)} s (training on 40,000 synthetic users in wasm)`);
       let st = (await app.state()).panels.credit;
+      t.note(`first score after ${((Date.now() - t0) / 1000).toFixed(1)} s (card: ${st.card_source})`);
+      t.equal(st.card_source, 'shipped', 'a fresh browser scores with the scorecard shipped with the site (trained at build time), not by training');
       t.check(Number.isInteger(st.score), `a score is shown (${st.score}, band ${st.band}, PD ${st.pd})`);
       await app.screenshot('credit-1280x800');
 

@@ -75,7 +75,7 @@ TEST_CASE("Redemptions earn through T and the following closed days; fast ones p
 
 TEST_CASE("Refusals: over the balance, over the T+0 quota, below the minimum, over a pre-holiday cap", "[fund][ledger]") {
   fund::LedgerSettings s;
-  s.subscription_caps.push_back({Date::of("2015-09-23"), Date::of("2015-09-30"), money::yuan(10000), "National Day 2015"});
+  s.subscription_caps.push_back({Date::of("2015-09-23"), Date::of("2015-09-30"), money::yuan(10000), "National Day 2015", ""});
   fund::Ledger ledger(cal(), s);
   auto submit = [&](const fund::Order& o) { return ledger.submit(o); };
   auto close = [&](const char* d) { ledger.close_day(Date::of(d), IncomePer10k::of("1.0000")); };

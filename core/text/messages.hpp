@@ -1,0 +1,152 @@
+// Messages as data: every sentence the core or the simulation says to a user
+// (order timing notes, credit reason codes and counterfactuals, refusals) is a
+// Message — a catalog id plus typed arguments — and is put into words only at
+// the edge, in the reader's language: English (the CLI's default, byte for byte
+// the text the CLI printed before the catalog existed) or 简体中文 (the browser
+// in 中文, `finlab --lang zh`).
+//
+//   auto m = text::make(text::Id::timing_before_cutoff,
+//                       {text::Arg::of(day), text::Arg::verbatim("10:00"), ...});
+//   std::string en = text::render(m, text::Lang::en);
+//
+// Templates name their arguments: "{t}" puts an argument in; for an integer
+// "{n?point|points}" chooses by n == 1 and "{n#Mon|Tue|...}" picks by index.
+// Deliberately not here: number and money formatting (callers pass formatted
+// text), plural rules beyond English one/other, any I/O. Dependency-free so the
+// same catalog runs natively and in wasm.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace finlab::text {
+
+enum class Lang : std::uint8_t { en, zh };
+std::string_view lang_code(Lang lang);               // "en" / "zh"
+bool parse_lang(std::string_view code, Lang& out);   // "en" / "zh"; false otherwise
+
+// A name that comes from data with both spellings (a holiday, a feature label).
+struct Bilingual {
+  std::string en;
+  std::string zh;  // empty: the English is shown in Chinese too
+};
+
+// The catalog, grouped by the engine that speaks. Order must match the table in
+// catalog.cpp (a test checks it).
+enum class Id : std::uint16_t {
+  // ---- building blocks
+  nothing,                // the empty phrase (an optional part left out)
+  name,                   // a name from data, in the reader's language
+  list,                   // "{items}, {more}" / "{items}、{more}"
+  list_semicolon,         // "{items}; {more}" / "{items}；{more}"
+  // ---- dates and calendar (core/time, core/fund)
+  weekday_date,           // "Monday 2015-06-22" / "2015-06-22（周一）"
+  weekday_name,           // "Saturday" / "周六"
+  closed_weekend,         // "weekend" / "周末"
+  closed_makeup_day,      // "Sunday, a make-up working day (not a trading day)"
+  closed_weekend_in_holiday,  // "Saturday, Dragon Boat (端午节)"
+  closed_run,             // "weekend 06-20..06-21"
+  closed_day,             // "Dragon Boat (端午节) 06-22"
+  // ---- order timing (core/fund/order_timing)
+  timing_before_cutoff,
+  timing_after_cutoff,
+  timing_not_trading_day,
+  timing_between,              // " (… in between)"
+  timing_purchase_confirmed,
+  timing_purchase_includes_closed,
+  timing_purchase_gap_no_income,
+  timing_fast_cash,
+  timing_redeem_cash,
+  timing_redeem_still_earns,
+  timing_redeem_still_earns_closed,
+  timing_redeem_earns_nothing,
+  // ---- order refusals (core/fund/ledger)
+  refusal_not_positive,
+  refusal_below_minimum,
+  refusal_purchase_cap,
+  refusal_not_enough,
+  refusal_fast_limit,
+  // ---- credit reason codes and counterfactuals (core/credit)
+  credit_reason,               // the CLI's reason line
+  credit_why_missing,
+  credit_why_special,
+  credit_why_risky,
+  credit_change_raise,
+  credit_change_lower,
+  credit_change_move,
+  credit_change_with_advice,
+  credit_cf_top,
+  credit_cf_unreachable,
+  credit_cf_most,
+  // ---- the same, as the browser says them (ranges in words)
+  credit_cf_title_top,
+  credit_cf_title_unreachable,
+  credit_cf_title_nothing,
+  credit_cf_title_most,
+  credit_cf_title_reach,
+  credit_reason_plain,
+  credit_change_raise_plain,
+  credit_change_lower_or_less_plain,
+  credit_change_lower_under_plain,
+  credit_change_move_plain,
+  credit_bin_not_shared,
+  credit_bin_special,
+  credit_bin_any,
+  credit_bin_or_less,
+  credit_bin_under,
+  credit_bin_or_more,
+  credit_bin_range_whole,
+  credit_bin_range,
+  count_
+};
+
+struct Message;
+
+// One typed argument. integer: a count or an index; text: shown as is in both
+// languages (a date, a time, a formatted number or amount); bilingual: a name
+// from data; message: a phrase of its own.
+struct Arg {
+  enum class Kind : std::uint8_t { integer, text, bilingual, message };
+  Kind kind = Kind::text;
+  std::int64_t integer = 0;
+  std::string en;   // text, bilingual
+  std::string zh;   // bilingual
+  std::vector<Message> sub;  // message: exactly one
+
+  static Arg number(std::int64_t n);
+  static Arg verbatim(std::string s);
+  static Arg names(Bilingual b);
+  static Arg of(Message m);
+};
+
+struct Message {
+  Id id = Id::count_;
+  std::vector<Arg> args;  // in the order the catalog declares them
+};
+
+// Builds a message; throws finlab::Error when the arguments do not match the
+// catalog's declaration (count or kind), naming the message and the argument.
+Message make(Id id, std::initializer_list<Arg> args);
+Message make(Id id, std::vector<Arg> args);
+// items joined by Id::list or Id::list_semicolon; Id::nothing when empty.
+Message join(std::vector<Message> items, Id separator = Id::list);
+
+std::string render(const Message& m, Lang lang);
+// Sentences in a row: separated by a space in English, run together in Chinese.
+std::string render(std::span<const Message> sentences, Lang lang);
+
+// The catalog, for tests and tools: one entry per Id, in Id order.
+struct Spec {
+  Id id;
+  const char* key;     // stable name ("timing.before_cutoff")
+  const char* params;  // "name:kind,..." with kind i (integer), t (text), b (bilingual), m (message)
+  const char* en;
+  const char* zh;
+};
+std::span<const Spec> catalog();
+
+}  // namespace finlab::text
