@@ -28,7 +28,12 @@ inline constexpr int kRollTo = kBuckets + 2;
 // FINLAB_SIM_MONTH_FIELDS is every field; the _V1 list is frozen (the columns
 // schema version 1 of the runs database created), later fields are appended to
 // the _V2 list (added to old databases by migration 2 with value 0).
-#define FINLAB_SIM_MONTH_FIELDS(X) FINLAB_SIM_MONTH_FIELDS_V1(X) FINLAB_SIM_MONTH_FIELDS_V2(X)
+#define FINLAB_SIM_MONTH_FIELDS(X) FINLAB_SIM_MONTH_FIELDS_V1(X) FINLAB_SIM_MONTH_FIELDS_V2(X) FINLAB_SIM_MONTH_FIELDS_V4(X)
+
+// Added by migration 4 (default dynamics; value 0 in older runs).
+#define FINLAB_SIM_MONTH_FIELDS_V4(X)                                                           \
+  X(not_taken_up, "approved offers the user did not take")                                     \
+  X(fraud_booked, "loans booked to fraudsters (ground truth)")
 
 #define FINLAB_SIM_MONTH_FIELDS_V2(X)                                                           \
   X(tl_approved, "approved at random below the cutoff (test-and-learn)")                       \

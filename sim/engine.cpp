@@ -82,6 +82,7 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
     c.pd_mult_ppm = clamp_u32(scenario.pd_multiplier_ppm.at(m));
     c.app_mult_ppm = clamp_u32(scenario.application_multiplier_ppm.at(m));
     c.red_mult_ppm = clamp_u32(scenario.redemption_multiplier_ppm.at(m));
+    c.ml_mult_ppm = clamp_u32(scenario.multi_lender_multiplier_ppm.at(m));
     const std::int64_t shift_units = scenario.rate_shift_bps.at(m) * 1'000'000;  // 1 bp = 1e-4 = 1e6 units
     for (std::size_t p = 0; p < policy.partners.size(); ++p) {
       const std::int64_t annual = std::max<std::int64_t>(0, policy.partners[p].funding_cost.units() + shift_units);
@@ -128,6 +129,8 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
   for (std::size_t band = 0; band < cp.rates.size(); ++band) {
     band_rate_.push_back(cp.monthly_rate(static_cast<int>(band)));
     band_penalty_.push_back(band_rate_.back().scaled(penalty_multiple.num, penalty_multiple.den));
+    const ExactRate annual = cp.annual_rate(static_cast<int>(band));
+    band_rate_bps_.push_back(money::narrow_checked(money::div_round(int128(annual.num) * 10'000, annual.den, Rounding::half_up), "rate bps"));
   }
   fee_rate_ = ExactRate::of(cp.origination_fee);
   recovery_rate_ = ExactRate::of(cp.recovery_rate);
@@ -152,6 +155,38 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
     }
   }
   boost_units_ = policy.fund.boost.extra_yield.units();
+
+  // Default dynamics (docs/sim.md "Default dynamics").
+  const Assumptions& as = assumptions_;
+  FINLAB_REQUIRE(as.fraud_ppm <= 100'000, "assumptions: fraud share above 10%: " << as.fraud_ppm << " ppm");
+  FINLAB_REQUIRE(as.fraud_apply_multiple >= 1 && as.fraud_apply_multiple <= 20, "assumptions: fraud application multiple outside 1..20");
+  FINLAB_REQUIRE(as.multi_lender_ppm <= 1'000'000, "assumptions: multi-lender share above 100%");
+  FINLAB_REQUIRE(as.multi_lender_hazard_permille >= 100 && as.multi_lender_hazard_permille <= 20'000,
+                 "assumptions: multi-lender hazard multiple outside 0.1..20");
+  for (std::uint16_t v : as.mob_hazard_permille) FINLAB_REQUIRE(v <= 10'000, "assumptions: a months-on-book hazard multiple above 10");
+  FINLAB_REQUIRE(as.dti_ref_permille <= 5'000 && as.dti_hazard_slope_permille <= 20'000 && as.amount_hazard_slope_permille <= 20'000,
+                 "assumptions: offer hazard slopes outside 0..20");
+  FINLAB_REQUIRE(as.takeup_base_ppm >= 1 && as.takeup_base_ppm <= 1'000'000 && as.takeup_price_ppm_per_pp <= 1'000'000 &&
+                     as.takeup_price_pd_floor_ppm <= 1'000'000 && as.takeup_pd_ref_ppm >= 1 && as.takeup_pd_ref_ppm <= 1'000'000 &&
+                     as.takeup_limit_ppm <= 1'000'000 && as.takeup_ref_rate_bps <= 100'000,
+                 "assumptions: take-up parameters outside their ranges");
+  fraud_p16_ = std::uint32_t(std::uint64_t(as.fraud_ppm) * 65536 / 1'000'000);
+  multi_lender_p16_ = std::uint32_t(std::uint64_t(as.multi_lender_ppm) * 65536 / 1'000'000);
+}
+
+Assumptions Assumptions::legacy() {
+  Assumptions a;
+  a.fraud_ppm = 0;
+  a.fraud_apply_multiple = 1;
+  a.multi_lender_ppm = 0;
+  a.multi_lender_hazard_permille = 1'000;
+  a.mob_hazard_permille.fill(1'000);
+  a.dti_hazard_slope_permille = 0;
+  a.amount_hazard_slope_permille = 0;
+  a.takeup_base_ppm = 1'000'000;
+  a.takeup_price_ppm_per_pp = 0;
+  a.takeup_limit_ppm = 0;
+  return a;
 }
 
 void Engine::init_shard(Shard& s, std::size_t begin, std::size_t end) const {
@@ -267,6 +302,18 @@ struct UserStep {
     record_roll(i, from, paid && to != kRollChargedOff, to);
   }
 
+  // The month's default hazard at scenario multiplier 1: the user's flat
+  // hazard × the offer's multiple × the months-on-book shape × the
+  // multi-lender multiple (scenario-shocked) for a multi-lender.
+  std::uint32_t loan_hazard_ppm(std::size_t i) const {
+    const Assumptions& as = e.assumptions_;
+    std::uint64_t hz = std::uint64_t(t.hazard_ppm[i]) * b.hazard_permille[i] / 1000;
+    const int mob = std::max(1, m - b.orig_month[i]);
+    hz = hz * as.mob_hazard_permille[static_cast<std::size_t>(std::min<int>(mob, kMobShape)) - 1] / 1000;
+    if (e.multi_lender(t, i)) hz = hz * as.multi_lender_hazard_permille / 1000 * c.ml_mult_ppm / 1'000'000;
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(hz, 1'000'000));
+  }
+
   void service_loan_month(std::size_t i, LifecycleRng& rng) {
     const CreditPolicy& cp = e.policy_.credit;
     std::int64_t bal = b.balance[i], op = b.overdue_principal[i], oi = b.overdue_interest[i], pen = b.penalty[i];
@@ -307,7 +354,7 @@ struct UserStep {
 
     // Ground truth: a borrower defaults with the month's hazard; a performing
     // one may still miss an instalment and cure later.
-    const std::uint32_t h = scale_ppm(t.hazard_ppm[i], c.pd_mult_ppm);
+    const std::uint32_t h = scale_ppm(loan_hazard_ppm(i), c.pd_mult_ppm);
     if (!(st & kDefaulted) && rng.bernoulli_ppm(h)) {
       st |= kDefaulted;
       a.defaults += 1;
@@ -482,6 +529,32 @@ struct UserStep {
     if constexpr (Log::enabled) log.event(m, "declined", 0, 0, why);
   }
 
+  // The offer's hazard multiple (‰): debt-to-income after the loan above the
+  // reference, and the amount above one month's income.
+  std::uint16_t offer_hazard_permille(std::size_t i, std::int64_t amount, std::int64_t pay) const {
+    const Assumptions& as = e.assumptions_;
+    const std::int64_t income = std::max<std::int64_t>(1, t.income_fen[i]);
+    const std::int64_t dti = (std::int64_t(t.debt_fen[i]) + pay) * 1000 / income;
+    const std::int64_t rel = amount * 1000 / income;
+    const std::int64_t f1 = 1000 + std::int64_t(as.dti_hazard_slope_permille) * std::max<std::int64_t>(0, dti - as.dti_ref_permille) / 1000;
+    const std::int64_t f2 = 1000 + std::int64_t(as.amount_hazard_slope_permille) * std::max<std::int64_t>(0, rel - 1000) / 1000;
+    return static_cast<std::uint16_t>(std::min<std::int64_t>(f1 * f2 / 1000, 65'535));
+  }
+
+  // P(the user takes the approved offer), ppm; 1,000,000 takes no draw.
+  std::uint32_t takeup_ppm(std::size_t i, int band, std::int64_t amount) const {
+    const Assumptions& as = e.assumptions_;
+    const std::int64_t rate_bps = e.band_rate_bps_[static_cast<std::size_t>(band)];
+    const std::int64_t excess = std::max<std::int64_t>(0, rate_bps - as.takeup_ref_rate_bps);
+    const std::int64_t pd_frac = std::min<std::int64_t>(std::int64_t(t.pd_ppm[i]) * 1'000'000 / as.takeup_pd_ref_ppm, 1'000'000);
+    const std::int64_t sens = std::int64_t(as.takeup_price_ppm_per_pp) * (1'000'000 - (1'000'000 - std::int64_t(as.takeup_price_pd_floor_ppm)) * pd_frac / 1'000'000) / 1'000'000;
+    const std::int64_t price = std::max<std::int64_t>(0, 1'000'000 - sens * excess / 100);
+    const std::int64_t request = std::int64_t(t.request_hundreds[i]) * 10'000;
+    const std::int64_t shortfall = request > amount ? (request - amount) * 1'000'000 / request : 0;
+    const std::int64_t limit = 1'000'000 - std::int64_t(as.takeup_limit_ppm) * shortfall / 1'000'000;
+    return static_cast<std::uint32_t>(std::int64_t(as.takeup_base_ppm) * price / 1'000'000 * limit / 1'000'000);
+  }
+
   void apply(std::size_t i, LifecycleRng& rng) {
     const CreditPolicy& cp = e.policy_.credit;
     const int score = t.score[i];
@@ -530,8 +603,16 @@ struct UserStep {
     }
     a.approved += 1;
     const std::uint16_t key = static_cast<std::uint16_t>(std::min(score, 1023) * 16 + static_cast<int>(rng.next_u32() >> 28));
+    const std::uint32_t takeup = takeup_ppm(i, band, amount);
+    if (takeup < 1'000'000 && !rng.bernoulli_ppm(takeup)) {
+      a.not_taken_up += 1;
+      b.next_apply[i] = clamp_month(m + 1);
+      if constexpr (Log::enabled) log.event(m, "not_taken_up", amount, 0, "the user did not take the offer");
+      return;
+    }
     s.pending.push_back(PendingLoan{static_cast<std::uint32_t>(i), key, static_cast<std::uint8_t>(term), static_cast<std::uint8_t>(band),
-                                    static_cast<std::uint8_t>(test_and_learn ? 1 : 0), static_cast<std::int32_t>(amount), level});
+                                    static_cast<std::uint8_t>(test_and_learn ? 1 : 0), static_cast<std::int32_t>(amount), level,
+                                    offer_hazard_permille(i, amount, pay)});
     s.demand[key] += amount;
     if constexpr (Log::enabled) {
       log.event(m, "approved", amount, 0,
@@ -548,7 +629,9 @@ struct UserStep {
     if (t.fund_deposit_p16[i] != 0) fund(i, rng);
     const std::uint8_t st = b.status[i];
     if (!(st & (kHasLoan | kBarred)) && m >= b.next_apply[i]) {
-      if (rng.bernoulli_ppm(scale_ppm(t.apply_ppm[i], c.app_mult_ppm))) apply(i, rng);
+      std::uint32_t ap = t.apply_ppm[i];
+      if (e.fraudster(t, i)) ap = static_cast<std::uint32_t>(std::min<std::uint64_t>(std::uint64_t(ap) * e.assumptions_.fraud_apply_multiple, 1'000'000));
+      if (rng.bernoulli_ppm(scale_ppm(ap, c.app_mult_ppm))) apply(i, rng);
     }
     if (b.recovery[i] != 0) a.recovery_pending_fen += b.recovery[i];
   }
@@ -635,6 +718,13 @@ void Engine::phase_b(const Traits& t, Book& b, Shard& s, int m, const MonthAlloc
       a.tl_booked_fen += pl.amount;
     }
     b.band[i] = pl.band;
+    b.hazard_permille[i] = pl.hazard_permille;
+    if (fraudster(t, i)) {
+      // Borrowed with no intent to repay: defaulted from the start (first-payment default).
+      b.status[i] |= kDefaulted;
+      a.defaults += 1;
+      a.fraud_booked += 1;
+    }
     b.periods_left[i] = pl.term;
     b.missed[i] = 0;
     b.orig_month[i] = static_cast<std::uint8_t>(m);

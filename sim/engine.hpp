@@ -23,6 +23,7 @@
 #include "core/loan/rate_convention.hpp"
 #include "core/time/date.hpp"
 #include "sim/accumulators.hpp"
+#include "sim/assumptions.hpp"
 #include "sim/lifecycle_rng.hpp"
 #include "sim/policy.hpp"
 #include "sim/scenario.hpp"
@@ -34,25 +35,11 @@ namespace finlab::sim {
 inline constexpr std::uint32_t kPurposeTraits = 1001;
 inline constexpr std::uint32_t kPurposeConsentShock = 1002;
 inline constexpr std::uint32_t kPurposeLifecycle = 1003;
+// 1004: history holdout (population.hpp); 1005: suitability classes.
+inline constexpr std::uint32_t kPurposeRiskTraits = 1006;  // fraud and multi-lender draws of a user
 // The seed of every sim-only stream: derived from the run seed so that the
 // credit generator's own streams (same seed) never coincide with ours.
 std::uint64_t sim_seed(std::uint64_t seed);
-
-// Behavioural assumptions of the engine that are neither policy nor scenario
-// (docs/sim.md "Assumptions"); stored with every run.
-struct Assumptions {
-  // Roll-rate model: a borrower in arrears who has not defaulted pays it all
-  // back this month with cure_ppm[k−1] when in bucket Mk (the last value holds
-  // on), divided by the scenario's PD multiplier (stress cures less). An M1
-  // borrower cures far more often than an M4 one (DOMAIN.md §3.6 roll rates
-  // M1→M2 15% ... M5→M6 90%) [D: shape from that example].
-  std::array<std::uint32_t, 6> cure_ppm = {800'000, 500'000, 300'000, 200'000, 150'000, 100'000};
-  std::uint32_t miss_base_ppm = 3'000;         // a performing borrower misses one instalment (travel, forgetting ...)
-  std::uint32_t miss_hazard_multiple = 2;      // ... plus this many times the default hazard
-  // Selection bias of the training history (docs/sim.md "Selection bias") [D]:
-  std::uint32_t incumbent_insight_ppm = 500'000;  // share of the data-missed risk the incumbent's underwriters saw
-  std::uint32_t pilot_users = 5'000;              // fully labelled pilot the incumbent card was trained on
-};
 
 // What a run is: how many users, how many months, which seed, when it starts.
 struct RunShape {
@@ -78,6 +65,7 @@ struct PendingLoan {
   std::uint8_t test_and_learn = 0;  // approved at random below the cutoff
   std::int32_t amount = 0;
   std::int32_t payment = 0;  // see Book::payment
+  std::uint16_t hazard_permille = 1000;  // the offer's hazard multiple (see Book::hazard_permille)
 };
 
 // One user range and what it accumulated.
@@ -107,6 +95,7 @@ struct MonthContext {
   std::uint32_t pd_mult_ppm = 1'000'000;
   std::uint32_t app_mult_ppm = 1'000'000;
   std::uint32_t red_mult_ppm = 1'000'000;
+  std::uint32_t ml_mult_ppm = 1'000'000;  // × the multi-lender hazard multiple (scenario)
   std::array<loan::ExactRate, kMaxPartners> funding{};  // monthly funding rate per partner
   std::vector<std::int64_t> w_prefix;  // w_prefix[d] = Σ 万份收益 of days 1..d (units of 0.0001 yuan per 10k shares)
 };
@@ -185,6 +174,13 @@ private:
   std::uint32_t test_and_learn_ppm_ = 0;                // share of below-cutoff applicants approved at random
   std::vector<std::int64_t> test_and_learn_limit_;      // per income band: the lowest positive limit of the matrix
   std::int64_t boost_units_ = 0;                        // extra yield, Rate units
+  std::vector<std::int64_t> band_rate_bps_;             // annual contract rate per score band, basis points (take-up)
+  std::uint32_t fraud_p16_ = 0;                         // Traits::risk_u32 thresholds of the assumptions' shares
+  std::uint32_t multi_lender_p16_ = 0;
+
+public:
+  bool fraudster(const Traits& t, std::size_t i) const { return (t.risk_u32[i] & 0xFFFFu) < fraud_p16_; }
+  bool multi_lender(const Traits& t, std::size_t i) const { return (t.risk_u32[i] >> 16) < multi_lender_p16_; }
 };
 
 

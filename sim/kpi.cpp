@@ -134,6 +134,11 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   add("test_and_learn_booked", std::to_string(sum.tl_booked), "count");
   add("test_and_learn_amount", yuan_of(sum.tl_booked_fen), "yuan");
   add("test_and_learn_chargeoffs", yuan_of(sum.tl_chargeoff_fen), "yuan");
+  // Default dynamics (docs/sim.md): 1+ DPD on balance, offers not taken, fraud.
+  add("dq1_rate", percent_of(last.outstanding_fen - last.bucket_fen[0], last.outstanding_fen), "%");
+  add("not_taken_up", std::to_string(sum.not_taken_up), "count");
+  add("takeup_rate", percent_of(sum.booked_count, sum.booked_count + sum.not_taken_up), "%");
+  add("fraud_booked", std::to_string(sum.fraud_booked), "count");
   return t;
 }
 

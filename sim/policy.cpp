@@ -1,5 +1,7 @@
 #include "sim/policy.hpp"
 
+#include "sim/assumptions_json.hpp"
+
 #include "core/loan/all_in_cost.hpp"
 
 #include <algorithm>
@@ -354,6 +356,7 @@ Result<Policy> parse_policy(std::string_view text) {
     platform.finish();
   }
   read_fund(top.object("fund", false), p, errors);
+  p.assumptions = read_assumptions(top.object("assumptions", false), errors);
   top.finish();
   if (!errors.empty()) return fail(errors.joined());
   return p;
@@ -446,6 +449,7 @@ std::string policy_to_json(const Policy& p, int indent) {
   doc["credit"] = credit;
   doc["platform"] = {{"partners", partners}};
   doc["fund"] = fund;
+  if (p.assumptions) doc["assumptions"] = assumptions_policy_json(*p.assumptions);
   return doc.dump(indent);
 }
 

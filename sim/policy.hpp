@@ -23,6 +23,7 @@
 #include "core/money/money.hpp"
 #include "core/money/rate.hpp"
 #include "core/result.hpp"
+#include "sim/assumptions.hpp"
 
 namespace finlab::sim {
 
@@ -123,6 +124,9 @@ struct Policy {
   CreditPolicy credit;
   std::vector<Partner> partners;
   FundPolicy fund;
+  // The optional "assumptions" section: borrower behaviour the run assumes
+  // (docs/sim.md "Assumptions"); absent = the engine's documented defaults.
+  std::optional<Assumptions> assumptions;
 };
 
 // Parses and validates a policy. On failure the message lists every mistake,

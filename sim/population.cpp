@@ -226,6 +226,9 @@ void build_traits(const ScoringModel& model, const Scenario& scenario, const cre
       tr.pd_ppm[k] = static_cast<std::uint32_t>(std::clamp(pd * 1e6 + 0.5, 0.0, 1e6));
       tr.hazard_ppm[k] = monthly_hazard_ppm(pd);
 
+      random::Stream risk_stream(sseed, pop.user_id[i], 0, kPurposeRiskTraits);
+      tr.risk_u32[k] = risk_stream.next_u32();
+
       random::Stream rs(sseed, pop.user_id[i], 0, kPurposeTraits);
       const float band_f = income_col[i];
       const int band = std::isnan(band_f) ? 1 : std::clamp(static_cast<int>(band_f), 0, 4);

@@ -62,11 +62,14 @@ Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std:
   if (auto why = check_config(config)) return fail(*why);
   std::unique_ptr<RunState> s(new RunState());
   s->config_ = config;
+  // A policy's "assumptions" section is the run's assumptions.
+  if (config.policy.assumptions) s->config_.assumptions = *config.policy.assumptions;
+  const Assumptions& assumptions = s->config_.assumptions;
   if (model) {
     s->model_ = std::move(*model);
   } else {
     auto trained = train_scoring_model(config.seed, config.history_users, config.population,
-                                       history_setup(config.policy.credit, config.assumptions));
+                                       history_setup(config.policy.credit, assumptions));
     if (!trained) return fail(trained.error());
     s->model_ = std::move(trained).value();
   }
@@ -80,7 +83,7 @@ Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std:
     }
     range = user_range(config.users, collective->rank(), collective->size());
   }
-  s->engine_ = std::make_unique<Engine>(config.policy, config.scenario, s->model_.tables, config.shape(), config.assumptions);
+  s->engine_ = std::make_unique<Engine>(config.policy, config.scenario, s->model_.tables, config.shape(), assumptions);
   s->held_ = range;
   s->traits_.first_user = range.first;
   if (hold_users) {
@@ -99,6 +102,7 @@ void RunState::build_traits_range(std::size_t begin, std::size_t end) {
 
 void RunState::reset_policy(const Policy& policy) {
   config_.policy = policy;
+  if (policy.assumptions) config_.assumptions = *policy.assumptions;
   engine_ = std::make_unique<Engine>(policy, config_.scenario, model_.tables, config_.shape(), config_.assumptions);
   book_.resize(traits_.size());
   allocations_.assign(static_cast<std::size_t>(config_.months), {});

@@ -29,6 +29,15 @@ std::string month_columns_v2_sql() {
   return s;
 }
 
+// Migration 4: default-dynamics fields (old runs read 0).
+std::string month_columns_v4_sql() {
+  std::string s;
+#define FINLAB_X(name, doc) s += "ALTER TABLE sim_run_months ADD COLUMN " #name " INTEGER NOT NULL DEFAULT 0;\n";
+  FINLAB_SIM_MONTH_FIELDS_V4(FINLAB_X)
+#undef FINLAB_X
+  return s;
+}
+
 std::string partner_columns_sql() {
   std::string s;
 #define FINLAB_X(name, doc) s += ",\n  " #name " INTEGER NOT NULL";
@@ -139,6 +148,7 @@ const std::vector<store::Migration>& run_schema_migrations() {
            "CREATE INDEX sim_runs_status ON sim_runs(status);\n"},
       {2, month_columns_v2_sql()},
       {3, quality_tables_sql()},
+      {4, month_columns_v4_sql()},
   };
   return m;
 }
@@ -149,14 +159,29 @@ std::string assumptions_to_json(const Assumptions& a) {
                               {"miss_base_ppm", a.miss_base_ppm},
                               {"miss_hazard_multiple", a.miss_hazard_multiple},
                               {"incumbent_insight_ppm", a.incumbent_insight_ppm},
-                              {"pilot_users", a.pilot_users}};
+                              {"pilot_users", a.pilot_users},
+                              {"fraud_ppm", a.fraud_ppm},
+                              {"fraud_apply_multiple", a.fraud_apply_multiple},
+                              {"multi_lender_ppm", a.multi_lender_ppm},
+                              {"multi_lender_hazard_permille", a.multi_lender_hazard_permille},
+                              {"mob_hazard_permille", a.mob_hazard_permille},
+                              {"dti_ref_permille", a.dti_ref_permille},
+                              {"dti_hazard_slope_permille", a.dti_hazard_slope_permille},
+                              {"amount_hazard_slope_permille", a.amount_hazard_slope_permille},
+                              {"takeup_base_ppm", a.takeup_base_ppm},
+                              {"takeup_ref_rate_bps", a.takeup_ref_rate_bps},
+                              {"takeup_price_ppm_per_pp", a.takeup_price_ppm_per_pp},
+                              {"takeup_price_pd_floor_ppm", a.takeup_price_pd_floor_ppm},
+                              {"takeup_pd_ref_ppm", a.takeup_pd_ref_ppm},
+                              {"takeup_limit_ppm", a.takeup_limit_ppm}};
   return j.dump();
 }
 
 Result<Assumptions> assumptions_from_json(std::string_view text) {
   try {
     const json j = json::parse(text);
-    Assumptions a;
+    // Runs stored before the default dynamics read the values that reproduce them.
+    Assumptions a = j.contains("fraud_ppm") ? Assumptions{} : Assumptions::legacy();
     // Runs before the roll-rate model stored one flat cure rate.
     const json& cure = j.at("cure_ppm");
     if (cure.is_number()) a.cure_ppm.fill(cure.get<std::uint32_t>());
@@ -166,6 +191,20 @@ Result<Assumptions> assumptions_from_json(std::string_view text) {
     // Runs before the selection-bias model trained on full information.
     a.incumbent_insight_ppm = j.value("incumbent_insight_ppm", 0u);
     a.pilot_users = j.value("pilot_users", a.pilot_users);
+    a.fraud_ppm = j.value("fraud_ppm", a.fraud_ppm);
+    a.fraud_apply_multiple = j.value("fraud_apply_multiple", a.fraud_apply_multiple);
+    a.multi_lender_ppm = j.value("multi_lender_ppm", a.multi_lender_ppm);
+    a.multi_lender_hazard_permille = j.value("multi_lender_hazard_permille", a.multi_lender_hazard_permille);
+    if (j.contains("mob_hazard_permille")) a.mob_hazard_permille = j.at("mob_hazard_permille").get<std::array<std::uint16_t, kMobShape>>();
+    a.dti_ref_permille = j.value("dti_ref_permille", a.dti_ref_permille);
+    a.dti_hazard_slope_permille = j.value("dti_hazard_slope_permille", a.dti_hazard_slope_permille);
+    a.amount_hazard_slope_permille = j.value("amount_hazard_slope_permille", a.amount_hazard_slope_permille);
+    a.takeup_base_ppm = j.value("takeup_base_ppm", a.takeup_base_ppm);
+    a.takeup_ref_rate_bps = j.value("takeup_ref_rate_bps", a.takeup_ref_rate_bps);
+    a.takeup_price_ppm_per_pp = j.value("takeup_price_ppm_per_pp", a.takeup_price_ppm_per_pp);
+    a.takeup_price_pd_floor_ppm = j.value("takeup_price_pd_floor_ppm", a.takeup_price_pd_floor_ppm);
+    a.takeup_pd_ref_ppm = j.value("takeup_pd_ref_ppm", a.takeup_pd_ref_ppm);
+    a.takeup_limit_ppm = j.value("takeup_limit_ppm", a.takeup_limit_ppm);
     return a;
   } catch (const std::exception& e) {
     return fail(std::string("assumptions: ") + e.what());

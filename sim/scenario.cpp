@@ -86,6 +86,7 @@ Result<Scenario> parse_scenario(std::string_view text) {
   s.rate_shift_bps = read_series(top, "rate_shift", s.rate_shift_bps, false, "0", "0", -2000, 2000, errors);
   s.redemption_multiplier_ppm = read_series(top, "fund_redemption_multiplier", s.redemption_multiplier_ppm, true, "0", "2000", 0, 0, errors);
   s.application_multiplier_ppm = read_series(top, "application_multiplier", s.application_multiplier_ppm, true, "0", "1000", 0, 0, errors);
+  s.multi_lender_multiplier_ppm = read_series(top, "multi_lender_multiplier", s.multi_lender_multiplier_ppm, true, "0", "1000", 0, 0, errors);
   JsonObject cw = top.object("consent_withdrawal", false);
   if (cw.valid()) {
     for (auto cat : credit::all_consent_categories) {
@@ -126,6 +127,7 @@ std::string scenario_to_json(const Scenario& s, int indent) {
   doc["rate_shift"] = series_json(s.rate_shift_bps, false);
   doc["fund_redemption_multiplier"] = series_json(s.redemption_multiplier_ppm, true);
   doc["application_multiplier"] = series_json(s.application_multiplier_ppm, true);
+  if (!s.multi_lender_multiplier_ppm.points.empty()) doc["multi_lender_multiplier"] = series_json(s.multi_lender_multiplier_ppm, true);
   ojson cw = ojson::object();
   for (auto cat : credit::all_consent_categories) {
     if (cat == credit::ConsentCategory::application) continue;

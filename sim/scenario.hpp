@@ -42,6 +42,7 @@ struct Scenario {
   StepSeries rate_shift_bps{0, {}};                 // + partners' funding cost and the fund's gross yield
   StepSeries redemption_multiplier_ppm{1'000'000, {}};  // × fund redemption propensity
   StepSeries application_multiplier_ppm{1'000'000, {}};  // × loan application propensity
+  StepSeries multi_lender_multiplier_ppm{1'000'000, {}};  // × the multi-lender hazard multiple (a 多头 shock)
   // Share (ppm) of users who withdraw each category's consent (index = ConsentCategory).
   std::array<std::uint32_t, credit::consent_category_count> consent_withdrawal_ppm{};
 

@@ -25,12 +25,13 @@ void Traits::resize(std::size_t n) {
   fund_redeem_p16.resize(n);
   fund_redeem_permille.resize(n);
   fund_fast_p8.resize(n);
+  risk_u32.resize(n);
 }
 
 std::size_t Traits::bytes_per_user() const {
   return elem(score) + elem(score_app) + elem(consent) + elem(bad) + elem(pd_ppm) + elem(hazard_ppm) + elem(income_fen) +
          elem(debt_fen) + elem(apply_ppm) + elem(request_hundreds) + elem(fund_deposit_p16) + elem(fund_deposit_permille) +
-         elem(fund_redeem_p16) + elem(fund_redeem_permille) + elem(fund_fast_p8);
+         elem(fund_redeem_p16) + elem(fund_redeem_permille) + elem(fund_fast_p8) + elem(risk_u32);
 }
 
 void Book::resize(std::size_t n) {
@@ -51,6 +52,7 @@ void Book::resize(std::size_t n) {
   reset(loans);
   reset(next_apply);
   reset(recovery_month);
+  reset(hazard_permille);
   reset(shares);
   reset(boost_days_left);
 }
@@ -58,7 +60,7 @@ void Book::resize(std::size_t n) {
 std::size_t Book::bytes_per_user() const {
   return elem(balance) + elem(payment) + elem(overdue_principal) + elem(overdue_interest) + elem(penalty) + elem(booked) +
          elem(recovery) + elem(status) + elem(band) + elem(periods_left) + elem(missed) + elem(orig_month) + elem(partner) +
-         elem(loans) + elem(next_apply) + elem(recovery_month) + elem(shares) + elem(boost_days_left);
+         elem(loans) + elem(next_apply) + elem(recovery_month) + elem(hazard_permille) + elem(shares) + elem(boost_days_left);
 }
 
 }  // namespace finlab::sim

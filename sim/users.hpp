@@ -31,6 +31,10 @@ struct Traits {
   std::vector<std::uint16_t> fund_redeem_p16;   // monthly P(redemption) × 65536 (before the scenario multiplier)
   std::vector<std::uint16_t> fund_redeem_permille;   // share of the balance redeemed, ‰
   std::vector<std::uint8_t> fund_fast_p8;       // P(a redemption is T+0 fast) × 256
+  // Two uniform 16-bit draws (own stream): low half < fraud share → fraudster,
+  // high half < multi-lender share → multi-lender. The shares are assumptions
+  // of the engine, so a draw is kept rather than a flag.
+  std::vector<std::uint32_t> risk_u32;
 
   std::size_t size() const { return score.size(); }
   void resize(std::size_t n);
@@ -68,6 +72,7 @@ struct Book {
   std::vector<std::uint8_t> loans;              // loans booked so far (saturates at 255)
   std::vector<std::uint8_t> next_apply;         // first month the user may apply again
   std::vector<std::uint8_t> recovery_month;
+  std::vector<std::uint16_t> hazard_permille;   // the open loan's hazard multiple from its offer (DTI, amount), ‰
   // Fund
   std::vector<std::int64_t> shares;             // 活期宝 shares in fen (NAV 1.00)
   std::vector<std::uint16_t> boost_days_left;   // days of 加息 still to earn

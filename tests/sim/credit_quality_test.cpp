@@ -92,7 +92,7 @@ TEST_CASE("A performing borrower and a certain defaulter give the hand-computed 
   // September, booked again October, paid off January, booked again February.
   // C: defaults at its first due date (July) and never pays: M1 July ... M6
   // December, charged off in January at M7 (more than 180 DPD); 2,000 yuan.
-  Assumptions certain;
+  Assumptions certain = Assumptions::legacy();
   certain.miss_base_ppm = 0;
   certain.miss_hazard_multiple = 0;
   const RunAcc acc = run_hand({0, 1'000'000}, {1'000'000, 600'000}, {30, 20}, 9, certain);
@@ -183,7 +183,7 @@ TEST_CASE("A borrower who misses the first instalment and pays it at the next du
   // Every current borrower misses (miss_base 100%), every M1 borrower cures
   // (cure 100%): C → M1 → C → M1 → paid off (the 3-month loan's last
   // instalment is paid a month late), then a new loan in the sixth month.
-  Assumptions a;
+  Assumptions a = Assumptions::legacy();
   a.miss_base_ppm = 1'000'000;
   a.miss_hazard_multiple = 0;
   a.cure_ppm.fill(1'000'000);

@@ -79,7 +79,7 @@ struct Hand {
 };
 
 Assumptions certain() {
-  Assumptions a;
+  Assumptions a = Assumptions::legacy();  // no fraud, multi-lenders, hazard shape, offer effects; every offer taken
   a.miss_base_ppm = 0;        // performing borrowers never miss
   a.miss_hazard_multiple = 0;
   return a;

@@ -134,12 +134,13 @@ TEST_CASE("A database of schema version 2 migrates and its runs still open, with
   std::int64_t id = 0;
   std::vector<NamedValue> totals;
   {
-    // A version-2 database is this one without migration 3's four tables.
+    // A version-2 database is this one without migration 3's four tables and migration 4's columns.
     auto store = RunStore::open(path).value();
     id = store.begin_run(out.config, "2015-06-01T00:00:00Z", 1);
     store.finish_run(id, out, "2015-06-01T00:00:01Z", 1000);
     totals = store.load(id).value().totals;
     store.db().exec("DROP TABLE sim_run_buckets; DROP TABLE sim_run_rolls; DROP TABLE sim_run_vintage_quality; DROP TABLE sim_run_fpd; "
+                    "ALTER TABLE sim_run_months DROP COLUMN not_taken_up; ALTER TABLE sim_run_months DROP COLUMN fraud_booked; "
                     "PRAGMA user_version = 2");
   }
   auto store = RunStore::open(path).value();

@@ -111,8 +111,8 @@ TEST_CASE("Streaming settles allocations that turn approved loans away for lack 
   RunConfig c = small_config("baseline");
   // Both partners capped, well below the demand: the allocation of month m
   // decides who is declined, which changes who applies in later months.
-  c.policy.partners[0].capacity = money::Money::from_units(8'000'00);
-  c.policy.partners[1].capacity = money::Money::from_units(30'000'00);
+  c.policy.partners[0].capacity = money::Money::from_units(5'000'00);
+  c.policy.partners[1].capacity = money::Money::from_units(15'000'00);
   const RunOutput whole = whole_run(c);
   std::int64_t declined = 0;
   for (const auto& mo : whole.acc.month) declined += mo.declined_capacity;
