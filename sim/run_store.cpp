@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/strict_json.hpp"
 #include "sim/version.hpp"
 
 namespace finlab::sim {
@@ -153,7 +154,7 @@ std::string assumptions_to_json(const Assumptions& a) {
 
 Result<Assumptions> assumptions_from_json(std::string_view text) {
   try {
-    const json j = json::parse(text);
+    const json j = parse_strict_json(text, "assumptions").value();
     Assumptions a;
     // Runs before the roll-rate model stored one flat cure rate.
     const json& cure = j.at("cure_ppm");
@@ -166,7 +167,7 @@ Result<Assumptions> assumptions_from_json(std::string_view text) {
     a.pilot_users = j.value("pilot_users", a.pilot_users);
     return a;
   } catch (const std::exception& e) {
-    return fail(std::string("assumptions: ") + e.what());
+    return fail("the run's stored assumptions cannot be read (" + json_error_text(e) + "); the runs database is damaged or was written by another version");
   }
 }
 
@@ -181,7 +182,7 @@ std::string population_params_to_json(const credit::PopulationParams& p) {
 
 Result<credit::PopulationParams> population_params_from_json(std::string_view text) {
   try {
-    const json j = json::parse(text);
+    const json j = parse_strict_json(text, "population").value();
     credit::PopulationParams p;
     p.target_bad_rate = j.at("target_bad_rate").get<double>();
     p.consent_device = j.at("consent_device").get<double>();
@@ -194,13 +195,14 @@ Result<credit::PopulationParams> population_params_from_json(std::string_view te
     p.signal_strength = j.at("signal_strength").get<double>();
     return p;
   } catch (const std::exception& e) {
-    return fail(std::string("population parameters: ") + e.what());
+    return fail("the run's stored population parameters cannot be read (" + json_error_text(e) +
+                "); the runs database is damaged or was written by another version");
   }
 }
 
 // ---------------------------------------------------------------- RunStore
-Result<RunStore> RunStore::open(const std::string& path) {
-  auto db = store::Database::open(path);
+Result<RunStore> RunStore::open(const std::string& path, store::Database::OpenMode mode) {
+  auto db = store::Database::open(path, mode);
   if (!db) return fail(db.error());
   try {
     db.value();  // keep the Result alive
@@ -208,7 +210,8 @@ Result<RunStore> RunStore::open(const std::string& path) {
     d.migrate(run_schema_migrations());
     return RunStore(std::move(d));
   } catch (const Error& e) {
-    return fail(path + ": " + e.what());
+    const std::string what = e.what();
+    return fail(what.find(path) == std::string::npos ? path + ": " + what : what);
   }
 }
 
@@ -242,6 +245,22 @@ void RunStore::mark_unfinished(std::int64_t run_id, std::string_view status, std
 }
 
 void RunStore::finish_run(std::int64_t run_id, const RunOutput& out, std::string_view finished_at, std::int64_t elapsed_ms) {
+  try {
+    write_results(run_id, out, finished_at, elapsed_ms);
+  } catch (const std::exception& e) {
+    // A full disk or an I/O error while writing the results: the transaction
+    // rolled back (no result rows); the run is marked 'failed' so that it is
+    // never left 'running' (tests/sim/store_fault_test.cpp). If even that
+    // write fails the run stays 'running', which list/show call incomplete.
+    try {
+      mark_unfinished(run_id, "failed", e.what(), finished_at);
+    } catch (const std::exception&) {
+    }
+    throw;
+  }
+}
+
+void RunStore::write_results(std::int64_t run_id, const RunOutput& out, std::string_view finished_at, std::int64_t elapsed_ms) {
   const RunConfig& c = out.config;
   store::Transaction tx(db_);
   {

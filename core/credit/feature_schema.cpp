@@ -1,5 +1,7 @@
 #include "core/credit/feature_schema.hpp"
 
+#include "core/strict_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -70,8 +72,9 @@ Result<double> get_number(const json& obj, const char* key, const std::string& p
 }  // namespace
 
 Result<FeatureSchema> FeatureSchema::parse(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) return fail("feature schema: not valid JSON");
+  auto parsed = parse_strict_json<json>(text, "feature schema");  // duplicate keys refused (core/strict_json.hpp)
+  if (!parsed.ok()) return fail(parsed.error());
+  const json doc = std::move(parsed).value();
   if (!doc.is_object()) return fail("feature schema: expected a JSON object at the top");
   auto fit = doc.find("features");
   if (fit == doc.end() || !fit->is_array()) return fail("features: missing or not an array");

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -26,6 +27,7 @@
 #include "core/credit/validation.hpp"
 #include "core/store/database.hpp"
 #include "sim/cli/command.hpp"
+#include "sim/cli/interrupt.hpp"
 #include "sim/cli/output.hpp"
 #include "sim/cli/score_common.hpp"
 
@@ -176,10 +178,12 @@ void run_generate(const GenerateOptions& o) {
   const cr::FeatureSchema& schema = cr::builtin_schema();
   std::ofstream file;
   std::ostream* os = &std::cout;
+  std::optional<interrupt::ForcedStop> remove_partial;  // Ctrl-C: no half-written CSV is left behind
   if (o.out != "-") {
     file.open(o.out, std::ios::binary);
     if (!file) throw InputError("cannot write " + o.out);
     os = &file;
+    remove_partial.emplace([path = o.out] { std::remove(path.c_str()); });
   }
   std::string header = o.dates_from.empty() ? "user_id,consent" : "user_id,application_date,consent";
   for (const auto& f : schema.features()) header += "," + f.name;
@@ -481,7 +485,7 @@ void register_score_commands(CLI::App& app) {
   {
     auto o = std::make_shared<GenerateOptions>();
     auto* c = cmd->add_subcommand("generate", "write a synthetic population (features, consent, outcome) as CSV");
-    c->add_option("--users", o->users, "number of users")->required();
+    c->add_option("--users", o->users, "number of users (1-100,000,000; docs/limits.md)")->required()->check(in_range(1, 100'000'000));
     c->add_option("--seed", o->seed, "population seed (default 2015)");
     c->add_option("--first-user", o->first_user, "first user id (any range gives the same users)");
     c->add_option("--out", o->out, "CSV file to write, or - for stdout")->required();
