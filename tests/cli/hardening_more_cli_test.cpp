@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/store/database.hpp"
 #include "tests/cli/cli_runner.hpp"
 
 using finlab::test::run_cli;
@@ -93,4 +94,36 @@ TEST_CASE("An overflowing option is named in its message", "[cli][limits][messag
   CHECK(r.exit_code != 0);
   CHECK_THAT(r.err, Contains("--volatility"));
   CHECK(r.err.find(".cpp") == std::string::npos);  // no source path in a message
+}
+
+TEST_CASE("A stored run that cannot be read is reported in words, not the JSON library's text", "[cli][store][messages]") {
+  const std::string db = temp_file("hard_stored.sqlite", "");
+  std::remove(db.c_str());
+  auto r = run_cli({"sim", "run", "--users", "500", "--months", "2", "--seed", "4", "--history", "3000", "--threads", "1", "--db", db, "--no-progress"});
+  REQUIRE(r.exit_code == 0);
+  {
+    // A field missing from the stored assumptions (as in a database written by
+    // another version): the message was "[json.exception.out_of_range.403] key
+    // 'miss_base_ppm' not found".
+    auto d = finlab::store::Database::open(db).value();
+    auto doc = nlohmann::json::parse([&] {
+      auto st = d.prepare("SELECT assumptions_json FROM sim_runs WHERE run_id = 1");
+      REQUIRE(st.step());
+      return st.column_text(0);
+    }());
+    REQUIRE(doc.is_object());
+    REQUIRE(!doc.empty());
+    doc.erase(doc.begin());
+    auto up = d.prepare("UPDATE sim_runs SET assumptions_json = ?1 WHERE run_id = 1");
+    up.bind(1, doc.dump());
+    up.step();
+  }
+  // `sim user` rebuilds the run's configuration to replay one user.
+  r = run_cli({"sim", "user", "1", "3", "--db", db});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Contains("assumptions") && Contains("cannot be read") && Contains("damaged"));
+  CHECK(r.err.find("json.exception") == std::string::npos);
+  CHECK(r.err.size() < 600);
+  CHECK(r.out.empty());
+  std::remove(db.c_str());
 }
