@@ -6,8 +6,9 @@
 // hit its first insert), 'failed' with no result rows, or — when the fault hit
 // after SQLite's commit point — 'complete' with every row; never 'running' and
 // never half-written. Native only (the wasm suite has no file VFS to wrap).
-#ifndef __EMSCRIPTEN__
 #include <catch2/catch.hpp>
+
+#ifndef __EMSCRIPTEN__
 #include <sqlite3.h>
 #include <unistd.h>
 
