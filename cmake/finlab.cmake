@@ -25,7 +25,10 @@ endif()
 # as ASan's documentation recommends, so that the native suite's large runs
 # finish in CI time (-O0 was several times slower) while keeping frames.
 if(FINLAB_SANITIZE AND NOT EMSCRIPTEN)
-  target_compile_options(finlab_options INTERFACE -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  # -g1 (line tables, no variables) after the Debug build type's -g: the
+  # reports keep function, file and line, and the build spends less time on
+  # debug information (docs/limits.md "Fuzzing and sanitizers").
+  target_compile_options(finlab_options INTERFACE -O1 -g1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   # GCC's manual (-fsanitize=address): "sanitizers tend to increase the rate of
   # false positive warnings, most notably those around -Wmaybe-uninitialized";
   # with -Werror the sanitizer build stopped in libstdc++'s <regex> (Catch2's

@@ -26,6 +26,7 @@
 #include "core/credit/training.hpp"
 #include "core/credit/validation.hpp"
 #include "core/store/database.hpp"
+#include "core/excerpt.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/output.hpp"
@@ -170,8 +171,16 @@ void run_generate(const GenerateOptions& o) {
   if (o.users == 0) throw UsageError("--users must be at least 1");
   if (!(o.bad_rate > 0 && o.bad_rate < 1)) throw UsageError("--bad-rate must be between 0 and 1");
   if (!o.dates_from.empty() && (o.dates_from.size() != 7 || !cr::is_iso_date(o.dates_from)))
-    throw UsageError("--dates-from must be a month YYYY-MM, got '" + o.dates_from + "'");
+    throw UsageError("--dates-from must be a month YYYY-MM, got '" + excerpt(o.dates_from) + "'");
   if (o.months < 1 || o.months > 1200) throw UsageError("--months must be in 1..1200");
+  if (!o.dates_from.empty()) {
+    // Every date written must be one finlab reads back (1900-01-01 .. 2200-12-31, docs/limits.md).
+    const int first = std::stoi(o.dates_from.substr(0, 4)) * 12 + std::stoi(o.dates_from.substr(5, 2)) - 1;
+    const int last = first + o.months - 1;
+    if (first < 1900 * 12 || last > 2200 * 12 + 11)
+      throw UsageError("--dates-from/--months: the dates run from " + o.dates_from + " for " + std::to_string(o.months) +
+                       " months, outside 1900-01 .. 2200-12");
+  }
   cr::PopulationParams params;
   params.target_bad_rate = o.bad_rate;
   const cr::PopulationGenerator gen(params);
@@ -497,6 +506,7 @@ void register_score_commands(CLI::App& app) {
     c->callback([o] { run_generate(*o); });
   }
   register_score_train(*cmd);
+  register_score_monitor(*cmd);
   {
     auto o = std::make_shared<ApplyOptions>();
     auto* c = cmd->add_subcommand("apply", "score each row of a CSV: score, PD, band, categories used, reason codes");
