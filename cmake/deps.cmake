@@ -25,6 +25,18 @@ else()
   find_package(SQLite3 REQUIRED)
   add_library(finlab_sqlite3 INTERFACE)
   target_link_libraries(finlab_sqlite3 INTERFACE SQLite::SQLite3)
+  # SQLite's checksum VFS, from the same Debian source package (./dev setup
+  # unpacks ext/misc/cksumvfs.c): page checksums on every database finlab
+  # creates natively (core/store/database.cpp, docs/limits.md "Store").
+  if(NOT EXISTS "${FINLAB_CACHE_DIR}/sqlite/cksumvfs.c")
+    message(FATAL_ERROR "${FINLAB_CACHE_DIR}/sqlite/cksumvfs.c not found: run ./dev setup")
+  endif()
+  add_library(finlab_cksumvfs STATIC "${FINLAB_CACHE_DIR}/sqlite/cksumvfs.c")
+  target_compile_definitions(finlab_cksumvfs PRIVATE SQLITE_CKSUMVFS_STATIC)
+  target_compile_options(finlab_cksumvfs PRIVATE -O2 -w)
+  target_link_libraries(finlab_cksumvfs PUBLIC SQLite::SQLite3)
+  target_link_libraries(finlab_sqlite3 INTERFACE finlab_cksumvfs)
+  target_compile_definitions(finlab_sqlite3 INTERFACE FINLAB_HAVE_CKSUMVFS=1)
   find_package(CLI11 QUIET)
   find_package(Threads REQUIRED)
 endif()

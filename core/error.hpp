@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace finlab {
 
@@ -17,8 +18,12 @@ public:
 
 namespace detail {
 [[noreturn]] inline void throw_error(const char* file, int line, const std::string& msg) {
+  // Only the file's name: messages reach users and must not expose the build
+  // machine's source paths (docs/limits.md, "Messages").
+  std::string_view name(file);
+  if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
   std::ostringstream os;
-  os << msg << " [" << file << ":" << line << "]";
+  os << msg << " [" << name << ":" << line << "]";
   throw Error(os.str());
 }
 }  // namespace detail

@@ -1,5 +1,7 @@
 #include "sim/json_reader.hpp"
 
+#include "core/strict_json.hpp"
+
 #include <algorithm>
 #include <sstream>
 
@@ -223,25 +225,9 @@ void JsonObject::finish() {
 
 // ---------------------------------------------------------------- helpers
 Result<json> parse_json_text(std::string_view text) {
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // e.byte is 1-based; turn it into line and column.
-    std::size_t line = 1, col = 1;
-    const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    for (std::size_t i = 0; i < upto; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    std::string what = e.what();
-    const auto pos = what.find("syntax error");
-    if (pos != std::string::npos) what = what.substr(pos);
-    return fail("line " + std::to_string(line) + ", column " + std::to_string(col) + ": invalid JSON: " + what);
-  }
+  // One strict parse for every reader (core/strict_json.hpp): duplicate keys
+  // refused with their path, syntax errors and number overflow with line/column.
+  return parse_strict_json(text, "");
 }
 
 std::string closest_key(std::string_view key, const std::vector<std::string>& candidates) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/strict_json.hpp"
 #include "sim/run_store_quality.hpp"
 #include "sim/version.hpp"
 
@@ -179,7 +180,7 @@ std::string assumptions_to_json(const Assumptions& a) {
 
 Result<Assumptions> assumptions_from_json(std::string_view text) {
   try {
-    const json j = json::parse(text);
+    const json j = parse_strict_json(text, "assumptions").value();
     // Runs stored before the default dynamics read the values that reproduce them.
     Assumptions a = j.contains("fraud_ppm") ? Assumptions{} : Assumptions::legacy();
     // Runs before the roll-rate model stored one flat cure rate.
@@ -207,7 +208,7 @@ Result<Assumptions> assumptions_from_json(std::string_view text) {
     a.takeup_limit_ppm = j.value("takeup_limit_ppm", a.takeup_limit_ppm);
     return a;
   } catch (const std::exception& e) {
-    return fail(std::string("assumptions: ") + e.what());
+    return fail("the run's stored assumptions cannot be read (" + json_error_text(e) + "); the runs database is damaged or was written by another version");
   }
 }
 
@@ -222,7 +223,7 @@ std::string population_params_to_json(const credit::PopulationParams& p) {
 
 Result<credit::PopulationParams> population_params_from_json(std::string_view text) {
   try {
-    const json j = json::parse(text);
+    const json j = parse_strict_json(text, "population").value();
     credit::PopulationParams p;
     p.target_bad_rate = j.at("target_bad_rate").get<double>();
     p.consent_device = j.at("consent_device").get<double>();
@@ -235,13 +236,14 @@ Result<credit::PopulationParams> population_params_from_json(std::string_view te
     p.signal_strength = j.at("signal_strength").get<double>();
     return p;
   } catch (const std::exception& e) {
-    return fail(std::string("population parameters: ") + e.what());
+    return fail("the run's stored population parameters cannot be read (" + json_error_text(e) +
+                "); the runs database is damaged or was written by another version");
   }
 }
 
 // ---------------------------------------------------------------- RunStore
-Result<RunStore> RunStore::open(const std::string& path) {
-  auto db = store::Database::open(path);
+Result<RunStore> RunStore::open(const std::string& path, store::Database::OpenMode mode) {
+  auto db = store::Database::open(path, mode);
   if (!db) return fail(db.error());
   try {
     db.value();  // keep the Result alive
@@ -249,7 +251,8 @@ Result<RunStore> RunStore::open(const std::string& path) {
     d.migrate(run_schema_migrations());
     return RunStore(std::move(d));
   } catch (const Error& e) {
-    return fail(path + ": " + e.what());
+    const std::string what = e.what();
+    return fail(what.find(path) == std::string::npos ? path + ": " + what : what);
   }
 }
 
@@ -283,6 +286,22 @@ void RunStore::mark_unfinished(std::int64_t run_id, std::string_view status, std
 }
 
 void RunStore::finish_run(std::int64_t run_id, const RunOutput& out, std::string_view finished_at, std::int64_t elapsed_ms) {
+  try {
+    write_results(run_id, out, finished_at, elapsed_ms);
+  } catch (const std::exception& e) {
+    // A full disk or an I/O error while writing the results: the transaction
+    // rolled back (no result rows); the run is marked 'failed' so that it is
+    // never left 'running' (tests/sim/store_fault_test.cpp). If even that
+    // write fails the run stays 'running', which list/show call incomplete.
+    try {
+      mark_unfinished(run_id, "failed", e.what(), finished_at);
+    } catch (const std::exception&) {
+    }
+    throw;
+  }
+}
+
+void RunStore::write_results(std::int64_t run_id, const RunOutput& out, std::string_view finished_at, std::int64_t elapsed_ms) {
   const RunConfig& c = out.config;
   store::Transaction tx(db_);
   {

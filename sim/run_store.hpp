@@ -66,11 +66,14 @@ struct StoredRun {
 class RunStore {
 public:
   // Opens or creates the database and brings its schema to kRunSchemaVersion.
-  static Result<RunStore> open(const std::string& path);
+  // existing: a missing file is an error (read commands never create one).
+  static Result<RunStore> open(const std::string& path, store::Database::OpenMode mode = store::Database::OpenMode::create);
 
   // Records a new run as 'running' (committed at once) and returns its id.
   std::int64_t begin_run(const RunConfig& config, std::string_view created_at, int threads);
   // Writes every result row and marks the run 'complete', in one transaction.
+  // If that fails (disk full, I/O error) nothing is written, the run is
+  // marked 'failed' and the error is rethrown.
   void finish_run(std::int64_t run_id, const RunOutput& out, std::string_view finished_at, std::int64_t elapsed_ms);
   // Marks an unfinished run 'interrupted' or 'failed' with a note (no result rows).
   void mark_unfinished(std::int64_t run_id, std::string_view status, std::string_view note, std::string_view at);
@@ -84,6 +87,7 @@ public:
 
 private:
   explicit RunStore(store::Database db) : db_(std::move(db)) {}
+  void write_results(std::int64_t run_id, const RunOutput& out, std::string_view finished_at, std::int64_t elapsed_ms);
   store::Database db_;
 };
 

@@ -80,6 +80,9 @@ Result<Scenario> parse_scenario(std::string_view text) {
     auto d = time::Date::parse(*v);
     if (!d) errors.add("start", d.error());
     else if (d.value().year() < 1990 || d.value().year() > 2100) errors.add("start", "year must be between 1990 and 2100");
+    else if (d.value().day() != 1)  // months run from the 1st; "2015-06-15" was silently labelled "2015-06"
+      errors.add("start", "must be the first day of a month (e.g. \"" + d.value().to_string().substr(0, 8) + "01\"), got \"" +
+                              d.value().to_string() + "\"");
     else s.start = d.value();
   }
   s.pd_multiplier_ppm = read_series(top, "pd_multiplier", s.pd_multiplier_ppm, true, "0", "2000", 0, 0, errors);

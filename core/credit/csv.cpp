@@ -2,8 +2,10 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/excerpt.hpp"
 
 namespace finlab::credit {
 
@@ -37,6 +39,9 @@ std::string_view trim(std::string_view s) {
 }
 
 }  // namespace
+
+// More columns than any real data set here (the built-in schema has ~40) [D].
+constexpr std::size_t kMaxCsvColumns = 10'000;
 
 Result<CsvTable> parse_csv(std::string_view text, std::string_view source) {
   CsvTable t;
@@ -103,7 +108,7 @@ Result<CsvTable> parse_csv(std::string_view text, std::string_view source) {
         while (pos < n && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
         if (pos < n && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r') {
           return fail(src + ":" + std::to_string(line) + ":" + std::to_string(pos - line_begin + 1) +
-                      ": unexpected character '" + std::string(1, text[pos]) +
+                      ": unexpected character '" + excerpt(text.substr(pos, 1)) +
                       "' after a closing quote (expected ',' or the end of the line)");
         }
       } else {
@@ -124,12 +129,16 @@ Result<CsvTable> parse_csv(std::string_view text, std::string_view source) {
     }
     if (!have_header) {
       have_header = true;
+      if (fields.size() > kMaxCsvColumns)
+        return fail(src + ":" + std::to_string(row_line) + ": " + std::to_string(fields.size()) + " columns; the limit is " +
+                    std::to_string(kMaxCsvColumns) + " (docs/limits.md)");
+      std::unordered_set<std::string> seen;  // O(n) duplicate check (was O(n^2): 100k columns took 13 s)
+      seen.reserve(fields.size());
       for (std::size_t k = 0; k < fields.size(); ++k) {
         std::string name(trim(std::string_view(store).substr(fields[k].first, fields[k].second)));
         if (name.empty()) name = "unnamed_" + std::to_string(k + 1);
-        for (const auto& h : t.header)
-          if (h == name)
-            return fail(src + ":" + std::to_string(row_line) + ": duplicate column name '" + name + "'");
+        if (!seen.insert(name).second)
+          return fail(src + ":" + std::to_string(row_line) + ": duplicate column name '" + excerpt(name) + "'");
         t.header.push_back(std::move(name));
       }
       store.resize(row_store_start);
@@ -213,8 +222,32 @@ bool parse_number_cell(std::string_view cell, double* out) {
   return true;
 }
 
-std::string csv_quote(std::string_view field) {
-  if (field.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(field);
+bool is_plain_number(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  const std::size_t digits_from = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == digits_from) return false;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    const std::size_t frac_from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == frac_from) return false;
+  }
+  return i == s.size();
+}
+
+std::string csv_neutralise(std::string_view field) {
+  if (field.empty()) return {};
+  const char c = field[0];
+  const bool formula_lead = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  if (!formula_lead || is_plain_number(field)) return std::string(field);
+  return "'" + std::string(field);
+}
+
+std::string csv_quote(std::string_view raw) {
+  const std::string field = csv_neutralise(raw);
+  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
   std::string out = "\"";
   for (char c : field) {
     if (c == '"') out += '"';

@@ -60,6 +60,12 @@ bool is_missing_cell(std::string_view cell);
 bool parse_number_cell(std::string_view cell, double* out);
 
 // Quotes a field for CSV output when it contains a comma, quote or line break.
+// Every CSV writer of finlab goes through csv_quote: a cell that a spreadsheet
+// would run as a formula (starting with = + - @, tab or CR; OWASP "CSV
+// Injection") gets a leading ' unless it is a plain decimal number such as
+// -12.50, then the cell is quoted when it holds , " or a line break.
 std::string csv_quote(std::string_view field);
+std::string csv_neutralise(std::string_view field);
+bool is_plain_number(std::string_view s);
 
 }  // namespace finlab::credit

@@ -1,5 +1,7 @@
 #include "core/credit/dataset.hpp"
 
+#include "core/excerpt.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -64,25 +66,34 @@ bool is_iso_date(std::string_view s) {
     const bool dash = i == 4 || i == 7;
     if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
   }
+  // The years and days finlab's date parser reads (1900-01-01 .. 2200-12-31, docs/limits.md):
+  // no 0000-01, no 2015-02-31.
+  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
   const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  if (month < 1 || month > 12) return false;
+  if (year < 1900 || year > 2200 || month < 1 || month > 12) return false;
   if (s.size() == 10) {
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     const int day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (day < 1 || day > 31) return false;
+    if (day < 1 || day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return false;
   }
   return true;
 }
 
 Result<bool> set_special_values(DataColumn& col, std::vector<std::string> specials) {
+  constexpr std::size_t kMaxSpecials = 254;  // a model keeps at most 256 bins a feature (docs/limits.md)
+  if (specials.size() > kMaxSpecials)
+    return fail("column '" + excerpt(col.name) + "': " + std::to_string(specials.size()) + " special values; the limit is " +
+                std::to_string(kMaxSpecials));
   for (std::size_t k = 0; k < specials.size(); ++k) {
     std::string& t = specials[k];
     t = std::string(trim(t));
-    if (t.empty()) return fail("column '" + col.name + "': empty special value");
+    if (t.empty()) return fail("column '" + excerpt(col.name) + "': empty special value");
     for (std::size_t j = 0; j < k; ++j)
-      if (specials[j] == t) return fail("column '" + col.name + "': duplicate special value '" + t + "'");
+      if (specials[j] == t) return fail("column '" + excerpt(col.name) + "': duplicate special value '" + excerpt(t) + "'");
     double v = 0;
     if (col.type != FeatureType::categorical && !parse_number_cell(t, &v))
-      return fail("column '" + col.name + "' is numeric; special value '" + t + "' is not a number");
+      return fail("column '" + excerpt(col.name) + "' is numeric; special value '" + excerpt(t) + "' is not a number");
   }
   col.specials = std::move(specials);
   return true;

@@ -1,6 +1,9 @@
 #include "core/credit/feature_schema.hpp"
 
 #include <algorithm>
+
+#include "core/strict_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -81,6 +84,8 @@ Result<std::vector<std::string>> get_specials(const json& f, FeatureType type, c
   auto it = f.find("special_values");
   if (it == f.end()) return out;
   if (!it->is_array()) return fail(path + ".special_values: expected an array");
+  if (it->size() > 254)  // a model keeps at most 256 bins a feature (docs/limits.md)
+    return fail(path + ".special_values: " + std::to_string(it->size()) + " entries; the limit is 254");
   for (std::size_t k = 0; k < it->size(); ++k) {
     const json& v = (*it)[k];
     const std::string p = path + ".special_values[" + std::to_string(k) + "]";
@@ -96,8 +101,9 @@ Result<std::vector<std::string>> get_specials(const json& f, FeatureType type, c
 }  // namespace
 
 Result<FeatureSchema> FeatureSchema::parse(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) return fail("feature schema: not valid JSON");
+  auto parsed = parse_strict_json<json>(text, "feature schema");  // duplicate keys refused (core/strict_json.hpp)
+  if (!parsed.ok()) return fail(parsed.error());
+  const json doc = std::move(parsed).value();
   if (!doc.is_object()) return fail("feature schema: expected a JSON object at the top");
   auto fit = doc.find("features");
   if (fit == doc.end() || !fit->is_array()) return fail("features: missing or not an array");

@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "core/excerpt.hpp"
+#include "core/strict_json.hpp"
 
 namespace finlab::credit {
 
@@ -11,8 +16,27 @@ using nlohmann::ordered_json;
 
 namespace {
 
-Result<std::vector<std::string>> strings_at(const json& a, const std::string& path) {
+// Bounds of a bins file (docs/limits.md "Bins files"); the same as a model's.
+constexpr std::size_t kMaxBinFeatures = 1'000, kMaxModelBins = 256, kMaxCuts = kMaxModelBins - 2, kMaxGroupLevels = 100'000,
+                      kMaxSpecialValues = kMaxModelBins - 2;
+
+std::string too_many(const std::string& path, std::size_t n, std::size_t limit) {
+  return path + ": " + std::to_string(n) + " entries; the limit is " + std::to_string(limit);
+}
+
+// Refuses keys other than `allowed`: a misspelt key must not be ignored.
+Result<bool> only_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    bool known = false;
+    for (const char* k : allowed) known = known || it.key() == k;
+    if (!known) return fail(path + "." + excerpt(it.key()) + ": unknown key");
+  }
+  return true;
+}
+
+Result<std::vector<std::string>> strings_at(const json& a, const std::string& path, std::size_t limit) {
   if (!a.is_array()) return fail(path + ": expected an array of strings");
+  if (a.size() > limit) return fail(too_many(path, a.size(), limit));
   std::vector<std::string> out;
   for (std::size_t k = 0; k < a.size(); ++k) {
     if (!a[k].is_string()) return fail(path + "[" + std::to_string(k) + "]: expected a string");
@@ -23,6 +47,7 @@ Result<std::vector<std::string>> strings_at(const json& a, const std::string& pa
 
 Result<ManualFeatureBins> parse_feature(const json& f, const std::string& p) {
   if (!f.is_object()) return fail(p + ": expected an object");
+  if (auto k = only_keys(f, p, {"name", "type", "cuts", "groups", "specials"}); !k) return fail(k.error());
   ManualFeatureBins m;
   auto name = f.find("name");
   if (name == f.end() || !name->is_string() || name->get<std::string>().empty()) return fail(p + ".name: expected a column name");
@@ -33,25 +58,27 @@ Result<ManualFeatureBins> parse_feature(const json& f, const std::string& p) {
   if (t == "numeric") m.type = FeatureType::numeric;
   else if (t == "ordinal") m.type = FeatureType::ordinal;
   else if (t == "categorical") m.type = FeatureType::categorical;
-  else return fail(p + ".type: unknown type '" + t + "' (expected numeric, ordinal or categorical)");
+  else return fail(p + ".type: unknown type '" + excerpt(t) + "' (expected numeric, ordinal or categorical)");
   if (m.type == FeatureType::categorical) {
     auto g = f.find("groups");
     if (g == f.end() || !g->is_array() || g->empty()) return fail(p + ".groups: expected an array of level-name arrays");
-    std::vector<std::string> seen;
+    if (g->size() > kMaxCuts + 1) return fail(too_many(p + ".groups", g->size(), kMaxCuts + 1));
+    std::unordered_set<std::string> seen;
     for (std::size_t k = 0; k < g->size(); ++k) {
       const std::string gp = p + ".groups[" + std::to_string(k) + "]";
-      auto levels = strings_at((*g)[k], gp);
+      auto levels = strings_at((*g)[k], gp, kMaxGroupLevels);
       if (!levels.ok()) return fail(levels.error());
       if (levels->empty()) return fail(gp + ": an empty group");
       for (const auto& l : *levels) {
-        if (std::find(seen.begin(), seen.end(), l) != seen.end()) return fail(gp + ": level '" + l + "' is in two groups");
-        seen.push_back(l);
+        if (!seen.insert(l).second) return fail(gp + ": level '" + excerpt(l) + "' is in two groups");
+        if (seen.size() > kMaxGroupLevels) return fail(too_many(p + ".groups (levels)", seen.size(), kMaxGroupLevels));
       }
       m.groups.push_back(std::move(levels).value());
     }
   } else {
     auto c = f.find("cuts");
     if (c == f.end() || !c->is_array()) return fail(p + ".cuts: expected an array of numbers");
+    if (c->size() > kMaxCuts) return fail(too_many(p + ".cuts", c->size(), kMaxCuts));
     for (std::size_t k = 0; k < c->size(); ++k) {
       const std::string cp = p + ".cuts[" + std::to_string(k) + "]";
       if (!(*c)[k].is_number() || !std::isfinite((*c)[k].get<double>())) return fail(cp + ": expected a finite number");
@@ -61,31 +88,39 @@ Result<ManualFeatureBins> parse_feature(const json& f, const std::string& p) {
     }
   }
   if (auto s = f.find("specials"); s != f.end()) {
-    auto sp = strings_at(*s, p + ".specials");
+    auto sp = strings_at(*s, p + ".specials", kMaxSpecialValues);
     if (!sp.ok()) return fail(sp.error());
     m.has_specials = true;
     m.specials = std::move(sp).value();
   }
+  // The model keeps at most 256 bins a feature (value bins, one per special, the missing bin).
+  const std::size_t value_bins = m.type == FeatureType::categorical ? m.groups.size() : m.cuts.size() + 1;
+  if (value_bins + m.specials.size() + 1 > kMaxModelBins)
+    return fail(p + ": " + std::to_string(value_bins) + " value bins, " + std::to_string(m.specials.size()) +
+                " special values and the missing bin make more than " + std::to_string(kMaxModelBins) + " bins");
   return m;
 }
 
 }  // namespace
 
 Result<ManualBins> parse_manual_bins(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) return fail("bins file: not valid JSON");
+  auto parsed = parse_strict_json<json>(text, "bins file");  // duplicate keys, NUL, depth, size refused (core/strict_json.hpp)
+  if (!parsed.ok()) return fail(parsed.error());
+  const json doc = std::move(parsed).value();
   if (!doc.is_object()) return fail("$: expected an object");
+  if (auto k = only_keys(doc, "$", {"format", "version", "features", "$comment"}); !k) return fail(k.error());
   if (auto f = doc.find("format"); f == doc.end() || *f != "finlab.bins") return fail("$.format: expected \"finlab.bins\"");
   if (auto v = doc.find("version"); v == doc.end() || *v != 1) return fail("$.version: this finlab reads bins files of version 1");
   auto feats = doc.find("features");
   if (feats == doc.end() || !feats->is_array()) return fail("$.features: expected an array");
+  if (feats->size() > kMaxBinFeatures) return fail(too_many("$.features", feats->size(), kMaxBinFeatures));
   ManualBins out;
+  std::unordered_set<std::string> names;
   for (std::size_t i = 0; i < feats->size(); ++i) {
     const std::string p = "$.features[" + std::to_string(i) + "]";
     auto m = parse_feature((*feats)[i], p);
     if (!m.ok()) return fail(m.error());
-    for (const auto& prev : out.features)
-      if (prev.name == m->name) return fail(p + ".name: feature '" + m->name + "' is listed twice");
+    if (!names.insert(m->name).second) return fail(p + ".name: feature '" + excerpt(m->name) + "' is listed twice");
     out.features.push_back(std::move(m).value());
   }
   return out;
@@ -122,7 +157,7 @@ std::string manual_bins_to_json(const std::vector<FeatureBinning>& features) {
 Result<bool> apply_manual_bins(Dataset& data, const ManualBins& bins) {
   for (const ManualFeatureBins& m : bins.features) {
     const std::size_t c = data.column_index(m.name);
-    if (c == CsvTable::npos) return fail("bins file: feature '" + m.name + "' is not a column of " + data.source);
+    if (c == CsvTable::npos) return fail("bins file: feature '" + excerpt(m.name) + "' is not a column of " + data.source);
     DataColumn& col = data.columns[c];
     const bool want_cat = m.type == FeatureType::categorical;
     if (want_cat != (col.type == FeatureType::categorical))

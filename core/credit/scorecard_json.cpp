@@ -1,7 +1,12 @@
 #include "core/credit/scorecard_json.hpp"
 
+#include "core/excerpt.hpp"
+#include "core/strict_json.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -104,6 +109,15 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
 
 namespace {
 
+// Bounds of a scorecard file (docs/limits.md, "Scorecard JSON"). Points are
+// whole numbers per bin; real cards use tens of points per bin (§3.2), so
+// +-1,000,000 keeps every sum of 1,000 features inside int with room [D].
+constexpr std::int64_t kMinInteger = INT64_MIN, kMaxInteger = INT64_MAX;
+constexpr std::int64_t kMaxPoints = 1'000'000;
+constexpr std::int64_t kMaxScoreBand = 1'000'000'000;
+constexpr std::int64_t kMaxReasons = 100;
+constexpr std::size_t kMaxFeatures = 1'000, kMaxBands = 100, kMaxLevels = 100'000, kMaxSubmodels = 32, kMaxBins = 256;
+
 // Reads with a JSON path in every error.
 struct Reader {
   std::string error;
@@ -131,14 +145,43 @@ struct Reader {
     }
     return v->get<double>();
   }
-  std::int64_t integer(const json& obj, const char* key, const std::string& path) {
+  // A whole number in [min, max] (docs/limits.md); outside it, an error with the limit.
+  std::int64_t integer(const json& obj, const char* key, const std::string& path,
+                       std::int64_t min = kMinInteger, std::int64_t max = kMaxInteger) {
     const json* v = field(obj, key, path);
     if (!v) return 0;
-    if (!v->is_number_integer()) {
-      error = path + "." + key + ": expected an integer";
+    if (!v->is_number_integer() || (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max))) {
+      error = path + "." + key + (v->is_number_integer() ? ": must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + v->dump()
+                                                      : ": expected an integer");
       return 0;
     }
-    return v->get<std::int64_t>();
+    const std::int64_t x = v->get<std::int64_t>();
+    if (x < min || x > max) {
+      error = path + "." + key + ": must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + std::to_string(x);
+      return 0;
+    }
+    return x;
+  }
+  // Refuses keys other than `allowed` (a misspelt key must not be ignored).
+  void only(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
+    if (!error.empty() || !obj.is_object()) return;
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      bool known = false;
+      for (const char* k : allowed) known = known || it.key() == k;
+      if (!known) {
+        error = path + "." + excerpt(it.key()) + ": unknown key";
+        return;
+      }
+    }
+  }
+  // An array of at most `max_len` elements.
+  const json* list(const json& obj, const char* key, const std::string& path, std::size_t max_len) {
+    const json* a = array(obj, key, path);
+    if (a && a->size() > max_len) {
+      error = path + "." + key + ": " + std::to_string(a->size()) + " entries; the limit is " + std::to_string(max_len);
+      return nullptr;
+    }
+    return a;
   }
   std::string string(const json& obj, const char* key, const std::string& path) {
     const json* v = field(obj, key, path);
@@ -189,15 +232,17 @@ struct Reader {
 Result<bool> read_specials(const json& jf, const std::string& p, FeatureBinning& f) {
   if (auto it = jf.find("specials"); it != jf.end()) {
     if (!it->is_array()) return fail(p + ".specials: expected an array of strings");
+    if (it->size() > kMaxBins)
+      return fail(p + ".specials: " + std::to_string(it->size()) + " entries; the limit is " + std::to_string(kMaxBins));
     for (std::size_t k = 0; k < it->size(); ++k) {
       const std::string sp = p + ".specials[" + std::to_string(k) + "]";
       if (!(*it)[k].is_string()) return fail(sp + ": expected a string");
       const std::string t = (*it)[k].get<std::string>();
-      if (std::find(f.specials.begin(), f.specials.end(), t) != f.specials.end()) return fail(sp + ": duplicate special value '" + t + "'");
+      if (std::find(f.specials.begin(), f.specials.end(), t) != f.specials.end()) return fail(sp + ": duplicate special value '" + excerpt(t) + "'");
       f.specials.push_back(t);
       if (f.type == FeatureType::categorical) continue;
       double v = 0;
-      if (!parse_number_cell(t, &v)) return fail(sp + ": '" + t + "' is not a number (the feature is numeric)");
+      if (!parse_number_cell(t, &v)) return fail(sp + ": '" + excerpt(t) + "' is not a number (the feature is numeric)");
       f.special_values.push_back(v);
     }
   }
@@ -215,10 +260,13 @@ Result<bool> read_specials(const json& jf, const std::string& p, FeatureBinning&
 }  // namespace
 
 Result<Scorecard> scorecard_from_json(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) return fail("scorecard: not valid JSON");
+  auto parsed = parse_strict_json<json>(text, "scorecard");  // duplicate keys refused (core/strict_json.hpp)
+  if (!parsed.ok()) return fail(parsed.error());
+  const json doc = std::move(parsed).value();
   Reader rd;
   Scorecard card;
+  rd.only(doc, "$", {"format", "version", "name", "target", "bad_values", "scaling", "bands", "max_reasons", "features", "submodels",
+                     "train_band_counts", "train_band_weights", "$comment"});
   if (rd.string(doc, "format", "$") != "finlab.scorecard" && rd.error.empty())
     return fail("$.format: expected \"finlab.scorecard\"");
   const std::int64_t version = rd.integer(doc, "version", "$");
@@ -227,12 +275,13 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
                 std::to_string(version));
   card.name = rd.string(doc, "name", "$");
   card.target = rd.string(doc, "target", "$");
-  if (const json* bv = rd.array(doc, "bad_values", "$"))
+  if (const json* bv = rd.list(doc, "bad_values", "$", kMaxLevels))
     for (std::size_t i = 0; i < bv->size(); ++i) {
       if (!(*bv)[i].is_string()) return fail("$.bad_values[" + std::to_string(i) + "]: expected a string");
       card.bad_values.push_back((*bv)[i].get<std::string>());
     }
   if (const json* sc = rd.field(doc, "scaling", "$")) {
+    rd.only(*sc, "$.scaling", {"base_points", "base_odds", "pdo", "factor", "offset"});
     card.scaling.base_points = rd.number(*sc, "base_points", "$.scaling");
     card.scaling.base_odds = rd.number(*sc, "base_odds", "$.scaling");
     card.scaling.pdo = rd.number(*sc, "pdo", "$.scaling");
@@ -241,12 +290,13 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
   }
   card.bands.lower.clear();
   card.bands.names.clear();
-  if (const json* bands = rd.array(doc, "bands", "$")) {
+  if (const json* bands = rd.list(doc, "bands", "$", kMaxBands)) {
     for (std::size_t b = 0; b < bands->size() && rd.error.empty(); ++b) {
       const std::string p = "$.bands[" + std::to_string(b) + "]";
+      rd.only((*bands)[b], p, {"name", "lower"});
       card.bands.names.push_back(rd.string((*bands)[b], "name", p));
       if (b > 0) {
-        const std::int64_t lower = rd.integer((*bands)[b], "lower", p);
+        const std::int64_t lower = rd.integer((*bands)[b], "lower", p, -kMaxScoreBand, kMaxScoreBand);
         if (rd.error.empty() && !card.bands.lower.empty() && lower <= card.bands.lower.back())
           return fail(p + ".lower: band edges must increase");
         card.bands.lower.push_back(static_cast<int>(lower));
@@ -254,17 +304,19 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
     }
     if (rd.error.empty() && card.bands.names.empty()) return fail("$.bands: at least one band is needed");
   }
-  card.max_reasons = static_cast<int>(rd.integer(doc, "max_reasons", "$"));
-  if (const json* feats = rd.array(doc, "features", "$")) {
+  card.max_reasons = static_cast<int>(rd.integer(doc, "max_reasons", "$", 0, kMaxReasons));
+  if (const json* feats = rd.list(doc, "features", "$", kMaxFeatures)) {
     for (std::size_t i = 0; i < feats->size() && rd.error.empty(); ++i) {
       const json& jf = (*feats)[i];
       const std::string p = "$.features[" + std::to_string(i) + "]";
+      rd.only(jf, p, {"name", "label", "reason", "advice", "decimals", "actionable", "category", "type", "trend", "direction", "iv",
+                      "n_total", "levels", "cuts", "level_bin", "bins", "specials", "manual"});
       FeatureBinning f;
       f.name = rd.string(jf, "name", p);
       f.label = rd.string(jf, "label", p);
       f.reason = rd.string(jf, "reason", p);
       f.advice = rd.string(jf, "advice", p);
-      f.decimals = static_cast<int>(rd.integer(jf, "decimals", p));
+      f.decimals = static_cast<int>(rd.integer(jf, "decimals", p, -1, 12));  // -1: not shown with decimals
       f.actionable = rd.boolean(jf, "actionable", p);
       const std::string cat = rd.string(jf, "category", p);
       const std::string type = rd.string(jf, "type", p);
@@ -285,18 +337,19 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
       if (!d.ok()) return fail(p + ".direction: " + d.error());
       f.direction = *d;
       f.iv = rd.number(jf, "iv", p);
-      f.n_total = rd.integer(jf, "n_total", p);
-      if (const json* lv = rd.array(jf, "levels", p))
+      f.n_total = rd.integer(jf, "n_total", p, 0, kMaxInteger);
+      if (const json* lv = rd.list(jf, "levels", p, kMaxLevels))
         for (std::size_t k = 0; k < lv->size(); ++k) {
           if (!(*lv)[k].is_string()) return fail(p + ".levels[" + std::to_string(k) + "]: expected a string");
           f.levels.push_back((*lv)[k].get<std::string>());
         }
       f.cuts = rd.numbers<double>(jf, "cuts", p);
       f.level_bin = rd.numbers<std::int32_t>(jf, "level_bin", p);
-      if (const json* bins = rd.array(jf, "bins", p)) {
+      if (const json* bins = rd.list(jf, "bins", p, kMaxBins)) {
         for (std::size_t k = 0; k < bins->size() && rd.error.empty(); ++k) {
           const json& jb = (*bins)[k];
           const std::string bp = p + ".bins[" + std::to_string(k) + "]";
+          rd.only(jb, bp, {"label", "lo", "hi", "levels", "missing", "special", "n_good", "n_bad", "good_weight", "bad_weight", "woe", "iv"});
           Bin b;
           b.label = rd.string(jb, "label", bp);
           b.lo = rd.number(jb, "lo", bp, true, -std::numeric_limits<double>::infinity());
@@ -307,8 +360,8 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
             if (!sp->is_boolean()) return fail(bp + ".special: expected true or false");
             b.is_special = sp->get<bool>();
           }
-          b.n_good = rd.integer(jb, "n_good", bp);
-          b.n_bad = rd.integer(jb, "n_bad", bp);
+          b.n_good = rd.integer(jb, "n_good", bp, 0, kMaxInteger);
+          b.n_bad = rd.integer(jb, "n_bad", bp, 0, kMaxInteger);
           b.good_weight = double(b.n_good);
           b.bad_weight = double(b.n_bad);
           if (jb.contains("good_weight") || jb.contains("bad_weight")) {
@@ -344,10 +397,12 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
       card.features.push_back(std::move(f));
     }
   }
-  if (const json* subs = rd.array(doc, "submodels", "$")) {
+  if (const json* subs = rd.list(doc, "submodels", "$", kMaxSubmodels)) {
     for (std::size_t i = 0; i < subs->size() && rd.error.empty(); ++i) {
       const json& js = (*subs)[i];
       const std::string p = "$.submodels[" + std::to_string(i) + "]";
+      rd.only(js, p, {"consent", "consent_bits", "features", "intercept", "coef", "points", "points_exact", "base_points",
+                      "base_points_exact", "train_rows", "iterations", "converged"});
       SubModel s;
       const std::int64_t bits = rd.integer(js, "consent_bits", p);
       if (rd.error.empty() && (bits < 0 || bits > 31)) return fail(p + ".consent_bits: expected 0..31");
@@ -371,7 +426,11 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
           if (!(*pts)[k].is_array()) return fail(p + ".points[" + std::to_string(k) + "]: expected an array");
           for (const auto& v : (*pts)[k]) {
             if (!v.is_number_integer()) return fail(p + ".points[" + std::to_string(k) + "]: whole points expected");
-            row.push_back(v.get<int>());
+            if ((v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxPoints)) ||
+                v.get<std::int64_t>() < -kMaxPoints || v.get<std::int64_t>() > kMaxPoints)
+              return fail(p + ".points[" + std::to_string(k) + "]: points must be between " + std::to_string(-kMaxPoints) + " and " +
+                          std::to_string(kMaxPoints) + ", got " + v.dump());
+            row.push_back(static_cast<int>(v.get<std::int64_t>()));
           }
           s.points.push_back(std::move(row));
         }
@@ -387,10 +446,10 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
           s.points_exact.push_back(std::move(row));
         }
       }
-      s.base_points = static_cast<int>(rd.integer(js, "base_points", p));
+      s.base_points = static_cast<int>(rd.integer(js, "base_points", p, -kMaxPoints, kMaxPoints));
       s.base_points_exact = rd.number(js, "base_points_exact", p);
-      s.train_rows = rd.integer(js, "train_rows", p);
-      s.iterations = static_cast<int>(rd.integer(js, "iterations", p));
+      s.train_rows = rd.integer(js, "train_rows", p, 0, kMaxInteger);
+      s.iterations = static_cast<int>(rd.integer(js, "iterations", p, 0, INT32_MAX));
       s.converged = rd.boolean(js, "converged", p);
       if (!rd.error.empty()) break;
       if (s.coef.size() != s.features.size() || s.points.size() != s.features.size() ||

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/excerpt.hpp"
 #include "core/loan/apr.hpp"
 
 namespace finlab::loan {
@@ -122,16 +123,16 @@ Result<Date> read_date(const Field& f, std::string_view what) {
 Result<bool> read_yes_no(const Field& f) {
   if (f.text == "yes") return true;
   if (f.text == "no") return false;
-  return fail(col(f) + "uncertain: expected yes or no, got \"" + f.text + "\"");
+  return fail(col(f) + "uncertain: expected yes or no, got \"" + excerpt(f.text) + "\"");
 }
 
 Result<Rate> read_pct(const Field& f, std::string_view what) {
   std::string_view t = f.text;
-  if (t.empty() || t.back() != '%') return fail(col(f) + std::string(what) + ": expected a percent such as 24%, got \"" + f.text + "\"");
+  if (t.empty() || t.back() != '%') return fail(col(f) + std::string(what) + ": expected a percent such as 24%, got \"" + excerpt(f.text) + "\"");
   t.remove_suffix(1);
   auto r = Rate::parse_percent(t);
   if (!r) return fail(col(f) + std::string(what) + ": " + r.error());
-  if (r->units() <= 0) return fail(col(f) + std::string(what) + ": must be positive, got " + f.text);
+  if (r->units() <= 0) return fail(col(f) + std::string(what) + ": must be positive, got " + excerpt(f.text));
   return *r;
 }
 
@@ -152,12 +153,12 @@ Result<CapRule> read_rule(int line_no, const std::vector<Field>& fs, const std::
     r.value = *v;
   } else if (x != std::string::npos && (cap.substr(x + 1) == "LPR" || cap.substr(x + 1) == "contract" || cap.substr(x + 1) == "benchmark")) {
     auto m = Rate::parse_ratio(cap.substr(0, x));
-    if (!m || m->units() <= 0) return fail(col(fs[2]) + "cap: expected a positive multiple before 'x', got \"" + cap + "\"");
+    if (!m || m->units() <= 0) return fail(col(fs[2]) + "cap: expected a positive multiple before 'x', got \"" + excerpt(cap) + "\"");
     const std::string base = cap.substr(x + 1);
     r.kind = base == "LPR" ? CapKind::lpr_multiple : base == "benchmark" ? CapKind::benchmark_multiple : CapKind::contract_multiple;
     r.value = *m;
   } else {
-    return fail(col(fs[2]) + "cap: expected a rate such as 24%, a multiple such as 4xLPR, 4xbenchmark or 1.5xcontract, got \"" + cap + "\"");
+    return fail(col(fs[2]) + "cap: expected a rate such as 24%, a multiple such as 4xLPR, 4xbenchmark or 1.5xcontract, got \"" + excerpt(cap) + "\"");
   }
   auto from = read_date(fs[3], "effective_from");
   if (!from) return fail(from.error());
@@ -171,7 +172,7 @@ Result<CapRule> read_rule(int line_no, const std::vector<Field>& fs, const std::
   if (fs[5].text == "unenforceable") r.consequence = CapConsequence::unenforceable;
   else if (fs[5].text == "void") r.consequence = CapConsequence::void_excess;
   else if (fs[5].text == "prohibited") r.consequence = CapConsequence::prohibited;
-  else return fail(col(fs[5]) + "consequence: expected unenforceable, void or prohibited, got \"" + fs[5].text + "\"");
+  else return fail(col(fs[5]) + "consequence: expected unenforceable, void or prohibited, got \"" + excerpt(fs[5].text) + "\"");
   auto u = read_yes_no(fs[6]);
   if (!u) return fail(u.error());
   r.uncertain = *u;
@@ -225,7 +226,7 @@ Result<LenderType> parse_lender_type(std::string_view text) {
   std::replace(s.begin(), s.end(), '-', '_');
   for (std::size_t i = 0; i < kLenderNames.size(); ++i)
     if (s == kLenderNames[i] || s == kLenderZh[i]) return static_cast<LenderType>(i);
-  return fail("unknown lender type \"" + std::string(text) +
+  return fail("unknown lender type \"" + excerpt(text) +
               "\" (expected bank, consumer_finance, microloan, private_lending or platform_facilitated)");
 }
 
@@ -234,7 +235,7 @@ std::string_view to_string(CapSubject s) { return kSubjectNames[static_cast<std:
 Result<CapSubject> parse_cap_subject(std::string_view text) {
   for (std::size_t i = 0; i < kSubjectNames.size(); ++i)
     if (text == kSubjectNames[i]) return static_cast<CapSubject>(i);
-  return fail("unknown cap subject \"" + std::string(text) + "\" (expected all_in_apr, penalty or compound)");
+  return fail("unknown cap subject \"" + excerpt(text) + "\" (expected all_in_apr, penalty or compound)");
 }
 
 std::string_view to_string(CapConsequence c) {

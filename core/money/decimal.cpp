@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/excerpt.hpp"
+
 namespace finlab::money {
 
 namespace {
@@ -10,7 +12,7 @@ std::string quote(std::string_view s) {
   std::string q;  // built by append: GCC 12's -Wrestrict misfires on "\"" + string
   q.reserve(s.size() + 2);
   q.push_back('"');
-  q.append(s);
+  q.append(excerpt(s));  // short and escaped: bad input is never dumped (core/excerpt.hpp)
   q.push_back('"');
   return q;
 }

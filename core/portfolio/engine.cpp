@@ -1,5 +1,7 @@
 #include "core/portfolio/engine.hpp"
 
+#include "core/money/checked.hpp"
+
 #include <sstream>
 
 namespace finlab::portfolio {
@@ -298,7 +300,7 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
         case EventKind::deposit: {
           const Money amount = e.kind == EventKind::initial_deposit ? plan_.initial_deposit : plan_.deposits[e.ref].amount;
           mmf.subscribe(amount.units());
-          paid_in += amount.units();
+          paid_in = money::add_checked(paid_in, amount.units(), "money paid in");
           flow += amount.units();
           if constexpr (Detail) {
             const std::string src = e.kind == EventKind::initial_deposit ? "initial deposit" : "deposit #" + std::to_string(e.ref + 1);
@@ -359,9 +361,15 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
     }
     // 5. valuation at NAV(i)
     std::int64_t funds_fen = 0, transit_fen = 0;
-    for (std::size_t f = 0; f < nf; ++f) funds_fen += value_fen((funds_[f].lots.total() + funds_[f].pending_shares).units(), market[f].nav_units[i]);
-    for (const auto& t : transit_) transit_fen += t.fen;
-    const std::int64_t value = mmf.available() + funds_fen + transit_fen;
+    // Checked: the total is what every other figure of the day is part of
+    // (core/money/checked.hpp); a plan whose value passes int64 fen is refused.
+    for (std::size_t f = 0; f < nf; ++f)
+      funds_fen = money::add_checked(funds_fen, value_fen((funds_[f].lots.total() + funds_[f].pending_shares).units(), market[f].nav_units[i]),
+                                     "portfolio value");
+    for (const auto& t : transit_) transit_fen = money::add_checked(transit_fen, t.fen, "cash in transit");
+    const std::int64_t value =
+        money::add_checked(money::add_checked(money::add_checked(mmf.confirmed, mmf.pending, "活期宝 balance"), funds_fen, "portfolio value"),
+                           transit_fen, "portfolio value");
     if constexpr (Detail) {
       ledger->days.push_back({today, Money::from_units(mmf.available()), Money::from_units(funds_fen), Money::from_units(transit_fen),
                               Money::from_units(value), Money::from_units(flow), Money::from_units(income_since_last)});

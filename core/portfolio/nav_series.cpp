@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/excerpt.hpp"
+
 
 namespace finlab::portfolio {
 
@@ -61,7 +63,7 @@ Result<NavHistory> parse_nav_csv(std::string_view text, const std::string& name,
       else if (date_first && cells.size() == 2 && cells[1].text == "close") h.kind = NavHistory::Kind::close;
       else {
         return fail(where(name, line_no, 1) + ": expected the header `date,nav`, `date,nav,dividend` or `date,close`, got `" +
-                    std::string(line) + "`");
+                    excerpt(line) + "`");
       }
       with_dividend = cells.size() == 3;
       continue;

@@ -1,6 +1,7 @@
 #include "core/portfolio/plan_json.hpp"
 
 #include "core/portfolio/joint_nav_model.hpp"
+#include "core/strict_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,14 @@ namespace {
 struct PlanError {
   std::string message;
 };
+
+// Bounds of a plan (docs/limits.md, "Plan JSON"): every amount at most 10^9
+// yuan and every list at most 1,000 entries, so that the money a plan puts in
+// over 50 years (1,000 weekly rules x 2,609 weeks x 10^11 fen < 2^58) leaves
+// the engine's int64 fen 32x headroom for growth; past it the engine's
+// checked arithmetic refuses the path [D].
+constexpr std::int64_t kMaxPlanFen = 100'000'000'000;  // 10^9 yuan
+constexpr std::size_t kMaxPlanList = 1'000;
 
 [[noreturn]] void error_at(const std::string& path, const std::string& what) { throw PlanError{path + ": " + what}; }
 
@@ -89,6 +98,9 @@ std::string decimal_text(const json& v, const std::string& path, const char* exa
 Money money_at(const json& v, const std::string& path) {
   auto r = Money::parse(decimal_text(v, path, "1000.00"));
   if (!r) error_at(path, r.error());
+  const std::int64_t fen = r.value().units();
+  if (fen > kMaxPlanFen || fen < -kMaxPlanFen)
+    error_at(path, r.value().to_string() + " is outside the plan limit of +-" + Money::from_units(kMaxPlanFen).to_string() + " (docs/limits.md)");
   return r.value();
 }
 
@@ -130,6 +142,8 @@ time::Date date_at(const json& v, const std::string& path) {
 
 const json& array_at(const json& v, const std::string& path) {
   if (!v.is_array()) error_at(path, "expected an array, got " + type_name(v));
+  if (v.size() > kMaxPlanList)
+    error_at(path, std::to_string(v.size()) + " entries; a plan list holds at most " + std::to_string(kMaxPlanList) + " (docs/limits.md)");
   return v;
 }
 
@@ -506,15 +520,9 @@ ojson recurrence_json(ojson j, const Recurrence& r) {
 }  // namespace
 
 Result<Plan> parse_plan(std::string_view json_text) {
-  json root;
-  try {
-    root = json::parse(json_text.begin(), json_text.end());
-  } catch (const json::parse_error& e) {
-    // nlohmann's message already says "at line L, column C".
-    std::string msg = e.what();
-    const auto p = msg.find("parse error");
-    return fail(p == std::string::npos ? msg : msg.substr(p));
-  }
+  auto parsed = parse_strict_json<json>(json_text, "");  // duplicate keys refused (core/strict_json.hpp)
+  if (!parsed.ok()) return fail(parsed.error());
+  const json root = std::move(parsed).value();
   try {
     return plan_from(root);
   } catch (const PlanError& e) {

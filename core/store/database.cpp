@@ -7,9 +7,48 @@
 namespace finlab::store {
 
 namespace {
-[[noreturn]] void throw_sqlite(sqlite3* db, std::string_view what) {
-  throw Error(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+
+std::string db_path(sqlite3* db) {
+  const char* f = db ? sqlite3_db_filename(db, "main") : nullptr;
+  return f && *f ? f : "(in memory)";
 }
+
+// What happened, in words, for the SQLite error `code` on `db` (docs/limits.md
+// "Store"): damage, a full disk and I/O errors name the database file and are
+// not left as the library's raw text ("step: database disk image is malformed").
+std::string describe_sqlite(sqlite3* db, int code, std::string_view what) {
+  const std::string path = db_path(db);
+  switch (code & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return "the database is damaged: " + path;
+    case SQLITE_IOERR:
+      if (code == SQLITE_IOERR_DATA) return "the database is damaged (a page checksum does not match): " + path;
+      return "could not read or write the database " + path + " (input/output error: the disk failed or the database is damaged)";
+    case SQLITE_FULL: return "the disk is full: could not write the database " + path;
+    case SQLITE_READONLY: return "the database " + path + " is read-only";
+    case SQLITE_CANTOPEN: return "cannot open the database " + path;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "the database " + path + " is busy (another program holds a lock on it)";
+    case SQLITE_NOMEM: return "out of memory while using the database " + path;
+    default: return "database " + path + ": " + std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+  }
+}
+
+[[noreturn]] void throw_sqlite(sqlite3* db, std::string_view what) {
+  throw Error(describe_sqlite(db, db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM, what));
+}
+
+#ifdef FINLAB_HAVE_CKSUMVFS
+extern "C" int sqlite3_register_cksumvfs(const char*);
+// Registers SQLite's checksum VFS (ext/misc/cksumvfs.c) once, as the default
+// VFS: pages of databases with 8 reserve bytes carry a checksum, verified on
+// every read (a mismatch is SQLITE_IOERR_DATA).
+void register_checksums() {
+  static const int rc = sqlite3_register_cksumvfs(nullptr);
+  (void)rc;
+}
+#endif
+
 }  // namespace
 
 // ---------------------------------------------------------------- Statement
@@ -55,11 +94,17 @@ bool Statement::column_is_null(int c) const { return sqlite3_column_type(stmt_, 
 int Statement::column_count() const { return sqlite3_column_count(stmt_); }
 
 // ---------------------------------------------------------------- Database
-Result<Database> Database::open(const std::string& path) {
+Result<Database> Database::open(const std::string& path, OpenMode mode) {
+#ifdef FINLAB_HAVE_CKSUMVFS
+  register_checksums();
+#endif
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = "cannot open database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+    std::string msg = mode == OpenMode::existing && (rc & 0xff) == SQLITE_CANTOPEN
+                          ? "no database at " + path + " (check the path; reading never creates a database)"
+                          : "cannot open the database " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
     return fail(msg);
   }
@@ -67,10 +112,24 @@ Result<Database> Database::open(const std::string& path) {
   Database d(db, path);
   try {
     d.exec("PRAGMA foreign_keys = ON");
+    // Deleted rows are overwritten with zeros, so "delete my data" leaves no
+    // trace of them in the file's bytes (docs/limits.md "Store").
+    d.exec("PRAGMA secure_delete = ON");
     // Touch the schema so that a file that is not a database fails here.
     d.user_version();
+#ifdef FINLAB_HAVE_CKSUMVFS
+    // A new, empty database gets 8 reserve bytes per page: the checksum VFS
+    // then writes and verifies a checksum on every page (docs/limits.md).
+    if (path != ":memory:" && !path.empty()) {
+      Statement pc = d.prepare("PRAGMA page_count");
+      if (pc.step() && pc.column_int64(0) == 0) {
+        int n = 8;
+        sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &n);
+      }
+    }
+#endif
   } catch (const Error& e) {
-    return fail("cannot open database " + path + ": " + e.what());
+    return fail(e.what());
   }
   return d;
 }
@@ -92,7 +151,7 @@ void Database::exec(std::string_view sql) {
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw Error("sql error: " + msg);
+    throw Error(describe_sqlite(db_, sqlite3_extended_errcode(db_), "sql error"));
   }
 }
 

@@ -51,8 +51,11 @@ struct Migration {
 
 class Database {
 public:
-  // Opens (creating if needed) a database file; ":memory:" for a private one.
-  static Result<Database> open(const std::string& path);
+  // create: opens, creating the file if needed; ":memory:" for a private one.
+  // existing: a missing file is an error ("no database at PATH"), so that
+  // read commands never create a database from a mistyped path.
+  enum class OpenMode { create, existing };
+  static Result<Database> open(const std::string& path, OpenMode mode = OpenMode::create);
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
   ~Database();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/excerpt.hpp"
+
 namespace finlab::time {
 
 namespace {
@@ -59,9 +61,9 @@ Result<Date> Date::from_ymd(int y, int m, int d) {
 Result<Date> Date::parse(std::string_view t) {
   auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
   if (t.size() != 10 || t[4] != '-' || t[7] != '-')
-    return fail("expected a date as YYYY-MM-DD, got \"" + std::string(t) + "\"");
+    return fail("expected a date as YYYY-MM-DD, got \"" + excerpt(t) + "\"");
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (!digit(i)) return fail("expected a date as YYYY-MM-DD, got \"" + std::string(t) + "\"");
+    if (!digit(i)) return fail("expected a date as YYYY-MM-DD, got \"" + excerpt(t) + "\"");
   auto num = [&](std::size_t a, std::size_t n) {
     int v = 0;
     for (std::size_t i = a; i < a + n; ++i) v = v * 10 + (t[i] - '0');
@@ -97,6 +99,10 @@ Date Date::plus_months(int n) const {
   const int total = c.y * 12 + static_cast<int>(c.m) - 1 + n;
   const int y = total / 12;
   const int m = total % 12 + 1;
+  // The same range as parse(): a schedule must not print dates finlab itself
+  // would refuse to read back (`loan schedule --start 2200-12-01`).
+  if (y < 1900 || y > 2200)
+    throw Error("date out of range: " + to_string() + " plus " + std::to_string(n) + " months falls outside 1900-01-01 .. 2200-12-31");
   const int d = std::min(static_cast<int>(c.d), days_in_month(y, m));
   return Date(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
 }

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/excerpt.hpp"
+
 namespace finlab::time {
 
 Result<DateTime> DateTime::from(Date date, int hour, int minute, int second) {
@@ -25,7 +27,7 @@ Result<DateTime> DateTime::parse(std::string_view t) {
   auto d = Date::parse(t.substr(0, 10));
   if (!d) return fail(d.error());
   auto r = from(d.value(), h, m, s);
-  if (!r) return fail(r.error() + " in \"" + std::string(t) + "\"");
+  if (!r) return fail(r.error() + " in \"" + excerpt(t) + "\"");
   return r;
 }
 

@@ -6,9 +6,11 @@
 #include <vector>
 #include <string>
 
+#include <cstdint>
+
 #include "core/text/messages.hpp"
 
-namespace CLI { class App; }
+namespace CLI { class App; class Validator; }
 
 namespace finlab::cli {
 
@@ -36,6 +38,13 @@ std::string assets_dir();
 // Whole-file I/O of every command: InputError "cannot open/write PATH".
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
+
+// Strict decimal integers for every INT/UINT option of `app` and its
+// subcommands (no saturation, no octal, no negative unsigned); call once after
+// registering the commands (sim/cli/integer_options.cpp).
+void check_integer_options(CLI::App& app);
+// A per-option bound: `->check(in_range(1, 256))` ("--threads: must be between 1 and 256").
+CLI::Validator in_range(std::int64_t lo, std::int64_t hi);
 
 void register_fund_commands(CLI::App& app);
 void register_loan_commands(CLI::App& app);

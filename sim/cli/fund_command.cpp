@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "core/credit/csv.hpp"
+#include "core/excerpt.hpp"
 #include "core/fund/fund_path.hpp"
 #include "core/fund/income_series.hpp"
 #include "core/fund/ledger.hpp"
@@ -255,9 +256,15 @@ struct SimulateArgs {
   bool json = false, csv = false;
 };
 
+// A yield or volatility in percent, within -100 .. 100 (docs/limits.md): a
+// money-market fund's yield model past that overflowed deep inside the fund
+// path ("overflow: apply_rate ...") without naming the option.
 money::Rate percent_arg(const std::string& name, const std::string& v) {
   auto r = money::Rate::parse_percent(v);
   if (!r) throw UsageError(name + ": " + r.error());
+  const auto hundred = money::Rate::parse_percent("100").value();
+  if (hundred < r.value() || r.value() < money::Rate::parse_percent("-100").value())
+    throw UsageError(name + ": must be between -100 and 100 (percent), got " + excerpt(v));
   return r.value();
 }
 

@@ -151,6 +151,11 @@ struct LoanArgs {
     if (!m) throw UsageError("--method: " + m.error());
     t.method = *m;
     t.start = parse_date_arg("--start", start);
+    try {  // every due date must be one finlab can read back (docs/limits.md "Dates")
+      (void)t.start.plus_months(t.term_months + 1);
+    } catch (const finlab::Error& e) {
+      throw UsageError("--start/--term: " + std::string(e.what()));
+    }
     auto b = loan::parse_day_basis(basis);
     if (!b) throw UsageError("--basis: " + b.error());
     t.day_basis = *b;
@@ -537,7 +542,14 @@ void run_overdue(const LoanArgs& la, const RegulationArgs& ra, const std::string
     for (std::size_t r = 0; r < csv.rows(); ++r) {
       const Money a = cell_money(csv, r, ac, "amount");
       if (!a.is_positive()) throw InputError(csv.where(r) + ": amount: must be positive, got " + a.to_string());
-      pays.push_back({cell_date(csv, r, dc), a});
+      const Date paid = cell_date(csv, r, dc);
+      // Not silently applied or ignored: a payment before the loan existed or
+      // after the assessment date is a mistake in the file (issue 17).
+      if (paid < terms.start)
+        throw InputError(csv.where(r) + ": date: " + paid.to_string() + " is before the disbursement on " + terms.start.to_string());
+      if (as_of < paid)
+        throw InputError(csv.where(r) + ": date: " + paid.to_string() + " is after --as-of " + as_of.to_string());
+      pays.push_back({paid, a});
     }
   }
   const loan::Schedule s = loan::build_schedule(terms);

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/excerpt.hpp"
+
 #include "sim/cli/command.hpp"
 
 namespace finlab::cli {
@@ -39,17 +41,17 @@ std::vector<loan::ExtraCharge> RegulationArgs::extras() const {
   std::vector<loan::ExtraCharge> out;
   for (const std::string& c : charges) {
     const std::size_t a = c.find(':');
-    if (a == std::string::npos) throw UsageError("--charge: expected KIND:AMOUNT[:monthly], got '" + c + "'");
+    if (a == std::string::npos) throw UsageError("--charge: expected KIND:AMOUNT[:monthly], got '" + excerpt(c) + "'");
     const std::size_t b = c.find(':', a + 1);
     auto kind = loan::parse_cost_kind(c.substr(0, a));
     if (!kind || *kind == loan::CostKind::principal || *kind == loan::CostKind::interest)
-      throw UsageError("--charge: '" + c.substr(0, a) + "' is not a fee kind (guarantee_fee, membership_fee, insurance, periodic_fee, upfront_fee)");
+      throw UsageError("--charge: '" + excerpt(c.substr(0, a)) + "' is not a fee kind (guarantee_fee, membership_fee, insurance, periodic_fee, upfront_fee)");
     const std::string amount = c.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
     auto m = Money::parse(amount);
-    if (!m || !m->is_positive()) throw UsageError("--charge: '" + amount + "' is not a positive amount");
+    if (!m || !m->is_positive()) throw UsageError("--charge: '" + excerpt(amount) + "' is not a positive amount");
     bool monthly = false;
     if (b != std::string::npos) {
-      if (c.substr(b + 1) != "monthly") throw UsageError("--charge: expected ':monthly' after the amount, got '" + c.substr(b + 1) + "'");
+      if (c.substr(b + 1) != "monthly") throw UsageError("--charge: expected ':monthly' after the amount, got '" + excerpt(c.substr(b + 1)) + "'");
       monthly = true;
     }
     out.push_back({*kind, *m, monthly});

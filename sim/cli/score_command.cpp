@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -25,7 +26,9 @@
 #include "core/credit/training.hpp"
 #include "core/credit/validation.hpp"
 #include "core/store/database.hpp"
+#include "core/excerpt.hpp"
 #include "sim/cli/command.hpp"
+#include "sim/cli/interrupt.hpp"
 #include "sim/cli/output.hpp"
 #include "sim/cli/score_common.hpp"
 
@@ -174,18 +177,28 @@ void run_generate(const GenerateOptions& o) {
   if (o.users == 0) throw UsageError("--users must be at least 1");
   if (!(o.bad_rate > 0 && o.bad_rate < 1)) throw UsageError("--bad-rate must be between 0 and 1");
   if (!o.dates_from.empty() && (o.dates_from.size() != 7 || !cr::is_iso_date(o.dates_from)))
-    throw UsageError("--dates-from must be a month YYYY-MM, got '" + o.dates_from + "'");
+    throw UsageError("--dates-from must be a month YYYY-MM, got '" + excerpt(o.dates_from) + "'");
   if (o.months < 1 || o.months > 1200) throw UsageError("--months must be in 1..1200");
+  if (!o.dates_from.empty()) {
+    // Every date written must be one finlab reads back (1900-01-01 .. 2200-12-31, docs/limits.md).
+    const int first = std::stoi(o.dates_from.substr(0, 4)) * 12 + std::stoi(o.dates_from.substr(5, 2)) - 1;
+    const int last = first + o.months - 1;
+    if (first < 1900 * 12 || last > 2200 * 12 + 11)
+      throw UsageError("--dates-from/--months: the dates run from " + o.dates_from + " for " + std::to_string(o.months) +
+                       " months, outside 1900-01 .. 2200-12");
+  }
   cr::PopulationParams params;
   params.target_bad_rate = o.bad_rate;
   const cr::PopulationGenerator gen(params);
   const cr::FeatureSchema& schema = cr::builtin_schema();
   std::ofstream file;
   std::ostream* os = &std::cout;
+  std::optional<interrupt::ForcedStop> remove_partial;  // Ctrl-C: no half-written CSV is left behind
   if (o.out != "-") {
     file.open(o.out, std::ios::binary);
     if (!file) throw InputError("cannot write " + o.out);
     os = &file;
+    remove_partial.emplace([path = o.out] { std::remove(path.c_str()); });
   }
   std::string header = o.dates_from.empty() ? "user_id,consent" : "user_id,application_date,consent";
   for (const auto& f : schema.features()) header += "," + f.name;
@@ -491,7 +504,7 @@ void register_score_commands(CLI::App& app) {
   {
     auto o = std::make_shared<GenerateOptions>();
     auto* c = cmd->add_subcommand("generate", "write a synthetic population (features, consent, outcome) as CSV");
-    c->add_option("--users", o->users, "number of users")->required();
+    c->add_option("--users", o->users, "number of users (1-100,000,000; docs/limits.md)")->required()->check(in_range(1, 100'000'000));
     c->add_option("--seed", o->seed, "population seed (default 2015)");
     c->add_option("--first-user", o->first_user, "first user id (any range gives the same users)");
     c->add_option("--out", o->out, "CSV file to write, or - for stdout")->required();

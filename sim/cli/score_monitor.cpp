@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/credit/monitoring.hpp"
+#include "core/excerpt.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/output.hpp"
 #include "sim/cli/score_common.hpp"
@@ -31,14 +32,14 @@ struct MonitorOptions {
 std::vector<std::string> periods_of(const cr::Dataset& data, const MonitorOptions& o) {
   if (o.by == "none") return {};
   const std::size_t c = data.column_index(o.date_column);
-  if (c == cr::CsvTable::npos) throw InputError(o.data + ": date column '" + o.date_column + "' not found (pass --date-column, or --by none)");
+  if (c == cr::CsvTable::npos) throw InputError(o.data + ": date column '" + excerpt(o.date_column) + "' not found (pass --date-column, or --by none)");
   const cr::DataColumn& col = data.columns[c];
   std::vector<std::string> out(data.rows());
   for (std::size_t r = 0; r < data.rows(); ++r) {
     const std::string cell = col.type == cr::FeatureType::categorical && col.codes[r] >= 0 ? col.levels[static_cast<std::size_t>(col.codes[r])] : "";
     if (!cr::is_iso_date(cell))
-      throw InputError(data.source + ":" + std::to_string(data.line[r]) + ": column '" + o.date_column + "' has '" + cell +
-                       "', expected a date YYYY-MM or YYYY-MM-DD");
+      throw InputError(data.source + ":" + std::to_string(data.line[r]) + ": column '" + excerpt(o.date_column) + "' has '" + excerpt(cell) +
+                       "', expected a date YYYY-MM or YYYY-MM-DD (1900-01-01 .. 2200-12-31)");
     out[r] = cell.substr(0, 7);
   }
   return out;
@@ -82,7 +83,7 @@ void print_period(const cr::MonitorPeriod& p) {
 }
 
 void run_monitor(const MonitorOptions& o) {
-  if (o.by != "month" && o.by != "none") throw UsageError("--by must be month or none, got '" + o.by + "'");
+  if (o.by != "month" && o.by != "none") throw UsageError("--by must be month or none, got '" + excerpt(o.by) + "'");
   if (!(o.watch > 0 && o.act > o.watch)) throw UsageError("--watch and --act must satisfy 0 < watch < act");
   if (!(o.ks_ratio > 0 && o.ks_ratio <= 1) || o.reference_ks < 0 || o.reference_ks > 1)
     throw UsageError("--ks-ratio must be in (0, 1] and --reference-ks in [0, 1]");

@@ -15,6 +15,7 @@
 #include "core/credit/manual_bins.hpp"
 #include "core/credit/scorecard_json.hpp"
 #include "core/credit/training.hpp"
+#include "core/excerpt.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/output.hpp"
 #include "sim/cli/score_common.hpp"
@@ -208,7 +209,7 @@ void run_train(const TrainCliOptions& o) {
   if (!(o.max_p_value >= 0 && o.max_p_value < 1)) throw UsageError("--max-p-value must be in [0, 1) (0 = off)");
   if (!(o.p_enter > 0 && o.p_enter < 1) || !(o.p_remove > 0 && o.p_remove < 1)) throw UsageError("--p-enter and --p-remove must be in (0, 1)");
   if (o.oot_column.empty() != o.oot_from.empty()) throw UsageError("--oot-column and --oot-from go together");
-  if (!o.oot_from.empty() && !cr::is_iso_date(o.oot_from)) throw UsageError("--oot-from must be a date YYYY-MM or YYYY-MM-DD, got '" + o.oot_from + "'");
+  if (!o.oot_from.empty() && !cr::is_iso_date(o.oot_from)) throw UsageError("--oot-from must be a date YYYY-MM or YYYY-MM-DD, got '" + excerpt(o.oot_from) + "'");
   auto direction = cr::parse_stepwise_direction(o.stepwise);
   if (!direction) throw UsageError("--stepwise: " + direction.error());
   auto criterion = cr::parse_stepwise_criterion(o.criterion);
@@ -422,8 +423,8 @@ void register_score_train(CLI::App& score) {
     c->add_option("--target", o->target, "target column (or --target-dpd)");
     c->add_option("--bad", o->bad, "target value(s) meaning bad, comma-separated");
     c->add_option("--target-dpd", o->dpd_prefix, "target from repayment history: columns PREFIX1..PREFIXn hold days past due per month");
-    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: bad = ever this many days past due (default 30)");
-    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: within this many months of the observation date (default 12)");
+    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: bad = ever this many days past due (default 30)")->check(in_range(1, 36'500));
+    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: within this many months of the observation date (default 12)")->check(in_range(1, 120));
     c->add_option("--good", o->good, "target value(s) meaning good (default: the one other value; other rows are dropped)");
     c->add_option("--split-column", o->split_column, "column with train/test per row; test rows are evaluated");
     c->add_option("--exclude", o->exclude, "columns not to use, comma-separated");
@@ -436,7 +437,7 @@ void register_score_train(CLI::App& score) {
     c->add_option("--bins", o->bins_file, "bins file (JSON, from `score bins`) fixing the cuts or level groups of its features");
     c->add_option("--min-iv", o->min_iv, "drop features below this IV (default 0.02)");
     c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
-    c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
+    c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)")->check(in_range(1, 64));
     c->add_option("--max-features", o->max_features, "maximum selected features (default 30)");
     c->add_option("--max-correlation", o->max_correlation, "drop the weaker of two features with |r| above this (default 0.7)");
     c->add_option("--l2", o->l2, "L2 penalty of the logistic regression (default 1)");
@@ -463,8 +464,8 @@ void register_score_train(CLI::App& score) {
     c->add_option("--target", o->target, "with --data: target column");
     c->add_option("--bad", o->bad, "with --data: target value(s) meaning bad");
     c->add_option("--target-dpd", o->dpd_prefix, "with --data: target from repayment history (as train)");
-    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: days past due (default 30)");
-    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: months (default 12)");
+    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: days past due (default 30)")->check(in_range(1, 36'500));
+    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: months (default 12)")->check(in_range(1, 120));
     c->add_option("--good", o->good, "with --data: target value(s) meaning good");
     c->add_option("--split-column", o->split_column, "with --data: only rows marked train are binned");
     c->add_option("--exclude", o->exclude, "with --data: columns not to bin, comma-separated");
@@ -474,7 +475,7 @@ void register_score_train(CLI::App& score) {
     c->add_option("--special", o->specials, "COLUMN=V1,V2: special values of a column (repeatable)");
     c->add_option("--bins", o->bins_file, "bins file fixing some features (the others are found)");
     c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
-    c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
+    c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)")->check(in_range(1, 64));
     c->add_option("--out", o->out, "write the bins file here (default: standard output)");
     c->callback([o] { run_bins(*o); });
   }

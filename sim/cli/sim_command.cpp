@@ -30,7 +30,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/credit/csv.hpp"
 #include "sim/cli/command.hpp"
+#include "sim/cli/interrupt.hpp"
 #include "sim/cli/output.hpp"
 #include "sim/cli/sim_report.hpp"
 #include "sim/kpi.hpp"
@@ -100,8 +102,10 @@ sm::Scenario load_scenario(const std::string& name_or_file) {
   return std::move(s).value();
 }
 
-sm::RunStore open_store(const std::string& path) {
-  auto s = sm::RunStore::open(path);
+// Read commands open an existing database only: a mistyped --db must not
+// create an empty one (docs/limits.md "Store").
+sm::RunStore open_store(const std::string& path, bool create = false) {
+  auto s = sm::RunStore::open(path, create ? finlab::store::Database::OpenMode::create : finlab::store::Database::OpenMode::existing);
   if (!s) throw InputError(s.error());
   return std::move(s).value();
 }
@@ -113,24 +117,10 @@ sm::StoredRun load_run(sm::RunStore& store, std::int64_t id) {
 }
 
 // ---------------------------------------------------------------- signals, progress
-std::atomic<bool> g_stop{false};
-extern "C" void on_signal(int) { g_stop.store(true); }
-
-struct SignalGuard {
-  struct sigaction old_int {}, old_term {};
-  SignalGuard() {
-    g_stop = false;
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-  }
-  ~SignalGuard() {
-    sigaction(SIGINT, &old_int, nullptr);
-    sigaction(SIGTERM, &old_term, nullptr);
-  }
-};
+// Ctrl-C and SIGTERM: sim/cli/interrupt.hpp. run and sweep poll the flag
+// between chunks of users; a stop that takes longer than the grace period is
+// forced, and the run is marked by the forced stop's own cleanup.
+namespace intr = finlab::cli::interrupt;
 
 class ProgressBar {
 public:
@@ -184,7 +174,7 @@ void on_this_rank(sm::MpiJob& mpi, Body body) {
 // MPI_Abort would wait for a job that is being torn down. Otherwise (an MPI
 // error, a failed check) abort the whole job so no rank waits forever.
 [[noreturn]] void end_rank(sm::MpiJob& mpi, int code) {
-  if (g_stop.load()) std::_Exit(code);
+  if (intr::requested()) std::_Exit(code);
   mpi.abort(code);
 }
 
@@ -216,6 +206,10 @@ sm::RunConfig make_config(const sm::Policy& policy, const sm::Scenario& scenario
   return c;
 }
 
+// More threads than this is a typing mistake, not a machine: thread creation
+// would fail part-way (docs/limits.md, "Threads") [D].
+constexpr int kMaxThreads = 256;
+
 int threads_or_default(int t) {
   if (t < 0) throw UsageError("--threads must be at least 1");
   return t == 0 ? sm::hardware_threads() : t;
@@ -232,13 +226,26 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
   // and only finished after every rank's results have been summed.
   std::optional<sm::RunStore> store;
   std::int64_t id = 0;
-  if (root) store.emplace(open_store(o.db));
-  SignalGuard guard;  // before the run row exists, so a Ctrl-C always finds it handled
+  if (root) store.emplace(open_store(o.db, /*create=*/true));
+  intr::Cooperative guard;  // before the run row exists, so a Ctrl-C always finds it handled
   if (root) id = store->begin_run(config, now_utc(), threads);
+  // A stop that does not come back within the grace period (the scorecard
+  // training, a month's serial phase, the analyses) is forced: mark the run
+  // through a connection of its own, as the cooperative path below would.
+  std::optional<intr::ForcedStop> mark;
+  if (root)
+    mark.emplace([db = o.db, id, ranked] {
+      auto s = sm::RunStore::open(db, finlab::store::Database::OpenMode::existing);
+      if (!s) throw InputError(s.error());
+      s.value().mark_unfinished(id, ranked ? "failed" : "interrupted",
+                                ranked ? "the MPI job was stopped (a rank died or the job was cancelled)" : "interrupted", now_utc());
+      std::fprintf(stderr, "finlab: run %lld %s; it is marked incomplete in %s\n", static_cast<long long>(id),
+                   ranked ? "stopped" : "interrupted", db.c_str());
+    });
   ProgressBar bar(!o.no_progress && root);
   sm::ParallelOptions po;
   po.threads = threads;
-  po.cancel = &g_stop;
+  po.cancel = &intr::flag();
   po.collective = mpi.collective();
   po.block_users = o.block_users;
   po.on_progress = [&bar](const sm::Progress& p) { bar.update(p); };
@@ -265,13 +272,17 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
     store->mark_unfinished(id, interrupted ? "interrupted" : "failed", out.error(), now_utc());
     if (interrupted) {
       std::cerr << "finlab: run " << id << " interrupted; it is marked incomplete in " << o.db << "\n";
-      std::exit(130);
+      intr::exit_interrupted();
     }
     throw InputError("run " + std::to_string(id) + " " + out.error());
   }
   if (!root) return;
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-  store->finish_run(id, out.value(), now_utc(), elapsed);
+  try {
+    store->finish_run(id, out.value(), now_utc(), elapsed);  // marks the run 'failed' if the results cannot be written
+  } catch (const std::exception& e) {
+    throw InputError("run " + std::to_string(id) + " failed: " + e.what());
+  }
   const sm::StoredRun r = load_run(*store, id);
   if (o.json) {
     ordered_json doc;
@@ -359,12 +370,8 @@ void run_show(std::int64_t id, const std::string& db, bool json) {
   print_show(r);
 }
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
+// The one CSV cell writer (core/credit/csv.hpp): quotes and neutralises formulas.
+std::string csv_cell(const std::string& s) { return finlab::credit::csv_quote(s); }
 
 void run_export(std::int64_t id, const std::string& db, const std::string& format, const std::string& out_path) {
   sm::RunStore store = open_store(db);
@@ -474,11 +481,11 @@ void run_sweep_cmd(const SweepOptions& o, sm::MpiJob& mpi) {
   const sm::Policy policy = load_policy(o.policy);
   const sm::Scenario scenario = load_scenario(o.scenario);
   const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
-  SignalGuard guard;
+  intr::Cooperative guard;
   ProgressBar bar(!o.no_progress && mpi.rank() == 0);
   sm::ParallelOptions po;
   po.threads = threads_or_default(o.threads);
-  po.cancel = &g_stop;
+  po.cancel = &intr::flag();
   po.collective = mpi.collective();
   po.on_progress = [&bar](const sm::Progress& p) { bar.update(p); };
   auto pts = [&]() -> finlab::Result<std::vector<sm::SweepPoint>> {
@@ -496,7 +503,7 @@ void run_sweep_cmd(const SweepOptions& o, sm::MpiJob& mpi) {
     }
     if (pts.error() == "interrupted") {
       std::cerr << "finlab: sweep interrupted\n";
-      std::exit(130);
+      intr::exit_interrupted();
     }
     throw InputError(pts.error());
   }
@@ -634,15 +641,16 @@ void register_sim_commands(CLI::App& app) {
     c->add_option("--users", o->users, "number of synthetic users")->required();
     c->add_option("--months", o->months, "months to simulate (1-240)")->required();
     c->add_option("--seed", o->seed, "random seed")->required();
-    c->add_option("--threads", o->threads, "worker threads (default: all cores)");
+    c->add_option("--threads", o->threads, "worker threads, 1-256 (default: all cores)")->check(in_range(1, kMaxThreads));
     c->add_option("--history", o->history, "synthetic history users the scorecard is trained on (default 40000)");
     c->add_option("--block-users", o->block_users,
-                  "most users in memory at once per process; more stream through in blocks, same results (default 4194304)");
+                  "most users in memory at once per process, 1-200,000,000; more stream through in blocks, same results (default 4194304)")
+        ->check(in_range(1, 200'000'000));
     c->add_option("--db", o->db, "SQLite runs database (created if missing)")->required();
     c->add_flag("--json", o->json, "print one JSON document");
     c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
     c->callback([o] {
-      sm::MpiJob mpi(&g_stop);
+      sm::MpiJob mpi(&intr::flag());
       on_this_rank(mpi, [&] { run_run(*o, mpi); });
     });
   }
@@ -696,12 +704,12 @@ void register_sim_commands(CLI::App& app) {
     c->add_option("--users", o->users, "number of synthetic users")->required();
     c->add_option("--months", o->months, "months to simulate")->required();
     c->add_option("--seed", o->seed, "random seed")->required();
-    c->add_option("--threads", o->threads, "worker threads (default: all cores)");
+    c->add_option("--threads", o->threads, "worker threads, 1-256 (default: all cores)")->check(in_range(1, kMaxThreads));
     c->add_option("--history", o->history, "synthetic history users for the scorecard (default 40000)");
     c->add_flag("--json", o->json, "print one JSON document");
     c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
     c->callback([o] {
-      sm::MpiJob mpi(&g_stop);
+      sm::MpiJob mpi(&intr::flag());
       on_this_rank(mpi, [&] { run_sweep_cmd(*o, mpi); });
     });
   }

@@ -124,7 +124,7 @@ TEST_CASE("Bad plan and NAV files fail (exit 1) saying where and what", "[cli][p
   };
   fails({"simulate", "--plan", "no_such_plan.json"}, "cannot open no_such_plan.json");
   const std::string syntax = temp_file("syntax.json", "{\n  \"name\": \"x\",\n  \"start\": \"2015-06-01\",\n}\n");
-  fails({"simulate", "--plan", syntax}, syntax + ": parse error at line 4, column 1");
+  fails({"simulate", "--plan", syntax}, syntax + ": line 4, column 1: invalid JSON");  // core/strict_json.hpp
   const std::string number = temp_file("number.json", R"({ "name": "x", "start": "2015-06-01", "initial_deposit": 10000 })");
   fails({"simulate", "--plan", number}, number + ": $.initial_deposit: expected a decimal string such as \"1000.00\", got a number");
   const std::string fund = temp_file("fund.json", R"({ "name": "x", "start": "2015-06-01", "funds": [ { "id": "a", "nav_model": { "dof": 2 } } ] })");

@@ -354,7 +354,7 @@ TEST_CASE("score usage errors exit 2", "[cli][score][errors]") {
   CHECK(run_cli({"score", "apply", "--data", population_csv()}).exit_code == 2);  // no --model
   auto bad_model = run_cli({"score", "apply", "--model", population_csv(), "--data", population_csv()});
   CHECK(bad_model.exit_code == 1);
-  CHECK_THAT(bad_model.err, Catch::Matchers::Contains("scorecard: not valid JSON"));
+  CHECK_THAT(bad_model.err, Catch::Matchers::Contains("scorecard: line 1, column 1: invalid JSON"));
 }
 
 namespace {

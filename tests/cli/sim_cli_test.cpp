@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/store/database.hpp"
 #include "tests/cli/cli_runner.hpp"
 
 using finlab::test::run_cli;
@@ -154,6 +155,7 @@ TEST_CASE("finlab sim rejects bad arguments with exit 2 and bad files with exit 
     CHECK_THAT(r.err, Contains("credit.limits_yuan: matrix of the wrong shape"));
   }
   SECTION("a run that does not exist, exit 1") {
+    REQUIRE(finlab::store::Database::open(db.path).ok());  // an existing (empty) database: read commands never create one
     auto r = run_cli({"sim", "show", "42", "--db", db.path});
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Contains("no run 42"));

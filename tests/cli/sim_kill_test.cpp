@@ -159,3 +159,80 @@ TEST_CASE("Killing a run at any moment, including while it writes its results, n
   CHECK(incomplete > 0);
   std::remove(db.c_str());
 }
+
+// ---------------------------------------------------------------- a second at most (issue 17)
+namespace {
+
+// Sends `sig` to a running job and returns how long it took to exit; st gets its wait status.
+double stop_and_time(pid_t pid, int sig, int& st) {
+  const auto t0 = std::chrono::steady_clock::now();
+  ::kill(pid, sig);
+  ::waitpid(pid, &st, 0);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Under ASan (./dev test's sanitizer pass) everything runs several times slower.
+constexpr double kStopBudget =
+#if defined(__SANITIZE_ADDRESS__)
+    3.0;
+#else
+    1.5;
+#endif
+
+}  // namespace
+
+TEST_CASE("SIGTERM or Ctrl-C stops a huge run within a second at any stage and marks it", "[cli][sim][kill][signal]") {
+  // 20 million users: the history training, the population build and each
+  // month's serial phase are all long stretches without a cancel check; the
+  // stop is forced after the grace period and the run is still marked.
+  int stage = 0;
+  for (int wait_ms : {50, 700, 2500}) {
+    for (int sig : {SIGTERM, SIGINT}) {
+      INFO("signal " << sig << " after " << wait_ms << " ms of running");
+      const std::string db = temp_file("huge_" + std::to_string(stage++) + ".sqlite", "");
+      std::remove(db.c_str());
+      const pid_t pid = start_cli({"sim", "run", "--users", "20000000", "--months", "120", "--seed", "5", "--history", "2000000", "--threads", "2",
+                                   "--db", db, "--no-progress"});
+      wait_for_status(db, 1, "running");
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+      int st = 0;
+      const double secs = stop_and_time(pid, sig, st);
+      CHECK(secs < kStopBudget);
+      REQUIRE(WIFEXITED(st));
+      CHECK(WEXITSTATUS(st) == 130);
+      CHECK(status_of(db, 1) == "interrupted");
+      check_consistent(db, 1, 120);
+      std::remove(db.c_str());
+    }
+  }
+}
+
+TEST_CASE("Every long job ends within a second of SIGTERM with exit 130 and leaves no half-written file", "[cli][kill][signal]") {
+  struct Job {
+    std::vector<std::string> args;
+    std::string out;  // a file the job writes, which must not be left half-written
+  };
+  const std::string csv = temp_file("huge_generate.csv", "");
+  std::remove(csv.c_str());
+  const std::vector<Job> jobs = {
+      {{"sim", "sweep", "--cutoffs", "500:700:10", "--users", "20000000", "--months", "60", "--seed", "2", "--history", "2000000", "--no-progress"}, ""},
+      {{"score", "generate", "--users", "100000000", "--seed", "3", "--out", csv}, csv},
+      {{"portfolio", "simulate", "--plan", FINLAB_SOURCE_DIR "/assets/plans/balanced_rebalance.json", "--paths", "1000000", "--years", "10"}, ""},
+  };
+  for (const Job& job : jobs) {
+    INFO(job.args[0] << " " << job.args[1]);
+    const pid_t pid = start_cli(job.args);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    int st = 0;
+    REQUIRE(::waitpid(pid, &st, WNOHANG) == 0);  // still working
+    const double secs = stop_and_time(pid, SIGTERM, st);
+    CHECK(secs < kStopBudget);
+    REQUIRE(WIFEXITED(st));
+    CHECK(WEXITSTATUS(st) == 130);
+    if (!job.out.empty()) {
+      std::FILE* f = std::fopen(job.out.c_str(), "rb");
+      CHECK(f == nullptr);
+      if (f) std::fclose(f);
+    }
+  }
+}

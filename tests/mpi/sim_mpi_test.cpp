@@ -182,7 +182,7 @@ TEST_CASE("mpirun -np 2 streaming its users in small blocks gives the single-pro
   args.back() = "0";
   const CliResult bad = run_mpi(2, args);
   CHECK(bad.exit_code == 2);
-  CHECK_THAT(bad.err, Contains("--block-users must be at least 1"));
+  CHECK_THAT(bad.err, Contains("--block-users: must be between 1 and 200000000"));
   std::remove(one.c_str());
   std::remove(two.c_str());
 }

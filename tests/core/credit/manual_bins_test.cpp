@@ -106,7 +106,7 @@ TEST_CASE("Bad bins files are refused with the JSON path", "[credit][binning][ma
     const char* error;
   };
   const Bad bad[] = {
-      {"{", "bins file: not valid JSON"},
+      {"{", "bins file: line 1, column 2: invalid JSON: syntax error while parsing object key - unexpected end of input; expected string literal"},
       {R"({"format":"finlab.scorecard","version":1,"features":[]})", "$.format: expected \"finlab.bins\""},
       {R"({"format":"finlab.bins","version":2,"features":[]})", "$.version: this finlab reads bins files of version 1"},
       {R"({"format":"finlab.bins","version":1,"features":[{"name":"x","type":"numeric","cuts":[3,2]}]})",

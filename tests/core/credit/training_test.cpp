@@ -153,7 +153,12 @@ TEST_CASE("A saved and reloaded card gives identical scores - the JSON is versio
   bad_points.replace(pos, 11, "\"points\": 7, \"x\": [");
   auto e = scorecard_from_json(bad_points);
   REQUIRE_FALSE(e.ok());
-  CHECK(e.error().rfind("$.submodels[0].points: expected an array", 0) == 0);
+  // The extra key "x" is refused first (unknown keys are errors, issue 17) ...
+  CHECK(e.error().rfind("$.submodels[0].x: unknown key", 0) == 0);
+  // ... and without it the wrong type is named.
+  std::string bad_type = json;
+  bad_type.replace(bad_type.find("\"points\": ["), 11, "\"points\": 7, \"points_unused\": [");
+  CHECK(scorecard_from_json(bad_type).error().find("$.submodels[0].") == 0);
   CHECK_FALSE(scorecard_from_json("{").ok());
 }
 

@@ -52,6 +52,7 @@ TEST_CASE("A newer schema or a file that is not a database is a clear error", "[
   }
   auto r = Database::open(path);
   CHECK_FALSE(r.ok());
-  CHECK_THAT(r.error(), Catch::Matchers::Contains("not a database"));
+  // Said in words with the path (not SQLite's raw "file is not a database").
+  CHECK_THAT(r.error(), Catch::Matchers::Contains("the database is damaged") && Catch::Matchers::Contains(path));
   std::remove(path.c_str());
 }
