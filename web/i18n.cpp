@@ -696,6 +696,9 @@ const std::unordered_map<std::string, const char*>& zh_map() {
   static const std::unordered_map<std::string, const char*> m = [] {
     std::unordered_map<std::string, const char*> r;
     for (const Entry& e : kTable) r.emplace(e.en, e.zh);
+    std::size_t n = 0;
+    const CatalogEntry* more = securities_catalog(n);
+    for (std::size_t i = 0; i < n; ++i) r.emplace(more[i].en, more[i].zh);
     return r;
   }();
   return m;

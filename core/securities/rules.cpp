@@ -283,4 +283,11 @@ std::int64_t RuleBook::max_order(const Stock& s, bool market_order) const {
   return max_order_;
 }
 
+std::string_view suitability_product_id(const Stock& s) {
+  if (s.st) return "st_share";
+  if (s.board == Board::chinext) return "chinext";
+  if (s.board == Board::star) return "star";
+  return "a_share";
+}
+
 }  // namespace finlab::securities

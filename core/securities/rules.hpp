@@ -140,6 +140,11 @@ private:
   std::int64_t board_lot_ = 100, star_min_ = 200, max_order_ = 1000000, star_max_limit_ = 100000, star_max_market_ = 50000;
 };
 
+// The suitability product class of a stock (DOMAIN_SECURITIES.md B2 [42c]):
+// "st_share" for ST, "chinext" / "star" by board, else "a_share" (main board,
+// R3); ids of assets/suitability/products.json.
+std::string_view suitability_product_id(const Stock& s);
+
 // price × (1 ± pct) rounded half-up to the 0.01 tick ([5][27], half-up [D]).
 Money limit_price(Money base, Rate percent, bool up);
 
