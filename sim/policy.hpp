@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/suitability_mix.hpp"
 #include "core/credit/consent.hpp"
 #include "core/credit/reject_inference.hpp"
 #include "core/loan/rate_caps.hpp"
@@ -123,6 +124,7 @@ struct Policy {
   CreditPolicy credit;
   std::vector<Partner> partners;
   FundPolicy fund;
+  SuitabilityPolicy suitability;  // risk classes of the users, to whom investment products are offered
 };
 
 // Parses and validates a policy. On failure the message lists every mistake,

@@ -339,7 +339,7 @@ void PortfolioModel::apply_suitability(Ui& ui, AppContext& ctx, const Suitabilit
 void PortfolioModel::build_gate(Ui& ui, PortfolioView& v) {
   v.suitability = profile_->view(ui, plan_ ? plan_->start : time::Date::of("2015-06-01"));
   if (!plan_ || plan_->funds.empty()) return;
-  if (!profile_->assessment()) {
+  if (!profile_->in_force(plan_->start)) {
     v.gate = 3;
     state_["suitability"] = {{"verdict", "not_assessed"}};
     return;

@@ -372,7 +372,7 @@ void SecuritiesModel::build(Ui& ui) {
   view_.sent_status = sent_status_;
   view_.sent_error = sent_error_;
   view_.suitability = profile_->view(ui, today());
-  view_.suitability.error = suitability_error_;
+  if (!suitability_error_.empty()) view_.suitability.error = suitability_error_;
   auto r = replay_with(inputs_);
   if (!r) {
     view_.statement_error = r.error();
@@ -460,7 +460,7 @@ void SecuritiesModel::build_ticket(Ui& ui, const ReplayResult& r) {
   const Stock& s = rules.stocks()[static_cast<std::size_t>(ticket_.stock)];
   auto product = suitability::ProductCatalog::builtin().product(suitability_product_id(s)).value();
   view_.stock_level = (lang_ == Lang::zh ? product.name_zh : product.name_en) + " · R" + std::to_string(product.risk);
-  if (!profile_->assessment()) {
+  if (!profile_->in_force(today())) {
     view_.gate = 3;
   } else if (ticket_.side == 0) {
     const suitability::Decision d = *profile_->check(product.id, today(), ticket_.sign_warning);

@@ -86,6 +86,11 @@ SuitabilityView SuitabilityProfile::view(Ui& ui, time::Date as_of) const {
   }
   if (!assessment_) return v;
   const suitability::Assessment& a = *assessment_;
+  if (!in_force(as_of)) {  // the questionnaire again, saying why
+    v.error = zh ? "您在 " + a.assessed.to_string() + " 的风险承受能力评估已于 " + a.expires.to_string() + " 过期，请重新评估。"
+                 : "Your risk assessment of " + a.assessed.to_string() + " expired on " + a.expires.to_string() + "; please assess again.";
+    return v;
+  }
   v.assessed = true;
   v.category = "C" + std::to_string(a.category);
   v.score = std::to_string(a.score) + " / 100";

@@ -57,6 +57,8 @@ public:
   std::vector<int>& answers() { return answers_; }
   bool complete() const;                         // every question answered
   const suitability::Assessment* assessment() const { return assessment_ ? &*assessment_ : nullptr; }
+  // An assessment in force on `as_of` (made, and not expired: core's expiry).
+  bool in_force(time::Date as_of) const { return assessment_ && as_of <= assessment_->expires; }
   // Scores the answers on `as_of`; the error names the question.
   std::optional<std::string> submit(time::Date as_of);
   void reassess() { assessment_.reset(); }
