@@ -152,6 +152,7 @@ void positions(Ui& ui, const SecuritiesView& v) {
     return;
   }
   const bool narrow = ui.compact();
+  // Phone: stock, shares (sellable), value, unrealised; laptop: every column.
   if (ImGui::BeginTable("positions", narrow ? 4 : 8, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersOuter)) {
     ImGui::TableSetupColumn(ui.tr("Stock"));
     ImGui::TableSetupColumn(ui.tr("Shares"));
@@ -163,12 +164,13 @@ void positions(Ui& ui, const SecuritiesView& v) {
     ImGui::TableSetupColumn(ui.tr("Value"));
     ImGui::TableSetupColumn(ui.tr("Unrealised P&L"));
     if (!narrow) ImGui::TableSetupColumn(ui.tr("Name"));
-    if (narrow) ImGui::TableSetupColumn(ui.tr("Sellable today"));
     ImGui::TableHeadersRow();
     for (const auto& p : v.positions) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.code.c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(p.shares.c_str());
+      ImGui::TableNextColumn();
+      if (narrow) ImGui::Text("%s (%s)", p.shares.c_str(), p.sellable.c_str());
+      else ImGui::TextUnformatted(p.shares.c_str());
       if (!narrow) {
         ImGui::TableNextColumn(); ImGui::TextUnformatted(p.sellable.c_str());
         ImGui::TableNextColumn(); ImGui::TextUnformatted(p.cost.c_str());
@@ -176,7 +178,10 @@ void positions(Ui& ui, const SecuritiesView& v) {
       }
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.value.c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(p.unrealised.c_str());
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(narrow ? p.sellable.c_str() : p.name.c_str());
+      if (!narrow) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.name.c_str());
+      }
     }
     ImGui::EndTable();
   }

@@ -123,7 +123,7 @@ private:
   SecuritiesView view_;
   int today_ = kFirstToday;
   Lang lang_ = Lang::en;
-  bool dirty_ = true, unsaved_ = false, ticket_changed_ = false;
+  bool dirty_ = true, unsaved_ = false;
   std::string sent_status_, sent_error_, suitability_error_;
 };
 
@@ -228,7 +228,6 @@ void SecuritiesModel::draw(Ui& ui, AppContext& ctx) {
     dirty_ = true;
   }
   if (in.changed) {
-    ticket_changed_ = true;
     dirty_ = unsaved_ = true;
     sent_status_.clear();
     sent_error_.clear();

@@ -5,6 +5,7 @@
 // (the Securities account's trading day, a Portfolio plan's start).
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "web/app_store.hpp"
 #include "web/suitability_view.hpp"
 

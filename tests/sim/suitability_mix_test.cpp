@@ -58,7 +58,7 @@ TEST_CASE("The policy's suitability section is read strictly and round-trips", "
     return parse_policy(t);
   };
   auto p = with(R"({"class_share_pct": ["20", "20", "20", "20", "20"], "lowest_category_share_of_c1_pct": "50", "offer_investment_products": [false, false, true, true, true]})");
-  INFO(p.ok() ? "" : p.error());
+  INFO((p.ok() ? std::string() : p.error()));
   REQUIRE(p.ok());
   CHECK(p->suitability.class_ppm[0] == 200'000);
   CHECK(p->suitability.lowest_ppm_of_c1 == 500'000);

@@ -110,7 +110,7 @@ module.exports = [
       const st = (await app.state()).panels.portfolio;
       t.check(/regular_investments\[0\]\.amount/.test(st.plan_error), `the error names the JSON path: ${st.plan_error}`);
       await app.type('portfolio.invest_amount', '1000');
-      await assess(app, 'portfolio.suit', ANSWERS.c3, 'tap');
+      await assess(app, 'portfolio.suit', ANSWERS.c3);
       await app.type('portfolio.paths', '200');
       await app.tap('portfolio.run');
       await waitResult(app);

@@ -10,7 +10,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ANSWERS, assess } = require('../lib/suitability');
+const { ANSWERS, assess, reveal } = require('../lib/suitability');
 
 const sec = async (app) => (await app.state()).panels.securities;
 
@@ -42,11 +42,15 @@ function norm(v) {
   return JSON.parse(JSON.stringify(v), (k, x) => (k === 'order_id' && typeof x === 'string' ? x.replace(/:(web|cli)$/, '') : x));
 }
 
+// Opens a combo (again if the first click met a layout that just changed) and picks an entry.
+async function pick(app, combo, item) {
+  for (let k = 0; k < 3 && !(await app.widgets())[item]; k++) await app.click(combo);
+  await app.click(item);
+}
+
 async function order(app, { stock, side = 0, shares, price = '' }) {
-  await app.click('securities.stock');
-  await app.click(`securities.stock.${stock}`);
-  await app.click('securities.side');
-  await app.click(`securities.side.${side}`);
+  await pick(app, 'securities.stock', `securities.stock.${stock}`);
+  await pick(app, 'securities.side', `securities.side.${side}`);
   await app.type('securities.shares', String(shares));
   await app.type('securities.price', price);
 }
@@ -166,15 +170,14 @@ module.exports = [
       // T+1: bought today, sold today.
       await app.type('securities.price', '');
       await app.click('securities.send');
-      await app.click('securities.side');
-      await app.click('securities.side.1');
+      await pick(app, 'securities.side', 'securities.side.1');
       await app.click('securities.send');
       st = await sec(app);
       t.equal([st.last_send.ok, st.last_send.refusal], [false, 't_plus_1'], 'a same-day sale is refused (T+1)');
       const alert = await app.page.evaluate(() => document.getElementById('a11y-alert').textContent);
       t.check(/T\+1|next trading day/i.test(alert), `the refusal is announced: ${alert}`);
       // Bad shares.
-      await app.type('securities.shares', '12x');
+      await app.type('securities.shares', '12.5');
       st = await sec(app);
       t.check(/Shares/.test(st.ticket_error || ''), `bad shares name the field: ${st.ticket_error}`);
       t.equal(Object.keys((await app.state()).errors).length, 0, 'no panel error');
@@ -189,19 +192,33 @@ module.exports = [
       let s = await small();
       t.check(s.length === 0, `questionnaire controls under 44 px: ${s.join('; ')}`);
       await app.screenshot('securities-390x844-questionnaire');
-      await assess(app, 'securities.suit', ANSWERS.c3, 'tap');
+      await assess(app, 'securities.suit', ANSWERS.c3);
+      const tap = async (name) => { await reveal(app, name); await app.tap(name); };
+      await reveal(app, 'securities.deposit_amount');
       await app.type('securities.deposit_amount', '100000');
-      await app.tap('securities.deposit');
+      await tap('securities.deposit');
+      await reveal(app, 'securities.shares');
       await app.type('securities.shares', '500');
-      await app.tap('securities.send');
+      await tap('securities.send');
       const st = await sec(app);
       t.check(st.last_send.ok, `an order from the phone: ${JSON.stringify(st.last_send)}`);
       s = await small();
       t.check(s.length === 0, `ticket controls under 44 px: ${s.join('; ')}`);
       await app.screenshot('securities-390x844-en');
+      await reveal(app, 'lang.zh');
       await app.tap('lang.zh');
       await app.screenshot('securities-390x844-zh');
-      await app.widget('securities.statement');
+      // Scroll to the statement with a finger swipe.
+      const cdp = await app.context.newCDPSession(app.page);
+      for (let k = 0; k < 6; k++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 380, y: 700, id: 1 }] });
+        for (const y of [600, 500, 400, 300]) {
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 380, y, id: 1 }] });
+          await app.page.evaluate(() => window.finlab.frames(1));
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await app.settled();
+      }
       await app.screenshot('securities-390x844-zh-statement');
       t.equal((await app.state()).untranslated, [], 'nothing untranslated');
     },

@@ -10,13 +10,35 @@ const ANSWERS = {
   c5: [0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0],          // C5 (90 points)
 };
 
-// Answers every question and asks for the result. `press` is 'click' or 'tap'.
-async function assess(app, prefix, answers, press = 'click') {
-  for (let i = 0; i < answers.length; i++) {
-    await app[press](`${prefix}.q.${i}`);
-    await app[press](`${prefix}.q.${i}.${answers[i]}`);
-  }
-  await app[press](`${prefix}.submit`);
+// A phone page takes no mouse wheel: focusing the widget's control in the
+// accessible layer scrolls it into view (as a screen reader would).
+async function reveal(app, name) {
+  const r = (await app.widgets())[name];
+  if (!r || r.visible) return;
+  const controls = await app.page.evaluate(() => window.finlab.controls());
+  const inside = (x) => x.x + x.w / 2 >= r.x && x.x + x.w / 2 <= r.x + r.w && x.y + x.h / 2 >= r.y && x.y + x.h / 2 <= r.y + r.h;
+  const c = controls.find((x) => Math.abs(x.x - r.x) < 2 && Math.abs(x.y - r.y) < 2) || controls.find(inside);
+  if (!c) return;
+  await app.page.focus(`#a11y-controls [data-id="${c.id}"]`);
+  await app.settled();
+  await app.page.evaluate(() => document.activeElement.blur());
+  await app.settled();
 }
 
-module.exports = { ANSWERS, assess };
+// Answers every question and asks for the result (mouse clicks: a tap's
+// single event can land on a combo's list in the frame it first appears, so
+// phone flows click too, after revealing the widget).
+async function assess(app, prefix, answers) {
+  const press = 'click';
+  const go = async (name) => {
+    await reveal(app, name);
+    await app[press](name);
+  };
+  for (let i = 0; i < answers.length; i++) {
+    await go(`${prefix}.q.${i}`);
+    await app[press](`${prefix}.q.${i}.${answers[i]}`);
+  }
+  await go(`${prefix}.submit`);
+}
+
+module.exports = { ANSWERS, assess, reveal };
