@@ -211,9 +211,9 @@ module.exports = [
       // Scroll to the statement with a finger swipe.
       const cdp = await app.context.newCDPSession(app.page);
       for (let k = 0; k < 6; k++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 380, y: 700, id: 1 }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y: 700, id: 1 }] });
         for (const y of [600, 500, 400, 300]) {
-          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 380, y, id: 1 }] });
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y, id: 1 }] });
           await app.page.evaluate(() => window.finlab.frames(1));
         }
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });

@@ -18,7 +18,24 @@ async function reveal(app, name) {
   const controls = await app.page.evaluate(() => window.finlab.controls());
   const inside = (x) => x.x + x.w / 2 >= r.x && x.x + x.w / 2 <= r.x + r.w && x.y + x.h / 2 >= r.y && x.y + x.h / 2 <= r.y + r.h;
   const c = controls.find((x) => Math.abs(x.x - r.x) < 2 && Math.abs(x.y - r.y) < 2) || controls.find(inside);
-  if (!c) return;
+  if (!c) {
+    // Clipped items are not in the layer: swipe the panel towards the widget.
+    const cdp = await app.context.newCDPSession(app.page);
+    for (let k = 0; k < 10; k++) {
+      const w = (await app.widgets())[name];
+      if (!w || w.visible) return;
+      const down = w.y < 200;  // above: the finger moves down
+      const ys = down ? [450, 500, 550, 600] : [600, 550, 500, 450];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y: ys[0], id: 1 }] });
+      for (const y of ys.slice(1)) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y, id: 1 }] });
+        await app.page.evaluate(() => window.finlab.frames(1));
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await app.settled();
+    }
+    return;
+  }
   await app.page.focus(`#a11y-controls [data-id="${c.id}"]`);
   await app.settled();
   await app.page.evaluate(() => document.activeElement.blur());
