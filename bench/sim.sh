@@ -11,10 +11,15 @@
 #     ranks x 1 thread on 10M users x 36 months (`finlab sim run`, whole run
 #     from training to the database), peak memory per rank, and a projection
 #     for 100M users on 16 ranks from the measured per-rank rate.
+#   - memory of streamed runs (issue 15): peak RSS of `finlab sim run` for
+#     1M, 4M and 10M users x 36 months in one process (default block of
+#     4,194,304 users, and blocks of 1,048,576 at the largest size), bytes per
+#     user, and what that means for one 24 GB machine.
 # Env: FINLAB_NATIVE_BUILD, FINLAB_WASM_BUILD (default build/native, build/wasm),
 #      SIM_BENCH_USERS (default 1000000), SIM_BENCH_MONTHS (default 36),
-#      SIM_BENCH_MPI_USERS (default 10000000; 0 skips the MPI section).
-# `bench/sim.sh --mpi-only` runs only the MPI section.
+#      SIM_BENCH_MPI_USERS (default 10000000; 0 skips the MPI section),
+#      SIM_BENCH_MEMORY_USERS (default "1000000 4000000 10000000"; 0 skips the memory section).
+# `bench/sim.sh --mpi-only` / `--memory-only` run only that section.
 set -uo pipefail
 ROOT="${FINLAB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 NATIVE="${FINLAB_NATIVE_BUILD:-$ROOT/build/native}"
@@ -24,9 +29,12 @@ MONTHS="${SIM_BENCH_MONTHS:-36}"
 NB="$NATIVE/bench/sim/finlab_bench_sim"
 WB="$WASM/sim/finlab_bench_sim_wasm.js"
 MPI_USERS="${SIM_BENCH_MPI_USERS:-10000000}"
+MEM_USERS="${SIM_BENCH_MEMORY_USERS:-1000000 4000000 10000000}"
 MPI_ONLY=0
+MEM_ONLY=0
 [ "${1:-}" = "--mpi-only" ] && MPI_ONLY=1
-[ -x "$NB" ] || [ "$MPI_ONLY" = 1 ] || { echo "sim bench: $NB not built (./dev build)"; exit 1; }
+[ "${1:-}" = "--memory-only" ] && MEM_ONLY=1
+[ -x "$NB" ] || [ "$MPI_ONLY" = 1 ] || [ "$MEM_ONLY" = 1 ] || { echo "sim bench: $NB not built (./dev build)"; exit 1; }
 
 get() { awk -v k="$1" '$1 == k { print $2 }' <<<"$2"; }
 fmt() { awk -v x="$1" 'BEGIN { printf "%.1f", x / 1e6 }'; }
@@ -86,8 +94,49 @@ PY
   rm -rf "$dir"
 }
 
+memory_section() {
+  local cli="${FINLAB_CLI:-$ROOT/build/bin/finlab}" dir m=36 n b last="" rows=""
+  echo
+  echo "== memory of one process streaming its users in blocks: \`finlab sim run\` x ${m} months, 2 threads (peak RSS from GNU time)"
+  [ -x "$cli" ] || { echo "  $cli not built: skipped"; return; }
+  [ -x /usr/bin/time ] || { echo "  /usr/bin/time not installed (Debian package time): skipped"; return; }
+  dir=$(mktemp -d)
+  printf "  %-12s %-12s %12s %14s %10s %10s\n" "users" "block" "peak MB" "bytes/user" "CPU s" "wall s"
+  one() {  # users block -> prints a row, appends "users block kB" to rows
+    /usr/bin/time -v -o "$dir/t" "$cli" sim run --users "$1" --months "$m" --seed 2015 --threads 2 --block-users "$2" --no-progress --json \
+      --db "$dir/mem.sqlite" >/dev/null || { echo "  run of $1 users failed"; return 1; }
+    local kb cpu wall
+    kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/t")
+    cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$dir/t")
+    wall=$(awk -F': ' '/Elapsed/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }' "$dir/t")
+    printf "  %-12s %-12s %12.0f %14.1f %10s %10s\n" "$1" "$2" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" \
+      "$(awk -v k="$kb" -v u="$1" 'BEGIN { print k * 1024 / u }')" "$cpu" "$wall"
+    rows="$rows$1 $2 $kb
+"
+  }
+  for n in $MEM_USERS; do one "$n" 4194304 || return; last=$n; done
+  one "$last" 1048576 || return
+  # Fit of the one-block runs (users <= block): peak = fixed + bytes per held user x users.
+  awk -v rows="$rows" 'BEGIN {
+    k = split(rows, line, "\n"); n = 0;
+    for (i = 1; i <= k; i++) { if (split(line[i], f, " ") == 3 && f[1] + 0 <= f[2] + 0) { n++; x[n] = f[1]; y[n] = f[3] * 1024 } }
+    if (n < 2) { print "  (need two one-block sizes for the fit)"; exit }
+    per = (y[n] - y[1]) / (x[n] - x[1]); fixed = y[1] - per * x[1];
+    printf "  held users cost %.1f bytes each, plus %.0f MB fixed (scorecard, engine, accumulators)\n", per, fixed / 1048576
+    printf "  streamed: peak = fixed + block x %.1f bytes, whatever the population (bytes per user -> 0 as users grow)\n", per
+    printf "  one 24 GB machine: memory no longer limits the population (default block ~%.0f MB; 1M-user blocks ~%.0f MB);\n", (fixed + per * 4194304) / 1048576, (fixed + per * 1048576) / 1048576
+    printf "    the limit is the 200,000,000-user cap of a run and time; unstreamed it would hold ~%.0fM users\n", (24e9 - fixed) / per / 1e6
+  }'
+  echo "  a streamed run costs a second pass over its users (two passes with an uncapped partner: see docs/sim.md \"Memory: users stream through in blocks\")"
+  rm -rf "$dir"
+}
+
 if [ "$MPI_ONLY" = 1 ]; then
   mpi_section
+  exit 0
+fi
+if [ "$MEM_ONLY" = 1 ]; then
+  memory_section
   exit 0
 fi
 echo "workload: baseline-2015 policy, baseline scenario, seed 2015, ${USERS} users x ${MONTHS} months"
@@ -139,4 +188,5 @@ else
   echo "== wasm: $WB not built (emcmake build of target finlab_bench_sim_wasm)"
 fi
 
+[ "$MEM_USERS" != 0 ] && memory_section
 [ "$MPI_USERS" != 0 ] && mpi_section

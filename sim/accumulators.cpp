@@ -16,7 +16,21 @@ void MonthAcc::add(const MonthAcc& o) {
 #undef FINLAB_X
   for (int p = 0; p < kMaxPartners; ++p) partners[p].add(o.partners[p]);
   for (int b = 0; b < kMaxScoreBands; ++b) applicant_bands[b] += o.applicant_bands[b];
+  for (int b = 0; b < kBuckets; ++b) {
+    bucket_count[b] += o.bucket_count[b];
+    bucket_fen[b] += o.bucket_fen[b];
+  }
+  for (std::size_t k = 0; k < roll.size(); ++k) roll[k] += o.roll[k];
 }
+
+namespace {
+
+void add_into(std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+  FINLAB_REQUIRE(a.size() == b.size(), "RunAcc::add: runs of different shape");
+  for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
+}
+
+}  // namespace
 
 void RunAcc::init(int m, int days) {
   months = m;
@@ -24,6 +38,10 @@ void RunAcc::init(int m, int days) {
   vintage_bad_count.assign(static_cast<std::size_t>(m) * (m + 1), 0);
   vintage_bad_fen.assign(static_cast<std::size_t>(m) * (m + 1), 0);
   fast_by_day.assign(static_cast<std::size_t>(days), 0);
+  for (auto* v : {&vintage_bad90_count, &vintage_bad90_fen, &vintage_m3p_fen, &vintage_chargeoff_fen}) {
+    v->assign(static_cast<std::size_t>(m) * (m + 1), 0);
+  }
+  for (auto* v : {&fpd_due, &fpd7, &fpd30}) v->assign(static_cast<std::size_t>(m), 0);
 }
 
 void RunAcc::add(const RunAcc& o) {
@@ -34,6 +52,13 @@ void RunAcc::add(const RunAcc& o) {
     vintage_bad_fen[i] += o.vintage_bad_fen[i];
   }
   for (std::size_t i = 0; i < fast_by_day.size(); ++i) fast_by_day[i] += o.fast_by_day[i];
+  add_into(vintage_bad90_count, o.vintage_bad90_count);
+  add_into(vintage_bad90_fen, o.vintage_bad90_fen);
+  add_into(vintage_m3p_fen, o.vintage_m3p_fen);
+  add_into(vintage_chargeoff_fen, o.vintage_chargeoff_fen);
+  add_into(fpd_due, o.fpd_due);
+  add_into(fpd7, o.fpd7);
+  add_into(fpd30, o.fpd30);
 }
 
 namespace {
@@ -50,6 +75,24 @@ void each_month_value(M& a, F&& f) {
   }
 #undef FINLAB_X
   for (auto& b : a.applicant_bands) f(b);
+  for (auto& b : a.bucket_count) f(b);
+  for (auto& b : a.bucket_fen) f(b);
+  for (auto& r : a.roll) f(r);
+}
+
+// Calls f(vector) on every per-vintage vector after the month values, in a fixed order.
+template <class R, class F>
+void each_vector(R& r, F&& f) {
+  f(r.vintage_bad_count);
+  f(r.vintage_bad_fen);
+  f(r.fast_by_day);
+  f(r.vintage_bad90_count);
+  f(r.vintage_bad90_fen);
+  f(r.vintage_m3p_fen);
+  f(r.vintage_chargeoff_fen);
+  f(r.fpd_due);
+  f(r.fpd7);
+  f(r.fpd30);
 }
 
 }  // namespace
@@ -57,9 +100,7 @@ void each_month_value(M& a, F&& f) {
 std::vector<std::int64_t> RunAcc::pack() const {
   std::vector<std::int64_t> v;
   for (const auto& a : month) each_month_value(a, [&v](std::int64_t x) { v.push_back(x); });
-  v.insert(v.end(), vintage_bad_count.begin(), vintage_bad_count.end());
-  v.insert(v.end(), vintage_bad_fen.begin(), vintage_bad_fen.end());
-  v.insert(v.end(), fast_by_day.begin(), fast_by_day.end());
+  each_vector(*this, [&v](const std::vector<std::int64_t>& x) { v.insert(v.end(), x.begin(), x.end()); });
   return v;
 }
 
@@ -70,9 +111,9 @@ void RunAcc::unpack(const std::vector<std::int64_t>& v) {
     x = v[i++];
   };
   for (auto& a : month) each_month_value(a, take);
-  for (auto& x : vintage_bad_count) take(x);
-  for (auto& x : vintage_bad_fen) take(x);
-  for (auto& x : fast_by_day) take(x);
+  each_vector(*this, [&take](std::vector<std::int64_t>& x) {
+    for (auto& e : x) take(e);
+  });
   FINLAB_REQUIRE(i == v.size(), "RunAcc::unpack: " << v.size() << " values for a run that has " << i);
 }
 

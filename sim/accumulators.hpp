@@ -15,6 +15,14 @@ namespace finlab::sim {
 inline constexpr int kMaxPartners = 8;
 inline constexpr int kMaxScoreBands = 16;   // card bands tracked for the applicants' distribution
 inline constexpr int kScoreKeys = 1024 * 16;  // allocation keys: score × 16 tie-break buckets
+// Delinquency buckets of an open loan: C (current, 0) and M1 .. M12 (that many
+// consecutive missed instalments; a policy charges off at 60-360 DPD, i.e. by
+// M13 at the latest, so an open loan is never beyond M12).
+inline constexpr int kBuckets = 13;
+// Where a loan open at the start of a month is at its end: bucket 0..12, or
+inline constexpr int kRollPaidOff = kBuckets;          // repaid in full
+inline constexpr int kRollChargedOff = kBuckets + 1;   // charged off
+inline constexpr int kRollTo = kBuckets + 2;
 
 // name, meaning. "_fen" = money in fen; stocks are month-end values.
 // FINLAB_SIM_MONTH_FIELDS is every field; the _V1 list is frozen (the columns
@@ -94,6 +102,10 @@ struct MonthAcc {
 #undef FINLAB_X
   std::array<PartnerAcc, kMaxPartners> partners{};
   std::array<std::int64_t, kMaxScoreBands> applicant_bands{};  // applicants by scorecard band (PSI)
+  // Credit quality (reporting only, docs/sim.md "Industry metrics"):
+  std::array<std::int64_t, kBuckets> bucket_count{};  // open loans by bucket at month end (stock)
+  std::array<std::int64_t, kBuckets> bucket_fen{};    // their principal outstanding (balance + overdue principal)
+  std::array<std::int64_t, kBuckets * kRollTo> roll{};  // roll[from * kRollTo + to]: loans open at the month's start by bucket, where they ended
   void add(const MonthAcc& o);
 };
 
@@ -106,6 +118,15 @@ struct RunAcc {
   std::vector<std::int64_t> vintage_bad_count;
   std::vector<std::int64_t> vintage_bad_fen;   // their original amounts
   std::vector<std::int64_t> fast_by_day;       // T+0 volume per day of the run
+  // Credit quality by vintage (reporting only), same orig_month × MOB index:
+  std::vector<std::int64_t> vintage_bad90_count;  // loans that first reach 90+ DPD (M4) at that MOB
+  std::vector<std::int64_t> vintage_bad90_fen;    // their original amounts
+  std::vector<std::int64_t> vintage_m3p_fen;      // principal outstanding of the vintage's loans 90+ DPD at the end of that MOB (stock)
+  std::vector<std::int64_t> vintage_chargeoff_fen;  // principal of the vintage charged off at that MOB
+  // First payment default by vintage (orig_month):
+  std::vector<std::int64_t> fpd_due;    // loans that reached their first due date (MOB 1) in the run
+  std::vector<std::int64_t> fpd7;       // ... and missed it (FPD7)
+  std::vector<std::int64_t> fpd30;      // ... and had not paid it at the second due date (FPD30)
   void init(int months, int days);
   void add(const RunAcc& o);
   // Every integer of the run in one fixed order (months, vintages, days), for

@@ -211,6 +211,10 @@ struct UserStep {
     const std::int64_t o = std::int64_t(b.balance[i]) + b.overdue_principal[i];
     const int missed = b.missed[i];
     const int p = b.partner[i];
+    const int bucket = std::min(missed, kBuckets - 1);
+    a.bucket_count[bucket] += 1;
+    a.bucket_fen[bucket] += o;
+    if (missed >= 4) s.acc.vintage_m3p_fen[vintage_index(i)] += o;
     a.active_loans += 1;
     a.outstanding_fen += o;
     a.partners[p].outstanding_fen += o;
@@ -236,7 +240,34 @@ struct UserStep {
     }
   }
 
+  // Index of the open loan's (orig_month, months on book now) in the vintage arrays.
+  std::size_t vintage_index(std::size_t i) const {
+    return std::size_t(b.orig_month[i]) * (s.acc.months + 1) + static_cast<std::size_t>(m - b.orig_month[i]);
+  }
+
+  // Reporting only (no draws, no money): the roll-rate matrix and first
+  // payment default, from the bucket before and after this month's servicing.
+  void record_roll(std::size_t i, int from, bool paid, int to) {
+    a.roll[static_cast<std::size_t>(from * kRollTo + to)] += 1;
+    const int mob = m - b.orig_month[i];
+    if (mob == 1) {
+      s.acc.fpd_due[b.orig_month[i]] += 1;
+      if (!paid) s.acc.fpd7[b.orig_month[i]] += 1;
+    } else if (mob == 2 && from == 1 && !paid) {
+      s.acc.fpd30[b.orig_month[i]] += 1;
+    }
+  }
+
   void service_loan(std::size_t i, LifecycleRng& rng) {
+    const int from = std::min<int>(b.missed[i], kBuckets - 1);
+    service_loan_month(i, rng);
+    const std::uint8_t st = b.status[i];
+    const bool paid = b.missed[i] == 0;
+    const int to = (st & kHasLoan) ? std::min<int>(b.missed[i], kBuckets - 1) : (st & kBarred) ? kRollChargedOff : kRollPaidOff;
+    record_roll(i, from, paid && to != kRollChargedOff, to);
+  }
+
+  void service_loan_month(std::size_t i, LifecycleRng& rng) {
     const CreditPolicy& cp = e.policy_.credit;
     std::int64_t bal = b.balance[i], op = b.overdue_principal[i], oi = b.overdue_interest[i], pen = b.penalty[i];
     const int p = b.partner[i];
@@ -313,7 +344,7 @@ struct UserStep {
       if (left > 0) --left;
       if (left == 0 && bal == 0) {
         a.paid_off += 1;
-        st = static_cast<std::uint8_t>(st & ~(kHasLoan | kEver30 | kTestAndLearn));
+        st = static_cast<std::uint8_t>(st & ~(kHasLoan | kEver30 | kEver90 | kTestAndLearn));
         b.next_apply[i] = clamp_month(m + 1);
         if constexpr (Log::enabled) log.event(m, "paid_off", b.booked[i], 0, "loan repaid in full");
       }
@@ -334,11 +365,17 @@ struct UserStep {
         s.acc.vintage_bad_count[idx] += 1;
         s.acc.vintage_bad_fen[idx] += b.booked[i];
       }
+      if (missed >= 4 && !(st & kEver90)) {
+        st |= kEver90;
+        s.acc.vintage_bad90_count[vintage_index(i)] += 1;
+        s.acc.vintage_bad90_fen[vintage_index(i)] += b.booked[i];
+      }
       if (missed >= cp.writeoff_missed()) {
         const std::int64_t co = bal + op;
         a.chargeoff_count += 1;
         a.chargeoff_fen += co;
         a.partners[p].chargeoff_fen += co;
+        s.acc.vintage_chargeoff_fen[vintage_index(i)] += co;
         a.interest_written_off_fen += oi + pen;
         if (st & kTestAndLearn) a.tl_chargeoff_fen += co;
         const std::int64_t rec = apply_rate(co, e.recovery_rate_);
@@ -353,7 +390,7 @@ struct UserStep {
             b.recovery_month[i] = clamp_month(m + cp.recovery_lag_months);
           }
         }
-        st = static_cast<std::uint8_t>((st & ~(kHasLoan | kEver30 | kDefaulted | kTestAndLearn)) | kBarred);
+        st = static_cast<std::uint8_t>((st & ~(kHasLoan | kEver30 | kEver90 | kDefaulted | kTestAndLearn)) | kBarred);
         bal = op = oi = pen = 0;
         left = 0;
         b.missed[i] = 0;
@@ -592,7 +629,7 @@ void Engine::phase_b(const Traits& t, Book& b, Shard& s, int m, const MonthAlloc
     b.overdue_interest[i] = 0;
     b.penalty[i] = 0;
     b.booked[i] = pl.amount;
-    b.status[i] = static_cast<std::uint8_t>((b.status[i] & ~(kDefaulted | kEver30 | kTestAndLearn)) | kHasLoan | (pl.test_and_learn ? kTestAndLearn : 0));
+    b.status[i] = static_cast<std::uint8_t>((b.status[i] & ~(kDefaulted | kEver30 | kEver90 | kTestAndLearn)) | kHasLoan | (pl.test_and_learn ? kTestAndLearn : 0));
     if (pl.test_and_learn) {
       a.tl_booked += 1;
       a.tl_booked_fen += pl.amount;

@@ -47,8 +47,18 @@ std::uint64_t fingerprint(std::string_view text) {
   return h;
 }
 
+namespace {
+// A score histogram summed over every rank.
+void sum_all(Collective& c, ScoreHistogram& h) {
+  c.sum_all(h.count);
+  c.sum_all(h.pd_ppm);
+  c.sum_all(h.bad);
+}
+}  // namespace
+
 // ---------------------------------------------------------------- RunState
-Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std::optional<ScoringModel> model, Collective* collective) {
+Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std::optional<ScoringModel> model, Collective* collective,
+                                                   bool hold_users) {
   if (auto why = check_config(config)) return fail(*why);
   std::unique_ptr<RunState> s(new RunState());
   s->config_ = config;
@@ -71,10 +81,14 @@ Result<std::unique_ptr<RunState>> RunState::create(const RunConfig& config, std:
     range = user_range(config.users, collective->rank(), collective->size());
   }
   s->engine_ = std::make_unique<Engine>(config.policy, config.scenario, s->model_.tables, config.shape(), config.assumptions);
+  s->held_ = range;
   s->traits_.first_user = range.first;
-  s->traits_.resize(static_cast<std::size_t>(range.count));
-  s->book_.resize(static_cast<std::size_t>(range.count));
+  if (hold_users) {
+    s->traits_.resize(static_cast<std::size_t>(range.count));
+    s->book_.resize(static_cast<std::size_t>(range.count));
+  }
   s->allocations_.assign(static_cast<std::size_t>(config.months), {});
+  s->folded_.init(config.months, s->engine_->total_days());
   return s;
 }
 
@@ -128,7 +142,7 @@ void RunState::phase_b(int m) {
 RunOutput RunState::finish() {
   RunOutput out;
   out.config = config_;
-  out.acc.init(config_.months, engine_->total_days());
+  out.acc = folded_;  // streamed blocks (zero otherwise)
   for (const auto& s : shards_) out.acc.add(s.acc);
   if (collective_) {
     std::vector<std::int64_t> v = out.acc.pack();
@@ -140,9 +154,78 @@ RunOutput RunState::finish() {
   out.card_json = model_.card_json;
   out.train_auc = model_.train_auc;
   out.history = model_.history;
-  out.analyses = analyses();
+  out.analyses = streamed_ ? streamed_analyses() : analyses();
   out.tables = model_.tables;
   return out;
+}
+
+// ---------------------------------------------------------------- streaming
+void RunState::begin_pass() {
+  streamed_ = true;
+  folded_.init(config_.months, engine_->total_days());
+  shards_.clear();
+}
+
+void RunState::load_block(std::uint64_t offset, std::size_t count) {
+  FINLAB_REQUIRE(offset + count <= held_.count, "block " << offset << "+" << count << " outside the " << held_.count << " held users");
+  traits_.first_user = held_.first + offset;
+  traits_.resize(count);
+  book_.resize(count);  // zero state: every user starts the run with nothing
+}
+
+void RunState::count_block_analyses() {
+  score_histograms(traits_, 0, traits_.size(), beh_, app_);
+  const int cutoff = config_.policy.credit.cutoff;
+  for (std::size_t i = 0; i < traits_.size(); ++i) {
+    ScoreHistogram& h = app_by_challenger_[traits_.score[i] >= cutoff ? 1 : 0];
+    h.count[traits_.score_app[i]] += 1;
+    h.pd_ppm[traits_.score_app[i]] += traits_.pd_ppm[i];
+    h.bad[traits_.score_app[i]] += traits_.bad[i];
+  }
+}
+
+void RunState::book_month(int m, const MonthAllocation& al) {
+  NoLog log;
+  for (auto& s : shards_) engine_->phase_b(traits_, book_, s, m, al, log);
+}
+
+void RunState::fold_block() {
+  for (const auto& s : shards_) folded_.add(s.acc);
+  shards_.clear();
+}
+
+void RunState::set_allocations(const std::vector<MonthAllocation>& al) {
+  FINLAB_REQUIRE(al.size() == allocations_.size(), "allocations for " << al.size() << " months, the run has " << allocations_.size());
+  for (std::size_t m = 0; m < al.size(); ++m) allocations_[m] = al[m].ranges();
+}
+
+// The analyses of compute_analyses from histograms alone: the swap table's
+// challenger cutoff is the policy's, known before any user is built, so the
+// application-score histograms of the users it approves and declines give
+// every cell for the champion cutoff found at the end.
+Analyses RunState::streamed_analyses() {
+  Analyses a;
+  a.behaviour = beh_;
+  a.application = app_;
+  std::array<ScoreHistogram, 2> split = app_by_challenger_;
+  if (collective_) {
+    for (ScoreHistogram* h : {&a.behaviour, &a.application, &split[0], &split[1]}) sum_all(*collective_, *h);
+  }
+  const int cutoff = config_.policy.credit.cutoff;
+  a.value = value_of_data(a.behaviour, a.application, cutoff);
+  a.swap.challenger_cutoff = cutoff;
+  a.swap.champion_cutoff = matched_cutoff(a.application, a.value.behaviour_approved);
+  for (int challenger = 0; challenger < 2; ++challenger) {
+    const ScoreHistogram& h = split[challenger];
+    for (int sc = 0; sc < static_cast<int>(h.count.size()); ++sc) {
+      const bool champion = sc >= a.swap.champion_cutoff;
+      const int cell = champion ? (challenger ? kBothApprove : kSwapOut) : (challenger ? kSwapIn : kBothDecline);
+      a.swap.count[cell] += h.count[sc];
+      a.swap.pd_ppm[cell] += h.pd_ppm[sc];
+      a.swap.bad[cell] += h.bad[sc];
+    }
+  }
+  return a;
 }
 
 Analyses RunState::analyses() {
@@ -166,11 +249,7 @@ Analyses RunState::analyses() {
   // (the cutoffs depend on all users), the swap table onto rank 0.
   Analyses a;
   score_histograms(traits_, 0, traits_.size(), a.behaviour, a.application);
-  for (ScoreHistogram* h : {&a.behaviour, &a.application}) {
-    collective_->sum_all(h->count);
-    collective_->sum_all(h->pd_ppm);
-    collective_->sum_all(h->bad);
-  }
+  for (ScoreHistogram* h : {&a.behaviour, &a.application}) sum_all(*collective_, *h);
   const int cutoff = config_.policy.credit.cutoff;
   a.value = value_of_data(a.behaviour, a.application, cutoff);
   a.swap.challenger_cutoff = cutoff;

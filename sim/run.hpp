@@ -11,6 +11,7 @@
 // Results do not depend on the step size, the number of shards or threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -56,6 +57,8 @@ struct RunOutput {
   HistoryStats history;                                  // how the scorecard's history was booked (selection bias)
   Analyses analyses;
   ScoreTables tables;
+  int passes = 1;           // passes over the users (2+ when streamed: parallel.hpp run_streamed)
+  std::uint64_t blocks = 1; // blocks per pass of this process
 };
 
 enum class Stage { training, population, months, analyses, done };
@@ -80,8 +83,9 @@ struct Progress {
 class RunState {
 public:
   // Trains the scorecard (or takes a given one) and sets up the engine.
+  // hold_users false: no user arrays yet (streaming loads them block by block).
   static Result<std::unique_ptr<RunState>> create(const RunConfig& config, std::optional<ScoringModel> model = std::nullopt,
-                                                  Collective* collective = nullptr);
+                                                  Collective* collective = nullptr, bool hold_users = true);
 
   const RunConfig& config() const { return config_; }
   const Engine& engine() const { return *engine_; }
@@ -91,8 +95,8 @@ public:
   const Traits& traits() const { return traits_; }
 
   // Users this process holds: all of them, or this rank's range.
-  UserRange users() const { return UserRange{traits_.first_user, traits_.size()}; }
-  // Builds the held users at indices [begin, end) (user ids first + begin ...).
+  UserRange users() const { return held_; }
+  // Builds the loaded users at indices [begin, end) (user ids traits().first_user + begin ...).
   void build_traits_range(std::size_t begin, std::size_t end);
   // Replaces the policy (cutoff sweeps): resets the book, keeps the users.
   void reset_policy(const Policy& policy);
@@ -107,9 +111,28 @@ public:
   // Merges the shards (and ranks, onto rank 0) and computes the analyses.
   RunOutput finish();
 
+  // Streaming (run_streamed in parallel.hpp): the held users pass through in
+  // blocks; only one block's Traits and Book are in memory at a time.
+  // A pass starts with begin_pass (clears what the blocks folded); each block
+  // is loaded (zero state), built, counted into the analyses' histograms
+  // (first pass only), run over all months with phase_a + book_month against
+  // a given allocation per month, and folded into the run's accumulators.
+  void begin_pass();
+  void load_block(std::uint64_t offset, std::size_t count);  // held users offset .. offset+count-1
+  void count_block_analyses();
+  void book_month(int m, const MonthAllocation& al);  // phase B of every shard with `al`
+  void fold_block();
+  void set_allocations(const std::vector<MonthAllocation>& al);
+
 private:
   RunState() = default;
   Analyses analyses();
+  Analyses streamed_analyses();
+  UserRange held_;
+  bool streamed_ = false;
+  RunAcc folded_;                         // blocks of the current pass, merged
+  ScoreHistogram beh_, app_;              // streamed analyses: the two scores' histograms
+  std::array<ScoreHistogram, 2> app_by_challenger_;  // application score of users the policy cutoff declines / approves
   RunConfig config_;
   ScoringModel model_;
   Collective* collective_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/run_store_quality.hpp"
 #include "sim/version.hpp"
 
 namespace finlab::sim {
@@ -137,6 +138,7 @@ const std::vector<store::Migration>& run_schema_migrations() {
            ");\n"
            "CREATE INDEX sim_runs_status ON sim_runs(status);\n"},
       {2, month_columns_v2_sql()},
+      {3, quality_tables_sql()},
   };
   return m;
 }
@@ -338,6 +340,7 @@ void RunStore::finish_run(std::int64_t run_id, const RunOutput& out, std::string
       st.reset();
     }
   }
+  write_quality_rows(db_, run_id, out.acc);
   {
     auto st = db_.prepare("INSERT INTO sim_run_allocations (run_id, month, key_from, key_to, partner) VALUES (?1, ?2, ?3, ?4, ?5)");
     for (std::size_t m = 0; m < out.allocations.size(); ++m) {
@@ -587,6 +590,7 @@ Result<StoredRun> RunStore::load(std::int64_t run_id) {
     st.bind(1, run_id);
     while (st.step()) out.push_back(NamedValue{st.column_text(0), st.column_text(1), st.column_text(2)});
   };
+  r.quality_recorded = read_quality_rows(db_, run_id, r.acc);
   load_kv("sim_run_totals", r.totals);
   load_kv("sim_run_analyses", r.analyses);
   for (const auto& t : r.totals) {

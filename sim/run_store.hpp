@@ -20,7 +20,7 @@
 
 namespace finlab::sim {
 
-inline constexpr int kRunSchemaVersion = 2;  // 2: test-and-learn month fields
+inline constexpr int kRunSchemaVersion = 3;  // 2: test-and-learn month fields; 3: credit-quality rows
 
 struct RunSummary {
   std::int64_t run_id = 0;
@@ -50,6 +50,7 @@ struct StoredRun {
   std::string train_auc;
   std::int64_t history_users = 0;
   RunAcc acc;                                            // rebuilt from the month/partner/band/vintage/day rows
+  bool quality_recorded = false;                         // credit-quality rows present (runs stored from schema 3 on)
   std::vector<NamedValue> totals;
   std::vector<NamedValue> analyses;
   std::vector<std::vector<AllocationRange>> allocations;

@@ -45,6 +45,7 @@ enum : std::uint8_t {
   kEver30 = 8,       // the open loan has been 30+ days past due
   kFundUser = 16,    // has made a first fund deposit
   kTestAndLearn = 32,  // the open loan was approved at random below the cutoff (test-and-learn)
+  kEver90 = 64,      // the open loan has been 90+ days past due (reporting only)
 };
 
 // Dynamic per-user state.

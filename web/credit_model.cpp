@@ -66,6 +66,13 @@ std::string feature_label(const credit::FeatureBinning& fb, const credit::Featur
 std::string bin_text(const credit::FeatureBinning& fb, const credit::Bin& b, Lang lang) {
   const bool zh = lang == Lang::zh;
   if (b.is_missing) return zh ? "未提供" : "not shared";
+  if (b.is_special) {
+    for (std::size_t s = 0; s < fb.bins.size(); ++s)
+      if (&fb.bins[s] == &b) {
+        const std::string& code = fb.specials[s - static_cast<std::size_t>(fb.first_special_bin())];
+        return zh ? "特殊值 " + code : "special value " + code;
+      }
+  }
   if (!b.levels.empty() || !fb.levels.empty()) return b.label;
   const bool whole = fb.decimals == 0;
   const bool lo_inf = std::isinf(b.lo), hi_inf = std::isinf(b.hi);
@@ -107,7 +114,7 @@ std::string change_text(const credit::Scorecard& card, const credit::FeatureSche
   const bool zh = lang == Lang::zh;
   const std::string pts = zh ? "（+" + std::to_string(ch.points_gained) + " 分）"
                              : " (+" + std::to_string(ch.points_gained) + (ch.points_gained == 1 ? " point)" : " points)");
-  const bool ordered = fb.type != credit::FeatureType::categorical && !from.is_missing && fb.levels.empty();
+  const bool ordered = fb.type != credit::FeatureType::categorical && !from.is_missing && !from.is_special && fb.levels.empty();
   const std::string now = number_text(value, fb.decimals);
   if (ordered && ch.to_bin > ch.from_bin) {
     const std::string lo = number_text(to.lo, fb.decimals);

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/loan/all_in_cost.hpp"
 #include "core/loan/apr.hpp"
 #include "core/loan/prepayment.hpp"
 #include "core/loan/schedule.hpp"
@@ -80,6 +81,7 @@ std::string form_to_hash(const LoansForm& f) {
                   "&basis=" + (f.basis == 1 ? "365" : "360");
   if (!f.upfront_fee.empty()) h += "&fee=" + f.upfront_fee;
   if (!f.monthly_fee.empty()) h += "&mfee=" + f.monthly_fee;
+  if (f.lender != LoansForm{}.lender) h += "&lender=" + std::string(loan::to_string(loan::all_lender_types[std::clamp(f.lender, 0, 4)]));
   return h;
 }
 
@@ -107,6 +109,11 @@ bool form_from_hash(const std::string& hash, LoansForm& f) {
       else if (k == "basis") f.basis = v == "365" ? 1 : 0;
       else if (k == "fee") f.upfront_fee = v;
       else if (k == "mfee") f.monthly_fee = v;
+      else if (k == "lender") {
+        if (auto l = loan::parse_lender_type(v))
+          for (int i = 0; i < 5; ++i)
+            if (loan::all_lender_types[i] == l.value()) f.lender = i;
+      }
     }
     if (amp == std::string::npos) break;
     pos = amp + 1;
@@ -117,7 +124,7 @@ bool form_from_hash(const std::string& hash, LoansForm& f) {
 nlohmann::json form_to_json(const LoansForm& f) {
   return {{"amount", f.amount}, {"rate", f.rate}, {"period", f.period}, {"term", f.term}, {"method", f.method}, {"start", f.start},
           {"basis", f.basis}, {"upfront_fee", f.upfront_fee}, {"monthly_fee", f.monthly_fee}, {"prepay_on", f.prepay_on},
-          {"prepay_date", f.prepay_date}, {"prepay_amount", f.prepay_amount}, {"prepay_mode", f.prepay_mode}};
+          {"prepay_date", f.prepay_date}, {"prepay_amount", f.prepay_amount}, {"prepay_mode", f.prepay_mode}, {"lender", f.lender}};
 }
 
 void form_from_json(const nlohmann::json& j, LoansForm& f) {
@@ -134,6 +141,7 @@ void form_from_json(const nlohmann::json& j, LoansForm& f) {
   f.prepay_date = j.value("prepay_date", f.prepay_date);
   f.prepay_amount = j.value("prepay_amount", f.prepay_amount);
   f.prepay_mode = j.value("prepay_mode", f.prepay_mode);
+  f.lender = std::clamp(j.value("lender", f.lender), 0, 4);
 }
 
 std::string pct(double ratio) { return loan::format_percent(ratio, 2) + "%"; }
@@ -181,6 +189,7 @@ public:
 private:
   void build(Ui& ui);
   void build_prepay(Ui& ui, const loan::LoanTerms& t);
+  void set_cap_view(Ui& ui, const loan::ProductAssessment& a);
 
   LoansForm form_;
   LoansView view_;
@@ -191,6 +200,52 @@ private:
 };
 
 // [SECTION] view building --------------------------------------------------------------
+
+// The verdict of the all-in APR against every cap in force for the lender type
+// on the contract date, the 年化利率（单利） disclosure, and the all-in figure.
+void LoansModel::set_cap_view(Ui& ui, const loan::ProductAssessment& a) {
+  const bool zh = ui.lang() == Lang::zh;
+  const loan::CapVerdict& v = a.verdict;
+  bool binding = false;
+  for (const auto& f : v.findings)
+    if (f.breached && f.rule->consequence != loan::CapConsequence::unenforceable) binding = true;
+  view_.cap_zone = !v.breached() ? 0 : binding ? 2 : 1;
+  view_.cap_message = zh ? v.summary_zh() : v.summary_en();
+  for (const auto& f : v.findings) {
+    if (!view_.cap_detail.empty()) view_.cap_detail += "\n";
+    view_.cap_detail += (f.breached ? "✗ " : "✓ ") + (zh ? f.reason_zh : f.reason_en);
+  }
+  view_.disclosure = zh ? a.text.zh : a.text.en;
+
+  const loan::AllInCost& c = a.cost;
+  Explanation ex;
+  ex.title = ui.tr("All-in APR (PBOC rule)");
+  ex.value = pct(c.apr);
+  ex.formula = ui.tr(c.rule == loan::DayCountRule::daily_accrual
+                         ? "APR = 365 × the daily IRR of every payment on its actual date (interest and every fee), on the money actually received"
+                         : "APR = 12 × the monthly IRR of every payment (interest and every fee), on the money actually received");
+  ex.inputs = {{ui.tr("Money received (principal − upfront fee)"), format_yuan(c.net_received)},
+               {ui.tr("Interest and fees"), format_yuan(c.total_cost)},
+               {ui.tr("IRR per period i"), loan::format_decimal(c.periodic_irr, 10)},
+               {ui.tr("Lender"), zh ? std::string(loan::chinese_name(v.lender)) : std::string(loan::to_string(v.lender))},
+               {ui.tr("Why"), zh ? c.why_zh : c.why_en}};
+  ex.rounding = ui.tr("Shown to 2 decimals (half to even).");
+  ex.source = zh ? a.text.rule_zh : a.text.rule_en;
+  view_.figures.push_back({"loans.all_in_apr", "All-in APR", pct(c.apr), ex});
+
+  state_["all_in"] = {{"apr_pct", loan::format_percent(c.apr, 4)},
+                      {"ear_pct", loan::format_percent(c.ear, 4)},
+                      {"rule", std::string(loan::to_string(c.rule))},
+                      {"lender_type", std::string(loan::to_string(v.lender))},
+                      {"breached", v.breached()},
+                      {"caps_in_force", v.findings.size()},
+                      {"summary", v.summary_en()},
+                      {"summary_zh", v.summary_zh()},
+                      {"disclosure", {{"zh", a.text.zh}, {"en", a.text.en}}}};
+  state_["cap"] = {{"zone", view_.cap_zone == 0 ? "within" : view_.cap_zone == 1 ? "above_unenforceable_cap" : "above_binding_cap"},
+                   {"flagged", v.breached()},
+                   {"message", view_.cap_message}};
+}
 
 void LoansModel::build(Ui& ui) {
   const Lang lang = ui.lang();
@@ -213,7 +268,16 @@ void LoansModel::build(Ui& ui) {
     state_["error"] = view_.error;
     return;
   }
-  const loan::CapCheck cap = loan::check_rate_cap(tr->rate);
+  // The all-in cost and its verdict against the caps in force for the lender
+  // type on the contract date: the same call as `finlab loan schedule`.
+  const loan::LenderType lender = loan::all_lender_types[std::clamp(form_.lender, 0, 4)];
+  auto assessed = loan::assess_product(loan::product_flows(s), lender, t.start);
+  if (!assessed) {
+    view_.error = std::string(ui.tr("No all-in cost:")) + " " + assessed.error();
+    state_["error"] = view_.error;
+    return;
+  }
+  const loan::ProductAssessment& all_in = assessed.value();
   view_.has_schedule = true;
   view_.with_fee = s.total_fees.is_positive();
   const std::string quoted_annual = loan::annual_rate(t.rate, t.day_basis).to_percent_string(4);
@@ -299,15 +363,7 @@ void LoansModel::build(Ui& ui) {
     ex.source = "DOMAIN.md §2.2";
     view_.figures.push_back({"loans.total_payment", "Total payment", format_yuan(s.total_payment), ex});
   }
-  view_.cap_zone = cap.zone == loan::CapZone::within ? 0 : cap.zone == loan::CapZone::above_soft_cap ? 1 : 2;
-  // In the UI language; the core's sentence stays available as a tooltip.
-  const std::string apr_text = pct(cap.checked_rate);
-  switch (cap.zone) {
-    case loan::CapZone::within: view_.cap_message = std::string(ui.tr("true APR")) + " " + apr_text + " " + ui.tr("is within the 24% cap"); break;
-    case loan::CapZone::above_soft_cap: view_.cap_message = std::string(ui.tr("true APR")) + " " + apr_text + " " + ui.tr("is above the 24% cap (at most 36%)"); break;
-    case loan::CapZone::above_hard_cap: view_.cap_message = std::string(ui.tr("true APR")) + " " + apr_text + " " + ui.tr("is above the 36% hard line"); break;
-  }
-  view_.cap_detail = cap.message;
+  set_cap_view(ui, all_in);
 
   // Schedule rows and charts.
   view_.balance_chart.name = "loans.chart.balance";
@@ -365,7 +421,6 @@ void LoansModel::build(Ui& ui) {
   state_["irr_per_period"] = loan::format_decimal(tr->rate.irr_per_period, 12);
   state_["apr_nominal_pct"] = loan::format_percent(tr->rate.nominal, 4);
   state_["apr_effective_pct"] = loan::format_percent(tr->rate.effective, 4);
-  state_["cap"] = {{"zone", std::string(loan::to_string(cap.zone))}, {"flagged", cap.flagged()}, {"message", cap.message}};
   state_["from_hash"] = from_hash_;
 }
 

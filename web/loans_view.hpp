@@ -25,6 +25,7 @@ struct LoansForm {
   std::string prepay_date = "2015-11-12";
   std::string prepay_amount = "3000";
   int prepay_mode = 0;             // 0 shorten term, 1 lower installment
+  int lender = 2;                  // loan::all_lender_types order; 2 = microloan, the CLI's default
 };
 
 struct LoansFigure {
@@ -51,9 +52,10 @@ struct LoansView {
   std::vector<LoansFigure> figures;
   std::vector<LoansRow> rows;
   bool with_fee = false;
-  int cap_zone = 0;                // 0 within, 1 above the soft cap, 2 above the hard cap
-  std::string cap_message;         // in the UI language
-  std::string cap_detail;          // the core's own words (tooltip)
+  int cap_zone = 0;                // 0 within every cap in force, 1 above an unenforceable cap only, 2 above a binding cap
+  std::string cap_message;         // the verdict against the caps in force, in the UI language
+  std::string cap_detail;          // each cap in force with its reason (tooltip)
+  std::string disclosure;          // the 年化利率（单利） sentence a lender must show, in the UI language
   std::vector<LoansCompareRow> compare;
   ChartSpec balance_chart, payment_chart;
   std::string prepay_error;

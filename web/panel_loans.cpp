@@ -15,6 +15,7 @@ const char* kPeriods[] = {"annual", "monthly", "daily"};
 const char* kMethods[] = {"Equal installment (等额本息)", "Equal principal (等额本金)", "Interest only (先息后本)", "Bullet (一次性还本付息)"};
 const char* kBases[] = {"ACT/360", "ACT/365"};
 const char* kModes[] = {"Shorten the term", "Lower the installment"};
+const char* kLenders[] = {"Commercial bank", "Consumer finance company", "Microloan company", "Private lending", "Platform-facilitated lending"};
 
 bool combo(Ui& ui, const char* label_en, const char* id, int& value, const char* const* items, int count, bool translate_items, const std::string& name) {
   bool changed = false;
@@ -63,6 +64,8 @@ void form_section(Ui& ui, LoansForm& f, LoansIntents& out) {
     c |= combo(ui, "Day basis", "basis", f.basis, kBases, 2, false, "loans.basis");
     c |= text(ui, "Upfront fee (¥)", "upfront", f.upfront_fee, "loans.upfront_fee", out, w, ImGuiInputTextFlags_CharsDecimal);
     c |= text(ui, "Monthly fee (% of principal)", "mfee", f.monthly_fee, "loans.monthly_fee", out, w, ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SetNextItemWidth(ui.px(ui.compact() ? 230 : 260));
+    c |= combo(ui, "Lender", "lender", f.lender, kLenders, 5, true, "loans.lender");
     ImGui::TreePop();
   } else {
     ui.name_item("loans.more");
@@ -83,13 +86,15 @@ void figures(Ui& ui, const std::vector<LoansFigure>& figs, const char* table_id,
 
 void cap_box(Ui& ui, const LoansView& v) {
   if (v.cap_zone == 0) {
-    ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.25f, 1), "%s %s", ui.tr("Legal cap:"), v.cap_message.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.5f, 0.25f, 1));
+    ImGui::TextWrapped("%s %s", ui.tr("Legal cap:"), v.cap_message.c_str());
+    ImGui::PopStyleColor();
     if (ImGui::IsItemHovered() && !v.cap_detail.empty()) ImGui::SetTooltip("%s", v.cap_detail.c_str());
   } else {
     const ImVec4 col = v.cap_zone == 2 ? ImVec4(0.8f, 0.1f, 0.1f, 1) : ImVec4(0.8f, 0.45f, 0.0f, 1);
     ImGui::PushStyleColor(ImGuiCol_Text, col);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(ui.tr(v.cap_zone == 2 ? "Warning: the true rate is above the legal hard line." : "Warning: the true rate is above the 24% line courts enforce."));
+    ImGui::TextUnformatted(ui.tr(v.cap_zone == 2 ? "Warning: the all-in cost breaks a legal cap in force." : "Warning: the all-in cost is above a cap courts do not enforce."));
     ImGui::TextUnformatted(v.cap_message.c_str());
     if (ImGui::IsItemHovered() && !v.cap_detail.empty()) ImGui::SetTooltip("%s", v.cap_detail.c_str());
     ImGui::PopTextWrapPos();
@@ -97,6 +102,12 @@ void cap_box(Ui& ui, const LoansView& v) {
   }
   ui.name_item("loans.cap");
   ui.key_number("loans.cap", "Legal cap", v.cap_message);
+  if (!v.disclosure.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", v.disclosure.c_str());
+    ImGui::PopTextWrapPos();
+    ui.key_number("loans.disclosure", "Disclosure", v.disclosure);
+  }
 }
 
 void schedule_table(Ui& ui, const LoansView& v, const std::vector<LoansRow>& rows, const char* title_en, const char* id) {

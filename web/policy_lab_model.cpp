@@ -1833,7 +1833,10 @@ nlohmann::json PolicyLabModel::state() const {
   j["settings"] = {{"scenario", scenarios_.empty() ? std::string() : scenarios_[std::clamp(run_form_.scenario, 0, static_cast<int>(scenarios_.size()) - 1)]},
                    {"users", run_form_.users},
                    {"months", run_form_.months},
-                   {"seed", run_form_.seed}};
+                   {"seed", run_form_.seed},
+                   {"sweep_from", run_form_.sweep_from},
+                   {"sweep_to", run_form_.sweep_to},
+                   {"sweep_step", run_form_.sweep_step}};
   j["busy"] = busy();
   j["message"] = message_;
   j["message_error"] = message_error_;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/credit/csv.hpp"
 #include "core/error.hpp"
 
 namespace finlab::credit {
@@ -49,11 +50,18 @@ std::string format_number(double x) {
 // ------------------------------------------------------------------ [dp]
 // Groups pre-bins 0..m-1 into contiguous groups maximising Σ iv_part subject to
 // the constraints. Returns the group end indices (exclusive), or empty when no
-// feasible grouping exists.
+// feasible grouping exists. Peak / valley: the groups run through two phases,
+// rising then falling (peak) or falling then rising (valley); the state of the
+// DP carries the phase, so the turning point is chosen optimally too. A
+// grouping that never leaves the first phase is allowed (the turn at an end);
+// *turned says whether the best one did turn.
 std::vector<int> optimal_groups(const std::vector<Cell>& pre, RiskTrend trend, const BinningOptions& o,
-                                double total_good, double total_bad, std::int64_t min_count, double* best_iv) {
+                                double total_good, double total_bad, std::int64_t min_count, double* best_iv,
+                                bool* turned = nullptr) {
   const int m = static_cast<int>(pre.size());
   const int max_bins = std::max(1, std::min(o.max_bins, m));
+  const bool two_phase = trend == RiskTrend::peak || trend == RiskTrend::valley;
+  const int phases = two_phase ? 2 : 1;
   // Prefix sums.
   std::vector<Cell> pref(m + 1);
   for (int i = 0; i < m; ++i) {
@@ -62,72 +70,173 @@ std::vector<int> optimal_groups(const std::vector<Cell>& pre, RiskTrend trend, c
   }
   auto group = [&](int a, int b) { return Cell{pref[b].good - pref[a].good, pref[b].bad - pref[a].bad}; };
   auto feasible = [&](const Cell& c) { return c.n() >= min_count && c.good >= o.min_good && c.bad >= o.min_bad; };
-  auto ordered = [&](const Cell& prev, const Cell& next) {
-    switch (trend) {
-      case RiskTrend::ascending: return rate_less(prev, next);
-      case RiskTrend::descending: return rate_less(next, prev);
-      default: return true;
-    }
+  // Direction of phase p: rising (bad rate up) or falling.
+  auto rising = [&](int p) {
+    if (trend == RiskTrend::peak) return p == 0;
+    if (trend == RiskTrend::valley) return p == 1;
+    return trend == RiskTrend::ascending;
+  };
+  auto ordered = [&](const Cell& prev, const Cell& next, int p) {
+    if (trend == RiskTrend::none) return true;
+    return rising(p) ? rate_less(prev, next) : rate_less(next, prev);
   };
   // iv of each group [a, b)
-  std::vector<double> iv((m + 1) * (m + 1), 0.0);
+  const int M1 = m + 1;
+  std::vector<double> iv(static_cast<std::size_t>(M1) * M1, 0.0);
   for (int a = 0; a < m; ++a)
     for (int b = a + 1; b <= m; ++b) {
       const Cell c = group(a, b);
-      iv[a * (m + 1) + b] = iv_part(double(c.good), double(c.bad), total_good, total_bad, o.woe_adjust);
+      iv[a * M1 + b] = iv_part(double(c.good), double(c.bad), total_good, total_bad, o.woe_adjust);
     }
-  // best[(k*(m+1) + a)*(m+1) + b]: best IV of a grouping of [0, b) into k+1 groups whose last is [a, b).
+  // best[idx(p, k, a, b)]: best IV of a grouping of [0, b) into k+1 groups whose
+  // last is [a, b), in phase p; from[] the previous group's start h and phase.
   constexpr double none = -1e300;
-  const int M1 = m + 1;
-  std::vector<double> best(static_cast<std::size_t>(max_bins) * M1 * M1, none);
+  auto idx = [&](int p, int k, int a, int b) {
+    return ((static_cast<std::size_t>(p) * max_bins + k) * M1 + a) * M1 + b;
+  };
+  std::vector<double> best(static_cast<std::size_t>(phases) * max_bins * M1 * M1, none);
   std::vector<int> from(best.size(), -1);
-  auto idx = [&](int k, int a, int b) { return (static_cast<std::size_t>(k) * M1 + a) * M1 + b; };
   for (int b = 1; b <= m; ++b)
-    if (feasible(group(0, b))) best[idx(0, 0, b)] = iv[b];
+    if (feasible(group(0, b))) best[idx(0, 0, 0, b)] = iv[b];
   for (int k = 1; k < max_bins; ++k)
     for (int b = 2; b <= m; ++b)
       for (int a = 1; a < b; ++a) {
         const Cell last = group(a, b);
         if (!feasible(last)) continue;
-        double top = none;
-        int arg = -1;
-        for (int h = 0; h < a; ++h) {
-          const double prev = best[idx(k - 1, h, a)];
-          if (prev == none || !ordered(group(h, a), last)) continue;
-          const double v = prev + iv[a * M1 + b];
-          if (v > top) {
-            top = v;
-            arg = h;
-          }
+        for (int p = 0; p < phases; ++p) {
+          double top = none;
+          int arg = -1;
+          for (int q = 0; q <= p; ++q)  // the previous group is in this phase or the one before
+            for (int h = 0; h < a; ++h) {
+              const double prev = best[idx(q, k - 1, h, a)];
+              if (prev == none || !ordered(group(h, a), last, p)) continue;
+              const double v = prev + iv[a * M1 + b];
+              if (v > top) {
+                top = v;
+                arg = h * phases + q;
+              }
+            }
+          best[idx(p, k, a, b)] = top;
+          from[idx(p, k, a, b)] = arg;
         }
-        best[idx(k, a, b)] = top;
-        from[idx(k, a, b)] = arg;
       }
-  // Best over k and a with b = m. Ties keep the fewer bins.
+  // Best over phase, k and a with b = m. Ties keep the fewer bins, then the first phase.
   double top = none;
-  int top_k = -1, top_a = -1;
+  int top_p = -1, top_k = -1, top_a = -1;
   for (int k = 0; k < max_bins; ++k)
-    for (int a = 0; a < m; ++a) {
-      const double v = best[idx(k, a, m)];
-      if (v != none && v > top + 1e-12) {
-        top = v;
-        top_k = k;
-        top_a = a;
+    for (int p = 0; p < phases; ++p)
+      for (int a = 0; a < m; ++a) {
+        const double v = best[idx(p, k, a, m)];
+        if (v != none && v > top + 1e-12) {
+          top = v;
+          top_p = p;
+          top_k = k;
+          top_a = a;
+        }
       }
-    }
   if (top_k < 0) return {};
   std::vector<int> ends;
-  int k = top_k, a = top_a, b = m;
+  int first_phase_groups = 0;
+  int p = top_p, k = top_k, a = top_a, b = m;
   while (k >= 0) {
     ends.push_back(b);
-    const int h = from[idx(k, a, b)];
+    first_phase_groups += p == 0 ? 1 : 0;
+    const int f = from[idx(p, k, a, b)];
     b = a;
-    a = h;
+    a = f < 0 ? -1 : f / phases;
+    p = f < 0 ? 0 : f % phases;
     --k;
   }
   std::reverse(ends.begin(), ends.end());
+  // A real turn needs two groups before it (one alone is just a monotone run).
+  if (turned) *turned = top_p == 1 && first_phase_groups >= 2;
   *best_iv = top;
   return ends;
+}
+
+// The grouping for a configured trend and the trend it found.
+// automatic: ascending or descending, whichever has the higher IV (ties:
+// ascending). auto_shape: that, unless the best peak or valley grouping (which
+// really turns) has an IV at least shape_iv_gain times the monotone one [D].
+// peak / valley that do not turn report the monotone direction they found.
+std::vector<int> grouping_for_trend(const std::vector<Cell>& pre, RiskTrend want, const BinningOptions& o, double G, double B,
+                                    std::int64_t min_count, RiskTrend* direction) {
+  if (want == RiskTrend::automatic || want == RiskTrend::auto_shape) {
+    double iv_up = -1, iv_down = -1;
+    auto up = optimal_groups(pre, RiskTrend::ascending, o, G, B, min_count, &iv_up);
+    auto down = optimal_groups(pre, RiskTrend::descending, o, G, B, min_count, &iv_down);
+    std::vector<int> ends;
+    double iv_mono = -1;
+    if (!up.empty() && (down.empty() || iv_up >= iv_down)) {
+      ends = std::move(up);
+      *direction = RiskTrend::ascending;
+      iv_mono = iv_up;
+    } else if (!down.empty()) {
+      ends = std::move(down);
+      *direction = RiskTrend::descending;
+      iv_mono = iv_down;
+    }
+    if (want == RiskTrend::auto_shape) {
+      for (RiskTrend shape : {RiskTrend::peak, RiskTrend::valley}) {
+        double iv_shape = -1;
+        bool turned = false;
+        auto g = optimal_groups(pre, shape, o, G, B, min_count, &iv_shape, &turned);
+        if (turned && iv_shape >= o.shape_iv_gain * iv_mono && iv_shape > 0) {
+          ends = std::move(g);
+          *direction = shape;
+          iv_mono = iv_shape / o.shape_iv_gain;  // a valley then has to reach at least the peak's IV
+        }
+      }
+    }
+    return ends;
+  }
+  double iv_best = -1;
+  bool turned = false;
+  auto ends = optimal_groups(pre, want, o, G, B, min_count, &iv_best, &turned);
+  *direction = want;
+  if ((want == RiskTrend::peak || want == RiskTrend::valley) && !turned && ends.size() >= 2) {
+    // No turn: a monotone run; its direction from the first two groups.
+    Cell g0, g1;
+    for (int i = 0; i < ends[1]; ++i) {
+      Cell& g = i < ends[0] ? g0 : g1;
+      g.good += pre[static_cast<std::size_t>(i)].good;
+      g.bad += pre[static_cast<std::size_t>(i)].bad;
+    }
+    *direction = rate_less(g0, g1) ? RiskTrend::ascending : RiskTrend::descending;
+  }
+  return ends;
+}
+
+// Categorical bins fixed by a bins file: the given groups in the given order
+// (level names unknown to the data and special levels are skipped; a group
+// left with no level is dropped); rows of levels in no group count as missing.
+void manual_groups(const DataColumn& col, std::vector<Cell>& per_level, const std::vector<std::int32_t>& special_codes, Cell& missing,
+                   std::vector<Cell>& pre, std::vector<std::vector<std::int32_t>>& pre_levels) {
+  std::vector<bool> used(per_level.size(), false);
+  for (std::int32_t c : special_codes)
+    if (c >= 0) used[static_cast<std::size_t>(c)] = true;
+  for (const auto& group : col.manual_groups) {
+    Cell cell;
+    std::vector<std::int32_t> levels;
+    for (const std::string& name : group) {
+      const auto it = std::find(col.levels.begin(), col.levels.end(), name);
+      if (it == col.levels.end()) continue;
+      const auto code = static_cast<std::size_t>(it - col.levels.begin());
+      if (used[code]) continue;
+      used[code] = true;
+      cell.good += per_level[code].good;
+      cell.bad += per_level[code].bad;
+      levels.push_back(static_cast<std::int32_t>(code));
+    }
+    if (levels.empty()) continue;
+    pre.push_back(cell);
+    pre_levels.push_back(std::move(levels));
+  }
+  for (std::size_t l = 0; l < per_level.size(); ++l)
+    if (!used[l]) {
+      missing.good += per_level[l].good;
+      missing.bad += per_level[l].bad;
+    }
 }
 
 }  // namespace
@@ -138,6 +247,8 @@ int FeatureBinning::bin_of(double x) const {
     if (x < 0 || x >= static_cast<double>(level_bin.size()) || x != std::floor(x)) return missing_bin();
     return level_bin[static_cast<std::size_t>(x)];
   }
+  for (std::size_t s = 0; s < special_values.size(); ++s)
+    if (x == special_values[s]) return first_special_bin() + static_cast<int>(s);
   // Number of cuts <= x (cuts are ascending lower edges of bins 1..k-1).
   return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) - cuts.begin());
 }
@@ -167,6 +278,28 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
 
   // ------------------------------------------------------------ [prebin]
   Cell total, missing;
+  std::vector<Cell> special(col.specials.size());
+  fb.specials = col.specials;
+  std::vector<std::int32_t> special_codes;  // categorical: level code per special (-1: level not in the data)
+  if (!categorical) {
+    for (const std::string& t : col.specials) {
+      double v = 0;
+      FINLAB_REQUIRE(parse_number_cell(t, &v), "bin_feature: special value '" << t << "' of numeric column '" << col.name
+                                                                               << "' is not a number");
+      fb.special_values.push_back(v);
+    }
+  } else {
+    for (const std::string& t : col.specials) {
+      const auto it = std::find(col.levels.begin(), col.levels.end(), t);
+      special_codes.push_back(it == col.levels.end() ? -1 : static_cast<std::int32_t>(it - col.levels.begin()));
+    }
+  }
+  // Index of the special value of x, or -1.
+  auto special_of = [&](double x) -> int {
+    for (std::size_t s = 0; s < fb.special_values.size(); ++s)
+      if (x == fb.special_values[s]) return static_cast<int>(s);
+    return -1;
+  };
   std::vector<Cell> pre;
   std::vector<double> cuts;                    // numeric pre-bin lower edges
   std::vector<std::vector<std::int32_t>> pre_levels;  // categorical: levels per pre-bin
@@ -183,6 +316,13 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
         else ++missing.good;
         continue;
       }
+      if (!special.empty()) {
+        if (const int s = special_of(x); s >= 0) {
+          if (bad[r]) ++special[static_cast<std::size_t>(s)].bad;
+          else ++special[static_cast<std::size_t>(s)].good;
+          continue;
+        }
+      }
       vals.push_back(x);
       if (x < vmin) vmin = x;
     }
@@ -198,7 +338,9 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       vals.resize(k);
     }
     const std::size_t n = vals.size();
-    if (n > 0) {
+    if (col.manual) {
+      cuts = col.manual_cuts;  // fixed by a bins file: no quantiles
+    } else if (n > 0) {
       // Exact quantiles of those values at ranks n·k/prebins (values, not positions).
       std::vector<std::size_t> ranks;
       for (int k = 1; k < o.prebins; ++k) {
@@ -223,7 +365,7 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       std::vector<std::int64_t> nb(span, 0), nt(span, 0);
       for (std::uint32_t r : rows) {
         const double x = col.numeric[r];
-        if (x != x) continue;
+        if (x != x || (!special.empty() && special_of(x) >= 0)) continue;
         std::size_t idx = 0;
         for (std::size_t step = span / 2; step > 0; step /= 2) idx += (x >= padded[idx + step - 1]) ? step : 0;
         ++nt[idx];
@@ -248,38 +390,46 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       if (bad[r]) ++per_level[static_cast<std::size_t>(c)].bad;
       else ++per_level[static_cast<std::size_t>(c)].good;
     }
-    const std::int64_t n = total.n() - missing.n();
-    const auto small_limit = static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(n)));
-    // Levels below the minimum share are pooled into one group; the rest are groups of their own.
-    std::vector<std::int32_t> order;
-    Cell pooled;
-    std::vector<std::int32_t> pooled_levels;
-    for (std::size_t l = 0; l < per_level.size(); ++l) {
-      if (per_level[l].n() == 0) continue;
-      if (per_level[l].n() < small_limit) {
-        pooled.good += per_level[l].good;
-        pooled.bad += per_level[l].bad;
-        pooled_levels.push_back(static_cast<std::int32_t>(l));
-      } else {
-        order.push_back(static_cast<std::int32_t>(l));
+    // Special levels leave the grouping: their counts move to their own cells.
+    for (std::size_t s = 0; s < special_codes.size(); ++s)
+      if (special_codes[s] >= 0) std::swap(special[s], per_level[static_cast<std::size_t>(special_codes[s])]);
+    if (col.manual) {
+      manual_groups(col, per_level, special_codes, missing, pre, pre_levels);
+    } else {
+      std::int64_t n = total.n() - missing.n();
+      for (const Cell& c : special) n -= c.n();
+      const auto small_limit = static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(n)));
+      // Levels below the minimum share are pooled into one group; the rest are groups of their own.
+      std::vector<std::int32_t> order;
+      Cell pooled;
+      std::vector<std::int32_t> pooled_levels;
+      for (std::size_t l = 0; l < per_level.size(); ++l) {
+        if (per_level[l].n() == 0) continue;  // also the special levels (emptied above)
+        if (per_level[l].n() < small_limit) {
+          pooled.good += per_level[l].good;
+          pooled.bad += per_level[l].bad;
+          pooled_levels.push_back(static_cast<std::int32_t>(l));
+        } else {
+          order.push_back(static_cast<std::int32_t>(l));
+        }
       }
-    }
-    struct Group {
-      Cell cell;
-      std::vector<std::int32_t> levels;
-    };
-    std::vector<Group> groups;
-    for (std::int32_t l : order) groups.push_back({per_level[static_cast<std::size_t>(l)], {l}});
-    if (!pooled_levels.empty()) groups.push_back({pooled, pooled_levels});
-    // Order groups by bad rate (ties: first level code), so contiguous merging is natural.
-    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-      if (rate_less(a.cell, b.cell)) return true;
-      if (rate_less(b.cell, a.cell)) return false;
-      return a.levels.front() < b.levels.front();
-    });
-    for (auto& g : groups) {
-      pre.push_back(g.cell);
-      pre_levels.push_back(std::move(g.levels));
+      struct Group {
+        Cell cell;
+        std::vector<std::int32_t> levels;
+      };
+      std::vector<Group> groups;
+      for (std::int32_t l : order) groups.push_back({per_level[static_cast<std::size_t>(l)], {l}});
+      if (!pooled_levels.empty()) groups.push_back({pooled, pooled_levels});
+      // Order groups by bad rate (ties: first level code), so contiguous merging is natural.
+      std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+        if (rate_less(a.cell, b.cell)) return true;
+        if (rate_less(b.cell, a.cell)) return false;
+        return a.levels.front() < b.levels.front();
+      });
+      for (auto& g : groups) {
+        pre.push_back(g.cell);
+        pre_levels.push_back(std::move(g.levels));
+      }
     }
     if (pre.empty()) {
       pre.push_back({});
@@ -289,30 +439,19 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   fb.n_total = total.n();
 
   // ---------------------------------------------------------------- [dp]
-  const std::int64_t non_missing = total.n() - missing.n();
+  std::int64_t non_missing = total.n() - missing.n();
+  for (const Cell& c : special) non_missing -= c.n();
   const auto min_count = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(o.min_bin_share * static_cast<double>(non_missing))));
   std::vector<int> ends;
   RiskTrend direction = RiskTrend::none;
-  if (total.good > 0 && total.bad > 0 && pre.size() > 1) {
+  fb.manual = col.manual;
+  if (col.manual) {
+    for (std::size_t g = 1; g <= pre.size(); ++g) ends.push_back(static_cast<int>(g));  // every given bin as it is
+  } else if (total.good > 0 && total.bad > 0 && pre.size() > 1) {
     const double G = double(total.good), B = double(total.bad);
     // Categorical groups are already ordered by bad rate: ascending is the natural trend.
     const RiskTrend want = categorical ? (col.trend == RiskTrend::none ? RiskTrend::none : RiskTrend::ascending) : col.trend;
-    if (want == RiskTrend::automatic) {
-      double iv_up = -1, iv_down = -1;
-      auto up = optimal_groups(pre, RiskTrend::ascending, o, G, B, min_count, &iv_up);
-      auto down = optimal_groups(pre, RiskTrend::descending, o, G, B, min_count, &iv_down);
-      if (!up.empty() && (down.empty() || iv_up >= iv_down)) {
-        ends = std::move(up);
-        direction = RiskTrend::ascending;
-      } else if (!down.empty()) {
-        ends = std::move(down);
-        direction = RiskTrend::descending;
-      }
-    } else {
-      double iv_best = -1;
-      ends = optimal_groups(pre, want, o, G, B, min_count, &iv_best);
-      direction = want;
-    }
+    ends = grouping_for_trend(pre, want, o, G, B, min_count, &direction);
   }
   if (ends.size() <= 1) {
     ends.assign(1, static_cast<int>(pre.size()));  // one value bin: no usable split
@@ -381,6 +520,26 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
     finish(bin);
     fb.bins.push_back(std::move(bin));
     start = ends[g];
+  }
+  for (std::size_t s = 0; s < special.size(); ++s) {
+    Bin sb;
+    sb.is_special = true;
+    sb.n_good = special[s].good;
+    sb.n_bad = special[s].bad;
+    sb.label = "special " + fb.specials[s];
+    finish(sb);
+    const auto index = static_cast<std::int32_t>(fb.bins.size());
+    if (categorical) {
+      std::int32_t code = special_codes[s];
+      if (code < 0) {  // a special level not in these rows: known to the card all the same
+        code = static_cast<std::int32_t>(fb.levels.size());
+        fb.levels.push_back(fb.specials[s]);
+        fb.level_bin.push_back(index);
+      }
+      sb.levels = {code};
+      fb.level_bin[static_cast<std::size_t>(code)] = index;
+    }
+    fb.bins.push_back(std::move(sb));
   }
   Bin miss;
   miss.is_missing = true;

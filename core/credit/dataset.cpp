@@ -73,6 +73,64 @@ bool is_iso_date(std::string_view s) {
   return true;
 }
 
+Result<bool> set_special_values(DataColumn& col, std::vector<std::string> specials) {
+  for (std::size_t k = 0; k < specials.size(); ++k) {
+    std::string& t = specials[k];
+    t = std::string(trim(t));
+    if (t.empty()) return fail("column '" + col.name + "': empty special value");
+    for (std::size_t j = 0; j < k; ++j)
+      if (specials[j] == t) return fail("column '" + col.name + "': duplicate special value '" + t + "'");
+    double v = 0;
+    if (col.type != FeatureType::categorical && !parse_number_cell(t, &v))
+      return fail("column '" + col.name + "' is numeric; special value '" + t + "' is not a number");
+  }
+  col.specials = std::move(specials);
+  return true;
+}
+
+namespace {
+
+// The repayment-history columns of a dpd target: all columns named
+// <prefix><k> (k = 1, 2, ...) in `all`, and the first `months` of them in order in `window`.
+Result<bool> dpd_columns(const CsvTable& table, const DatasetOptions& o, std::vector<std::size_t>& window, std::vector<std::size_t>& all) {
+  if (o.dpd_days < 1 || o.dpd_months < 1) return fail("dpd target: days past due and months must be at least 1");
+  for (std::size_t c = 0; c < table.columns(); ++c) {
+    const std::string& h = table.header[c];
+    if (h.size() <= o.dpd_prefix.size() || h.compare(0, o.dpd_prefix.size(), o.dpd_prefix) != 0) continue;
+    const std::string k = h.substr(o.dpd_prefix.size());
+    if (k.find_first_not_of("0123456789") == std::string::npos) all.push_back(c);
+  }
+  for (int m = 1; m <= o.dpd_months; ++m) {
+    const std::size_t c = table.column_index(o.dpd_prefix + std::to_string(m));
+    if (c == CsvTable::npos)
+      return fail(table.source + ": repayment-history column '" + o.dpd_prefix + std::to_string(m) + "' not found (a " +
+                  std::to_string(o.dpd_months) + "-month window needs " + o.dpd_prefix + "1 .. " + o.dpd_prefix +
+                  std::to_string(o.dpd_months) + ")");
+    window.push_back(c);
+  }
+  return true;
+}
+
+// 1 = bad, 0 = good, -1 = immature (no bad month yet and a month of the window missing).
+Result<int> dpd_outcome(const CsvTable& table, std::size_t r, const std::vector<std::size_t>& window, int days) {
+  bool open = false;
+  for (std::size_t c : window) {
+    const std::string_view cell = table.cell(r, c);
+    if (is_missing_cell(cell)) {
+      open = true;
+      continue;
+    }
+    double v = 0;
+    if (!parse_number_cell(cell, &v) || v < 0)
+      return fail(table.where(r) + ": column '" + table.header[c] + "' has '" + std::string(cell) +
+                  "', expected days past due (a number >= 0)");
+    if (v >= days) return 1;
+  }
+  return open ? -1 : 0;
+}
+
+}  // namespace
+
 Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o) {
   Dataset ds;
   ds.source = table.source;
@@ -83,13 +141,22 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
 
   // --- special columns
   std::size_t target_col = CsvTable::npos;
-  if (!o.target.empty()) {
+  std::vector<std::size_t> dpd_window, dpd_all;
+  const bool dpd = !o.dpd_prefix.empty();
+  if (dpd) {
+    if (!o.target.empty()) return fail("a target column and a repayment-history target are exclusive");
+    auto c = dpd_columns(table, o, dpd_window, dpd_all);
+    if (!c.ok()) return fail(c.error());
+    ds.target = "ever " + std::to_string(o.dpd_days) + "+ days past due within " + std::to_string(o.dpd_months) + " months";
+    ds.bad_values = {"1"};
+  } else if (!o.target.empty()) {
     target_col = table.column_index(o.target);
     if (target_col == CsvTable::npos)
       return fail(src + ": target column '" + o.target + "' not found (columns: " + join(table.header, 40) + ")");
   } else if (o.require_target) {
     return fail("no target column given");
   }
+  std::size_t immature = 0, first_immature = 0;
   if (target_col != CsvTable::npos && o.bad_values.empty()) return fail("no bad value given for target '" + o.target + "'");
   std::size_t split_col = CsvTable::npos;
   if (!o.split_column.empty()) {
@@ -122,7 +189,16 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
   std::size_t other_split = 0;
   for (std::size_t r = 0; r < nrows; ++r) {
     std::uint8_t bad = 0;
-    if (target_col != CsvTable::npos) {
+    if (dpd) {
+      auto out = dpd_outcome(table, r, dpd_window, o.dpd_days);
+      if (!out.ok()) return fail(out.error());
+      if (*out < 0) {
+        if (!immature++) first_immature = table.line[r];
+        continue;
+      }
+      bad = static_cast<std::uint8_t>(*out);
+      bad_seen = bad_seen || bad;
+    } else if (target_col != CsvTable::npos) {
       const std::string_view cell = trim(table.cell(r, target_col));
       if (is_missing_cell(cell)) {
         if (o.require_target) {
@@ -179,6 +255,13 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
     ds.consent.push_back(consent);
     ds.line.push_back(table.line[r]);
   }
+  if (dpd && !bad_seen)
+    return fail(src + ": no row is ever " + std::to_string(o.dpd_days) + "+ days past due within " + std::to_string(o.dpd_months) +
+                " months (nothing to learn from)");
+  if (immature)
+    ds.notes.push_back(std::to_string(immature) + " rows not yet observed for " + std::to_string(o.dpd_months) +
+                       " months and never " + std::to_string(o.dpd_days) + "+ days past due dropped as immature (first at line " +
+                       std::to_string(first_immature) + ")");
   if (target_col != CsvTable::npos && o.require_target && !bad_seen)
     return fail(src + ": the bad value " + join(o.bad_values) + " never appears in target column '" + o.target + "'");
   if (dropped_missing_target)
@@ -197,6 +280,7 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
   for (std::size_t c = 0; c < table.columns(); ++c) {
     const std::string& name = table.header[c];
     if (c == target_col || c == split_col || c == consent_col || c == oot_col) continue;
+    if (std::find(dpd_all.begin(), dpd_all.end(), c) != dpd_all.end()) continue;  // the outcome, never a feature
     if (std::find(o.exclude.begin(), o.exclude.end(), name) != o.exclude.end()) continue;
     DataColumn col;
     col.name = name;
@@ -262,6 +346,10 @@ Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& o)
         col.codes[k] = code;
       }
     }
+    if (col.spec && !col.spec->specials.empty()) {
+      auto sp = set_special_values(col, col.spec->specials);
+      if (!sp.ok()) return fail(src + ": schema: " + sp.error());
+    }
     ds.columns.push_back(std::move(col));
   }
   if (unconsented_values)
@@ -300,6 +388,7 @@ Dataset dataset_from_population(const Population& pop, const FeatureSchema& sche
     col.category = spec.category;
     col.trend = spec.trend;
     col.spec = &spec;
+    col.specials = spec.specials;
     col.type = spec.type == FeatureType::categorical ? FeatureType::categorical : spec.type;
     FINLAB_REQUIRE(spec.type != FeatureType::categorical, "dataset_from_population: categorical feature '"
                                                               << spec.name << "' is not generated");

@@ -27,6 +27,14 @@ struct DataColumn {
   std::vector<std::int32_t> codes;              // categorical: index into levels, -1 = missing
   std::vector<std::string> levels;              // categorical: distinct values, sorted bytewise
   const FeatureSpec* spec = nullptr;            // schema entry when the name matched one
+  // Special values (text as given: numbers for numeric columns, level names
+  // for categorical ones); each gets its own bin (binning.hpp).
+  std::vector<std::string> specials;
+  // Manual bins (manual_bins.hpp): fixed cut points (numeric) or level
+  // groups (categorical, level names); binning then only counts.
+  bool manual = false;
+  std::vector<double> manual_cuts;
+  std::vector<std::vector<std::string>> manual_groups;
   bool missing(std::size_t row) const;
 };
 
@@ -58,6 +66,16 @@ struct DatasetOptions {
   // train/test split (all train without split_column). The column is not a feature.
   std::string oot_column;
   std::string oot_from;
+  // Target from repayment history instead of a target column: columns
+  // <dpd_prefix>1 .. <dpd_prefix>N hold the days past due at the end of months
+  // 1..N after the observation date (numbers; missing = not yet observed).
+  // bad = ever >= dpd_days within the first dpd_months months; a row with no
+  // such month but a missing month in the window is immature and dropped
+  // (counted in notes). Every <dpd_prefix><k> column is excluded from the
+  // features (they are the outcome).
+  std::string dpd_prefix;
+  int dpd_days = 0;
+  int dpd_months = 0;
   std::vector<std::string> exclude;      // columns not to use as features
   const FeatureSchema* schema = nullptr;   // names matching a schema feature take its category/type/trend
   bool require_target = true;            // false for scoring files (apply): target optional
@@ -70,6 +88,12 @@ struct DatasetOptions {
 // all-missing columns are kept but flagged in notes and skipped by training.
 // True for "YYYY-MM" or "YYYY-MM-DD" (digits, month 01-12, day 01-31).
 bool is_iso_date(std::string_view s);
+
+// Sets the special values of a column (replacing the schema's): numbers for a
+// numeric column, level names for a categorical one (a level absent from the
+// data is allowed: its bin stays empty). Fails on a non-number for a numeric
+// column or a duplicate.
+Result<bool> set_special_values(DataColumn& col, std::vector<std::string> specials);
 
 Result<Dataset> dataset_from_csv(const CsvTable& table, const DatasetOptions& options);
 

@@ -1,5 +1,6 @@
 #include "core/credit/feature_schema.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -21,6 +22,9 @@ std::string_view to_string(RiskTrend t) {
     case RiskTrend::ascending: return "ascending";
     case RiskTrend::descending: return "descending";
     case RiskTrend::none: return "none";
+    case RiskTrend::peak: return "peak";
+    case RiskTrend::valley: return "valley";
+    case RiskTrend::auto_shape: return "auto_shape";
   }
   return "?";
 }
@@ -30,7 +34,10 @@ Result<RiskTrend> parse_risk_trend(std::string_view s) {
   if (s == "ascending") return RiskTrend::ascending;
   if (s == "descending") return RiskTrend::descending;
   if (s == "none") return RiskTrend::none;
-  return fail("unknown trend '" + std::string(s) + "' (expected auto, ascending, descending or none)");
+  if (s == "peak") return RiskTrend::peak;
+  if (s == "valley") return RiskTrend::valley;
+  if (s == "auto_shape") return RiskTrend::auto_shape;
+  return fail("unknown trend '" + std::string(s) + "' (expected auto, auto_shape, ascending, descending, peak, valley or none)");
 }
 
 FeatureSchema::FeatureSchema(std::vector<FeatureSpec> features) : features_(std::move(features)) {}
@@ -65,6 +72,25 @@ Result<double> get_number(const json& obj, const char* key, const std::string& p
   if (it == obj.end()) return fail(path + "." + key + ": missing");
   if (!it->is_number()) return fail(path + "." + key + ": expected a number");
   return it->get<double>();
+}
+
+// "special_values": numbers for a numeric/ordinal feature, level names
+// (strings) for a categorical one; no duplicates.
+Result<std::vector<std::string>> get_specials(const json& f, FeatureType type, const std::string& path) {
+  std::vector<std::string> out;
+  auto it = f.find("special_values");
+  if (it == f.end()) return out;
+  if (!it->is_array()) return fail(path + ".special_values: expected an array");
+  for (std::size_t k = 0; k < it->size(); ++k) {
+    const json& v = (*it)[k];
+    const std::string p = path + ".special_values[" + std::to_string(k) + "]";
+    if (type == FeatureType::categorical && !v.is_string()) return fail(p + ": expected a level name (string)");
+    if (type != FeatureType::categorical && !v.is_number()) return fail(p + ": expected a number");
+    std::string t = v.is_string() ? v.get<std::string>() : v.dump();
+    if (std::find(out.begin(), out.end(), t) != out.end()) return fail(p + ": duplicate special value " + t);
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 }  // namespace
@@ -143,6 +169,9 @@ Result<FeatureSchema> FeatureSchema::parse(std::string_view text) {
       if (!t.ok()) return fail(path + ".trend: " + t.error());
       s.trend = *t;
     }
+    auto specials = get_specials(f, s.type, path);
+    if (!specials.ok()) return fail(specials.error());
+    s.specials = *specials;
     out.push_back(std::move(s));
   }
   FeatureSchema schema(std::move(out));

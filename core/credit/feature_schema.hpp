@@ -29,7 +29,10 @@ enum class RiskTrend : std::uint8_t {
   automatic,   // monotonic, direction chosen from the data (the one with higher IV)
   ascending,   // bad rate rises with the value
   descending,  // bad rate falls as the value rises
-  none,        // not constrained (e.g. U-shaped features); configured explicitly
+  none,        // not constrained; configured explicitly
+  peak,        // bad rate rises, then falls (an inverted U; the turn chosen by the DP)
+  valley,      // bad rate falls, then rises (a U-shaped feature)
+  auto_shape,  // automatic, or a peak / valley when it gains ≥ BinningOptions::shape_iv_gain × the IV
 };
 std::string_view to_string(RiskTrend t);
 Result<RiskTrend> parse_risk_trend(std::string_view s);
@@ -48,6 +51,9 @@ struct FeatureSpec {
   std::string advice;      // counterfactual wording ("spend more nights at your home address")
   std::vector<std::string> levels;  // ordinal / categorical level labels
   RiskTrend trend = RiskTrend::automatic;
+  // Codes with a meaning of their own ("special_values": [-999, -998]; level
+  // names for a categorical feature): each gets its own bin and WoE.
+  std::vector<std::string> specials;
   int decimals = 0;        // values are recorded to this many decimals
   // Whether a counterfactual may suggest changing it: false for facts that
   // only time changes (account age) or that it would be perverse to suggest

@@ -63,7 +63,7 @@ int best_bin(const FeatureBinning& fb, const std::vector<int>& pts) {
   int best = -1;
   for (std::size_t b = 0; b < fb.bins.size(); ++b) {
     const Bin& bin = fb.bins[b];
-    if (bin.is_missing && bin.n_good + bin.n_bad == 0) continue;
+    if ((bin.is_missing || bin.is_special) && bin.n_good + bin.n_bad == 0) continue;
     if (best < 0 || pts[b] > pts[static_cast<std::size_t>(best)]) best = static_cast<int>(b);
   }
   return best < 0 ? 0 : best;
@@ -102,9 +102,11 @@ ScoreResult finish(const Scorecard& card, int submodel, std::span<const int> bin
     rc.bin_label = fb.bins[static_cast<std::size_t>(b)].label;
     rc.best_label = fb.bins[static_cast<std::size_t>(best)].label;
     const std::string label = fb.label.empty() ? fb.name : fb.label;
+    const Bin& bin = fb.bins[static_cast<std::size_t>(b)];
     const std::string why = !fb.reason.empty() ? fb.reason
-                            : fb.bins[static_cast<std::size_t>(b)].is_missing ? label + " is missing"
-                                                                               : label + " is in a higher-risk range";
+                            : bin.is_missing   ? label + " is missing"
+                            : bin.is_special   ? label + " has the special value " + fb.specials[static_cast<std::size_t>(b - fb.first_special_bin())]
+                                               : label + " is in a higher-risk range";
     rc.text = why + " (" + label + ": " + rc.bin_label + "; best: " + rc.best_label + "; -" + std::to_string(lost) +
               " points)";
     reasons.push_back(std::move(rc));
@@ -391,6 +393,12 @@ void bin_values_impl(const FeatureBinning& fb, std::span<const T> values, std::s
       for (std::size_t i = 0; i < m; ++i) count[i] += x[i] >= cut ? 1 : 0;
     }
     for (std::size_t i = 0; i < m; ++i) out[b0 + i] = x[i] != x[i] ? missing : static_cast<std::uint8_t>(count[i]);
+    for (std::size_t s = 0; s < fb.special_values.size(); ++s) {
+      const T code = static_cast<T>(fb.special_values[s]);
+      const auto bin = static_cast<std::uint8_t>(fb.first_special_bin() + static_cast<int>(s));
+      for (std::size_t i = 0; i < m; ++i)
+        if (x[i] == code) out[b0 + i] = bin;
+    }
   }
 }
 

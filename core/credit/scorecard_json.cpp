@@ -1,8 +1,11 @@
 #include "core/credit/scorecard_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
+
+#include "core/credit/csv.hpp"
 
 namespace finlab::credit {
 
@@ -49,6 +52,8 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
     jf["levels"] = f.levels;
     jf["cuts"] = f.cuts;
     jf["level_bin"] = f.level_bin;
+    if (!f.specials.empty()) jf["specials"] = f.specials;
+    if (f.manual) jf["manual"] = true;
     json bins = json::array();
     for (const auto& b : f.bins) {
       json jb;
@@ -57,6 +62,7 @@ std::string scorecard_to_json(const Scorecard& card, int indent) {
       jb["hi"] = number_or_null(b.hi);
       if (!b.levels.empty()) jb["levels"] = b.levels;
       jb["missing"] = b.is_missing;
+      if (b.is_special) jb["special"] = true;
       jb["n_good"] = b.n_good;
       jb["n_bad"] = b.n_bad;
       jb["woe"] = b.woe;
@@ -173,6 +179,34 @@ struct Reader {
   }
 };
 
+// Optional "specials" of a feature (absent in models without special values)
+// and the layout they imply: value bins, one bin per special, the missing bin.
+Result<bool> read_specials(const json& jf, const std::string& p, FeatureBinning& f) {
+  if (auto it = jf.find("specials"); it != jf.end()) {
+    if (!it->is_array()) return fail(p + ".specials: expected an array of strings");
+    for (std::size_t k = 0; k < it->size(); ++k) {
+      const std::string sp = p + ".specials[" + std::to_string(k) + "]";
+      if (!(*it)[k].is_string()) return fail(sp + ": expected a string");
+      const std::string t = (*it)[k].get<std::string>();
+      if (std::find(f.specials.begin(), f.specials.end(), t) != f.specials.end()) return fail(sp + ": duplicate special value '" + t + "'");
+      f.specials.push_back(t);
+      if (f.type == FeatureType::categorical) continue;
+      double v = 0;
+      if (!parse_number_cell(t, &v)) return fail(sp + ": '" + t + "' is not a number (the feature is numeric)");
+      f.special_values.push_back(v);
+    }
+  }
+  const std::size_t ns = f.specials.size();
+  if (f.bins.size() < ns + 2) return fail(p + ".bins: expected the value bins, " + std::to_string(ns) + " special bin(s) and the missing bin");
+  for (std::size_t b = 0; b + 1 < f.bins.size(); ++b) {
+    const bool want = b + 1 + ns >= f.bins.size();
+    if (f.bins[b].is_special != want)
+      return fail(p + ".bins[" + std::to_string(b) + "]: " + (want ? "expected a special bin (one per special value, after the value bins)"
+                                                                   : "unexpected special bin"));
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<Scorecard> scorecard_from_json(std::string_view text) {
@@ -264,6 +298,10 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
           b.hi = rd.number(jb, "hi", bp, true, std::numeric_limits<double>::infinity());
           if (jb.contains("levels")) b.levels = rd.numbers<std::int32_t>(jb, "levels", bp);
           b.is_missing = rd.boolean(jb, "missing", bp);
+          if (auto sp = jb.find("special"); sp != jb.end()) {
+            if (!sp->is_boolean()) return fail(bp + ".special: expected true or false");
+            b.is_special = sp->get<bool>();
+          }
           b.n_good = rd.integer(jb, "n_good", bp);
           b.n_bad = rd.integer(jb, "n_bad", bp);
           b.woe = rd.number(jb, "woe", bp);
@@ -275,8 +313,13 @@ Result<Scorecard> scorecard_from_json(std::string_view text) {
       // Consistency: value bins = cuts + 1, missing bin last, level codes in range.
       if (f.bins.size() < 2 || !f.bins.back().is_missing)
         return fail(p + ".bins: expected at least one value bin and the missing bin last");
-      if (f.type != FeatureType::categorical && f.cuts.size() + 2 != f.bins.size())
-        return fail(p + ".cuts: " + std::to_string(f.cuts.size()) + " cuts for " + std::to_string(f.bins.size() - 1) + " value bins");
+      if (auto sp = read_specials(jf, p, f); !sp) return fail(sp.error());
+      if (auto mb = jf.find("manual"); mb != jf.end()) {
+        if (!mb->is_boolean()) return fail(p + ".manual: expected true or false");
+        f.manual = mb->get<bool>();
+      }
+      if (f.type != FeatureType::categorical && f.cuts.size() + 1 != static_cast<std::size_t>(f.value_bin_count()))
+        return fail(p + ".cuts: " + std::to_string(f.cuts.size()) + " cuts for " + std::to_string(f.value_bin_count()) + " value bins");
       for (std::size_t k = 1; k < f.cuts.size(); ++k)
         if (!(f.cuts[k - 1] < f.cuts[k])) return fail(p + ".cuts: cut points must increase");
       if (f.type == FeatureType::categorical) {

@@ -34,7 +34,7 @@ std::string feature_case(const FeatureBinning& fb, const std::vector<int>& pts, 
   const int missing = pts[static_cast<std::size_t>(fb.missing_bin())];
   std::string s = "CASE WHEN " + col + " IS NULL THEN " + std::to_string(missing);
   if (fb.type == FeatureType::categorical) {
-    for (int b = 0; b < fb.value_bin_count(); ++b) {
+    for (int b = 0; b < fb.missing_bin(); ++b) {  // value bins and special levels
       std::string list;
       for (std::size_t l = 0; l < fb.level_bin.size(); ++l)
         if (fb.level_bin[l] == b) list += (list.empty() ? "" : ", ") + sql_text(fb.levels[l]);
@@ -44,6 +44,9 @@ std::string feature_case(const FeatureBinning& fb, const std::vector<int>& pts, 
     s += "\n" + indent + "  ELSE " + std::to_string(missing) + " END";
     return s;
   }
+  for (std::size_t k = 0; k < fb.special_values.size(); ++k)  // special codes first: they may lie inside a range
+    s += "\n" + indent + "  WHEN " + col + " = " + sql_number(fb.special_values[k]) + " THEN " +
+         std::to_string(pts[static_cast<std::size_t>(fb.first_special_bin()) + k]);
   for (std::size_t c = 0; c < fb.cuts.size(); ++c)
     s += "\n" + indent + "  WHEN " + col + " < " + sql_number(fb.cuts[c]) + " THEN " + std::to_string(pts[c]);
   s += "\n" + indent + "  ELSE " + std::to_string(pts[fb.cuts.size()]) + " END";

@@ -7,6 +7,10 @@
 
 namespace finlab::loan {
 
+namespace detail {
+CapTableSource builtin_benchmark_source();
+}  // namespace detail
+
 using money::Rate;
 using time::Date;
 
@@ -146,13 +150,14 @@ Result<CapRule> read_rule(int line_no, const std::vector<Field>& fs, const std::
     if (!v) return fail(v.error());
     r.kind = CapKind::fixed;
     r.value = *v;
-  } else if (x != std::string::npos && (cap.substr(x + 1) == "LPR" || cap.substr(x + 1) == "contract")) {
+  } else if (x != std::string::npos && (cap.substr(x + 1) == "LPR" || cap.substr(x + 1) == "contract" || cap.substr(x + 1) == "benchmark")) {
     auto m = Rate::parse_ratio(cap.substr(0, x));
     if (!m || m->units() <= 0) return fail(col(fs[2]) + "cap: expected a positive multiple before 'x', got \"" + cap + "\"");
-    r.kind = cap.substr(x + 1) == "LPR" ? CapKind::lpr_multiple : CapKind::contract_multiple;
+    const std::string base = cap.substr(x + 1);
+    r.kind = base == "LPR" ? CapKind::lpr_multiple : base == "benchmark" ? CapKind::benchmark_multiple : CapKind::contract_multiple;
     r.value = *m;
   } else {
-    return fail(col(fs[2]) + "cap: expected a rate such as 24%, a multiple such as 4xLPR or 1.5xcontract, got \"" + cap + "\"");
+    return fail(col(fs[2]) + "cap: expected a rate such as 24%, a multiple such as 4xLPR, 4xbenchmark or 1.5xcontract, got \"" + cap + "\"");
   }
   auto from = read_date(fs[3], "effective_from");
   if (!from) return fail(from.error());
@@ -193,6 +198,23 @@ std::string consequence_zh(CapConsequence c) {
   return "";
 }
 
+// A dated rate history (date, RATE_COLUMN, uncertain, source), ascending.
+Result<int> read_series(const CapTableSource& src, std::string_view rate_column, std::vector<LprPoint>& out) {
+  return for_each_row(src, {"date", rate_column, "uncertain", "source"}, [&](int, const std::vector<Field>& fs) -> Result<int> {
+    auto d = read_date(fs[0], "date");
+    if (!d) return fail(d.error());
+    if (!out.empty() && *d <= out.back().from)
+      return fail(col(fs[0]) + "date " + d->to_string() + " is not after the previous row's " + out.back().from.to_string() + " (rows ascend)");
+    auto r = read_pct(fs[1], rate_column);
+    if (!r) return fail(r.error());
+    auto u = read_yes_no(fs[2]);
+    if (!u) return fail(u.error());
+    if (fs[3].text.empty()) return fail(col(fs[3]) + "source: every rate names its source");
+    out.push_back(LprPoint{*d, *r, *u, fs[3].text});
+    return 1;
+  });
+}
+
 }  // namespace
 
 std::string_view to_string(LenderType t) { return kLenderNames[static_cast<std::size_t>(t)]; }
@@ -228,12 +250,13 @@ std::string CapRule::cap_text() const {
   switch (kind) {
     case CapKind::fixed: return value.to_percent_string() + "%";
     case CapKind::lpr_multiple: return format_decimal(ratio_of(value), 2) + "xLPR";
+    case CapKind::benchmark_multiple: return format_decimal(ratio_of(value), 2) + "xbenchmark";
     case CapKind::contract_multiple: return format_decimal(ratio_of(value), 2) + "xcontract";
   }
   return "";
 }
 
-Result<RateCapTable> RateCapTable::parse(const CapTableSource& caps, const CapTableSource& lpr) {
+Result<RateCapTable> RateCapTable::parse(const CapTableSource& caps, const CapTableSource& lpr, std::optional<CapTableSource> benchmark) {
   RateCapTable t;
   auto n = for_each_row(caps, {"lender_type", "applies_to", "cap", "effective_from", "effective_to", "consequence", "uncertain", "source"},
                         [&](int line_no, const std::vector<Field>& fs) -> Result<int> {
@@ -244,27 +267,30 @@ Result<RateCapTable> RateCapTable::parse(const CapTableSource& caps, const CapTa
                         });
   if (!n) return fail(n.error());
   if (t.rules_.empty()) return fail(caps.name + ": no caps");
-  auto m = for_each_row(lpr, {"date", "lpr_1y", "uncertain", "source"}, [&](int, const std::vector<Field>& fs) -> Result<int> {
-    auto d = read_date(fs[0], "date");
-    if (!d) return fail(d.error());
-    if (!t.lpr_.empty() && *d <= t.lpr_.back().from)
-      return fail(col(fs[0]) + "date " + d->to_string() + " is not after the previous row's " + t.lpr_.back().from.to_string() +
-                  " (rows ascend)");
-    auto r = read_pct(fs[1], "lpr_1y");
-    if (!r) return fail(r.error());
-    auto u = read_yes_no(fs[2]);
-    if (!u) return fail(u.error());
-    if (fs[3].text.empty()) return fail(col(fs[3]) + "source: every rate names its source");
-    t.lpr_.push_back(LprPoint{*d, *r, *u, fs[3].text});
-    return 1;
-  });
+  auto m = read_series(lpr, "lpr_1y", t.lpr_);
   if (!m) return fail(m.error());
+  const CapTableSource bench = benchmark ? *benchmark : detail::builtin_benchmark_source();
+  auto b = read_series(bench, "rate_1y", t.benchmark_);
+  if (!b) return fail(b.error());
   for (const auto& r : t.rules_) {
     if (r.kind == CapKind::lpr_multiple && (t.lpr_.empty() || r.from < t.lpr_.front().from))
       return fail(r.where + ": a " + r.cap_text() + " cap from " + r.from.to_string() + " needs the LPR on that date, and " + lpr.name +
                   (t.lpr_.empty() ? " is empty" : " starts on " + t.lpr_.front().from.to_string()));
+    if (r.kind == CapKind::benchmark_multiple && (t.benchmark_.empty() || r.from < t.benchmark_.front().from))
+      return fail(r.where + ": a " + r.cap_text() + " cap from " + r.from.to_string() + " needs the benchmark rate on that date, and " +
+                  bench.name + (t.benchmark_.empty() ? " is empty" : " starts on " + t.benchmark_.front().from.to_string()));
   }
   return t;
+}
+
+Result<Rate> RateCapTable::benchmark_on(Date d) const {
+  const LprPoint* found = nullptr;
+  for (const auto& p : benchmark_)
+    if (p.from <= d) found = &p;
+  if (!found)
+    return fail("no 1-year benchmark lending rate on " + d.to_string() +
+                (benchmark_.empty() ? std::string(" (no benchmark history)") : " (the history starts on " + benchmark_.front().from.to_string() + ")"));
+  return found->rate;
 }
 
 Result<Rate> RateCapTable::lpr_on(Date d) const {
@@ -290,6 +316,7 @@ std::vector<Date> RateCapTable::boundary_dates() const {
     if (r.to) out.push_back(r.to->plus_days(1));
   }
   for (const auto& p : lpr_) out.push_back(p.from);
+  for (const auto& p : benchmark_) out.push_back(p.from);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -300,6 +327,11 @@ Result<double> RateCapTable::limit_of(const CapRule& rule, Date d, std::optional
     case CapKind::fixed: return ratio_of(rule.value);
     case CapKind::lpr_multiple: {
       auto l = lpr_on(d);
+      if (!l) return fail(rule.where + ": " + l.error());
+      return ratio_of(rule.value) * ratio_of(*l);
+    }
+    case CapKind::benchmark_multiple: {
+      auto l = benchmark_on(d);
       if (!l) return fail(rule.where + ": " + l.error());
       return ratio_of(rule.value) * ratio_of(*l);
     }
@@ -332,6 +364,9 @@ Result<CapVerdict> RateCapTable::check(LenderType lender, CapSubject subject, Da
     if (r->kind == CapKind::lpr_multiple) {
       const Rate l = lpr_on(d).value();
       cap_en += " (" + format_decimal(ratio_of(r->value), 2) + " x LPR " + l.to_percent_string() + "%)";
+    } else if (r->kind == CapKind::benchmark_multiple) {
+      const Rate l = benchmark_on(d).value();
+      cap_en += " (" + format_decimal(ratio_of(r->value), 2) + " x the PBOC 1-year benchmark rate " + format_percent(ratio_of(l), 2) + "%)";
     } else if (r->kind == CapKind::contract_multiple) {
       cap_en += " (" + format_decimal(ratio_of(r->value), 2) + " x the contract rate " + format_percent(*contract_rate, 2) + "%)";
     }

@@ -41,6 +41,7 @@ Result<CapSubject> parse_cap_subject(std::string_view text);
 enum class CapKind {
   fixed,              // a fixed annual rate: "24%"
   lpr_multiple,       // a multiple of the 1-year LPR in force on the date: "4xLPR"
+  benchmark_multiple, // a multiple of the PBOC 1-year benchmark lending rate in force on the date (before the LPR): "4xbenchmark"
   contract_multiple,  // a multiple of the contract rate: "1.5xcontract" (penalty rules)
 };
 
@@ -101,7 +102,10 @@ struct CapVerdict {
 class RateCapTable {
 public:
   // Parse the caps and LPR files. Errors say "NAME:LINE:COLUMN: what".
-  static Result<RateCapTable> parse(const CapTableSource& caps, const CapTableSource& lpr);
+  // The benchmark history ("4xbenchmark" caps) defaults to the built-in
+  // assets/regulation/benchmark.csv.
+  static Result<RateCapTable> parse(const CapTableSource& caps, const CapTableSource& lpr,
+                                    std::optional<CapTableSource> benchmark = std::nullopt);
   // The table compiled in from assets/regulation/{caps,lpr}.csv. Parsed once.
   static const RateCapTable& builtin();
 
@@ -109,6 +113,9 @@ public:
   const std::vector<LprPoint>& lpr() const { return lpr_; }
   // The 1-year LPR in force on d, or a failure when d is before the history.
   Result<money::Rate> lpr_on(time::Date d) const;
+  const std::vector<LprPoint>& benchmark() const { return benchmark_; }
+  // The PBOC 1-year benchmark lending rate in force on d (it was last set on 2015-10-24 and replaced by the LPR as the reference from 2019-08-20).
+  Result<money::Rate> benchmark_on(time::Date d) const;
   std::vector<const CapRule*> in_force(LenderType lender, CapSubject subject, time::Date d) const;
   // Every boundary date of the table (each rule's from and the day after its to, each LPR change), ascending, unique.
   std::vector<time::Date> boundary_dates() const;
@@ -124,6 +131,7 @@ public:
 private:
   std::vector<CapRule> rules_;
   std::vector<LprPoint> lpr_;
+  std::vector<LprPoint> benchmark_;
 };
 
 }  // namespace finlab::loan

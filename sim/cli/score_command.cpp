@@ -493,6 +493,7 @@ void register_score_commands(CLI::App& app) {
     c->callback([o] { run_generate(*o); });
   }
   register_score_train(*cmd);
+  register_score_monitor(*cmd);
   {
     auto o = std::make_shared<ApplyOptions>();
     auto* c = cmd->add_subcommand("apply", "score each row of a CSV: score, PD, band, categories used, reason codes");

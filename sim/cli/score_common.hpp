@@ -34,4 +34,6 @@ cr::Dataset load_dataset(const std::string& path, cr::DatasetOptions dopt);
 namespace finlab::cli {
 // `finlab score train` (score_train.cpp).
 void register_score_train(CLI::App& score);
+// `finlab score monitor` (score_monitor.cpp).
+void register_score_monitor(CLI::App& score);
 }  // namespace finlab::cli

@@ -12,6 +12,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/credit/manual_bins.hpp"
 #include "core/credit/scorecard_json.hpp"
 #include "core/credit/training.hpp"
 #include "sim/cli/command.hpp"
@@ -93,15 +94,105 @@ void print_model_statistics(std::ostream& os, const cr::ModelStatistics& m, cons
 
 struct TrainCliOptions {
   std::string data, target, bad, good, split_column, exclude, out, name = "scorecard", consent_column = "consent";
-  std::vector<std::string> trends;
+  std::vector<std::string> trends, specials;
   double min_iv = 0.02, min_bin_share = 0.05, max_correlation = 0.7, l2 = 1.0;
   double base_points = 600, base_odds = 50, pdo = 20;
   int max_bins = 8, max_features = 30;
   double max_vif = 0, max_p_value = 0, p_enter = 0.05, p_remove = 0.05;
   std::string stepwise = "none", criterion = "aic";
   std::string oot_column, oot_from;
+  std::string bins_file, model, model_name;  // --bins (train, bins); --model (bins)
+  std::string dpd_prefix;                    // --target-dpd: target from repayment history
+  int dpd_days = 30, dpd_months = 12;
   bool json = false;
 };
+
+// --trend COLUMN=T and --special COLUMN=V1,V2 onto the data set's columns.
+void apply_column_options(cr::Dataset& data, const TrainCliOptions& o) {
+  auto column_of = [&](const std::string& opt, const std::string& arg, const char* expects) -> cr::DataColumn& {
+    const auto eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError(opt + " expects " + expects + ", got '" + arg + "'");
+    const std::size_t c = data.column_index(arg.substr(0, eq));
+    if (c == cr::CsvTable::npos) throw UsageError(opt + ": no feature column '" + arg.substr(0, eq) + "' in " + o.data);
+    return data.columns[c];
+  };
+  for (const auto& t : o.trends) {
+    cr::DataColumn& col = column_of("--trend", t, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none");
+    auto trend = cr::parse_risk_trend(t.substr(t.find('=') + 1));
+    if (!trend) throw UsageError("--trend " + t + ": " + trend.error());
+    col.trend = *trend;
+  }
+  for (const auto& sp : o.specials) {
+    cr::DataColumn& col = column_of("--special", sp, "COLUMN=VALUE[,VALUE...]");
+    const std::vector<std::string> values = split_list(sp.substr(sp.find('=') + 1));
+    if (values.empty()) throw UsageError("--special " + sp + ": no value given");
+    auto r = cr::set_special_values(col, values);
+    if (!r) throw UsageError("--special " + sp + ": " + r.error());
+  }
+  if (!o.bins_file.empty()) {  // after --special: a bins file's "specials" win for its features
+    auto bins = cr::parse_manual_bins(read_file(o.bins_file));
+    if (!bins) throw InputError(o.bins_file + ": " + bins.error());
+    auto r = cr::apply_manual_bins(data, *bins);
+    if (!r) throw InputError(o.bins_file + ": " + r.error());
+  }
+}
+
+cr::DatasetOptions dataset_options(const TrainCliOptions& o) {
+  cr::DatasetOptions dopt;
+  if (o.target.empty() == o.dpd_prefix.empty()) throw UsageError("give a target: --target COLUMN --bad V, or --target-dpd PREFIX");
+  if (!o.dpd_prefix.empty()) {
+    if (!o.bad.empty() || !o.good.empty()) throw UsageError("--bad and --good go with --target, not with --target-dpd");
+    if (o.dpd_days < 1 || o.dpd_months < 1 || o.dpd_months > 120) throw UsageError("--dpd-days must be >= 1 and --dpd-months in 1..120");
+    dopt.dpd_prefix = o.dpd_prefix;
+    dopt.dpd_days = o.dpd_days;
+    dopt.dpd_months = o.dpd_months;
+    dopt.split_column = o.split_column;
+    dopt.oot_column = o.oot_column;
+    dopt.oot_from = o.oot_from;
+    dopt.consent_column = o.consent_column;
+    dopt.exclude = split_list(o.exclude);
+    return dopt;
+  }
+  dopt.target = o.target;
+  dopt.bad_values = split_list(o.bad);
+  dopt.good_values = split_list(o.good);
+  dopt.split_column = o.split_column;
+  dopt.oot_column = o.oot_column;
+  dopt.oot_from = o.oot_from;
+  dopt.consent_column = o.consent_column;
+  dopt.exclude = split_list(o.exclude);
+  if (dopt.bad_values.empty()) throw UsageError("--bad needs a value");
+  return dopt;
+}
+
+// `finlab score bins`: the bins of a model, or of every column of a data set
+// (binned on its training rows as train would), as a bins file.
+void run_bins(const TrainCliOptions& o) {
+  if (o.model.empty() == o.data.empty()) throw UsageError("score bins needs --model or --data (not both)");
+  std::vector<cr::FeatureBinning> features;
+  if (!o.model.empty()) {
+    features = load_model(o.model, o.model_name).features;
+  } else {
+    if (o.target.empty() && o.dpd_prefix.empty()) throw UsageError("score bins --data needs --target and --bad (or --target-dpd)");
+    if (!(o.min_bin_share >= 0 && o.min_bin_share < 0.5)) throw UsageError("--min-bin-share must be in [0, 0.5)");
+    if (o.max_bins < 1 || o.max_bins > 64) throw UsageError("--max-bins must be in 1..64");
+    cr::Dataset data = load_dataset(o.data, dataset_options(o));
+    apply_column_options(data, o);
+    cr::BinningOptions bo;
+    bo.min_bin_share = o.min_bin_share;
+    bo.max_bins = o.max_bins;
+    for (const cr::DataColumn& col : data.columns) {
+      std::vector<std::uint32_t> rows;
+      for (std::size_t r = 0; r < data.rows(); ++r)
+        if (data.split[r] == cr::Split::train && cr::ConsentMask::from_bits(data.consent[r]).has(col.category))
+          rows.push_back(static_cast<std::uint32_t>(r));
+      if (!rows.empty()) features.push_back(cr::bin_feature(col, data.bad, rows, bo));
+    }
+  }
+  const std::string text = cr::manual_bins_to_json(features) + "\n";
+  if (o.out.empty()) std::cout << text;
+  else write_file(o.out, text);
+}
 
 void run_train(const TrainCliOptions& o) {
   if (o.min_iv < 0) throw UsageError("--min-iv must not be negative");
@@ -119,27 +210,8 @@ void run_train(const TrainCliOptions& o) {
   if (!direction) throw UsageError("--stepwise: " + direction.error());
   auto criterion = cr::parse_stepwise_criterion(o.criterion);
   if (!criterion) throw UsageError("--stepwise-criterion: " + criterion.error());
-  cr::DatasetOptions dopt;
-  dopt.target = o.target;
-  dopt.bad_values = split_list(o.bad);
-  dopt.good_values = split_list(o.good);
-  dopt.split_column = o.split_column;
-  dopt.oot_column = o.oot_column;
-  dopt.oot_from = o.oot_from;
-  dopt.consent_column = o.consent_column;
-  dopt.exclude = split_list(o.exclude);
-  if (dopt.bad_values.empty()) throw UsageError("--bad needs a value");
-  cr::Dataset data = load_dataset(o.data, dopt);
-  for (const auto& t : o.trends) {
-    const auto eq = t.find('=');
-    if (eq == std::string::npos) throw UsageError("--trend expects COLUMN=auto|ascending|descending|none, got '" + t + "'");
-    const std::string col = t.substr(0, eq);
-    auto trend = cr::parse_risk_trend(t.substr(eq + 1));
-    if (!trend) throw UsageError("--trend " + t + ": " + trend.error());
-    const std::size_t c = data.column_index(col);
-    if (c == cr::CsvTable::npos) throw UsageError("--trend: no feature column '" + col + "' in " + o.data);
-    data.columns[c].trend = *trend;
-  }
+  cr::Dataset data = load_dataset(o.data, dataset_options(o));
+  apply_column_options(data, o);
   cr::TrainOptions topt;
   topt.name = o.name;
   topt.min_iv = o.min_iv;
@@ -198,7 +270,7 @@ void run_train(const TrainCliOptions& o) {
     ordered_json doc;
     doc["data"] = o.data;
     doc["model"] = o.out.empty() ? ordered_json(nullptr) : ordered_json(o.out);
-    doc["target"] = o.target;
+    doc["target"] = data.target;
     doc["rows"] = data.rows();
     doc["notes"] = data.notes;
     doc["train"] = metrics_json(train_v);
@@ -241,6 +313,7 @@ void run_train(const TrainCliOptions& o) {
       for (std::size_t b = 0; b < c.binning.bins.size(); ++b) {
         const cr::Bin& bin = c.binning.bins[b];
         ordered_json jb = {{"label", bin.label},
+                           {"kind", bin.is_missing ? "missing" : bin.is_special ? "special" : "value"},
                            {"n", bin.n_good + bin.n_bad},
                            {"goods", bin.n_good},
                            {"bads", bin.n_bad},
@@ -250,7 +323,12 @@ void run_train(const TrainCliOptions& o) {
         if (pts) jb["points"] = (*pts)[b];
         bins.push_back(jb);
       }
-      if (!c.binning.bins.empty()) f["direction"] = std::string(cr::to_string(c.binning.direction));
+      if (!c.binning.bins.empty()) {
+        f["trend"] = std::string(cr::to_string(c.binning.trend));
+        f["direction"] = std::string(cr::to_string(c.binning.direction));
+        if (!c.binning.specials.empty()) f["specials"] = c.binning.specials;
+        if (c.binning.manual) f["manual"] = true;
+      }
       f["bins"] = bins;
       feats.push_back(f);
     }
@@ -269,7 +347,7 @@ void run_train(const TrainCliOptions& o) {
     std::cout << doc.dump(2) << "\n";
     return;
   }
-  std::cout << "scorecard '" << card.name << "' trained on " << o.data << " (target " << o.target << ")\n";
+  std::cout << "scorecard '" << card.name << "' trained on " << o.data << " (target " << data.target << ")\n";
   for (const auto& n : data.notes) std::cout << "note: " << n << "\n";
   print_metrics(std::cout, "train", train_v);
   if (have_test) print_metrics(std::cout, "test ", test_v);
@@ -332,15 +410,20 @@ void register_score_train(CLI::App& score) {
     auto o = std::make_shared<TrainCliOptions>();
     auto* c = score.add_subcommand("train", "train a scorecard from a CSV and report binning, IV, AUC and KS");
     c->add_option("--data", o->data, "CSV file with a header row")->required();
-    c->add_option("--target", o->target, "target column")->required();
-    c->add_option("--bad", o->bad, "target value(s) meaning bad, comma-separated")->required();
+    c->add_option("--target", o->target, "target column (or --target-dpd)");
+    c->add_option("--bad", o->bad, "target value(s) meaning bad, comma-separated");
+    c->add_option("--target-dpd", o->dpd_prefix, "target from repayment history: columns PREFIX1..PREFIXn hold days past due per month");
+    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: bad = ever this many days past due (default 30)");
+    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: within this many months of the observation date (default 12)");
     c->add_option("--good", o->good, "target value(s) meaning good (default: the one other value; other rows are dropped)");
     c->add_option("--split-column", o->split_column, "column with train/test per row; test rows are evaluated");
     c->add_option("--exclude", o->exclude, "columns not to use, comma-separated");
     c->add_option("--consent-column", o->consent_column, "consent column (default consent; used when present)");
     c->add_option("--out", o->out, "write the model JSON here");
     c->add_option("--name", o->name, "model name");
-    c->add_option("--trend", o->trends, "COLUMN=auto|ascending|descending|none (repeatable)");
+    c->add_option("--trend", o->trends, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none (repeatable)");
+    c->add_option("--special", o->specials, "COLUMN=V1,V2: special values of a column, each its own bin (repeatable)");
+    c->add_option("--bins", o->bins_file, "bins file (JSON, from `score bins`) fixing the cuts or level groups of its features");
     c->add_option("--min-iv", o->min_iv, "drop features below this IV (default 0.02)");
     c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
     c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
@@ -360,6 +443,29 @@ void register_score_train(CLI::App& score) {
     c->add_option("--p-remove", o->p_remove, "stepwise by p: remove above this p-value (default 0.05)");
     c->add_flag("--json", o->json, "print the report as JSON");
     c->callback([o] { run_train(*o); });
+  }
+  {
+    auto o = std::make_shared<TrainCliOptions>();
+    auto* c = score.add_subcommand("bins", "print the bins of a model or a data set as a bins file (edit it, train with --bins)");
+    c->add_option("--model", o->model, "model JSON (or SQLite database)");
+    c->add_option("--model-name", o->model_name, "scorecard name inside a SQLite database");
+    c->add_option("--data", o->data, "CSV file: bin every column on its training rows");
+    c->add_option("--target", o->target, "with --data: target column");
+    c->add_option("--bad", o->bad, "with --data: target value(s) meaning bad");
+    c->add_option("--target-dpd", o->dpd_prefix, "with --data: target from repayment history (as train)");
+    c->add_option("--dpd-days", o->dpd_days, "with --target-dpd: days past due (default 30)");
+    c->add_option("--dpd-months", o->dpd_months, "with --target-dpd: months (default 12)");
+    c->add_option("--good", o->good, "with --data: target value(s) meaning good");
+    c->add_option("--split-column", o->split_column, "with --data: only rows marked train are binned");
+    c->add_option("--exclude", o->exclude, "with --data: columns not to bin, comma-separated");
+    c->add_option("--consent-column", o->consent_column, "consent column (default consent; used when present)");
+    c->add_option("--trend", o->trends, "COLUMN=auto|auto_shape|ascending|descending|peak|valley|none (repeatable)");
+    c->add_option("--special", o->specials, "COLUMN=V1,V2: special values of a column (repeatable)");
+    c->add_option("--bins", o->bins_file, "bins file fixing some features (the others are found)");
+    c->add_option("--min-bin-share", o->min_bin_share, "minimum share of rows per bin (default 0.05)");
+    c->add_option("--max-bins", o->max_bins, "maximum value bins per feature (default 8)");
+    c->add_option("--out", o->out, "write the bins file here (default: standard output)");
+    c->callback([o] { run_bins(*o); });
   }
 }
 

@@ -197,6 +197,7 @@ struct RunOptions {
   std::uint64_t seed = 0;
   int threads = 0;
   std::int64_t history = 40'000;
+  std::uint64_t block_users = sm::kDefaultBlockUsers;
   std::string db;
   bool json = false;
   bool no_progress = false;
@@ -225,6 +226,7 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
   const sm::Scenario scenario = load_scenario(o.scenario);
   const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
   const int threads = threads_or_default(o.threads);
+  if (o.block_users < 1) throw UsageError("--block-users must be at least 1");
   const bool root = mpi.rank() == 0, ranked = mpi.size() > 1;
   // Rank 0 alone owns the database: the run is 'running' before any work
   // and only finished after every rank's results have been summed.
@@ -238,6 +240,7 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
   po.threads = threads;
   po.cancel = &g_stop;
   po.collective = mpi.collective();
+  po.block_users = o.block_users;
   po.on_progress = [&bar](const sm::Progress& p) { bar.update(p); };
   const auto t0 = std::chrono::steady_clock::now();
   finlab::Result<sm::RunOutput> out = [&]() -> finlab::Result<sm::RunOutput> {
@@ -283,15 +286,24 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
     doc["threads"] = threads;
     if (ranked) doc["ranks"] = mpi.size();
     doc["elapsed_ms"] = elapsed;
+    doc["streaming"] = {{"block_users", o.block_users}, {"blocks", out.value().blocks}, {"passes", out.value().passes}};
     doc["totals"] = totals_json(r.totals);
+    doc["credit_quality"] = quality_json(r);
     std::cout << doc.dump(2) << "\n";
     return;
   }
   std::cout << "run " << id << " (complete) in " << o.db << ": policy " << policy.name << ", scenario " << scenario.name << ", "
             << config.users << " users x " << config.months << " months, seed " << config.seed << ", "
             << (ranked ? std::to_string(mpi.size()) + " ranks x " : "") << threads << " thread" << (threads == 1 ? "" : "s")
-            << (ranked ? " each" : "") << ", " << elapsed << " ms\n\n";
+            << (ranked ? " each" : "") << ", " << elapsed << " ms"
+            << (out.value().passes > 1 || out.value().blocks > 1
+                    ? ", streamed in " + std::to_string(out.value().blocks) + " blocks" + (ranked ? " per rank" : "") + " x " +
+                          std::to_string(out.value().passes) + " passes"
+                    : std::string())
+            << "\n\n";
   print_table(std::cout, totals_table(r.totals));
+  std::cout << "\n";
+  print_table(std::cout, quality_summary_table(r));
 }
 
 // ---------------------------------------------------------------- list
@@ -624,6 +636,8 @@ void register_sim_commands(CLI::App& app) {
     c->add_option("--seed", o->seed, "random seed")->required();
     c->add_option("--threads", o->threads, "worker threads (default: all cores)");
     c->add_option("--history", o->history, "synthetic history users the scorecard is trained on (default 40000)");
+    c->add_option("--block-users", o->block_users,
+                  "most users in memory at once per process; more stream through in blocks, same results (default 4194304)");
     c->add_option("--db", o->db, "SQLite runs database (created if missing)")->required();
     c->add_flag("--json", o->json, "print one JSON document");
     c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");

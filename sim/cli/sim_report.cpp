@@ -135,6 +135,7 @@ ordered_json run_doc(const sm::StoredRun& r) {
   doc["partners"] = partners_json(r);
   doc["months_detail"] = months_json(r);
   doc["vintages"] = vintages_json(r);
+  doc["credit_quality"] = quality_json(r);
   return doc;
 }
 
@@ -248,6 +249,7 @@ void print_show(const sm::StoredRun& r) {
     vt.rows.push_back(row);
   }
   print_table(std::cout, vt);
+  print_quality(r);
 }
 
 }  // namespace finlab::cli

@@ -23,4 +23,10 @@ nlohmann::ordered_json totals_json(const std::vector<sim::NamedValue>& totals);
 nlohmann::ordered_json run_doc(const sim::StoredRun& r);  // the `sim show --json` document
 void print_show(const sim::StoredRun& r);                  // the `sim show` tables on stdout
 
+// Credit quality (sim_quality_report.cpp): the "credit_quality" object of
+// `sim run/show --json`, the short table `sim run` prints, and the tables of `sim show`.
+nlohmann::ordered_json quality_json(const sim::StoredRun& r);
+Table quality_summary_table(const sim::StoredRun& r);
+void print_quality(const sim::StoredRun& r);
+
 }  // namespace finlab::cli

@@ -164,6 +164,29 @@ TEST_CASE("mpirun -np 3 with 2 threads per rank, and more ranks than users, give
   std::remove(three.c_str());
 }
 
+TEST_CASE("mpirun -np 2 streaming its users in small blocks gives the single-process run", "[mpi][sim][stream]") {
+  // Each rank holds 3,000 users and streams them in blocks of 1,000 (several
+  // passes over the blocks, demand summed over the ranks per pass): the
+  // stored run equals the one-process run that holds every user at once.
+  const std::string one = fresh_db("one_s.sqlite"), two = fresh_db("two_s.sqlite");
+  const CliResult a = run_cli(run_args(one, "6000", "mild-stress", "2"));
+  REQUIRE(a.exit_code == 0);
+  std::vector<std::string> args = run_args(two, "6000", "mild-stress", "2");
+  args.insert(args.end(), {"--block-users", "1000"});
+  const CliResult b = run_mpi(2, args);
+  INFO(b.err);
+  REQUIRE(b.exit_code == 0);
+  CHECK(totals_of(b.out) == totals_of(a.out));
+  CHECK(stored_run(two, 1) == stored_run(one, 1));
+  // A block size of 0 is a usage error on every rank.
+  args.back() = "0";
+  const CliResult bad = run_mpi(2, args);
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Contains("--block-users must be at least 1"));
+  std::remove(one.c_str());
+  std::remove(two.c_str());
+}
+
 TEST_CASE("mpirun -np 2 sim sweep shares the cutoffs out and prints the single-process frontier", "[mpi][sim]") {
   const std::vector<std::string> args{"sim", "sweep", "--cutoffs", "560:640:20", "--users", "3000", "--months", "12", "--seed", "9",
                                       "--history", "3000", "--threads", "1", "--json", "--no-progress"};

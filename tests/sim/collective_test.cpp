@@ -65,10 +65,15 @@ TEST_CASE("RunAcc::pack lists every integer once, unpack restores it, and packs 
   }
   a.vintage_bad_fen[11] = -5;
   a.fast_by_day[89] = 1234567890123;
+  a.month[0].roll[kRollTo * 3 + 4] = 100;  // credit-quality fields travel too
+  a.month[2].bucket_fen[12] = 50;
+  a.fpd30[2] = 200;
+  a.vintage_chargeoff_fen[5] = 250;
   b.month[2].booked_fen = 9;
   b.fast_by_day[89] = 7;
   const std::vector<std::int64_t> pa = a.pack(), pb = b.pack();
-  // 3 months × (month fields + 8 partners × partner fields + 16 bands) + 2 × 3 × 4 vintages + 90 days.
+  // 3 months × (month fields + 8 partners × partner fields + 16 bands + 13 × 2 buckets + 13 × 15 rolls)
+  // + 2 × 3 × 4 vintages + 90 days + 4 × 3 × 4 vintage quality + 3 × 3 first payment default.
   std::size_t month_fields = 0, partner_fields = 0;
 #define FINLAB_X(name, doc) ++month_fields;
   FINLAB_SIM_MONTH_FIELDS(FINLAB_X)
@@ -76,15 +81,19 @@ TEST_CASE("RunAcc::pack lists every integer once, unpack restores it, and packs 
 #define FINLAB_X(name, doc) ++partner_fields;
   FINLAB_SIM_PARTNER_FIELDS(FINLAB_X)
 #undef FINLAB_X
-  CHECK(pa.size() == 3 * (month_fields + kMaxPartners * partner_fields + kMaxScoreBands) + 2 * 3 * 4 + 90);
+  CHECK(pa.size() == 3 * (month_fields + kMaxPartners * partner_fields + kMaxScoreBands + 2 * kBuckets + kBuckets * kRollTo) + 2 * 3 * 4 + 90 +
+                         4 * 3 * 4 + 3 * 3);
   // Every value set above is in the pack, the rest are zero.
-  CHECK(std::accumulate(pa.begin(), pa.end(), std::int64_t{0}) == (1 + 12) * 12 / 2 - 5 + 1234567890123);
+  CHECK(std::accumulate(pa.begin(), pa.end(), std::int64_t{0}) == (1 + 12) * 12 / 2 - 5 + 1234567890123 + 600);
   RunAcc c;
   c.init(3, 90);
   c.unpack(pa);
   CHECK(c.pack() == pa);
   CHECK(c.month[1].partners[7].allowance_fen == 7);
   CHECK(c.fast_by_day[89] == 1234567890123);
+  CHECK(c.month[0].roll[kRollTo * 3 + 4] == 100);
+  CHECK(c.fpd30[2] == 200);
+  CHECK(c.vintage_chargeoff_fen[5] == 250);
   std::vector<std::int64_t> sum(pa.size());
   for (std::size_t i = 0; i < pa.size(); ++i) sum[i] = pa[i] + pb[i];
   a.add(b);

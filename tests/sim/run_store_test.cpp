@@ -72,6 +72,9 @@ TEST_CASE("A finished run reads back with the same accumulators and totals", "[s
   }
   CHECK(r.acc.vintage_bad_count == out.acc.vintage_bad_count);
   CHECK(r.acc.fast_by_day == out.acc.fast_by_day);
+  // Every integer of the run, the credit-quality rows (schema 3) included.
+  CHECK(r.quality_recorded);
+  CHECK(r.acc.pack() == out.acc.pack());
   CHECK(r.daily_income_per_10k == out.daily_income_per_10k);
   // Totals recomputed from the stored integers equal the stored totals.
   const auto again = run_totals(r.acc, r.kpi_context());
@@ -122,6 +125,34 @@ TEST_CASE("The schema carries a version and refuses a newer database", "[sim][st
   }
   auto again = RunStore::open(path);
   CHECK_FALSE(again.ok());
+  std::remove(path.c_str());
+}
+
+TEST_CASE("A database of schema version 2 migrates and its runs still open, without credit-quality figures", "[sim][store][migration]") {
+  const std::string path = temp_db("v2");
+  const RunOutput& out = small_run();
+  std::int64_t id = 0;
+  std::vector<NamedValue> totals;
+  {
+    // A version-2 database is this one without migration 3's four tables.
+    auto store = RunStore::open(path).value();
+    id = store.begin_run(out.config, "2015-06-01T00:00:00Z", 1);
+    store.finish_run(id, out, "2015-06-01T00:00:01Z", 1000);
+    totals = store.load(id).value().totals;
+    store.db().exec("DROP TABLE sim_run_buckets; DROP TABLE sim_run_rolls; DROP TABLE sim_run_vintage_quality; DROP TABLE sim_run_fpd; "
+                    "PRAGMA user_version = 2");
+  }
+  auto store = RunStore::open(path).value();
+  CHECK(store.db().user_version() == kRunSchemaVersion);
+  const StoredRun old = store.load(id).value();
+  CHECK_FALSE(old.quality_recorded);
+  CHECK(old.acc.fpd_due == std::vector<std::int64_t>(static_cast<std::size_t>(out.config.months), 0));
+  REQUIRE(old.totals.size() == totals.size());
+  for (std::size_t k = 0; k < totals.size(); ++k) CHECK(old.totals[k].value == totals[k].value);
+  // New runs in the migrated database carry the figures.
+  const std::int64_t id2 = store.begin_run(out.config, "2015-06-02T00:00:00Z", 1);
+  store.finish_run(id2, out, "2015-06-02T00:00:01Z", 1000);
+  CHECK(store.load(id2).value().quality_recorded);
   std::remove(path.c_str());
 }
 

@@ -1,7 +1,8 @@
 // Loans: the schedule typed into the real widgets equals `finlab loan
 // schedule` for the same inputs; the inputs live in the URL hash (a shared
-// link reproduces the loan); the legal-cap warning appears above 24%; the
-// prepayment what-if equals `finlab loan prepay`.
+// link reproduces the loan); the all-in APR (PBOC rule) and its verdict against
+// the caps in force for the chosen lender type equal the CLI's; the prepayment
+// what-if equals `finlab loan prepay`.
 'use strict';
 
 function strip(rows) {
@@ -57,10 +58,24 @@ module.exports = [
       const cli = t.cli(['loan', 'schedule', '--principal', '10000', '--daily-rate', '0.1', '--term', '12', '--json'], { json: true });
       t.equal(strip(st.installments), strip(cli.installments), 'daily-rate schedule equals the CLI');
       t.check(st.cap && st.cap.flagged, `a 0.1% daily rate is flagged (${JSON.stringify(st.cap)})`);
-      t.equal(st.cap.message, cli.cap.message, 'the cap message equals the CLI');
+      const allIn = (a) => a && [a.apr_pct, a.ear_pct, a.rule, a.breached, a.caps_in_force, a.summary, a.summary_zh, a.disclosure.zh, a.disclosure.en];
+      const cliAllIn = (c) => { const a = c.all_in; return [a.apr_pct, a.ear_pct, a.rule, a.verdict.breached, a.verdict.caps_in_force, a.verdict.summary, a.verdict.summary_zh, a.disclosure.zh, a.disclosure.en]; };
+      t.equal(allIn(st.all_in), cliAllIn(cli), 'the all-in APR, its verdict (microloan company) and the disclosure equal finlab loan schedule');
+      t.equal(st.cap.message, cli.all_in.verdict.summary, 'the cap message is the verdict of the CLI');
       const mirror = await app.mirror();
       t.check(/cap/i.test(mirror['loans.cap'] || ''), `the cap warning is in the ARIA mirror: ${mirror['loans.cap']}`);
       await app.screenshot('loans-1280x800-cap-warning');
+      // Another lender type: a bank is held to other caps.
+      await app.click('loans.more');
+      await app.click('loans.lender');
+      await app.click('loans.lender.0');
+      st = (await app.state()).panels.loans;
+      const bank = t.cli(['loan', 'schedule', '--principal', '10000', '--daily-rate', '0.1', '--term', '12', '--lender-type', 'bank', '--json'], { json: true });
+      t.equal(allIn(st.all_in), cliAllIn(bank), 'for a bank the verdict equals finlab loan schedule --lender-type bank');
+      t.check(/lender=bank/.test(await app.page.evaluate(() => decodeURIComponent(location.hash))), 'the lender type is in the URL hash');
+      await app.click('loans.lender');
+      await app.click('loans.lender.2');
+      await app.click('loans.more');
 
       await app.type('loans.rate', '18');
       await app.click('loans.period');

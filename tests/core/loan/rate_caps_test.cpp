@@ -37,6 +37,11 @@ TEST_CASE("The built-in caps table loads from assets/regulation", "[loan][caps]"
   CHECK(t.lpr_on(Date::of("2025-05-19")).value() == money::Rate::percent("3.10"));
   CHECK(t.lpr_on(Date::of("2025-05-20")).value() == money::Rate::percent("3.00"));
   CHECK_FALSE(t.lpr_on(Date::of("2019-08-19")));
+  // The PBOC 1-year benchmark lending rate: 5.10% from 2015-05-11, 4.35% from 2015-10-24 (its last change).
+  CHECK(t.benchmark_on(Date::of("2015-05-11")).value() == money::Rate::percent("5.10"));
+  CHECK(t.benchmark_on(Date::of("2015-05-10")).value() == money::Rate::percent("5.35"));
+  CHECK(t.benchmark_on(Date::of("2019-08-20")).value() == money::Rate::percent("4.35"));
+  CHECK_FALSE(t.benchmark_on(Date::of("2008-12-22")));
 }
 
 TEST_CASE("Every rule is in force from its first day to its last, and not a day outside", "[loan][caps][boundary]") {
@@ -60,8 +65,18 @@ TEST_CASE("Every rule is in force from its first day to its last, and not a day 
 }
 
 TEST_CASE("Cap verdicts on both sides of the table's boundary dates", "[loan][caps][boundary]") {
-  SECTION("private lending: no cap before the 2015 SPC rules, then 24%/36%, then 4 x LPR from 2020-08-20") {
-    CHECK_FALSE(verdict(LenderType::private_lending, CapSubject::all_in_apr, "2015-08-31", 0.30).any_cap());
+  SECTION("private lending: 4 x the benchmark rate before the 2015 SPC rules, then 24%/36%, then 4 x LPR from 2020-08-20") {
+    // Before the benchmark history the table holds no cap.
+    CHECK_FALSE(verdict(LenderType::private_lending, CapSubject::all_in_apr, "2008-12-22", 0.30).any_cap());
+    // 1991 SPC opinion: 4 x the 1-year benchmark, 4.60% from 2015-08-26 -> 18.40% on 2015-08-31.
+    const auto before = verdict(LenderType::private_lending, CapSubject::all_in_apr, "2015-08-31", 0.30);
+    REQUIRE(before.findings.size() == 1);
+    CHECK(before.findings[0].limit == Approx(0.184).epsilon(1e-12));
+    CHECK(before.breached());
+    CHECK_THAT(before.findings[0].reason_en, Catch::Contains("18.40% (4.00 x the PBOC 1-year benchmark rate 4.60%)"));
+    // The benchmark cut of 2015-06-28 (5.10% -> 4.85%) moves the cap from 20.40% to 19.40% on its day.
+    CHECK_FALSE(verdict(LenderType::private_lending, CapSubject::all_in_apr, "2015-06-27", 0.20).breached());
+    CHECK(verdict(LenderType::private_lending, CapSubject::all_in_apr, "2015-06-28", 0.20).breached());
     const auto v = verdict(LenderType::private_lending, CapSubject::all_in_apr, "2015-09-01", 0.30);
     REQUIRE(v.findings.size() == 2);
     CHECK(v.findings[0].breached);       // 24%: courts do not enforce the excess
@@ -91,7 +106,12 @@ TEST_CASE("Cap verdicts on both sides of the table's boundary dates", "[loan][ca
     }
   }
   SECTION("microloan companies") {
-    CHECK_FALSE(verdict(LenderType::microloan, CapSubject::all_in_apr, "2015-08-31", 0.40).any_cap());
+    // Until 2015-08-31 the 2008 guidance ties microloans to 4 x the benchmark (an uncertain row).
+    const auto early = verdict(LenderType::microloan, CapSubject::all_in_apr, "2015-05-12", 0.40);
+    REQUIRE(early.findings.size() == 1);
+    CHECK(early.findings[0].limit == Approx(0.204).epsilon(1e-12));
+    CHECK(early.findings[0].rule->uncertain);
+    CHECK(early.breached());
     CHECK(verdict(LenderType::microloan, CapSubject::all_in_apr, "2015-09-01", 0.40).breached());
     CHECK(verdict(LenderType::microloan, CapSubject::all_in_apr, "2017-11-30", 0.30).findings.size() == 2);
     CHECK(verdict(LenderType::microloan, CapSubject::all_in_apr, "2017-12-01", 0.30).findings.size() == 3);
@@ -148,6 +168,12 @@ TEST_CASE("Caps table errors name the file, line and column", "[loan][caps][erro
   const auto lpr_bad = loan::RateCapTable::parse({"caps.csv", std::string(kHeader) + "bank,all_in_apr,36%,2017-12-01,,prohibited,no,x\n"},
                                                  {"lpr.csv", "date,lpr_1y,uncertain,source\n2020-04-20,3.85%,no,a\n2020-01-20,4.05%,no,b\n"});
   CHECK_THAT(lpr_bad.error(), Catch::StartsWith("lpr.csv:3:1: date 2020-01-20 is not after the previous row's 2020-04-20"));
+  CHECK_THAT(bad("bank,all_in_apr,4xbenchmark,2000-01-01,,prohibited,no,x\n"),
+             Catch::Contains("needs the benchmark rate on that date, and benchmark.csv starts on 2008-12-23"));
+  const auto bench_bad = loan::RateCapTable::parse({"caps.csv", std::string(kHeader) + "bank,all_in_apr,36%,2017-12-01,,prohibited,no,x\n"},
+                                                   {"lpr.csv", "date,lpr_1y,uncertain,source\n2020-04-20,3.85%,no,a\n"},
+                                                   loan::CapTableSource{"bench.csv", "date,rate_1y,uncertain,source\n2015-10-24,4.35,no,a\n"});
+  CHECK_THAT(bench_bad.error(), Catch::StartsWith("bench.csv:2:12: rate_1y: expected a percent such as 24%"));
 }
 
 TEST_CASE("Lender types parse in English and Chinese", "[loan][caps]") {
