@@ -193,6 +193,8 @@ module.exports = [
       t.check(s.length === 0, `questionnaire controls under 44 px: ${s.join('; ')}`);
       await app.screenshot('securities-390x844-questionnaire');
       await assess(app, 'securities.suit', ANSWERS.c3);
+      // The answers are clicked after swipes: the mouse must work again after touch input.
+      t.equal((await sec(app)).suitability.assessed, true, 'assessed on the phone');
       const tap = async (name) => { await reveal(app, name); await app.tap(name); };
       await reveal(app, 'securities.deposit_amount');
       await app.type('securities.deposit_amount', '100000');
