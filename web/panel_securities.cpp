@@ -76,7 +76,7 @@ void ticket(Ui& ui, const SecuritiesView& v, SecuritiesTicket& t, SecuritiesInte
   c |= combo(ui, "Side", "side", t.side, kSides, true, "securities.side", w);
   c |= combo(ui, "Order type", "type", t.type, kTypes, true, "securities.type", w);
   c |= combo(ui, "Session", "session", t.session, kSessions, true, "securities.session", w);
-  c |= text(ui, "Shares", "shares", t.shares, "securities.shares", out, w);
+  c |= text(ui, "Number of shares", "shares", t.shares, "securities.shares", out, w);
   if (t.type == 0) {
     c |= text(ui, "Limit price (¥)", "price", t.price, "securities.price", out, w);
     if (t.price.empty()) ImGui::TextDisabled("%s", ui.tr("Empty: today's open."));
@@ -155,11 +155,11 @@ void positions(Ui& ui, const SecuritiesView& v) {
   // Phone: stock, shares (sellable), value, unrealised; laptop: every column.
   if (ImGui::BeginTable("positions", narrow ? 4 : 8, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersOuter)) {
     ImGui::TableSetupColumn(ui.tr("Stock"));
-    ImGui::TableSetupColumn(ui.tr("Shares"));
+    ImGui::TableSetupColumn(ui.tr("Shares held"));
     if (!narrow) {
       ImGui::TableSetupColumn(ui.tr("Sellable today"));
       ImGui::TableSetupColumn(ui.tr("Cost"));
-      ImGui::TableSetupColumn(ui.tr("Close"));
+      ImGui::TableSetupColumn(ui.tr("Closing price"));
     }
     ImGui::TableSetupColumn(ui.tr("Value"));
     ImGui::TableSetupColumn(ui.tr("Unrealised P&L"));
@@ -201,7 +201,7 @@ void statement(Ui& ui, const SecuritiesView& v) {
     ImGui::TableSetupColumn(ui.tr("Date"), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn(ui.tr("What"), ImGuiTableColumnFlags_WidthFixed);
     if (!narrow) {
-      ImGui::TableSetupColumn(ui.tr("Shares"), ImGuiTableColumnFlags_WidthFixed);
+      ImGui::TableSetupColumn(ui.tr("Number of shares"), ImGuiTableColumnFlags_WidthFixed);
       ImGui::TableSetupColumn(ui.tr("Price"), ImGuiTableColumnFlags_WidthFixed);
       ImGui::TableSetupColumn(ui.tr("Amount"), ImGuiTableColumnFlags_WidthFixed);
       ImGui::TableSetupColumn(ui.tr("Fees"), ImGuiTableColumnFlags_WidthFixed);

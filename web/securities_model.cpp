@@ -91,6 +91,14 @@ std::string bars_csv(const std::vector<Bar>& bars, std::size_t count) {
 
 // [SECTION] inputs and replay ----------------------------------------------------
 
+// A message of the ticket in both languages (the user may switch after sending).
+struct Said {
+  std::string en, zh;
+  void clear() { en.clear(), zh.clear(); }
+  const std::string& in(Lang l) const { return l == Lang::zh ? zh : en; }
+  template <class F> static Said of(F f) { return {f(Lang::en), f(Lang::zh)}; }
+};
+
 bool is_rejection(Refusal r) { return r != Refusal::none && r != Refusal::price_not_reached && r != Refusal::locked_at_limit; }
 
 class SecuritiesModel final : public PanelModel {
@@ -124,7 +132,8 @@ private:
   int today_ = kFirstToday;
   Lang lang_ = Lang::en;
   bool dirty_ = true, unsaved_ = false;
-  std::string sent_status_, sent_error_, suitability_error_;
+  Said sent_status_, sent_error_;  // shown in the language of the moment, not of the send
+  std::string suitability_error_;
 };
 
 }  // namespace
@@ -151,7 +160,7 @@ Result<json> SecuritiesModel::ticket_order(Lang lang, const std::string& id) con
   std::int64_t shares = 0;
   const std::string& t = ticket_.shares;
   if (t.empty() || t.size() > 9 || t.find_first_not_of("0123456789") != std::string::npos || (shares = std::stoll(t)) <= 0)
-    return fail(std::string(translate(lang, "Shares")) + ": " + translate(lang, "expected a whole number of shares, such as 100"));
+    return fail(std::string(translate(lang, "Number of shares")) + ": " + translate(lang, "expected a whole number of shares, such as 100"));
   const char* sessions[] = {"opening_auction", "continuous", "closing_auction"};
   json o = {{"id", id}, {"date", today().to_string()}, {"code", s.code}, {"side", ticket_.side == 1 ? "sell" : "buy"},
             {"type", ticket_.type == 1 ? "market" : "limit"}, {"session", sessions[std::clamp(ticket_.session, 0, 2)]}, {"shares", shares}};
@@ -256,11 +265,11 @@ void SecuritiesModel::deposit(Lang lang) {
   sent_error_.clear();
   auto m = Money::parse(ticket_.deposit);
   if (!m || !m->is_positive()) {
-    sent_error_ = std::string(translate(lang, "Deposit (¥)")) + ": " + translate(lang, "expected a positive amount such as 10000.00");
+    sent_error_ = Said::of([](Lang l) { return std::string(translate(l, "Deposit (¥)")) + ": " + translate(l, "expected a positive amount such as 10000.00"); });
     return;
   }
   inputs_.push_back(json{{"orders", json::array()}, {"cash", json::array({json{{"date", today().to_string()}, {"amount", m->to_string()}}})}});
-  sent_status_ = std::string(translate(lang, "Deposited")) + " " + m->to_string();
+  sent_status_ = Said::of([&](Lang l) { return std::string(translate(l, "Deposited")) + " " + m->to_string(); });
   last_send_ = {{"ok", true}, {"deposit", m->to_string()}};
 }
 
@@ -270,8 +279,8 @@ void SecuritiesModel::send(Lang lang) {
   const std::string id = std::to_string(inputs_.size() + 1) + ":web";
   auto doc = ticket_order(lang, id);
   if (!doc) {
-    sent_error_ = doc.error();
-    last_send_ = {{"ok", false}, {"error", sent_error_}};
+    sent_error_ = Said::of([&](Lang l) { return l == lang ? doc.error() : ticket_order(l, id).error(); });
+    last_send_ = {{"ok", false}, {"error", sent_error_.in(lang)}};
     return;
   }
   // Suitability first: a buy above the investor's level needs the signed warning, never for the lowest category.
@@ -281,9 +290,10 @@ void SecuritiesModel::send(Lang lang) {
     auto d = profile_->check(product, today(), ticket_.sign_warning);
     const bool ok = d && (d->verdict == suitability::Verdict::allowed || d->verdict == suitability::Verdict::allowed_with_warning);
     if (!ok) {
-      sent_error_ = std::string(translate(lang, "Refused, nothing sent:")) + " " +
-                    (d ? (lang == Lang::zh ? d->why_zh : d->why_en) : translate(lang, "complete the risk assessment first"));
-      last_send_ = {{"ok", false}, {"error", sent_error_}, {"suitability", d ? std::string(suitability::to_string(d->verdict)) : "not_assessed"}};
+      sent_error_ = Said::of([&](Lang l) {
+        return std::string(translate(l, "Refused, nothing sent:")) + " " + (d ? (l == Lang::zh ? d->why_zh : d->why_en) : translate(l, "complete the risk assessment first"));
+      });
+      last_send_ = {{"ok", false}, {"error", sent_error_.in(lang)}, {"suitability", d ? std::string(suitability::to_string(d->verdict)) : "not_assessed"}};
       return;
     }
   }
@@ -291,8 +301,8 @@ void SecuritiesModel::send(Lang lang) {
   trial.push_back(*doc);
   auto r = replay_with(trial);
   if (!r) {
-    sent_error_ = r.error();
-    last_send_ = {{"ok", false}, {"error", sent_error_}};
+    sent_error_ = {r.error(), r.error()};
+    last_send_ = {{"ok", false}, {"error", r.error()}};
     return;
   }
   json fresh = json::array();
@@ -300,11 +310,11 @@ void SecuritiesModel::send(Lang lang) {
     if (t.order_id != id) continue;
     fresh.push_back(transaction_json(t));
     if (t.kind == TxKind::refused && is_rejection(t.refusal)) {
-      sent_error_ = std::string(translate(lang, "Refused, nothing sent:")) + " " + (lang == Lang::zh ? t.why_zh : t.why_en);
-      last_send_ = {{"ok", false}, {"error", sent_error_}, {"refusal", to_string(t.refusal)}};
+      sent_error_ = Said::of([&](Lang l) { return std::string(translate(l, "Refused, nothing sent:")) + " " + (l == Lang::zh ? t.why_zh : t.why_en); });
+      last_send_ = {{"ok", false}, {"error", sent_error_.in(lang)}, {"refusal", to_string(t.refusal)}};
       return;
     }
-    sent_status_ = lang == Lang::zh ? t.why_zh : t.why_en;
+    sent_status_ = {t.why_en, t.why_zh};
   }
   inputs_.push_back(*doc);
   if (ticket_.side == 0 && ticket_.sign_warning)
@@ -334,19 +344,20 @@ const char* kind_label(TxKind k) {
 }
 
 Explanation tx_explanation(Ui& ui, const Transaction& t) {
+  const bool zh = ui.lang() == Lang::zh;
   Explanation ex;
   ex.title = std::string(ui.tr(kind_label(t.kind))) + " " + t.code + " · " + t.date.to_string();
   ex.value = format_yuan(t.amount);
   ex.formula = why_of(t, ui.lang());
   if (t.kind == TxKind::buy || t.kind == TxKind::sell) {
-    ex.inputs = {{ui.tr("Shares"), format_int(t.shares) + " / " + format_int(t.requested)},
+    ex.inputs = {{ui.tr("Shares filled / ordered"), format_int(t.shares) + " / " + format_int(t.requested)},
                  {ui.tr("Fill price"), t.price.to_string()},
-                 {ui.tr("Commission"), t.fees.commission.to_string() + " — " + t.fees.commission_why},
-                 {ui.tr("Transfer fee"), t.fees.transfer_fee.to_string() + " — " + t.fees.transfer_why}};
+                 {ui.tr("Commission"), t.fees.commission.to_string() + " — " + (zh ? t.fees.commission_why_zh : t.fees.commission_why)},
+                 {ui.tr("Transfer fee"), t.fees.transfer_fee.to_string() + " — " + (zh ? t.fees.transfer_why_zh : t.fees.transfer_why)}};
     if (t.kind == TxKind::sell) {
-      ex.inputs.emplace_back(ui.tr("Stamp duty"), t.fees.stamp_duty.to_string() + " — " + t.fees.stamp_why);
+      ex.inputs.emplace_back(ui.tr("Stamp duty"), t.fees.stamp_duty.to_string() + " — " + (zh ? t.fees.stamp_why_zh : t.fees.stamp_why));
       ex.inputs.emplace_back(ui.tr("Dividend tax"), t.dividend_tax.to_string());
-      for (const TaxLine& l : t.tax_lines) ex.inputs.emplace_back(ui.tr("Dividend tax of a lot"), l.tax.to_string() + " — " + l.why);
+      for (const TaxLine& l : t.tax_lines) ex.inputs.emplace_back(ui.tr("Dividend tax of a lot"), l.tax.to_string() + " — " + (zh ? l.why_zh : l.why));
       ex.inputs.emplace_back(ui.tr("Realised P&L"), t.realised.to_string());
     }
     ex.rounding = ui.tr("Each fee and tax is rounded once, half-up, to the fen; the commission has its 5-yuan minimum.");
@@ -368,8 +379,8 @@ void SecuritiesModel::build(Ui& ui) {
   for (const Stock& s : stocks) view_.stock_names.push_back(s.code + " " + (lang_ == Lang::zh ? s.name_zh : s.name_en));
   view_.today = format_date(today(), lang_);
   view_.last_day = today_ + 1 >= kMarketDays;
-  view_.sent_status = sent_status_;
-  view_.sent_error = sent_error_;
+  view_.sent_status = sent_status_.in(lang_);
+  view_.sent_error = sent_error_.in(lang_);
   view_.suitability = profile_->view(ui, today());
   if (!suitability_error_.empty()) view_.suitability.error = suitability_error_;
   auto r = replay_with(inputs_);
@@ -431,7 +442,7 @@ void SecuritiesModel::build_chart(Ui& ui, const Stock& s) {
   c.name = "securities.chart";
   c.height_css = ui.compact() ? 170.0f : 220.0f;
   ChartSeries band{ui.tr("Daily price limit"), SeriesKind::band, {}, {}, {}, IM_COL32(230, 160, 60, 70), true};
-  ChartSeries close{ui.tr("Close"), SeriesKind::line, {}, {}, {}, 0, true};
+  ChartSeries close{ui.tr("Closing price"), SeriesKind::line, {}, {}, {}, 0, true};
   for (int i = 0; i <= today_; ++i) {
     const Bar& b = bars[static_cast<std::size_t>(i)];
     const Money ref = i > 0 ? bars[static_cast<std::size_t>(i - 1)].close : b.open;
@@ -446,7 +457,7 @@ void SecuritiesModel::build_chart(Ui& ui, const Stock& s) {
       view_.bar_text = std::string(ui.tr("Today's bar:")) + " " + ui.tr("open") + " " + b.open.to_string() + " · " + ui.tr("high") + " " +
                        b.high.to_string() + " · " + ui.tr("low") + " " + b.low.to_string() + " · " + ui.tr("close") + " " + b.close.to_string();
       view_.band_text = std::string(ui.tr("Today's limit band:")) + " " + (lb.unlimited ? std::string(ui.tr("no limit")) : lb.down.to_string() + " – " + lb.up.to_string()) +
-                        " (" + lb.why + ")";
+                        " (" + (lang_ == Lang::zh ? lb.why_zh : lb.why) + ")";
       state_["band"] = {{"down", lb.down.to_string()}, {"up", lb.up.to_string()}, {"why", lb.why}};
     }
   }
@@ -485,9 +496,10 @@ void SecuritiesModel::build_ticket(Ui& ui, const ReplayResult& r) {
   const Money value = price * shares;
   auto line = [&](const char* label, const std::string& v) { view_.preview.emplace_back(ui.tr(label), v); };
   line(ticket_.type == 1 ? "Value at today's open (estimate)" : "Value at your price", value.to_string());
-  line("Commission", f.commission.to_string() + " (" + f.commission_why + ")");
-  if (side == Side::sell) line("Stamp duty", f.stamp_duty.to_string() + " (" + f.stamp_why + ")");
-  line("Transfer fee", f.transfer_fee.to_string() + " (" + f.transfer_why + ")");
+  const bool zh = lang_ == Lang::zh;
+  line("Commission", f.commission.to_string() + " (" + (zh ? f.commission_why_zh : f.commission_why) + ")");
+  if (side == Side::sell) line("Stamp duty", f.stamp_duty.to_string() + " (" + (zh ? f.stamp_why_zh : f.stamp_why) + ")");
+  line("Transfer fee", f.transfer_fee.to_string() + " (" + (zh ? f.transfer_why_zh : f.transfer_why) + ")");
   line("Fees in total", f.total().to_string());
   line(side == Side::buy ? "Cash needed" : "Proceeds before dividend tax", (side == Side::buy ? value + f.total() : value - f.total()).to_string());
   state_["preview"] = {{"value", value.to_string()}, {"commission", f.commission.to_string()}, {"stamp_duty", f.stamp_duty.to_string()},

@@ -179,7 +179,7 @@ module.exports = [
       // Bad shares.
       await app.type('securities.shares', '12.5');
       st = await sec(app);
-      t.check(/Shares/.test(st.ticket_error || ''), `bad shares name the field: ${st.ticket_error}`);
+      t.check(/Number of shares/.test(st.ticket_error || ''), `bad shares name the field: ${st.ticket_error}`);
       t.equal(Object.keys((await app.state()).errors).length, 0, 'no panel error');
     },
   },
