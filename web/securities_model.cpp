@@ -114,7 +114,7 @@ private:
   json ticket_json() const;
   void ticket_from_json(const json& j);
   void save(AppContext& ctx);
-  void deposit(Lang lang);
+  void deposit();
   void send(Lang lang);
   void build(Ui& ui);
   void build_account(Ui& ui, const ReplayResult& r);
@@ -241,7 +241,7 @@ void SecuritiesModel::draw(Ui& ui, AppContext& ctx) {
     sent_status_.clear();
     sent_error_.clear();
   }
-  if (in.deposit) deposit(ui.lang());
+  if (in.deposit) deposit();
   if (in.send) send(ui.lang());
   if (in.next_day && today_ + 1 < kMarketDays) {
     ++today_;
@@ -260,7 +260,7 @@ void SecuritiesModel::draw(Ui& ui, AppContext& ctx) {
   if (unsaved_ && !in.editing) save(ctx);
 }
 
-void SecuritiesModel::deposit(Lang lang) {
+void SecuritiesModel::deposit() {
   sent_status_.clear();
   sent_error_.clear();
   auto m = Money::parse(ticket_.deposit);
