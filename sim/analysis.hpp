@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/suitability_mix.hpp"
 #include "sim/users.hpp"
 
 namespace finlab::sim {
@@ -55,6 +56,7 @@ struct Analyses {
   ScoreHistogram application;
   ValueOfData value;
   SwapTable swap;
+  SuitabilityCounts suitability;  // users by risk class and how many may be offered investment products
 };
 
 // Histograms of users [begin, end) (mergeable with add()).

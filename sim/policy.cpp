@@ -333,6 +333,55 @@ void read_fund(JsonObject o, Policy& p, JsonErrors& errors) {
   o.finish();
 }
 
+// "suitability": {"class_share_pct": ["10", "25", "35", "20", "10"],
+//  "lowest_category_share_of_c1_pct": "30", "offer_investment_products": [false, true, true, true, true]}
+// A share given in percent as ppm (at most 4 decimals of a percent).
+std::optional<std::uint32_t> ppm_of(const Rate& r, const std::string& path, JsonErrors& errors) {
+  constexpr std::int64_t per_ppm = Rate::one_units / 1'000'000;
+  if (r.units() % per_ppm != 0) {
+    errors.add(path, "at most 4 decimals of a percent, got " + r.to_percent_string());
+    return std::nullopt;
+  }
+  return static_cast<std::uint32_t>(r.units() / per_ppm);
+}
+
+void read_suitability(JsonObject o, Policy& p, JsonErrors& errors) {
+  if (!o.valid()) return;
+  SuitabilityPolicy& s = p.suitability;
+  if (const json* a = o.array("class_share_pct", false)) {
+    if (a->size() != 5) {
+      errors.add(o.child_path("class_share_pct"), "expected 5 shares (C1..C5), got " + std::to_string(a->size()));
+    } else {
+      std::int64_t sum = 0;
+      bool all = true;
+      for (std::size_t i = 0; i < 5; ++i) {
+        const std::string path = index_path(o.child_path("class_share_pct"), i);
+        auto r = read_percent((*a)[i], path, errors, "0", "100");
+        auto ppm = r ? ppm_of(*r, path, errors) : std::nullopt;
+        if (!ppm) {
+          all = false;
+          continue;
+        }
+        s.class_ppm[i] = *ppm;
+        sum += *ppm;
+      }
+      if (all && sum != 1'000'000)
+        errors.add(o.child_path("class_share_pct"), "the shares add up to " + Rate::from_units(sum * (Rate::one_units / 1'000'000)).to_percent_string() + "%, not 100%");
+    }
+  }
+  if (auto v = o.percent("lowest_category_share_of_c1_pct", "30", "0", "100"))
+    if (auto ppm = ppm_of(*v, o.child_path("lowest_category_share_of_c1_pct"), errors)) s.lowest_ppm_of_c1 = *ppm;
+  if (const json* a = o.array("offer_investment_products", false)) {
+    if (a->size() != 5) errors.add(o.child_path("offer_investment_products"), "expected 5 values (C1..C5), got " + std::to_string(a->size()));
+    else
+      for (std::size_t i = 0; i < 5; ++i) {
+        if ((*a)[i].is_boolean()) s.offer[i] = (*a)[i].get<bool>();
+        else errors.add(index_path(o.child_path("offer_investment_products"), i), "expected true or false, got " + json_type_name((*a)[i]));
+      }
+  }
+  o.finish();
+}
+
 }  // namespace
 
 Result<Policy> parse_policy(std::string_view text) {
@@ -357,6 +406,7 @@ Result<Policy> parse_policy(std::string_view text) {
   }
   read_fund(top.object("fund", false), p, errors);
   p.assumptions = read_assumptions(top.object("assumptions", false), errors);
+  read_suitability(top.object("suitability", false), p, errors);
   top.finish();
   if (!errors.empty()) return fail(errors.joined());
   return p;
@@ -450,6 +500,15 @@ std::string policy_to_json(const Policy& p, int indent) {
   doc["platform"] = {{"partners", partners}};
   doc["fund"] = fund;
   if (p.assumptions) doc["assumptions"] = assumptions_policy_json(*p.assumptions);
+  const SuitabilityPolicy defaults;
+  const SuitabilityPolicy& su = p.suitability;
+  if (su.class_ppm != defaults.class_ppm || su.lowest_ppm_of_c1 != defaults.lowest_ppm_of_c1 || su.offer != defaults.offer) {
+    ojson shares = ojson::array();
+    auto pct = [](std::uint32_t ppm) { return Rate::from_units(std::int64_t(ppm) * (Rate::one_units / 1'000'000)).to_percent_string(); };
+    for (std::uint32_t ppm : su.class_ppm) shares.push_back(pct(ppm));
+    doc["suitability"] = {{"class_share_pct", shares}, {"lowest_category_share_of_c1_pct", pct(su.lowest_ppm_of_c1)},
+                          {"offer_investment_products", su.offer}};
+  }
   return doc.dump(indent);
 }
 

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/suitability_mix.hpp"
 #include "core/credit/consent.hpp"
 #include "core/credit/reject_inference.hpp"
 #include "core/loan/rate_caps.hpp"
@@ -127,6 +128,7 @@ struct Policy {
   // The optional "assumptions" section: borrower behaviour the run assumes
   // (docs/sim.md "Assumptions"); absent = the engine's documented defaults.
   std::optional<Assumptions> assumptions;
+  SuitabilityPolicy suitability;  // risk classes of the users, to whom investment products are offered
 };
 
 // Parses and validates a policy. On failure the message lists every mistake,

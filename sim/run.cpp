@@ -229,11 +229,33 @@ Analyses RunState::streamed_analyses() {
       a.swap.bad[cell] += h.bad[sc];
     }
   }
+  a.suitability = suitability_counts();
   return a;
 }
 
+// Risk classes of the users this process holds, from their own stream
+// (suitability_mix.hpp), summed onto rank 0; they need no traits, so a
+// streamed run counts them the same way.
+SuitabilityCounts RunState::suitability_counts() {
+  SuitabilityCounts su = count_suitability(config_.seed, held_.first, held_.count, config_.policy.suitability);
+  if (!collective_) return su;
+  std::vector<std::int64_t> v(su.users.begin(), su.users.end());
+  v.insert(v.end(), {su.lowest, su.eligible, su.eligible_with_warning});
+  collective_->sum_to_root(v);
+  for (std::size_t c = 0; c < 5; ++c) su.users[c] = v[c];
+  su.lowest = v[5];
+  su.eligible = v[6];
+  su.eligible_with_warning = v[7];
+  return su;
+}
+
 Analyses RunState::analyses() {
-  if (!collective_) return compute_analyses(traits_, config_.policy.credit.cutoff);
+  const SuitabilityCounts su = suitability_counts();
+  if (!collective_) {
+    Analyses a = compute_analyses(traits_, config_.policy.credit.cutoff);
+    a.suitability = su;
+    return a;
+  }
   // compute_analyses over all ranks: the histograms are summed everywhere
   // (the cutoffs depend on all users), the swap table onto rank 0.
   Analyses a;
@@ -245,6 +267,7 @@ Analyses RunState::analyses() {
   a.swap.champion_cutoff = matched_cutoff(a.application, a.value.behaviour_approved);
   swap_table(traits_, 0, traits_.size(), a.swap);
   for (auto* cells : {&a.swap.count, &a.swap.pd_ppm, &a.swap.bad}) collective_->sum_to_root(*cells);
+  a.suitability = su;
   return a;
 }
 

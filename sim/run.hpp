@@ -128,6 +128,7 @@ private:
   RunState() = default;
   Analyses analyses();
   Analyses streamed_analyses();
+  SuitabilityCounts suitability_counts();
   UserRange held_;
   bool streamed_ = false;
   RunAcc folded_;                         // blocks of the current pass, merged

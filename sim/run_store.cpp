@@ -465,6 +465,13 @@ void RunStore::write_results(std::int64_t run_id, const RunOutput& out, std::str
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", h.booked_auc);
     put("history_booked_auc", buf, "ratio");
+    // Suitability: users by risk class, and how many may be offered investment products (docs/sim.md).
+    const SuitabilityCounts& su = out.analyses.suitability;
+    for (int c = 0; c < 5; ++c) put("suitability_c" + std::to_string(c + 1) + "_users", std::to_string(su.users[static_cast<std::size_t>(c)]), "count");
+    put("suitability_lowest_category", std::to_string(su.lowest), "count");
+    put("suitability_eligible", std::to_string(su.eligible), "count");
+    put("suitability_eligible_with_warning", std::to_string(su.eligible_with_warning), "count");
+    put("suitability_eligible_rate", percent_of(su.eligible, v.population), "%");
   }
   {
     auto st = db_.prepare("UPDATE sim_runs SET status = 'complete', finished_at = ?2, elapsed_ms = ?3, scorecard_json = ?4, train_auc = ?5 WHERE run_id = ?1");

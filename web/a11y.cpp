@@ -121,12 +121,12 @@ void mark_last(Role role, const std::string& label) {
   }
 }
 
-bool begin_combo(const char* label, const char* preview, int flags) {
+bool begin_combo(const char* label, const char* preview, int flags, const char* spoken) {
   const ImGuiID id = ImGui::GetID(label);
   const bool open = ImGui::BeginCombo(label, preview, flags);
   if (Pending* p = find(id)) {
     p->item.role = Role::combobox;
-    p->item.label = visible_label(label);
+    p->item.label = spoken ? std::string(spoken) : visible_label(label);
     p->item.value = preview ? preview : "";
     p->described = true;
   }

@@ -41,8 +41,10 @@ nlohmann::json items_json();
 // Marks the item drawn last (which ImGui reports without a role) as a combo or
 // a slider, with its visible label.
 void mark_last(Role role, const std::string& label);
-// ImGui::BeginCombo, reported as a combobox whose value is `preview`.
-bool begin_combo(const char* label, const char* preview, int flags = 0);
+// ImGui::BeginCombo, reported as a combobox whose value is `preview`; `spoken`
+// names it for screen readers when its visible label is elsewhere (e.g. a
+// question drawn above a "##id" combo).
+bool begin_combo(const char* label, const char* preview, int flags = 0, const char* spoken = nullptr);
 
 // Requests from the DOM layer, applied before the next frame starts.
 void request_focus(unsigned id);     // keyboard focus ring on the item, scrolled into view

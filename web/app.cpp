@@ -18,6 +18,7 @@ const char* tab_id(Tab t) {
     case Tab::credit: return "credit";
     case Tab::policy_lab: return "policy_lab";
     case Tab::portfolio: return "portfolio";
+    case Tab::securities: return "securities";
   }
   return "wallet";
 }
@@ -31,6 +32,7 @@ const char* tab_title(Tab t) {
     case Tab::credit: return "Credit score";
     case Tab::policy_lab: return "Policy lab";
     case Tab::portfolio: return "Portfolio";
+    case Tab::securities: return "Securities";
   }
   return "";
 }
@@ -55,12 +57,13 @@ void AppContext::saved() {
   if (store) platform.persist();
 }
 
-App::App(Platform& platform) : platform_(platform), ctx_{nullptr, platform, &scoring_} {
+App::App(Platform& platform) : platform_(platform), ctx_{nullptr, platform, &scoring_, &suitability_} {
   models_[static_cast<int>(Tab::wallet)] = make_wallet_model();
   models_[static_cast<int>(Tab::loans)] = make_loans_model();
   models_[static_cast<int>(Tab::credit)] = make_credit_model();
   models_[static_cast<int>(Tab::policy_lab)] = make_policy_lab_model();
   models_[static_cast<int>(Tab::portfolio)] = make_portfolio_model();
+  models_[static_cast<int>(Tab::securities)] = make_securities_model();
   // A tab named in the URL ("#loans?..."), before storage is even ready.
   const std::string hash = platform_.url_hash();
   if (auto t = parse_tab(hash.substr(0, hash.find('?')))) select_tab_ = *t;
@@ -89,6 +92,7 @@ void App::storage_ready(const std::string& db_path, bool persistent, const std::
 }
 
 void App::load_models() {
+  if (store_) suitability_.load(*store_);
   for (int i = 0; i < kTabCount; ++i) {
     try {
       panel_error_[i].clear();

@@ -15,14 +15,15 @@
 #include "web/i18n.hpp"
 #include "web/panel_model.hpp"
 #include "web/scoring_cache.hpp"
+#include "web/suitability_view.hpp"
 
 namespace finlab::web {
 
 class Platform;
 class Ui;
 
-enum class Tab { wallet = 0, loans, credit, policy_lab, portfolio };
-inline constexpr int kTabCount = 5;
+enum class Tab { wallet = 0, loans, credit, policy_lab, portfolio, securities };
+inline constexpr int kTabCount = 6;
 const char* tab_id(Tab t);  // "wallet", "loans", ...
 
 class App {
@@ -48,6 +49,7 @@ private:
 
   Platform& platform_;
   ScoringCache scoring_;
+  SuitabilityProfile suitability_;
   AppContext ctx_;
   std::optional<AppStore> store_;
   std::string storage_note_;

@@ -715,6 +715,9 @@ const std::unordered_map<std::string, const char*>& zh_map() {
     std::unordered_map<std::string, const char*> r;
     for (const Entry& e : kTable) r.emplace(e.en, e.zh);
     for (const I18nPair& e : policy_lab_catalog()) r.emplace(e.en, e.zh);
+    std::size_t n = 0;
+    const CatalogEntry* more = securities_catalog(n);
+    for (std::size_t i = 0; i < n; ++i) r.emplace(more[i].en, more[i].zh);
     return r;
   }();
   return m;

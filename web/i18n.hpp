@@ -5,6 +5,7 @@
 // Deliberately not here: plural rules and number formatting (format.hpp).
 #pragma once
 
+#include <cstddef>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +22,13 @@ const char* translate(Lang lang, const char* en, bool* missing = nullptr);
 
 // Every key looked up so far that has no entry (finlab.state().untranslated).
 const std::set<std::string>& untranslated_keys();
+
+// A block of catalog entries kept in its own file (i18n_securities.cpp).
+struct CatalogEntry {
+  const char* en;
+  const char* zh;
+};
+const CatalogEntry* securities_catalog(std::size_t& count);
 
 const char* lang_code(Lang lang);                 // "en" / "zh"
 bool parse_lang(std::string_view code, Lang& out);

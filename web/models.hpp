@@ -14,6 +14,7 @@ std::unique_ptr<PanelModel> make_loans_model();
 std::unique_ptr<PanelModel> make_credit_model();
 std::unique_ptr<PanelModel> make_policy_lab_model();
 std::unique_ptr<PanelModel> make_portfolio_model();
+std::unique_ptr<PanelModel> make_securities_model();
 
 // The whole text of a file in the app's file system (/data assets, /persist,
 // an imported file); empty when it cannot be read.

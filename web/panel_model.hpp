@@ -13,11 +13,13 @@ class AppStore;
 class Platform;
 class Ui;
 class ScoringCache;
+class SuitabilityProfile;
 
 struct AppContext {
   AppStore* store = nullptr;  // null until browser storage is ready
   Platform& platform;
   ScoringCache* scoring = nullptr;  // scorecards shared by the credit panel and the Policy lab
+  SuitabilityProfile* suitability = nullptr;  // the risk assessment shared by Securities and Portfolio
   // Call after writing to the store (the platform persists the file).
   void saved();
 };

@@ -40,7 +40,37 @@ bool choice(Ui& ui, const char* label_en, const char* id, const std::string& nam
   return changed;
 }
 
-void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, PortfolioIntents& out) {
+// The risk assessment before the first index fund, and the plan's verdict.
+void suitability_gate(Ui& ui, const PortfolioView& v, PortfolioForm& f, SuitabilityProfile& profile, PortfolioIntents& out) {
+  if (v.gate == 3) {
+    out.suitability = draw_suitability(ui, v.suitability, profile, "portfolio.suit");
+    return;
+  }
+  if (v.suitability.assessed) {
+    const std::string head = std::string(ui.tr("Risk assessment:")) + " " + v.suitability.category + "###suit_head";
+    const bool open = ImGui::TreeNodeEx(head.c_str(), ImGuiTreeNodeFlags_FramePadding);
+    ui.name_item("portfolio.suit.head");
+    if (open) {
+      out.suitability = draw_suitability(ui, v.suitability, profile, "portfolio.suit");
+      ImGui::TreePop();
+    }
+  }
+  if (v.gate == 1 || v.gate == 2) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s", v.gate_text.c_str());
+    ImGui::PopTextWrapPos();
+    ui.name_item("portfolio.gate");
+  }
+  if (v.gate == 1 || (v.gate == 0 && f.sign_warning)) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(v.warning_text.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Checkbox(ui.label("I have read the risk mismatch warning and sign it", "sign").c_str(), &f.sign_warning)) out.changed = true;
+    ui.name_item("portfolio.sign_warning");
+  }
+}
+
+void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, SuitabilityProfile& profile, PortfolioIntents& out) {
   const float w = ui.compact() ? 130.0f : 150.0f;
   const std::string plan_label = ui.label("Plan", "plan");
   ImGui::SetNextItemWidth(ui.px(ui.compact() ? 230 : 280));
@@ -105,7 +135,8 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, PortfolioIntents& 
     ImGui::ProgressBar(v.progress, ImVec2(-1, 0), v.progress_text.c_str());
     ui.name_item("portfolio.progress");
   } else {
-    ImGui::BeginDisabled(!v.plan_error.empty());
+    suitability_gate(ui, v, f, profile, out);
+    ImGui::BeginDisabled(!v.plan_error.empty() || v.gate >= 2 || (v.gate == 1 && !f.sign_warning));
     if (ImGui::Button(ui.label("Run the projection", "run").c_str())) out.run = true;
     ImGui::EndDisabled();
     ui.name_item("portfolio.run");
@@ -195,18 +226,18 @@ void results(Ui& ui, const PortfolioView& v) {
 
 }  // namespace
 
-PortfolioIntents draw_portfolio_panel(Ui& ui, const PortfolioView& v, PortfolioForm& form) {
+PortfolioIntents draw_portfolio_panel(Ui& ui, const PortfolioView& v, PortfolioForm& form, SuitabilityProfile& profile) {
   PortfolioIntents out;
   if (!ui.compact() && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("inputs", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("results", ImGuiTableColumnFlags_WidthStretch, 2.4f);
     ImGui::TableNextColumn();
-    inputs(ui, v, form, out);
+    inputs(ui, v, form, profile, out);
     ImGui::TableNextColumn();
     results(ui, v);
     ImGui::EndTable();
   } else {
-    inputs(ui, v, form, out);
+    inputs(ui, v, form, profile, out);
     ImGui::Separator();
     results(ui, v);
   }

@@ -61,7 +61,7 @@ constexpr int kWakeFrames = 4;        // frames drawn after an input event (ImGu
 // [SECTION] state -------------------------------------------------------------
 
 struct Touch {
-  bool used = false;       // the last pointer input was touch
+  bool used = false;       // the last pointer input was touch (a mouse event clears it: finlab_mouse)
   bool active = false;     // a finger is down
   bool scrolling = false;  // the gesture became a scroll
   bool pressed = false;    // long-press became a mouse press (drag a slider)
@@ -392,6 +392,18 @@ EMSCRIPTEN_KEEPALIVE void finlab_wheel(double dx, double dy) {
   ImGuiIO& io = ImGui::GetIO();
   io.MouseWheelH -= static_cast<float>(dx);
   io.MouseWheel -= static_cast<float>(dy);
+  wake();
+}
+
+// A real mouse moved or pressed (touch-emulated mouse events are prevented):
+// the mouse drives ImGui again. Without this, one touch on a device with both
+// a touchscreen and a mouse (touch laptops, tablets with a trackpad) left every
+// later click at "no pointer".
+EMSCRIPTEN_KEEPALIVE void finlab_mouse() {
+  if (!g) return;
+  Touch& t = g->touch;
+  if (t.active || t.tap_frames > 0) return;  // a gesture in progress keeps the pointer
+  t.used = false;
   wake();
 }
 

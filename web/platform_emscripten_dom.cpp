@@ -56,6 +56,15 @@ EM_JS(void, js_install, (), {
       _finlab_touch(phase, x, y);
     };
   };
+  // A real mouse after touch input: ImGui follows the mouse again. Touches are
+  // preventDefault-ed, so they fire no compatibility mouse events; Chrome also
+  // marks any that slip through (sourceCapabilities.firesTouchEvents).
+  var mouse = function(e) {
+    if (e.sourceCapabilities && e.sourceCapabilities.firesTouchEvents) return;
+    _finlab_mouse();
+  };
+  window.addEventListener('mousedown', mouse, true);
+  window.addEventListener('mousemove', mouse, true);
   var topt = {capture: true, passive: false};
   window.addEventListener('touchstart', touch(0), topt);
   window.addEventListener('touchmove', touch(1), topt);

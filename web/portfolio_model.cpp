@@ -19,6 +19,7 @@
 #include "core/portfolio/plan_json.hpp"
 #include "core/portfolio/projection.hpp"
 #include "core/portfolio/report.hpp"
+#include "core/portfolio/suitability_gate.hpp"
 #include "core/time/trading_calendar.hpp"
 #include "web/app_store.hpp"
 #include "web/format.hpp"
@@ -54,6 +55,7 @@ std::uint64_t parse_count(const std::string& text, const char* what, std::uint64
 class PortfolioModel final : public PanelModel {
 public:
   void load(AppContext& ctx) override {
+    profile_ = ctx.suitability;
     form_ = PortfolioForm{};
     cancel();
     bool had_run = false;
@@ -78,6 +80,7 @@ public:
         form_.years = j.value("years", form_.years);
         form_.seed = j.value("seed", form_.seed);
         had_run = j.value("has_run", false);
+        form_.sign_warning = j.value("sign_warning", false);
       }
     }
     result_.reset();
@@ -103,6 +106,10 @@ private:
   void save(AppContext& ctx);
   void update_progress(Ui& ui);
 
+  void apply_suitability(Ui& ui, AppContext& ctx, const SuitabilityIntents& in);
+  void build_gate(Ui& ui, PortfolioView& v);
+
+  SuitabilityProfile* profile_ = nullptr;
   PortfolioForm form_;
   PortfolioView view_;
   std::vector<std::string> plan_names_;
@@ -196,6 +203,9 @@ void PortfolioModel::rebuild_plan(Lang lang) {
     t = nlohmann::ordered_json::object();
     for (const auto& [id, pct] : form_.targets) t[id] = pct;  // parse_plan checks each and that they sum to 100
   }
+  // The user's risk profile goes into the plan (core refuses an unsuitable one).
+  if (profile_ && profile_->assessment() && j.contains("funds") && j["funds"].is_array() && !j["funds"].empty())
+    j["investor"] = {{"answers", profile_->answers()}, {"assessed", profile_->assessment()->assessed.to_string()}, {"signed_warning", form_.sign_warning}};
   plan_json_ = j.dump(2);
   auto p = portfolio::parse_plan(plan_json_);
   if (!p) {
@@ -271,7 +281,7 @@ void PortfolioModel::save(AppContext& ctx) {
                    {"invest_amount", form_.invest_amount}, {"invest_day", form_.invest_day}, {"huoqibao_yield", form_.huoqibao_yield},
                    {"invest_every", form_.invest_every}, {"invest_weekday", form_.invest_weekday}, {"targets", form_.targets},
                    {"paths", form_.paths},     {"years", form_.years},                     {"seed", form_.seed},
-                   {"has_run", result_.has_value()}};
+                   {"has_run", result_.has_value()}, {"sign_warning", form_.sign_warning}};
   ctx.store->set_document("portfolio", j.dump());
   ctx.saved();
 }
@@ -289,7 +299,8 @@ void PortfolioModel::draw(Ui& ui, AppContext& ctx) {
     update_progress(ui);
   }
   progress_only_ = false;
-  const PortfolioIntents in = draw_portfolio_panel(ui, view_, form_);
+  const PortfolioIntents in = draw_portfolio_panel(ui, view_, form_, *profile_);
+  apply_suitability(ui, ctx, in.suitability);
   if (in.template_changed) template_defaults(/*schedule=*/true);
   if (in.changed) {
     rebuild_plan(ui.lang());
@@ -309,6 +320,39 @@ void PortfolioModel::draw(Ui& ui, AppContext& ctx) {
     save(ctx);
     unsaved_ = false;
   }
+}
+
+// The questionnaire's intents: answers saved, the assessment dated on the plan's start [D].
+void PortfolioModel::apply_suitability(Ui& ui, AppContext& ctx, const SuitabilityIntents& in) {
+  if (!in.changed && !in.reassess && !in.submit) return;
+  if (in.reassess) profile_->reassess();
+  if (in.submit) {
+    const time::Date as_of = plan_ ? plan_->start : time::Date::of("2015-06-01");
+    if (auto err = profile_->submit(as_of)) plan_error_ = *err;
+  }
+  profile_->save(*ctx.store);
+  ctx.saved();
+  rebuild_plan(ui.lang());
+  dirty_ = true;
+}
+
+void PortfolioModel::build_gate(Ui& ui, PortfolioView& v) {
+  v.suitability = profile_->view(ui, plan_ ? plan_->start : time::Date::of("2015-06-01"));
+  if (!plan_ || plan_->funds.empty()) return;
+  if (!profile_->in_force(plan_->start)) {
+    v.gate = 3;
+    state_["suitability"] = {{"verdict", "not_assessed"}};
+    return;
+  }
+  const portfolio::PlanSuitability ps = portfolio::check_plan_suitability(*plan_);
+  if (!ps.checked) return;
+  using suitability::Verdict;
+  const Verdict vd = ps.decision.verdict;
+  v.gate = vd == Verdict::allowed || vd == Verdict::allowed_with_warning ? 0 : vd == Verdict::needs_signed_warning ? 1 : 2;
+  const bool zh = ui.lang() == Lang::zh;
+  v.gate_text = zh ? ps.decision.why_zh : ps.decision.why_en;
+  v.warning_text = zh ? ps.decision.warning_zh : ps.decision.warning_en;
+  state_["suitability"] = {{"verdict", suitability::to_string(vd)}, {"why_en", ps.decision.why_en}, {"category", "C" + std::to_string(ps.assessment.category)}};
 }
 
 // [SECTION] view building ----------------------------------------------------------------
@@ -365,6 +409,7 @@ void PortfolioModel::build(Ui& ui) {
   state_["progress"] = 0.0;
   state_["plan_error"] = plan_error_;
   state_["plan_json"] = plan_json_;
+  build_gate(ui, v);
   if (result_ && !running_) {  // a stale result is not drawn while a new projection runs
     const Result& r = *result_;
     const auto& s = r.report.summary;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "web/chart.hpp"
+#include "web/suitability_view.hpp"
 #include "web/ui.hpp"
 
 namespace finlab::web {
@@ -25,6 +26,7 @@ struct PortfolioForm {
   std::string paths = "1000";
   std::string years = "10";
   std::string seed = "1";
+  bool sign_warning = false;          // the risk mismatch warning is signed for this plan
 };
 
 struct PortfolioFigure {
@@ -56,6 +58,10 @@ struct PortfolioView {
   std::vector<std::pair<std::string, std::string>> holdings;  // fund -> shares / value
   std::vector<PortfolioTxRow> transactions;
   std::string elapsed;                // "computed in 0.84 s"
+  // Suitability before the first investment product (index funds, R3).
+  int gate = 0;                       // 0 allowed or no fund, 1 needs the signed warning, 2 refused, 3 assess first
+  std::string gate_text, warning_text;
+  SuitabilityView suitability;
 };
 
 struct PortfolioIntents {
@@ -65,8 +71,9 @@ struct PortfolioIntents {
   bool run = false;
   bool cancel = false;
   bool download_plan = false;
+  SuitabilityIntents suitability;
 };
 
-PortfolioIntents draw_portfolio_panel(Ui& ui, const PortfolioView& view, PortfolioForm& form);
+PortfolioIntents draw_portfolio_panel(Ui& ui, const PortfolioView& view, PortfolioForm& form, SuitabilityProfile& profile);
 
 }  // namespace finlab::web

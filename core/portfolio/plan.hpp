@@ -94,6 +94,15 @@ struct OneOffOrder {
   money::Shares shares;     // sell: shares
 };
 
+// The investor's risk profile (core/suitability), optional. When present, a
+// plan holding index funds (product "index_fund", R3 [D]) is checked against
+// it on the plan's start date before it runs (suitability_gate.hpp).
+struct InvestorProfile {
+  std::vector<int> answers;     // the chosen option of each question, in order
+  time::Date assessed;          // the date of the assessment
+  bool signed_warning = false;  // the risk mismatch warning was signed (Art. 19)
+};
+
 struct Plan {
   std::string name;
   time::Date start;                        // first day of the plan (its first trading day is day 0)
@@ -108,6 +117,7 @@ struct Plan {
   // Correlation of the funds' daily shocks, n×n row-major in `funds` order
   // (joint_nav_model.hpp); empty = default_index_correlation() for every pair.
   std::vector<money::Rate> correlation;
+  std::optional<InvestorProfile> investor;  // suitability check before the plan runs
   // The matrix in force: `correlation`, or the default.
   std::vector<money::Rate> correlation_matrix() const;
 

@@ -2,6 +2,7 @@
 
 #include "core/portfolio/joint_nav_model.hpp"
 #include "core/strict_json.hpp"
+#include "core/suitability/suitability.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -312,6 +313,30 @@ std::size_t fund_ref(const Plan& p, const json& v, const std::string& path) {
   return *i;
 }
 
+// "investor": {"answers": [0, 1, ...], "assessed": "2017-07-03", "signed_warning": false}
+// (docs/suitability.md); the answers are scored here so that a bad answer set
+// is reported at its JSON path.
+InvestorProfile read_investor(const json& v, const std::string& path) {
+  Obj o(v, path);
+  InvestorProfile inv;
+  const json& a = array_at(o.get("answers"), o.at("answers"));
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_number_integer()) error_at(index_path(o.at("answers"), i), "expected an option number, got " + type_name(a[i]));
+    inv.answers.push_back(a[i].get<int>());
+  }
+  auto d = time::Date::parse(str(o.get("assessed"), o.at("assessed")));
+  if (!d) error_at(o.at("assessed"), d.error());
+  inv.assessed = d.value();
+  if (const json* s = o.find("signed_warning")) {
+    if (!s->is_boolean()) error_at(o.at("signed_warning"), "expected true or false, got " + type_name(*s));
+    inv.signed_warning = s->get<bool>();
+  }
+  o.finish();
+  auto check = suitability::assess(suitability::Questionnaire::builtin(), inv.answers, inv.assessed, {});
+  if (!check) error_at(o.at("answers"), check.error());
+  return inv;
+}
+
 // "correlation": a matrix in `funds` order ([["1", "0.85"], ["0.85", "1"]]) or
 // {"default": "0.85", "pairs": [{"funds": ["csi300", "csi500"], "value": "0.9"}]}
 // (pairs not listed take the default, itself defaulting to
@@ -500,6 +525,7 @@ Plan plan_from(const json& root) {
     }
   }
   if (const json* x = o.find("correlation")) read_correlation(*x, o.at("correlation"), p);
+  if (const json* x = o.find("investor")) p.investor = read_investor(*x, o.at("investor"));
   o.finish();
   return p;
 }
@@ -633,6 +659,9 @@ std::string plan_to_json(const Plan& p) {
       rows.push_back(row);
     }
     j["correlation"] = rows;
+  }
+  if (p.investor) {
+    j["investor"] = {{"answers", p.investor->answers}, {"assessed", p.investor->assessed.to_string()}, {"signed_warning", p.investor->signed_warning}};
   }
   return j.dump(2);
 }

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "core/portfolio/performance.hpp"
+#include "core/portfolio/suitability_gate.hpp"
 
 namespace finlab::portfolio {
 
@@ -25,6 +26,7 @@ Result<Projection> Projection::prepare(const Plan& plan, const ProjectionSetting
   if (settings.paths > 10'000'000) return fail("at most 10,000,000 paths");
   if (settings.years < 1 || settings.years > 50) return fail("years must be in [1, 50], got " + std::to_string(settings.years));
   if (plan.funds.size() > 64) return fail("at most 64 funds");
+  if (auto why = plan_suitability_refusal(plan)) return fail(*why);
   for (std::size_t f = 0; f < plan.funds.size(); ++f) {
     const std::string err = plan.funds[f].nav_model.validate();
     if (!err.empty()) return fail("fund " + plan.funds[f].id + ": NAV model: " + err);

@@ -327,9 +327,11 @@ void Account::book_sell(Transaction& t, const Stock&, Date d) {
       inc.amount -= part;
       if (part.is_zero()) continue;
       const Rate rate = rules_.dividend_tax_rate(inc.ex_date, band);
-      TaxLine tl{inc.ex_date, lot.acquired, take, part, money::apply_rate(part, rate, 1, Rounding::half_up), rate, band, {}};
+      TaxLine tl{inc.ex_date, lot.acquired, take, part, money::apply_rate(part, rate, 1, Rounding::half_up), rate, band, {}, {}};
       tl.why = "dividend of " + inc.ex_date.to_string() + " on " + n(take) + " shares bought " + lot.acquired.to_string() + ", " + std::string(to_string(band)) +
                ": " + rate.to_percent_string() + "% of " + part.to_string() + " = " + tl.tax.to_string() + " " + rules_.dividend_tax(inc.ex_date).source;
+      tl.why_zh = inc.ex_date.to_string() + " 的股息，" + n(take) + " 股于 " + lot.acquired.to_string() + " 买入，" + std::string(holding_band_zh(band)) + "：" +
+                  part.to_string() + " × " + rate.to_percent_string() + "% = " + tl.tax.to_string() + " " + rules_.dividend_tax(inc.ex_date).source;
       t.dividend_tax += tl.tax;
       t.tax_lines.push_back(std::move(tl));
     }

@@ -115,7 +115,7 @@ struct TaxLine {
   Money income, tax;
   Rate rate;
   HoldingBand band = HoldingBand::over_1_year;
-  std::string why;
+  std::string why, why_zh;
 };
 
 enum class TxKind { deposit, withdrawal, buy, sell, refused, dividend, bonus_shares };

@@ -24,6 +24,27 @@ std::string_view to_string(Board b) {
   return "?";
 }
 std::string_view to_string(Side s) { return s == Side::buy ? "buy" : "sell"; }
+namespace {
+const char* market_zh(Market m) { return m == Market::sse ? "上交所" : "深交所"; }
+const char* board_zh(Board b) {
+  switch (b) {
+    case Board::main: return "主板";
+    case Board::chinext: return "创业板";
+    case Board::star: return "科创板";
+  }
+  return "?";
+}
+}  // namespace
+
+std::string_view holding_band_zh(HoldingBand b) {
+  switch (b) {
+    case HoldingBand::up_to_1_month: return "持股 1 个月以内（含）";
+    case HoldingBand::up_to_1_year: return "持股 1 个月以上至 1 年（含）";
+    case HoldingBand::over_1_year: return "持股超过 1 年";
+  }
+  return "?";
+}
+
 std::string_view to_string(HoldingBand b) {
   switch (b) {
     case HoldingBand::up_to_1_month: return "held up to 1 month";
@@ -209,13 +230,17 @@ Fees RuleBook::fees(const Stock& s, Side side, Date d, std::int64_t shares, Mone
   f.commission = std::max(by_rate, fs.commission_minimum);
   f.commission_why = "commission " + fs.commission_rate.to_percent_string() + "% of " + value.to_string() + " = " + by_rate.to_string() +
                      (by_rate < fs.commission_minimum ? ", raised to the minimum " + fs.commission_minimum.to_string() + " [14]" : "");
+  f.commission_why_zh = "佣金 " + value.to_string() + " × " + fs.commission_rate.to_percent_string() + "% = " + by_rate.to_string() +
+                        (by_rate < fs.commission_minimum ? "，不足最低 " + fs.commission_minimum.to_string() + " 元按最低收取 [14]" : "");
   if (side == Side::sell) {
     const RatePeriod* p = period_on(stamp_, d, [](const RatePeriod&) { return true; });
     FINLAB_REQUIRE(p, "no stamp duty rule for " << d.to_string());
     f.stamp_duty = money::apply_rate(value, p->rate, 1, Rounding::half_up);
     f.stamp_why = "stamp duty " + p->rate.to_percent_string() + "% of " + value.to_string() + " on the seller from " + p->from.to_string() + " " + p->source;
+    f.stamp_why_zh = "印花税（卖方）" + value.to_string() + " × " + p->rate.to_percent_string() + "%，自 " + p->from.to_string() + " 起 " + p->source;
   } else {
     f.stamp_why = "no stamp duty on purchases";
+    f.stamp_why_zh = "买入不收印花税";
   }
   const TransferPeriod* t = period_on(transfer_, d, [&](const TransferPeriod& x) { return x.market == s.market; });
   FINLAB_REQUIRE(t, "no transfer fee rule for " << to_string(s.market) << " on " << d.to_string());
@@ -223,6 +248,8 @@ Fees RuleBook::fees(const Stock& s, Side side, Date d, std::int64_t shares, Mone
   f.transfer_fee = money::apply_rate(basis, t->rate, 1, Rounding::half_up);
   f.transfer_why = "transfer fee " + t->rate.to_percent_string() + "% of " + (t->par_basis ? "par value " : "value ") + basis.to_string() +
                    " (" + std::string(to_string(s.market)) + " from " + t->from.to_string() + ") " + t->source;
+  f.transfer_why_zh = std::string("过户费 ") + (t->par_basis ? "面值 " : "成交金额 ") + basis.to_string() + " × " + t->rate.to_percent_string() + "%（" +
+                      market_zh(s.market) + "，自 " + t->from.to_string() + " 起）" + t->source;
   return f;
 }
 
@@ -247,22 +274,27 @@ LimitBand RuleBook::limit_band(const Stock& s, Date d, Money reference, int day_
   if (s.registration_ipo && day_index >= 1 && day_index <= no_limit_days_) {
     b.unlimited = true;
     b.why = "no price limit: day " + std::to_string(day_index) + " of a registration IPO (first " + std::to_string(no_limit_days_) + " days) [6][8][9]";
+    b.why_zh = "无涨跌幅限制：注册制新股上市第 " + std::to_string(day_index) + " 天（前 " + std::to_string(no_limit_days_) + " 天不设限）[6][8][9]";
     return b;
   }
   if (!s.registration_ipo && day_index == 1) {
     b.up_percent = ipo_up_;
     b.down_percent = ipo_down_;
     b.why = "first day of an approval-era IPO: +" + ipo_up_.to_percent_string() + "% / -" + ipo_down_.to_percent_string() + "% of the issue price [6]";
+    b.why_zh = "核准制新股上市首日：发行价的 +" + ipo_up_.to_percent_string() + "% / -" + ipo_down_.to_percent_string() + "% [6]";
   } else {
     const LimitPeriod* p = period_on(limits_, d, [&](const LimitPeriod& x) { return x.board == s.board && x.st == s.st; });
     FINLAB_REQUIRE(p, "no price limit rule for " << to_string(s.board) << " on " << d.to_string());
     b.up_percent = b.down_percent = p->percent;
     b.why = std::string(to_string(s.board)) + " board" + (s.st ? " ST" : "") + " ±" + p->percent.to_percent_string() + "% of " + reference.to_string() +
             " from " + p->from.to_string() + " " + p->source;
+    b.why_zh = std::string(board_zh(s.board)) + (s.st ? " ST" : "") + " 以 " + reference.to_string() + " 为基准 ±" + p->percent.to_percent_string() + "%，自 " +
+               p->from.to_string() + " 起 " + p->source;
   }
   b.up = limit_price(reference, b.up_percent, true);
   b.down = limit_price(reference, b.down_percent, false);
   b.why += ", rounded half-up to 0.01: " + b.down.to_string() + " .. " + b.up.to_string();
+  b.why_zh += "，四舍五入到 0.01：" + b.down.to_string() + "～" + b.up.to_string();
   return b;
 }
 
@@ -281,6 +313,13 @@ std::int64_t RuleBook::buy_step(const Stock& s) const { return s.board == Board:
 std::int64_t RuleBook::max_order(const Stock& s, bool market_order) const {
   if (s.board == Board::star) return market_order ? star_max_market_ : star_max_limit_;
   return max_order_;
+}
+
+std::string_view suitability_product_id(const Stock& s) {
+  if (s.st) return "st_share";
+  if (s.board == Board::chinext) return "chinext";
+  if (s.board == Board::star) return "star";
+  return "a_share";
 }
 
 }  // namespace finlab::securities

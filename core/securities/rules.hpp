@@ -63,6 +63,7 @@ struct Fees {
   Money transfer_fee;  // 过户费, both sides
   Money total() const { return commission + stamp_duty + transfer_fee; }
   std::string commission_why, stamp_why, transfer_why;  // the rule and rate applied
+  std::string commission_why_zh, stamp_why_zh, transfer_why_zh;  // the same in Chinese
 };
 
 // The day's price limits (inclusive). unlimited = no price limit that day.
@@ -71,6 +72,7 @@ struct LimitBand {
   Money down, up;
   Rate up_percent, down_percent;
   std::string why;  // "main board ±10% of 10.00 [3][5]"
+  std::string why_zh;
 };
 
 struct DividendTaxRates {
@@ -80,6 +82,7 @@ struct DividendTaxRates {
 
 enum class HoldingBand { up_to_1_month, up_to_1_year, over_1_year };
 std::string_view to_string(HoldingBand b);
+std::string_view holding_band_zh(HoldingBand b);  // "持股超过 1 年"
 // Holding period from acquisition to the day before the sale (财税〔2015〕101号):
 // "up to 1 month" includes the month; the month is a calendar month [D].
 HoldingBand holding_band(Date acquired, Date sold);
@@ -139,6 +142,11 @@ private:
   Rate ipo_up_, ipo_down_;
   std::int64_t board_lot_ = 100, star_min_ = 200, max_order_ = 1000000, star_max_limit_ = 100000, star_max_market_ = 50000;
 };
+
+// The suitability product class of a stock (DOMAIN_SECURITIES.md B2 [42c]):
+// "st_share" for ST, "chinext" / "star" by board, else "a_share" (main board,
+// R3); ids of assets/suitability/products.json.
+std::string_view suitability_product_id(const Stock& s);
 
 // price × (1 ± pct) rounded half-up to the 0.01 tick ([5][27], half-up [D]).
 Money limit_price(Money base, Rate percent, bool up);

@@ -26,6 +26,7 @@
 #include "core/portfolio/plan_json.hpp"
 #include "core/portfolio/projection.hpp"
 #include "core/portfolio/report.hpp"
+#include "core/suitability/suitability.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/output.hpp"
 
@@ -76,13 +77,40 @@ struct SimulateArgs {
   std::string seed = "1";
   std::string threads = "2";
   bool json = false;
+  // Optional investor profile (docs/suitability.md): overrides the plan's "investor".
+  std::string answers, assessed;
+  bool signed_warning = false;
 };
+
+// --answers/--assessed/--signed-warning -> the plan's investor profile.
+void apply_investor(const SimulateArgs& a, Plan& plan) {
+  if (a.answers.empty() && a.assessed.empty() && !a.signed_warning) return;
+  if (a.answers.empty() || a.assessed.empty()) throw UsageError("an investor profile needs both --answers and --assessed");
+  portfolio::InvestorProfile inv;
+  std::size_t pos = 0;
+  while (pos <= a.answers.size()) {
+    const std::size_t comma = std::min(a.answers.find(',', pos), a.answers.size());
+    const std::string item = a.answers.substr(pos, comma - pos);
+    if (item.empty() || item.size() > 3 || item.find_first_not_of("0123456789") != std::string::npos)
+      throw UsageError("--answers: expected option numbers separated by commas (e.g. 0,1,3,...), got '" + item + "'");
+    inv.answers.push_back(std::stoi(item));
+    pos = comma + 1;
+  }
+  auto d = time::Date::parse(a.assessed);
+  if (!d) throw UsageError("--assessed: " + d.error());
+  inv.assessed = *d;
+  inv.signed_warning = a.signed_warning;
+  auto check = suitability::assess(suitability::Questionnaire::builtin(), inv.answers, inv.assessed, {});
+  if (!check) throw InputError("--answers: " + check.error());
+  plan.investor = inv;
+}
 
 void run_simulate(const SimulateArgs& a) {
   const std::size_t paths = parse_count("--paths", a.paths, 1, 1'000'000);
   const std::size_t seed = parse_count("--seed", a.seed, 0, 999'999'999'999);
   const std::size_t threads = parse_count("--threads", a.threads, 1, 64);
-  const Plan plan = load_plan(a.plan_path);
+  Plan plan = load_plan(a.plan_path);
+  apply_investor(a, plan);
   const int years = a.years.empty() ? plan.years : static_cast<int>(parse_count("--years", a.years, 1, 50));
   auto prepared = portfolio::Projection::prepare(plan, {paths, years, seed}, time::TradingCalendar::builtin());
   if (!prepared) throw InputError(a.plan_path + ": " + prepared.error());
@@ -365,6 +393,9 @@ void register_portfolio_commands(CLI::App& app) {
   s->add_option("--seed", sim->seed, "random seed (default 1): the same seed gives the same result everywhere");
   s->add_option("--threads", sim->threads, "worker threads (default 2; the result does not depend on it)");
   s->add_flag("--json", sim->json, "print one JSON document");
+  s->add_option("--answers", sim->answers, "investor profile: the questionnaire answers (see `finlab suitability questions`); index funds are checked against it");
+  s->add_option("--assessed", sim->assessed, "investor profile: date of the assessment (YYYY-MM-DD)");
+  s->add_flag("--signed-warning", sim->signed_warning, "investor profile: the risk mismatch warning was signed");
   s->callback([sim] { run_simulate(*sim); });
 
   auto rep = std::make_shared<ReplayArgs>();

@@ -192,6 +192,17 @@ void print_show(const sm::StoredRun& r) {
     print_table(std::cout, hb);
   }
 
+  if (find_total(r.analyses, "suitability_eligible")) {
+    std::cout << "\nSuitability: users by risk class; investment products (index funds, R3) offered to the classes the policy names, "
+                 "below C3 only with a signed warning, never to the lowest category\n";
+    Table su;
+    su.headers = {"C1", "of which lowest category", "C2", "C3", "C4", "C5", "eligible", "with a signed warning", "eligible share"};
+    su.rows.push_back({a("suitability_c1_users"), a("suitability_lowest_category"), a("suitability_c2_users"), a("suitability_c3_users"),
+                       a("suitability_c4_users"), a("suitability_c5_users"), a("suitability_eligible"), a("suitability_eligible_with_warning"),
+                       a("suitability_eligible_rate")});
+    print_table(std::cout, su);
+  }
+
   std::cout << "\nScore distribution: scorecard bands of the training history vs the run's applicants (PSI by month above)\n";
   Table sb;
   sb.headers = {"band", "training share", "applicants", "applicants share"};

@@ -96,10 +96,7 @@ struct CheckArgs : AssessArgs {
 std::string product_for_stock(const std::string& code) {
   auto s = securities::RuleBook::builtin().stock(code);
   if (!s) throw InputError("--stock: " + s.error());
-  if (s->st) return "st_share";
-  if (s->board == securities::Board::chinext) return "chinext";
-  if (s->board == securities::Board::star) return "star";
-  return "a_share";
+  return std::string(securities::suitability_product_id(*s));
 }
 
 void run_check(const CheckArgs& a) {

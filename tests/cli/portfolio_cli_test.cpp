@@ -137,3 +137,32 @@ TEST_CASE("Bad plan and NAV files fail (exit 1) saying where and what", "[cli][p
   fails({"replay", "--plan", example, "--nav", gap}, gap + ": no row for trading day 2015-06-02 (after line 2, 2015-06-01; before line 3, 2015-06-03)");
   for (const auto& f : {syntax, number, fund, late, bad_nav, gap}) std::remove(f.c_str());
 }
+
+TEST_CASE("finlab portfolio simulate checks the investor profile: refused with the reason, allowed with the signed warning", "[cli][portfolio][suitability]") {
+  // Lowest category (no loss accepted): refused, exit 1, even with the warning.
+  auto r = run_cli(portfolio({"simulate", "--plan", example, "--paths", "10", "--years", "1", "--answers", "0,0,0,0,0,0,0,0,0,0,0", "--assessed", "2015-05-20", "--signed-warning"}));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("suitability: Index fund (R3) is above the investor's level C1") && Catch::Matchers::Contains("refused_lowest"));
+  // An ordinary C1: refused until the warning is signed.
+  r = run_cli(portfolio({"simulate", "--plan", example, "--paths", "10", "--years", "1", "--answers", "0,0,0,0,0,0,0,0,0,1,0", "--assessed", "2015-05-20"}));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("needs_signed_warning"));
+  r = run_cli(portfolio({"simulate", "--plan", example, "--paths", "10", "--years", "1", "--answers", "0,0,0,0,0,0,0,0,0,1,0", "--assessed", "2015-05-20", "--signed-warning", "--json"}));
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  // C3 runs, and gives the same projection as without a profile.
+  const auto c3 = run_cli(portfolio({"simulate", "--plan", example, "--paths", "10", "--years", "1", "--answers", "0,1,3,3,0,0,1,0,1,1,0", "--assessed", "2015-05-20", "--json"}));
+  const auto none = run_cli(portfolio({"simulate", "--plan", example, "--paths", "10", "--years", "1", "--json"}));
+  REQUIRE(c3.exit_code == 0);
+  CHECK(json::parse(c3.out)["fan"] == json::parse(none.out)["fan"]);
+  // Bad profiles.
+  r = run_cli(portfolio({"simulate", "--plan", example, "--answers", "0,1"}));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("needs both --answers and --assessed"));
+  r = run_cli(portfolio({"simulate", "--plan", example, "--answers", "0,x", "--assessed", "2015-05-20"}));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("--answers: expected option numbers separated by commas"));
+  r = run_cli(portfolio({"simulate", "--plan", example, "--answers", "0,1", "--assessed", "2015-05-20"}));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("--answers: expected 11 answers (one per question), got 2"));
+}

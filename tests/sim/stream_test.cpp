@@ -49,6 +49,16 @@ void check_same_output(const RunOutput& a, const RunOutput& b) {
   CHECK(a.analyses.swap.count == b.analyses.swap.count);
   CHECK(a.analyses.swap.pd_ppm == b.analyses.swap.pd_ppm);
   CHECK(a.analyses.swap.bad == b.analyses.swap.bad);
+  // Risk classes (suitability_mix.hpp): counted over the held users in both modes.
+  CHECK(a.analyses.suitability.users == b.analyses.suitability.users);
+  CHECK(a.analyses.suitability.lowest == b.analyses.suitability.lowest);
+  CHECK(a.analyses.suitability.eligible == b.analyses.suitability.eligible);
+  CHECK(a.analyses.suitability.eligible_with_warning == b.analyses.suitability.eligible_with_warning);
+  std::int64_t classed = 0, scored = 0;
+  for (std::int64_t n : b.analyses.suitability.users) classed += n;
+  for (auto n : b.analyses.behaviour.count) scored += static_cast<std::int64_t>(n);
+  CHECK(classed == scored);  // every user has a class
+  CHECK(classed > 0);
 }
 
 RunOutput whole_run(const RunConfig& c) {

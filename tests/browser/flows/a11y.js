@@ -7,8 +7,8 @@
 'use strict';
 const path = require('path');
 
-const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio'];
-const TAB_LABEL = { wallet: /Wallet|活期宝/, loans: /^Loans$|^贷款$/, credit: /Credit score|信用/, policy_lab: /Policy lab|策略/, portfolio: /Portfolio|组合/ };
+const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio', 'securities'];
+const TAB_LABEL = { wallet: /Wallet|活期宝/, loans: /^Loans$|^贷款$/, credit: /Credit score|信用/, policy_lab: /Policy lab|策略/, portfolio: /Portfolio|组合/, securities: /Securities|证券/ };
 
 const frame = (app) => app.page.evaluate(() => window.finlab.frames(2));
 

@@ -4,7 +4,7 @@
 // swipe on a slider moves it at once (no long press first).
 'use strict';
 
-const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio'];
+const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio', 'securities'];
 const MIN = 43.5;  // 44 CSS px; half a pixel for the device-pixel rounding at DPR 3
 
 module.exports = [

@@ -3,6 +3,7 @@
 // percentiles, probability of ending below the money put in, the median path
 // and its returns); the plan and the projection survive a reload.
 'use strict';
+const { ANSWERS, assess } = require('../lib/suitability');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -21,6 +22,9 @@ module.exports = [
     name: 'portfolio: projection equals finlab portfolio simulate for the same plan and seed',
     async run(t) {
       const app = await t.open({ hash: 'portfolio' });
+      t.equal(((await app.state()).panels.portfolio.suitability || {}).verdict, 'not_assessed', 'the questionnaire comes before the first index fund');
+      await app.widget('portfolio.suit.q.0');
+      await assess(app, 'portfolio.suit', ANSWERS.c3);
       await app.type('portfolio.invest_amount', '1500');
       await app.type('portfolio.paths', '400');
       await app.type('portfolio.years', '5');
@@ -69,6 +73,7 @@ module.exports = [
     name: 'portfolio: a rebalancing plan with a weekly 定投 and edited targets equals the CLI; targets that do not add up are refused',
     async run(t) {
       const app = await t.open({ hash: 'portfolio' });
+      await assess(app, 'portfolio.suit', ANSWERS.c5);
       await app.click('portfolio.plan');
       await app.click('portfolio.plan.1');
       let st = (await app.state()).panels.portfolio;
@@ -105,10 +110,43 @@ module.exports = [
       const st = (await app.state()).panels.portfolio;
       t.check(/regular_investments\[0\]\.amount/.test(st.plan_error), `the error names the JSON path: ${st.plan_error}`);
       await app.type('portfolio.invest_amount', '1000');
+      await assess(app, 'portfolio.suit', ANSWERS.c3);
       await app.type('portfolio.paths', '200');
       await app.tap('portfolio.run');
       await waitResult(app);
       await app.screenshot('portfolio-390x844');
+    },
+  },
+  {
+    name: 'portfolio: an index-fund plan is refused to the lowest category, needs the signed warning for C1, as finlab portfolio simulate says',
+    async run(t) {
+      const app = await t.open({ hash: 'portfolio' });
+      await assess(app, 'portfolio.suit', ANSWERS.lowest);
+      let st = (await app.state()).panels.portfolio;
+      t.equal(st.suitability.verdict, 'refused_lowest', 'the lowest category may not buy index funds (R3)');
+      t.check(/"investor"/.test(st.plan_json), 'the plan file carries the investor profile');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finlab-portfolio-'));
+      const plan = path.join(dir, 'plan.json');
+      fs.writeFileSync(plan, st.plan_json);
+      let err = null;
+      try { t.cli(['portfolio', 'simulate', '--plan', plan, '--paths', '10', '--years', '1']); } catch (e) { err = e; }
+      t.check(err && err.status === 1 && String(err.stderr).includes(st.suitability.why_en), `the CLI refuses the same plan for the same reason: ${err && err.stderr}`);
+      await app.screenshot('portfolio-1280x800-refused-lowest');
+      await app.click('portfolio.suit.head');
+      await app.click('portfolio.suit.reassess');
+      await assess(app, 'portfolio.suit', ANSWERS.c1);
+      st = (await app.state()).panels.portfolio;
+      t.equal(st.suitability.verdict, 'needs_signed_warning', 'an ordinary C1 needs the signed warning');
+      await app.click('portfolio.sign_warning');
+      st = (await app.state()).panels.portfolio;
+      t.equal(st.suitability.verdict, 'allowed_with_warning', 'allowed once signed');
+      await app.type('portfolio.paths', '50');
+      await app.type('portfolio.years', '1');
+      await app.click('portfolio.run');
+      const r = (await waitResult(app)).result;
+      fs.writeFileSync(plan, r.plan_json);
+      const cli = t.cli(['portfolio', 'simulate', '--plan', plan, '--paths', '50', '--years', '1', '--seed', '1', '--json'], { json: true });
+      t.equal(r.fan, cli.fan, 'the signed plan runs and equals the CLI');
     },
   },
 ];

@@ -2,7 +2,7 @@
 // is not blank, text sharp at devicePixelRatio 2, and the phone layout by touch.
 'use strict';
 
-const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio'];
+const TABS = ['wallet', 'loans', 'credit', 'policy_lab', 'portfolio', 'securities'];
 
 module.exports = [
   {

@@ -214,11 +214,18 @@ class TestContext {
   note(msg) { this.notes.push(msg); }
 
   // Runs the native CLI (same inputs as the browser flow) and returns stdout,
-  // parsed when `json` is set.
-  cli(args, { json = false, input } = {}) {
+  // parsed when `json` is set. `allowFail`: a non-zero exit still returns its
+  // stdout (e.g. `suitability check` exits 1 when a purchase is not allowed).
+  cli(args, { json = false, input, allowFail = false } = {}) {
     if (!this.cliPath || !fs.existsSync(this.cliPath))
       throw new TestFailure(`native CLI not found at ${this.cliPath || '(unset)'}: build it (./dev build) or pass --cli`);
-    const out = execFileSync(this.cliPath, args, { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out;
+    try {
+      out = execFileSync(this.cliPath, args, { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      if (!allowFail || e.stdout === undefined) throw e;
+      out = e.stdout;
+    }
     return json ? JSON.parse(out) : out;
   }
 

@@ -232,6 +232,7 @@ TEST_CASE("FIFO dividend tax over lots held over 1 year, 1 month to 1 year and u
     // C held 2016-05-30..06-14: up to 1 month, 20% x 500.00 = 100.00
     CHECK(s.tax_lines[2].band == HoldingBand::up_to_1_month);
     CHECK(s.tax_lines[2].tax == Money::of("100.00"));
+    CHECK_THAT(s.tax_lines[2].why_zh, Catch::Contains("持股 1 个月以内（含）：500.00 × 20% = 100.00"));
     CHECK(s.dividend_tax == Money::of("150.00"));
     // 30,000.00 - commission 7.50 - stamp 30.00 - transfer 0.60 - tax 150.00 = 29,811.90; cost 30,015.70
     CHECK(s.realised == Money::of("-203.80"));

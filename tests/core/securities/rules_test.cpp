@@ -66,6 +66,11 @@ TEST_CASE("A sale's total is commission + stamp duty + transfer fee, each explai
   CHECK_THAT(f.commission_why, Catch::Contains("minimum 5.00"));
   CHECK_THAT(f.stamp_why, Catch::Contains("0.05%"));
   CHECK_THAT(f.transfer_why, Catch::Contains("2022-04-29"));
+  // The same in Chinese (the browser's 中文 explanations).
+  CHECK_THAT(f.commission_why_zh, Catch::Contains("最低 5.00"));
+  CHECK_THAT(f.stamp_why_zh, Catch::Contains("印花税（卖方）10000.00 × 0.05%，自 2023-08-28"));
+  CHECK_THAT(f.transfer_why_zh, Catch::Contains("上交所，自 2022-04-29"));
+  CHECK(fee("600000", Side::buy, "2023-08-28", 1000, "10.00").stamp_why_zh == "买入不收印花税");
 }
 
 TEST_CASE("Limit prices per board are rounded half-up to the 0.01 tick", "[securities][limits]") {
@@ -81,6 +86,7 @@ TEST_CASE("Limit prices per board are rounded half-up to the 0.01 tick", "[secur
     // 3.35 x 1.1 = 3.685 -> 3.69 (half-up); 3.35 x 0.9 = 3.015 -> 3.02
     CHECK(band("000001", "2016-03-01", "3.35").up == Money::of("3.69"));
     CHECK(band("000001", "2016-03-01", "3.35").down == Money::of("3.02"));
+    CHECK_THAT(band("000001", "2016-03-01", "3.35").why_zh, Catch::StartsWith("主板 以 3.35 为基准 ±10%") && Catch::EndsWith("四舍五入到 0.01：3.02～3.69"));
   }
   SECTION("ST ±5%, ±10% from 2026-07-06 [D] [10][11]") {
     // 3.35 x 1.05 = 3.5175 -> 3.52; 3.35 x 0.95 = 3.1825 -> 3.18

@@ -1,0 +1,142 @@
+// English -> 简体中文 for the Securities panel and the suitability
+// questionnaire (kept apart from i18n.cpp so each catalog file stays short).
+// The questionnaire's own questions and options come in both languages from
+// assets/suitability/questionnaire.json and are not listed here.
+#include <iterator>
+
+#include "web/i18n.hpp"
+
+namespace finlab::web {
+
+namespace {
+
+// clang-format off
+const CatalogEntry kSecurities[] = {
+  // ---- suitability
+  {"Risk assessment (风险承受能力评估)", "风险承受能力评估"},
+  {"Before your first investment product the law asks us to assess your risk tolerance. Your answers class you C1 (lowest) to C5; each product has a level R1 to R5 and you may buy up to your class.",
+   "购买第一款投资产品前，依规须评估您的风险承受能力。您的答案将您划分为 C1（最低）至 C5；每款产品有 R1 至 R5 的风险等级，您可购买不高于自身等级的产品。"},
+  {"Choose an answer", "请选择"},
+  {"See my result", "查看评估结果"},
+  {"Answer every question first.", "请先回答全部问题。"},
+  {"Your risk assessment", "您的风险承受能力评估"},
+  {"Class", "等级"},
+  {"score", "得分"},
+  {"valid until", "有效期至"},
+  {"Risk class", "风险承受能力等级"},
+  {"Product", "产品"},
+  {"Level", "风险等级"},
+  {"For you", "对您而言"},
+  {"Assess again", "重新评估"},
+  {"allowed", "可购买"},
+  {"allowed with the signed warning", "已签署警示函，可购买"},
+  {"only with a signed risk warning", "须签署风险不匹配警示函"},
+  {"refused (lowest category)", "不可购买（最低类别）"},
+  {"assessment expired", "评估已过期"},
+  {"Risk assessment:", "风险承受能力评估："},
+  // ---- securities
+  {"Securities", "证券"},
+  {"Trading day:", "交易日："},
+  {"Trading day", "交易日"},
+  {"Next trading day", "下一个交易日"},
+  {"Start over", "重新开始"},
+  {"A paper account on simulated prices of example stocks (seed 1). Orders match against the day's bar under the exchange rules of that date.",
+   "模拟账户：示例股票的模拟价格（种子 1）。委托按当日行情和当日有效的交易所规则撮合。"},
+  {"Cash", "现金"},
+  {"Deposit (¥)", "转入金额（¥）"},
+  {"Deposit", "转入"},
+  {"Deposited", "已转入"},
+  {"Withdrawal", "转出"},
+  {"Order ticket", "委托下单"},
+  {"Complete the risk assessment above to trade.", "请先完成上方的风险承受能力评估再交易。"},
+  {"Stock", "股票"},
+  {"Risk level:", "风险等级："},
+  {"Side", "买卖方向"},
+  {"Buy", "买入"},
+  {"Sell", "卖出"},
+  {"Order type", "委托类型"},
+  {"Limit", "限价"},
+  {"Market (best 5, rest cancelled)", "市价（最优五档即时成交剩余撤销）"},
+  {"Session", "交易时段"},
+  {"Opening call auction", "开盘集合竞价"},
+  {"Continuous trading", "连续竞价"},
+  {"Closing call auction", "收盘集合竞价"},
+  {"Number of shares", "股数"},
+  {"Shares held", "持股数"},
+  {"Shares filled / ordered", "成交股数 / 委托股数"},
+  {"Limit price (¥)", "限价（¥）"},
+  {"Empty: today's open.", "留空：按今日开盘价。"},
+  {"I have read the risk mismatch warning and sign it", "我已阅读并签署风险不匹配警示函"},
+  {"Before you send", "下单前预览"},
+  {"Against today's bar:", "按今日行情："},
+  {"Send the order", "提交委托"},
+  {"Value at your price", "按您的价格计成交金额"},
+  {"Value at today's open (estimate)", "按今日开盘价估算成交金额"},
+  {"Commission", "佣金"},
+  {"Stamp duty", "印花税"},
+  {"Transfer fee", "过户费"},
+  {"Fees in total", "费用合计"},
+  {"Cash needed", "所需资金"},
+  {"Proceeds before dividend tax", "扣红利税前所得"},
+  {"Dividend tax at this sale", "本次卖出的红利税"},
+  {"Refused, nothing sent:", "已拒绝，未提交："},
+  {"complete the risk assessment first", "请先完成风险承受能力评估"},
+  {"expected a whole number of shares, such as 100", "应为整数股数，例如 100"},
+  {"expected a price such as 10.50", "应为价格，例如 10.50"},
+  {"expected a positive amount such as 10000.00", "应为正数金额，例如 10000.00"},
+  {"Equity", "总资产"},
+  {"cash + market value of the positions at today's close", "现金 + 按今日收盘价计的持仓市值"},
+  {"Market value", "市值"},
+  {"deposits − withdrawals − buys (with fees) + sales (after fees and dividend tax) + dividends", "转入 − 转出 − 买入（含费用）+ 卖出（扣除费用和红利税）+ 现金红利"},
+  {"Withdrawable today", "今日可取"},
+  {"cash − today's sale proceeds (they buy again today, and can be withdrawn from the next trading day)", "现金 − 今日卖出所得（当日可再买入，下一交易日起可取）"},
+  {"Unrealised P&L", "浮动盈亏"},
+  {"Σ (shares × today's close − cost with buy fees)", "Σ（股数 × 今日收盘价 − 含买入费用的成本）"},
+  {"Cost", "成本"},
+  {"Realised P&L", "已实现盈亏"},
+  {"Σ over sales: proceeds − fees − dividend tax − FIFO cost of the lots sold", "各笔卖出之和：成交金额 − 费用 − 红利税 − 按先进先出卖出批次的成本"},
+  {"Fees paid", "已付费用"},
+  {"commission + stamp duty + transfer fee", "佣金 + 印花税 + 过户费"},
+  {"Dividend tax", "红利税"},
+  {"charged at sale per lot (FIFO) by holding period: ≤ 1 month 20%, ≤ 1 year 10%, > 1 year 0% (from 2015-09-08)",
+   "卖出时按批次（先进先出）和持股期限征收：1个月以内 20%，1年以内 10%，超过1年 0%（自 2015-09-08 起）"},
+  {"Dividend tax of a lot", "单个批次的红利税"},
+  {"Fill price", "成交价"},
+  {"Each fee and tax is rounded once, half-up, to the fen; the commission has its 5-yuan minimum.", "每项费用和税费各四舍五入到分一次；佣金最低 5 元。"},
+  {"Refused", "已拒绝"},
+  {"Dividend", "现金红利"},
+  {"Bonus shares", "送转股"},
+  {"Price and the day's limit band", "价格与当日涨跌停区间"},
+  {"Daily price limit", "涨跌停区间"},
+  {"Closing price", "收盘价"},
+  {"Today's bar:", "今日行情："},
+  {"open", "开"},
+  {"high", "高"},
+  {"low", "低"},
+  {"close", "收"},
+  {"Today's limit band:", "今日涨跌停价："},
+  {"no limit", "无涨跌幅限制"},
+  {"Positions", "持仓"},
+  {"No shares held yet.", "暂无持仓。"},
+  {"Sellable today", "今日可卖"},
+  {"Value", "市值"},
+  {"Name", "名称"},
+  {"Statement (newest first; click a reason for the detail)", "对账单（最新在前；点击原因查看明细）"},
+  {"No transactions yet: deposit cash, then send an order.", "暂无交易：请先转入资金，再提交委托。"},
+  {"Date", "日期"},
+  {"What", "类型"},
+  {"Price", "价格"},
+  {"Amount", "金额"},
+  {"Fees", "费用"},
+  {"Why", "原因"},
+};
+// clang-format on
+
+}  // namespace
+
+const CatalogEntry* securities_catalog(std::size_t& count) {
+  count = std::size(kSecurities);
+  return kSecurities;
+}
+
+}  // namespace finlab::web
