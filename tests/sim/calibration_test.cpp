@@ -14,25 +14,6 @@
 using namespace finlab;
 using namespace finlab::sim;
 
-namespace {
-
-RunConfig calibration_config(const char* scenario) {
-  RunConfig c;
-  c.policy = parse_policy(test::slurp(FINLAB_SOURCE_DIR "/assets/policies/baseline-2015.json")).value();
-  c.scenario = parse_scenario(test::slurp(std::string(FINLAB_SOURCE_DIR "/assets/scenarios/") + scenario + ".json")).value();
-  c.users = 300'000;
-  c.months = 24;
-  c.seed = 1;
-  return c;
-}
-
-std::string all_sentences(const std::vector<CalibrationCheck>& checks) {
-  std::string s;
-  for (const auto& c : checks) s += c.sentence() + "\n";
-  return s;
-}
-
-}  // namespace
 
 TEST_CASE("The sentences name the figure, the range and the source", "[sim][calibration]") {
   CalibrationFigures f;
@@ -74,6 +55,26 @@ TEST_CASE("A hand-made accumulator measures as computed by hand", "[sim][calibra
 }
 
 #ifndef __EMSCRIPTEN__
+namespace {
+
+RunConfig calibration_config(const char* scenario) {
+  RunConfig c;
+  c.policy = parse_policy(test::slurp(FINLAB_SOURCE_DIR "/assets/policies/baseline-2015.json")).value();
+  c.scenario = parse_scenario(test::slurp(std::string(FINLAB_SOURCE_DIR "/assets/scenarios/") + scenario + ".json")).value();
+  c.users = 300'000;
+  c.months = 24;
+  c.seed = 1;
+  return c;
+}
+
+std::string all_sentences(const std::vector<CalibrationCheck>& checks) {
+  std::string s;
+  for (const auto& c : checks) s += c.sentence() + "\n";
+  return s;
+}
+
+}  // namespace
+
 TEST_CASE("The baseline lands inside every published range; severe stress moves losses realistically", "[sim][calibration][slow]") {
   ParallelOptions o;
   o.threads = 2;
