@@ -39,6 +39,19 @@ if(FINLAB_SANITIZE AND NOT EMSCRIPTEN)
   target_link_options(finlab_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+# finlab_sanitizer_front_end(<target>): in the sanitizer build, the sources
+# of a front end (test files, CLI commands) compile at -O0. They are most of
+# the build's compile time (Catch2 and CLI11 expansions) and little of its run
+# time: the engines they call are compiled in the libraries at -O1. A source
+# file's COMPILE_OPTIONS come after the -O1 of finlab_options, so -O0 wins.
+# Call it from the directory that defines the target.
+function(finlab_sanitizer_front_end target)
+  if(FINLAB_SANITIZE AND NOT EMSCRIPTEN)
+    get_target_property(srcs ${target} SOURCES)
+    set_source_files_properties(${srcs} PROPERTIES COMPILE_OPTIONS "-O0")
+  endif()
+endfunction()
+
 # finlab_add_core_module(<name> SOURCES ... [DEPS ...])
 # Defines finlab_core_<name> with alias finlab::core_<name>.
 function(finlab_add_core_module name)

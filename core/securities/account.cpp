@@ -136,12 +136,12 @@ BreakerState circuit_breaker_on(const RuleBook& rules, Date d, Money prev, const
     s.kind = BreakerState::closed;
     s.why_en = "CSI 300 moved " + cb.close_percent.to_percent_string() + "% from " + prev.to_string() + ": market closed for the day (circuit breaker " +
                cb.from.to_string() + ".." + cb.to.to_string() + ") " + cb.source;
-    s.why_zh = "沪深300指数波动达" + cb.close_percent.to_percent_string() + "%，触发熔断，暂停交易至收市";
+    s.why_zh = "沪深300指数波动达" + cb.close_percent.to_percent_string() + "%，触发熔断，暂停交易至收市 " + cb.source_zh;
   } else if (crosses(cb.halt_percent)) {
     s.kind = BreakerState::halted;
     s.why_en = "CSI 300 moved " + cb.halt_percent.to_percent_string() + "% from " + prev.to_string() + ": trading halted for " + std::to_string(cb.halt_minutes) +
                " minutes " + cb.source;
-    s.why_zh = "沪深300指数波动达" + cb.halt_percent.to_percent_string() + "%，触发熔断，暂停交易" + std::to_string(cb.halt_minutes) + "分钟";
+    s.why_zh = "沪深300指数波动达" + cb.halt_percent.to_percent_string() + "%，触发熔断，暂停交易" + std::to_string(cb.halt_minutes) + "分钟 " + cb.source_zh;
   }
   return s;
 }
@@ -211,10 +211,10 @@ std::optional<Transaction> Account::validate(const Order& o, const Stock& s, con
                     "委托价 " + o.limit_price.to_string() + " 超出当日涨跌停价 " + day.band.down.to_string() + "～" + day.band.up.to_string());
     if (cage && buy && o.limit_price > cage_up(day.bar.open, *cage))
       return refuse(o, Refusal::outside_cage, "buy price above the price cage " + cage_up(day.bar.open, *cage).to_string() + " (benchmark: the open) " + cage->source,
-                    "买入价高于价格笼子上限 " + cage_up(day.bar.open, *cage).to_string());
+                    "买入价高于价格笼子上限 " + cage_up(day.bar.open, *cage).to_string() + "（基准：开盘价）" + cage->source_zh);
     if (cage && !buy && o.limit_price < cage_down(day.bar.open, *cage))
       return refuse(o, Refusal::outside_cage, "sell price below the price cage " + cage_down(day.bar.open, *cage).to_string() + " (benchmark: the open) " + cage->source,
-                    "卖出价低于价格笼子下限 " + cage_down(day.bar.open, *cage).to_string());
+                    "卖出价低于价格笼子下限 " + cage_down(day.bar.open, *cage).to_string() + "（基准：开盘价）" + cage->source_zh);
     protect = o.limit_price;
   } else {
     // best-5 IOC: protected at the price limit and the cage; with neither, at the open.
@@ -331,7 +331,7 @@ void Account::book_sell(Transaction& t, const Stock&, Date d) {
       tl.why = "dividend of " + inc.ex_date.to_string() + " on " + n(take) + " shares bought " + lot.acquired.to_string() + ", " + std::string(to_string(band)) +
                ": " + rate.to_percent_string() + "% of " + part.to_string() + " = " + tl.tax.to_string() + " " + rules_.dividend_tax(inc.ex_date).source;
       tl.why_zh = inc.ex_date.to_string() + " 的股息，" + n(take) + " 股于 " + lot.acquired.to_string() + " 买入，" + std::string(holding_band_zh(band)) + "：" +
-                  part.to_string() + " × " + rate.to_percent_string() + "% = " + tl.tax.to_string() + " " + rules_.dividend_tax(inc.ex_date).source;
+                  part.to_string() + " × " + rate.to_percent_string() + "% = " + tl.tax.to_string() + " " + rules_.dividend_tax(inc.ex_date).source_zh;
       t.dividend_tax += tl.tax;
       t.tax_lines.push_back(std::move(tl));
     }

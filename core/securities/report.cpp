@@ -1,6 +1,12 @@
 // Statement JSON and replay-input JSON.
 #include "core/securities/report.hpp"
 
+#include <algorithm>
+#include <initializer_list>
+
+#include "core/excerpt.hpp"
+#include "core/strict_json.hpp"
+
 namespace finlab::securities {
 
 using nlohmann::json;
@@ -88,6 +94,12 @@ namespace {
 struct In {
   std::string name;
   [[noreturn]] void bad(const std::string& path, const std::string& what) const { throw Error(name + ": " + path + ": " + what); }
+  // A misspelt key ("prcie") would otherwise be ignored and the order sent at the open.
+  void only(const json& j, const std::string& p, std::initializer_list<std::string_view> keys) const {
+    if (!j.is_object()) bad(p, "expected an object");
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) bad(p + "." + excerpt(it.key()), "unknown key");
+  }
   std::string str(const json& j, const std::string& p, const char* k, bool required = true, const char* dflt = "") const {
     if (!j.contains(k)) {
       if (required) bad(p, std::string("missing \"") + k + "\"");
@@ -144,13 +156,16 @@ Result<ReplayInput> parse_replay_input(std::string_view name, std::string_view t
   ReplayInput in;
   try {
     const In r{std::string(name)};
-    const json j = json::parse(text);
-    if (!j.is_object()) r.bad("$", "expected an object");
+    auto parsed = parse_strict_json<json>(text, "");  // duplicate keys, NUL, depth, size refused (core/strict_json.hpp)
+    if (!parsed) return fail(std::string(name) + ": " + parsed.error());
+    const json& j = *parsed;
+    r.only(j, "$", {"cash", "orders", "actions"});
     if (j.contains("cash")) {
       const json& c = j.at("cash");
       if (!c.is_array()) r.bad("$.cash", "expected an array");
       for (std::size_t i = 0; i < c.size(); ++i) {
         const std::string p = "$.cash[" + std::to_string(i) + "]";
+        r.only(c[i], p, {"date", "amount"});
         in.cash.push_back({r.date(c[i], p, "date"), r.decimal<Money>(c[i], p, "amount")});
       }
     }
@@ -158,6 +173,7 @@ Result<ReplayInput> parse_replay_input(std::string_view name, std::string_view t
     const json& os = j.at("orders");
     for (std::size_t i = 0; i < os.size(); ++i) {
       const std::string p = "$.orders[" + std::to_string(i) + "]";
+      r.only(os[i], p, {"id", "date", "code", "side", "type", "session", "shares", "price"});
       if (!os[i].contains("shares") || !os[i].at("shares").is_number_integer()) r.bad(p + ".shares", "expected a whole number of shares");
       const std::string type = r.str(os[i], p, "type", false, "limit");
       auto o = make_order(r.str(os[i], p, "id", false, ("#" + std::to_string(i + 1)).c_str()), r.str(os[i], p, "date"), r.str(os[i], p, "code"),
@@ -171,6 +187,7 @@ Result<ReplayInput> parse_replay_input(std::string_view name, std::string_view t
       if (!as.is_array()) r.bad("$.actions", "expected an array");
       for (std::size_t i = 0; i < as.size(); ++i) {
         const std::string p = "$.actions[" + std::to_string(i) + "]";
+        r.only(as[i], p, {"code", "ex_date", "cash_per_10", "bonus_per_10", "transfer_per_10"});
         in.actions.push_back({r.str(as[i], p, "code"), r.date(as[i], p, "ex_date"), r.decimal<PerTen>(as[i], p, "cash_per_10", false),
                               r.decimal<PerTen>(as[i], p, "bonus_per_10", false), r.decimal<PerTen>(as[i], p, "transfer_per_10", false)});
       }

@@ -4,12 +4,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-namespace finlab::securities {
+#include "core/strict_json.hpp"
 
-namespace detail {
-std::string_view builtin_rules_json();
-std::string_view builtin_stocks_json();
-}  // namespace detail
+namespace finlab::securities {
 
 using money::Rounding;
 using nlohmann::json;
@@ -135,32 +132,36 @@ Result<RuleBook> RuleBook::parse(std::string_view rules_json, std::string_view s
   RuleBook rb;
   try {
     Reader r{"rules.json"};
-    const json j = json::parse(rules_json);
+    auto parsed_rules = parse_strict_json<json>(rules_json, "rules.json");  // duplicate keys refused (core/strict_json.hpp)
+    if (!parsed_rules) return fail("securities rules: " + parsed_rules.error());
+    const json& j = *parsed_rules;
     const json& c = r.at(j, "$", "commission");
     rb.cap_rate_ = r.percent(c, "$.commission", "cap_rate_percent");
     const json& st = r.array(j, "$", "stamp_duty");
     for (std::size_t i = 0; i < st.size(); ++i) {
       const std::string p = "$.stamp_duty[" + std::to_string(i) + "]";
-      rb.stamp_.push_back({r.date(st[i], p, "from"), r.percent(st[i], p, "seller_rate_percent"), r.str(st[i], p, "source")});
+      rb.stamp_.push_back({r.date(st[i], p, "from"), r.percent(st[i], p, "seller_rate_percent"), r.str(st[i], p, "source"), r.str(st[i], p, "source_zh")});
     }
     const json& tf = r.array(j, "$", "transfer_fee");
     for (std::size_t i = 0; i < tf.size(); ++i) {
       const std::string p = "$.transfer_fee[" + std::to_string(i) + "]";
       const std::string basis = r.str(tf[i], p, "basis");
       if (basis != "par" && basis != "value") r.bad(p + ".basis", "expected \"par\" or \"value\"");
-      rb.transfer_.push_back({r.date(tf[i], p, "from"), r.market(tf[i], p), basis == "par", r.percent(tf[i], p, "rate_percent"), r.str(tf[i], p, "source")});
+      rb.transfer_.push_back({r.date(tf[i], p, "from"), r.market(tf[i], p), basis == "par", r.percent(tf[i], p, "rate_percent"), r.str(tf[i], p, "source"),
+                             r.str(tf[i], p, "source_zh")});
     }
     const json& dt = r.array(j, "$", "dividend_tax");
     for (std::size_t i = 0; i < dt.size(); ++i) {
       const std::string p = "$.dividend_tax[" + std::to_string(i) + "]";
       rb.tax_.push_back({r.date(dt[i], p, "from"),
                          {r.percent(dt[i], p, "up_to_1_month_percent"), r.percent(dt[i], p, "up_to_1_year_percent"),
-                          r.percent(dt[i], p, "over_1_year_percent"), r.str(dt[i], p, "source")}});
+                          r.percent(dt[i], p, "over_1_year_percent"), r.str(dt[i], p, "source"), r.str(dt[i], p, "source_zh")}});
     }
     const json& pl = r.array(j, "$", "price_limits");
     for (std::size_t i = 0; i < pl.size(); ++i) {
       const std::string p = "$.price_limits[" + std::to_string(i) + "]";
-      rb.limits_.push_back({r.board(pl[i], p), r.boolean(pl[i], p, "st"), r.date(pl[i], p, "from"), r.percent(pl[i], p, "percent"), r.str(pl[i], p, "source")});
+      rb.limits_.push_back({r.board(pl[i], p), r.boolean(pl[i], p, "st"), r.date(pl[i], p, "from"), r.percent(pl[i], p, "percent"), r.str(pl[i], p, "source"),
+                           r.str(pl[i], p, "source_zh")});
     }
     const json& ipo = r.at(j, "$", "ipo");
     rb.no_limit_days_ = static_cast<int>(r.integer(ipo, "$.ipo", "registration_no_limit_days"));
@@ -169,7 +170,8 @@ Result<RuleBook> RuleBook::parse(std::string_view rules_json, std::string_view s
     const json& cg = r.array(j, "$", "price_cage");
     for (std::size_t i = 0; i < cg.size(); ++i) {
       const std::string p = "$.price_cage[" + std::to_string(i) + "]";
-      rb.cages_.push_back({r.board(cg[i], p), r.date(cg[i], p, "from"), r.percent(cg[i], p, "percent"), static_cast<int>(r.integer(cg[i], p, "ticks")), r.str(cg[i], p, "source")});
+      rb.cages_.push_back({r.board(cg[i], p), r.date(cg[i], p, "from"), r.percent(cg[i], p, "percent"), static_cast<int>(r.integer(cg[i], p, "ticks")),
+                          r.str(cg[i], p, "source"), r.str(cg[i], p, "source_zh")});
     }
     const json& lots = r.at(j, "$", "lots");
     rb.board_lot_ = r.integer(lots, "$.lots", "board_lot");
@@ -185,10 +187,13 @@ Result<RuleBook> RuleBook::parse(std::string_view rules_json, std::string_view s
     const json& cb = r.at(j, "$", "circuit_breaker");
     rb.breaker_ = {r.date(cb, "$.circuit_breaker", "from"), r.date(cb, "$.circuit_breaker", "to"),
                    r.percent(cb, "$.circuit_breaker", "halt_percent"), r.percent(cb, "$.circuit_breaker", "close_percent"),
-                   static_cast<int>(r.integer(cb, "$.circuit_breaker", "halt_minutes")), r.str(cb, "$.circuit_breaker", "source")};
+                   static_cast<int>(r.integer(cb, "$.circuit_breaker", "halt_minutes")), r.str(cb, "$.circuit_breaker", "source"),
+                   r.str(cb, "$.circuit_breaker", "source_zh")};
 
     Reader s{"stocks.json"};
-    const json sj = json::parse(stocks_json);
+    auto parsed_stocks = parse_strict_json<json>(stocks_json, "stocks.json");
+    if (!parsed_stocks) return fail("securities rules: " + parsed_stocks.error());
+    const json& sj = *parsed_stocks;
     const json& list = s.array(sj, "$", "stocks");
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::string p = "$.stocks[" + std::to_string(i) + "]";
@@ -237,7 +242,7 @@ Fees RuleBook::fees(const Stock& s, Side side, Date d, std::int64_t shares, Mone
     FINLAB_REQUIRE(p, "no stamp duty rule for " << d.to_string());
     f.stamp_duty = money::apply_rate(value, p->rate, 1, Rounding::half_up);
     f.stamp_why = "stamp duty " + p->rate.to_percent_string() + "% of " + value.to_string() + " on the seller from " + p->from.to_string() + " " + p->source;
-    f.stamp_why_zh = "印花税（卖方）" + value.to_string() + " × " + p->rate.to_percent_string() + "%，自 " + p->from.to_string() + " 起 " + p->source;
+    f.stamp_why_zh = "印花税（卖方）" + value.to_string() + " × " + p->rate.to_percent_string() + "%，自 " + p->from.to_string() + " 起 " + p->source_zh;
   } else {
     f.stamp_why = "no stamp duty on purchases";
     f.stamp_why_zh = "买入不收印花税";
@@ -249,7 +254,7 @@ Fees RuleBook::fees(const Stock& s, Side side, Date d, std::int64_t shares, Mone
   f.transfer_why = "transfer fee " + t->rate.to_percent_string() + "% of " + (t->par_basis ? "par value " : "value ") + basis.to_string() +
                    " (" + std::string(to_string(s.market)) + " from " + t->from.to_string() + ") " + t->source;
   f.transfer_why_zh = std::string("过户费 ") + (t->par_basis ? "面值 " : "成交金额 ") + basis.to_string() + " × " + t->rate.to_percent_string() + "%（" +
-                      market_zh(s.market) + "，自 " + t->from.to_string() + " 起）" + t->source;
+                      market_zh(s.market) + "，自 " + t->from.to_string() + " 起）" + t->source_zh;
   return f;
 }
 
@@ -289,7 +294,7 @@ LimitBand RuleBook::limit_band(const Stock& s, Date d, Money reference, int day_
     b.why = std::string(to_string(s.board)) + " board" + (s.st ? " ST" : "") + " ±" + p->percent.to_percent_string() + "% of " + reference.to_string() +
             " from " + p->from.to_string() + " " + p->source;
     b.why_zh = std::string(board_zh(s.board)) + (s.st ? " ST" : "") + " 以 " + reference.to_string() + " 为基准 ±" + p->percent.to_percent_string() + "%，自 " +
-               p->from.to_string() + " 起 " + p->source;
+               p->from.to_string() + " 起 " + p->source_zh;
   }
   b.up = limit_price(reference, b.up_percent, true);
   b.down = limit_price(reference, b.down_percent, false);
@@ -301,7 +306,7 @@ LimitBand RuleBook::limit_band(const Stock& s, Date d, Money reference, int day_
 std::optional<RuleBook::Cage> RuleBook::price_cage(const Stock& s, Date d) const {
   const CagePeriod* p = period_on(cages_, d, [&](const CagePeriod& x) { return x.board == s.board; });
   if (!p) return std::nullopt;
-  return Cage{p->percent, p->ticks, p->source};
+  return Cage{p->percent, p->ticks, p->source, p->source_zh};
 }
 
 bool RuleBook::has_closing_auction(Market m, Date d) const {

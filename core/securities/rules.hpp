@@ -77,7 +77,7 @@ struct LimitBand {
 
 struct DividendTaxRates {
   Rate up_to_1_month, up_to_1_year, over_1_year;
-  std::string source;
+  std::string source, source_zh;  // citation and rule, in English and Chinese
 };
 
 enum class HoldingBand { up_to_1_month, up_to_1_year, over_1_year };
@@ -91,8 +91,14 @@ struct CircuitBreakerRule {
   Date from, to;
   Rate halt_percent, close_percent;
   int halt_minutes = 15;
-  std::string source;
+  std::string source, source_zh;
 };
+
+namespace detail {
+// The texts of assets/securities/rules.json and stocks.json, built in.
+std::string_view builtin_rules_json();
+std::string_view builtin_stocks_json();
+}  // namespace detail
 
 class RuleBook {
 public:
@@ -110,7 +116,7 @@ public:
   // trading_day_index: 1 for the first day of listing, 2 the next ... (0 = long listed).
   LimitBand limit_band(const Stock& s, Date d, Money reference_price, int trading_day_index) const;
   // Continuous-auction price cage on d, or nullopt when none applies.
-  struct Cage { Rate percent; int ticks; std::string source; };
+  struct Cage { Rate percent; int ticks; std::string source, source_zh; };
   std::optional<Cage> price_cage(const Stock& s, Date d) const;
   bool has_closing_auction(Market m, Date d) const;
   const CircuitBreakerRule& circuit_breaker() const { return breaker_; }
@@ -121,10 +127,10 @@ public:
   std::int64_t max_order(const Stock& s, bool market_order) const;
   int registration_no_limit_days() const { return no_limit_days_; }
 
-  struct RatePeriod { Date from; Rate rate; std::string source; };
-  struct TransferPeriod { Date from; Market market; bool par_basis; Rate rate; std::string source; };
-  struct LimitPeriod { Board board; bool st; Date from; Rate percent; std::string source; };
-  struct CagePeriod { Board board; Date from; Rate percent; int ticks; std::string source; };
+  struct RatePeriod { Date from; Rate rate; std::string source, source_zh; };
+  struct TransferPeriod { Date from; Market market; bool par_basis; Rate rate; std::string source, source_zh; };
+  struct LimitPeriod { Board board; bool st; Date from; Rate percent; std::string source, source_zh; };
+  struct CagePeriod { Board board; Date from; Rate percent; int ticks; std::string source, source_zh; };
   struct TaxPeriod { Date from; DividendTaxRates rates; };
   struct AuctionPeriod { Market market; Date from; };
 

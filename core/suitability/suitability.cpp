@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/strict_json.hpp"
+
 namespace finlab::suitability {
 
 namespace detail {
@@ -30,7 +32,9 @@ Result<Questionnaire> Questionnaire::parse(std::string_view text) {
   Questionnaire q;
   const std::string f = "questionnaire.json";
   try {
-    const json j = json::parse(text);
+    auto parsed = parse_strict_json<json>(text, f);  // duplicate keys refused (core/strict_json.hpp)
+    if (!parsed) return fail(parsed.error());
+    const json& j = *parsed;
     q.version_ = str(f, j, "$", "version");
     if (!j.contains("bands") || !j.at("bands").is_array()) bad(f, "$.bands", "expected an array");
     int next = 0;
@@ -119,7 +123,9 @@ Result<ProductCatalog> ProductCatalog::parse(std::string_view text) {
   ProductCatalog pc;
   const std::string f = "products.json";
   try {
-    const json j = json::parse(text);
+    auto parsed = parse_strict_json<json>(text, f);
+    if (!parsed) return fail(parsed.error());
+    const json& j = *parsed;
     if (!j.contains("products") || !j.at("products").is_array()) bad(f, "$.products", "expected an array");
     for (std::size_t i = 0; i < j.at("products").size(); ++i) {
       const json& p = j.at("products")[i];

@@ -68,6 +68,17 @@ TEST_CASE("Replay input errors name the JSON path", "[securities][replay]") {
   CHECK_THAT(parse_replay_input("o.json", R"({"orders":[{"date":"2016-05-30","code":"600000","side":"buy","shares":"100"}]})").error(),
              Catch::Contains("$.orders[0].shares"));
   CHECK_THAT(parse_replay_input("o.json", "{").error(), Catch::Contains("o.json:"));
+  // A misspelt key is refused, not ignored: "prcie" would have sent the order at the open.
+  CHECK_THAT(parse_replay_input("o.json", R"({"orders":[{"date":"2016-05-30","code":"600000","side":"buy","shares":100,"prcie":"1.00"}]})").error(),
+             Catch::Contains("o.json: $.orders[0].prcie: unknown key"));
+  CHECK_THAT(parse_replay_input("o.json", R"({"order":[]})").error(), Catch::Contains("o.json: $.order: unknown key"));
+  CHECK_THAT(parse_replay_input("o.json", R"({"orders":[],"cash":[{"date":"2016-05-30","amount":"1.00","amout":"2.00"}]})").error(),
+             Catch::Contains("$.cash[0].amout: unknown key"));
+  CHECK_THAT(parse_replay_input("o.json", R"({"orders":[],"actions":[{"code":"600000","ex_date":"2016-06-23","cash_per_10":"1","bonus":"1"}]})").error(),
+             Catch::Contains("$.actions[0].bonus: unknown key"));
+  // A key given twice is refused with its path instead of "the last one wins".
+  CHECK_THAT(parse_replay_input("o.json", R"({"orders":[{"date":"2016-05-30","code":"600000","side":"buy","side":"sell","shares":100,"price":"1.00"}]})").error(),
+             Catch::Contains("o.json: $.orders[0].side: duplicate key"));
   ReplayInput in = parse_replay_input("o.json", R"({"orders":[{"date":"2016-05-30","code":"999999","side":"buy","shares":100,"price":"1.00"}]})").value();
   CHECK_THAT(replay(RuleBook::builtin(), time::TradingCalendar::builtin(), AccountSettings{}, in).error(), Catch::Contains("unknown stock 999999"));
 }

@@ -153,3 +153,59 @@ TEST_CASE("Unknown stocks and malformed rule files are errors that say where", "
   REQUIRE_FALSE(bad.ok());
   CHECK_THAT(bad.error(), Catch::Contains("$.commission.cap_rate_percent"));
 }
+
+namespace {
+// Latin words of three letters or more left in a Chinese sentence; "ST" and
+// citations such as [16] or [D] are part of the Chinese text too.
+std::vector<std::string> latin_words(const std::string& s) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : s + " ") {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      w += c;
+    } else {
+      if (w.size() >= 3) words.push_back(w);
+      w.clear();
+    }
+  }
+  return words;
+}
+}  // namespace
+
+TEST_CASE("Every Chinese explanation of a fee or a price limit is Chinese, with its source cited in Chinese", "[securities][rules][zh]") {
+  const char* dates[] = {"2012-09-03", "2015-07-31", "2015-08-03", "2016-03-01", "2020-08-24", "2022-04-28", "2022-04-29", "2023-08-25", "2023-08-28", "2026-07-06"};
+  int checked = 0;
+  for (const Stock& s : rb().stocks()) {
+    for (const char* d : dates) {
+      if (Date::of(d) < s.listed) continue;
+      for (Side side : {Side::buy, Side::sell}) {
+        const Fees f = rb().fees(s, side, Date::of(d), 1000, Money::of("10.00"), {});
+        for (const std::string* zh : {&f.commission_why_zh, &f.stamp_why_zh, &f.transfer_why_zh}) {
+          INFO(s.code << " " << d << ": " << *zh);
+          CHECK(latin_words(*zh).empty());
+          ++checked;
+        }
+      }
+      const LimitBand b = rb().limit_band(s, Date::of(d), Money::of("10.00"), 0);
+      INFO(s.code << " " << d << ": " << b.why_zh);
+      CHECK(latin_words(b.why_zh).empty());
+      CHECK_THAT(b.why_zh, Catch::Contains("["));  // the source is cited
+      if (auto cage = rb().price_cage(s, Date::of(d))) CHECK(latin_words(cage->source_zh).empty());
+      ++checked;
+    }
+  }
+  for (const char* d : {"2015-09-07", "2015-09-08"}) CHECK(latin_words(rb().dividend_tax(Date::of(d)).source_zh).empty());
+  CHECK(latin_words(rb().circuit_breaker().source_zh).empty());
+  CHECK(checked > 100);
+}
+
+TEST_CASE("A rule without its Chinese source is refused with its JSON path", "[securities][rules][zh]") {
+  std::string rules(securities::detail::builtin_rules_json());
+  const std::string key = R"("source_zh": "[16])";
+  const auto at = rules.find(key);
+  REQUIRE(at != std::string::npos);
+  rules.replace(at, std::string(R"("source_zh")").size(), R"("source_cn")");
+  auto bad = RuleBook::parse(rules, securities::detail::builtin_stocks_json());
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.error(), Catch::Contains(R"($.stamp_duty[1]: missing "source_zh")"));
+}

@@ -106,4 +106,8 @@ TEST_CASE("Bad answers and bad questionnaires say what and where", "[suitability
   CHECK_THAT(Questionnaire::parse(R"({"version":"x","bands":[{"category":1,"min_score":5,"max_score":9}]})").error(), Catch::Contains("$.bands[0]"));
   CHECK_THAT(ProductCatalog::parse(R"({"products":[{"id":"x","name_en":"x","name_zh":"x","risk":6,"source":"s"}]})").error(),
              Catch::Contains("$.products[0].risk"));
+  // A key given twice is refused with its path instead of "the last one wins".
+  CHECK_THAT(ProductCatalog::parse(R"({"products":[{"id":"x","name_en":"x","name_zh":"x","risk":1,"risk":5,"source":"s"}]})").error(),
+             Catch::Contains("products.json: $.products[0].risk: duplicate key"));
+  CHECK_THAT(Questionnaire::parse(R"({"version":"x","version":"y","bands":[]})").error(), Catch::Contains("questionnaire.json: $.version: duplicate key"));
 }
