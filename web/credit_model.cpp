@@ -407,7 +407,7 @@ void CreditModel::build(Ui& ui, AppContext&) {
     } else if (r.score < cp.cutoff) {
       v.offer_decision = std::string(ui.tr("Declined: the score is below the policy's cutoff")) + " " + std::to_string(cp.cutoff);
     } else if (!income || !income->is_positive()) {
-      v.offer_decision = std::string(ui.tr("Enter a monthly income to see the limit")) + (income ? "" : " (" + income.error() + ")");
+      v.offer_decision = std::string(ui.tr("Enter a monthly income to see the limit")) + (income ? "" : paren(income.error(), ui.lang()));
     } else {
       const int band = cp.score_band_of(r.score);
       const int ib = cp.income_band_of(income.value());

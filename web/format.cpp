@@ -42,4 +42,8 @@ double to_plot(std::int64_t units, int scale) {
   return d;
 }
 
+std::string paren(std::string_view inner, Lang lang) {
+  return lang == Lang::zh ? "（" + std::string(inner) + "）" : " (" + std::string(inner) + ")";
+}
+
 }  // namespace finlab::web

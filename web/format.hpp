@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/money/money.hpp"
 #include "core/money/rate.hpp"
@@ -22,6 +23,8 @@ std::string format_amount(money::Money m);
 std::string format_percent(money::Rate r, int dp);
 // Grouped integer: "10,000".
 std::string format_int(std::int64_t n);
+// " (inner)" in English, "（inner）" in Chinese (full-width, no space before).
+std::string paren(std::string_view inner, Lang lang);
 // "Thu" / "周四".
 std::string weekday_short(time::Date d, Lang lang);
 // "2015-09-24 Thu" / "2015-09-24 周四".

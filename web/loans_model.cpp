@@ -473,7 +473,7 @@ void LoansModel::build_prepay(Ui& ui, const loan::LoanTerms& t) {
   const std::string last_before = p.remaining_before.empty() ? std::string("-") : p.remaining_before.back().due_date.to_string();
   const std::string last_after = p.remaining_after.empty() ? d.value().to_string() : p.remaining_after.back().due_date.to_string();
   const std::string term_text =
-      std::to_string(p.remaining_before.size()) + " → " + std::to_string(p.remaining_after.size()) + " (" + last_after + ")";
+      std::to_string(p.remaining_before.size()) + " → " + std::to_string(p.remaining_after.size()) + paren(last_after, ui.lang());
   Explanation term;
   term.title = ui.tr("New term");
   term.value = term_text;

@@ -66,9 +66,9 @@ void PolicyLabModel::build_analyses(Ui& ui) {
                  ui.tr("of the population");
   LabSwap& s = v.swap;
   s.present = true;
-  s.a_rule = std::string("A: ") + ui.tr("application-data-only score") + " ≥ " + analysis(r, "swap_champion_cutoff") + " (" +
-             ui.tr("cutoff matched to B's number of approvals") + ")";
-  s.b_rule = std::string("B: ") + ui.tr("behaviour-enhanced score") + " ≥ " + analysis(r, "swap_challenger_cutoff") + " (" + ui.tr("the policy's cutoff") + ")";
+  s.a_rule = std::string("A: ") + ui.tr("application-data-only score") + " ≥ " + analysis(r, "swap_champion_cutoff") +
+             paren(ui.tr("cutoff matched to B's number of approvals"), ui.lang());
+  s.b_rule = std::string("B: ") + ui.tr("behaviour-enhanced score") + " ≥ " + analysis(r, "swap_challenger_cutoff") + paren(ui.tr("the policy's cutoff"), ui.lang());
   std::int64_t users[3][3] = {}, bads[3][3] = {};
   for (int a = 0; a < 2; ++a) {
     for (int b = 0; b < 2; ++b) {

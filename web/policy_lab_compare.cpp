@@ -13,8 +13,8 @@ namespace finlab::web::lab {
 namespace {
 
 std::string run_choice(const sim::RunSummary& s, RunSource src, const std::string& opened, Lang lang) {
-  return std::string(translate(lang, "Run")) + " " + std::to_string(s.run_id) + " (" +
-         (src == RunSource::browser ? std::string(translate(lang, "browser")) : opened) + ") · " + run_name(s, lang) + " · " + s.scenario_name +
+  return std::string(translate(lang, "Run")) + " " + std::to_string(s.run_id) +
+         paren(src == RunSource::browser ? std::string(translate(lang, "browser")) : opened, lang) + " · " + run_name(s, lang) + " · " + s.scenario_name +
          " · " + format_int(static_cast<std::int64_t>(s.users)) + " × " + std::to_string(s.months);
 }
 

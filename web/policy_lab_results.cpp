@@ -315,7 +315,7 @@ void PolicyLabModel::build_results(Ui& ui) {
   const sim::StoredRun& r = current_->run;
   const bool imported = current_->ref.source == RunSource::imported;
   v.present = true;
-  v.title = std::string(ui.tr("Run")) + " " + std::to_string(r.summary.run_id) + (imported ? " (" + opened_name_ + ")" : std::string()) + " · " +
+  v.title = std::string(ui.tr("Run")) + " " + std::to_string(r.summary.run_id) + (imported ? paren(opened_name_, lang) : std::string()) + " · " +
             run_name(r.summary, lang);
   v.subtitle = r.summary.policy_name + " · " + r.summary.scenario_name + " · " + format_int(static_cast<std::int64_t>(r.summary.users)) + " " +
                ui.tr("users") + " × " + std::to_string(r.summary.months) + " " + ui.tr("months") + " · " + ui.tr("seed") + " " +

@@ -119,7 +119,7 @@ LabRunRow PolicyLabModel::run_row(const sim::RunSummary& s, RunSource src, Lang 
   row.id = std::to_string(s.run_id);
   row.status = s.status == "complete" ? std::string(translate(lang, "complete"))
                                       : std::string(translate(lang, s.status == "running" ? "running" : (s.status == "failed" ? "failed" : "interrupted"))) +
-                                            (s.note.empty() ? std::string() : " (" + s.note + ")");
+                                            (s.note.empty() ? std::string() : paren(s.note, lang));
   row.created = s.created_at.size() >= 16 ? s.created_at.substr(0, 10) + " " + s.created_at.substr(11, 5) : s.created_at;
   row.policy = s.policy_name;
   row.scenario = s.scenario_name;

@@ -487,7 +487,7 @@ void PortfolioModel::build(Ui& ui) {
     for (const auto& b : s.histogram) {
       v.outcome_chart.x_labels.push_back(format_yuan(b.from).substr(0, format_yuan(b.from).find('.')));
       bars.y.push_back(static_cast<double>(b.count));
-      bars.y_text.push_back(std::to_string(b.count) + " (" + format_yuan(b.from) + " – " + format_yuan(b.to) + ")");
+      bars.y_text.push_back(std::to_string(b.count) + paren(format_yuan(b.from) + " – " + format_yuan(b.to), ui.lang()));
     }
     v.outcome_chart.series = {bars};
 
@@ -510,7 +510,7 @@ void PortfolioModel::build(Ui& ui) {
     const auto& t = r.report.median.totals;
     v.holdings.emplace_back("活期宝", format_yuan(t.end_huoqibao));
     for (std::size_t i = 0; i < r.report.median_ledger.holdings.size() && i < plan_->funds.size(); ++i)
-      v.holdings.emplace_back(plan_->funds[i].name + " (" + r.report.median_ledger.holdings[i].shares.to_string_grouped() + " " + ui.tr("shares") + ")",
+      v.holdings.emplace_back(plan_->funds[i].name + paren(r.report.median_ledger.holdings[i].shares.to_string_grouped() + " " + ui.tr("shares"), ui.lang()),
                               format_yuan(r.report.median_ledger.holdings[i].value));
     if (t.end_in_transit.is_positive()) v.holdings.emplace_back(ui.tr("Cash in transit"), format_yuan(t.end_in_transit));
     v.holdings.emplace_back(ui.tr("Total"), format_yuan(t.end_value));

@@ -457,7 +457,7 @@ void SecuritiesModel::build_chart(Ui& ui, const Stock& s) {
       view_.bar_text = std::string(ui.tr("Today's bar:")) + " " + ui.tr("open") + " " + b.open.to_string() + " · " + ui.tr("high") + " " +
                        b.high.to_string() + " · " + ui.tr("low") + " " + b.low.to_string() + " · " + ui.tr("close") + " " + b.close.to_string();
       view_.band_text = std::string(ui.tr("Today's limit band:")) + " " + (lb.unlimited ? std::string(ui.tr("no limit")) : lb.down.to_string() + " – " + lb.up.to_string()) +
-                        " (" + (lang_ == Lang::zh ? lb.why_zh : lb.why) + ")";
+                        (lang_ == Lang::zh ? "（" + lb.why_zh + "）" : " (" + lb.why + ")");
       state_["band"] = {{"down", lb.down.to_string()}, {"up", lb.up.to_string()}, {"why", lb.why}};
     }
   }
@@ -497,9 +497,13 @@ void SecuritiesModel::build_ticket(Ui& ui, const ReplayResult& r) {
   auto line = [&](const char* label, const std::string& v) { view_.preview.emplace_back(ui.tr(label), v); };
   line(ticket_.type == 1 ? "Value at today's open (estimate)" : "Value at your price", value.to_string());
   const bool zh = lang_ == Lang::zh;
-  line("Commission", f.commission.to_string() + " (" + (zh ? f.commission_why_zh : f.commission_why) + ")");
-  if (side == Side::sell) line("Stamp duty", f.stamp_duty.to_string() + " (" + (zh ? f.stamp_why_zh : f.stamp_why) + ")");
-  line("Transfer fee", f.transfer_fee.to_string() + " (" + (zh ? f.transfer_why_zh : f.transfer_why) + ")");
+  // "5.00 (why)" in English, "5.00（理由）" in Chinese: full-width brackets, no space.
+  auto with_why = [zh](Money m, const std::string& en, const std::string& zh_text) {
+    return zh ? m.to_string() + "（" + zh_text + "）" : m.to_string() + " (" + en + ")";
+  };
+  line("Commission", with_why(f.commission, f.commission_why, f.commission_why_zh));
+  if (side == Side::sell) line("Stamp duty", with_why(f.stamp_duty, f.stamp_why, f.stamp_why_zh));
+  line("Transfer fee", with_why(f.transfer_fee, f.transfer_why, f.transfer_why_zh));
   line("Fees in total", f.total().to_string());
   line(side == Side::buy ? "Cash needed" : "Proceeds before dividend tax", (side == Side::buy ? value + f.total() : value - f.total()).to_string());
   state_["preview"] = {{"value", value.to_string()}, {"commission", f.commission.to_string()}, {"stamp_duty", f.stamp_duty.to_string()},

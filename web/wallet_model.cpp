@@ -276,7 +276,7 @@ void WalletModel::build_view(Ui& ui) {
   {
     Explanation ex;
     const std::string y = yday.seven_day[kClass] ? yday.seven_day[kClass]->to_string() + "%" : "–";
-    ex.title = std::string(ui.tr("7-day annualised yield")) + " (" + format_date(yesterday, lang) + ")";
+    ex.title = std::string(ui.tr("7-day annualised yield")) + paren(format_date(yesterday, lang), lang);
     ex.value = y;
     ex.formula = ui.tr("(Π over the last 7 natural days of (1 + 万份收益 ÷ 10,000))^(365/7) − 1  (daily carry-over, compound)");
     for (int k = 6; k >= 0; --k) {
