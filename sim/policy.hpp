@@ -46,8 +46,8 @@ struct Partner {
   // platform bears as guarantor, and the annual guarantee / service fee the
   // partner pays the platform on the principal outstanding. Both 0 by
   // default [D]: the partner bears its own losses, as before.
-  money::Rate guarantee_share;
-  money::Rate guarantee_fee;
+  money::Rate guarantee_share = money::Rate::from_units(0);
+  money::Rate guarantee_fee = money::Rate::from_units(0);
 };
 
 struct CreditPolicy {
