@@ -44,16 +44,6 @@ inline std::uint32_t scale_ppm(std::uint32_t ppm, std::uint32_t mult_ppm) {
 // (tests and policies need certainty).
 inline bool hit16(std::uint32_t bits16, std::uint64_t p16) { return p16 >= 65535 || bits16 < p16; }
 
-// Lifetime ECL rate (ppm of EAD) of a stage-2 loan from its bucket's
-// 12-month PD × LGD: scaled by the remaining months ÷ 12 when more than 12
-// remain (a loan with 12 months or fewer left has lifetime = 12-month), at
-// most LGD (PD 100%). Half-up.
-inline std::uint32_t lifetime_el_ppm(std::uint32_t el12, int months_left, std::uint32_t lgd_ppm) {
-  if (months_left <= 12) return el12;
-  const std::uint64_t v = (std::uint64_t(el12) * static_cast<std::uint64_t>(months_left) + 6) / 12;
-  return static_cast<std::uint32_t>(std::min<std::uint64_t>(v, lgd_ppm));
-}
-
 inline std::uint8_t clamp_month(int m) { return static_cast<std::uint8_t>(std::min(m, 255)); }
 
 // Rate units (1e-10) of a percentage of one in ppm, half-up.
@@ -100,12 +90,8 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
       c.guarantee_fee[p] = ExactRate::ratio(policy.partners[p].guarantee_fee.units(), money::Rate::one_units * 12);
     }
     // Tax on interest income: the policy's share, or the rule in force on the month's first day.
-    if (policy.pnl.interest_tax) {
-      c.interest_tax = ExactRate::of(*policy.pnl.interest_tax);
-    } else {
-      const TaxShare ts = interest_tax_share(c.first);
-      c.interest_tax = ExactRate::ratio(ts.num, ts.den);
-    }
+    const TaxShare ts = interest_tax_share(c.first);
+    c.interest_tax = policy.pnl.interest_tax ? ExactRate::of(*policy.pnl.interest_tax) : ExactRate::ratio(ts.num, ts.den);
   }
   // The fund's daily 万份收益: the gross yield path from core/fund's seeded
   // mean-reverting model around the policy's level (by default the dated MMF
@@ -165,9 +151,7 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
   const PnlSettings& pnl = policy.pnl;
   lgd_ppm_ = static_cast<std::uint32_t>(lgd_ppm);
   staged_ecl_ = pnl.staged_ecl;
-  acquisition_fen_ = pnl.acquisition_cost.units();
-  data_fen_ = pnl.data_cost.units();
-  collection_fen_ = pnl.collection_cost.units();
+  acquisition_fen_ = pnl.acquisition_cost.units(), data_fen_ = pnl.data_cost.units(), collection_fen_ = pnl.collection_cost.units();
   FINLAB_REQUIRE(acquisition_fen_ >= 0 && data_fen_ >= 0 && collection_fen_ >= 0, "pnl: a negative cost");
   capital_rate_ = ExactRate::of(pnl.cost_of_equity).scaled(pnl.capital_ratio.units(), money::Rate::one_units * 12);
   for (std::size_t p = 0; p < policy.partners.size(); ++p) guarantee_share_[p] = ExactRate::of(policy.partners[p].guarantee_share);

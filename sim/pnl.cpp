@@ -1,5 +1,7 @@
 #include "sim/pnl.hpp"
 
+#include <algorithm>
+
 #include "sim/pnl_json.hpp"
 
 namespace finlab::sim {
@@ -22,6 +24,12 @@ TaxShare interest_tax_share(time::Date day) {
   // (营业税) at 5% of the gross turnover.
   if (day < time::Date::ymd(2016, 5, 1)) return TaxShare{5, 100};
   return TaxShare{6, 106};
+}
+
+std::uint32_t lifetime_el_ppm(std::uint32_t el12, int months_left, std::uint32_t lgd_ppm) {
+  if (months_left <= 12) return el12;
+  const std::uint64_t v = (std::uint64_t(el12) * static_cast<std::uint64_t>(months_left) + 6) / 12;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(v, lgd_ppm));
 }
 
 void read_pnl(JsonObject o, PnlSettings& s) {

@@ -8,6 +8,7 @@
 // replay reproduces its stored totals.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 
 #include "core/money/money.hpp"
@@ -44,5 +45,11 @@ struct TaxShare {
   std::int64_t den = 1;
 };
 TaxShare interest_tax_share(time::Date day);
+
+// Lifetime ECL rate (ppm of EAD) of a stage-2 loan from its bucket's 12-month
+// PD × LGD (ppm): scaled by the remaining months ÷ 12 when more than 12
+// remain (a loan with 12 months or fewer left has lifetime = 12-month), at
+// most LGD (PD 100%). Half-up.
+std::uint32_t lifetime_el_ppm(std::uint32_t el12, int months_left, std::uint32_t lgd_ppm);
 
 }  // namespace finlab::sim
