@@ -28,7 +28,22 @@ inline constexpr int kRollTo = kBuckets + 2;
 // FINLAB_SIM_MONTH_FIELDS is every field; the _V1 list is frozen (the columns
 // schema version 1 of the runs database created), later fields are appended to
 // the _V2 list (added to old databases by migration 2 with value 0).
-#define FINLAB_SIM_MONTH_FIELDS(X) FINLAB_SIM_MONTH_FIELDS_V1(X) FINLAB_SIM_MONTH_FIELDS_V2(X) FINLAB_SIM_MONTH_FIELDS_V4(X)
+#define FINLAB_SIM_MONTH_FIELDS(X) FINLAB_SIM_MONTH_FIELDS_V1(X) FINLAB_SIM_MONTH_FIELDS_V2(X) FINLAB_SIM_MONTH_FIELDS_V4(X) FINLAB_SIM_MONTH_FIELDS_V5(X)
+
+// Added by migration 5 (full P&L, docs/sim.md "Full P&L"; value 0 in older runs).
+#define FINLAB_SIM_MONTH_FIELDS_V5(X)                                                           \
+  X(new_applicants, "first applications of a user")                                            \
+  X(acquisition_cost_fen, "acquisition cost of new applicants")                                 \
+  X(data_cost_fen, "data and bureau query cost of the credit decisions")                        \
+  X(collection_accounts, "open loans 1+ days past due at the month end (account-months)")       \
+  X(collection_cost_fen, "collection cost of the delinquent account-months")                    \
+  X(interest_tax_fen, "tax on interest income (business tax, then VAT)")                        \
+  X(capital_charge_fen, "cost of equity on the capital held against the outstanding")          \
+  X(guarantee_fee_fen, "guarantee and service fees partners paid the platform")                \
+  X(guaranteed_loss_fen, "partners' charge-offs less recoveries borne by the platform")        \
+  X(allowance_stage1_fen, "ECL stage 1: 12-month ECL of loans 0-29 DPD (stock)")               \
+  X(allowance_stage2_fen, "ECL stage 2: lifetime ECL of loans 30-89 DPD (stock)")              \
+  X(allowance_stage3_fen, "ECL stage 3: lifetime ECL of loans 90+ DPD, PD 100% (stock)")
 
 // Added by migration 4 (default dynamics; value 0 in older runs).
 #define FINLAB_SIM_MONTH_FIELDS_V4(X)                                                           \
@@ -73,7 +88,7 @@ inline constexpr int kRollTo = kBuckets + 2;
   X(outstanding_30p_fen, "principal of loans 30+ days past due (stock)")                       \
   X(outstanding_90p_fen, "principal of loans 90+ days past due (stock)")                       \
   X(count_30p, "loans 30+ days past due (stock)")                                              \
-  X(allowance_fen, "expected-loss provision PD × LGD × EAD (stock)")                           \
+  X(allowance_fen, "expected-credit-loss provision, all three stages (stock)")                           \
   X(fund_holders, "users with a fund balance (stock)")                                         \
   X(new_fund_users, "first fund deposits")                                                     \
   X(deposits_fen, "fund deposits")                                                             \
@@ -85,7 +100,16 @@ inline constexpr int kRollTo = kBuckets + 2;
   X(subsidy_fen, "new-user yield boost (加息) paid by the platform")                           \
   X(aum_fen, "fund balance of all users (stock)")
 
-#define FINLAB_SIM_PARTNER_FIELDS(X)                        \
+#define FINLAB_SIM_PARTNER_FIELDS(X) FINLAB_SIM_PARTNER_FIELDS_V1(X) FINLAB_SIM_PARTNER_FIELDS_V5(X)
+
+// Added by migration 5 (loss sharing with partners; value 0 in older runs).
+#define FINLAB_SIM_PARTNER_FIELDS_V5(X)                                          \
+  X(guarantee_fee_fen, "guarantee / service fee paid to the platform")           \
+  X(guaranteed_loss_fen, "charge-offs less recoveries borne by the platform")    \
+  X(interest_tax_fen, "tax on the interest income received")                     \
+  X(capital_charge_fen, "capital charge on the outstanding")
+
+#define FINLAB_SIM_PARTNER_FIELDS_V1(X)                     \
   X(booked_fen, "amount booked")                            \
   X(income_fen, "interest, penalty and fees received")      \
   X(funding_cost_fen, "funding cost")                       \

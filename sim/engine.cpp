@@ -87,7 +87,11 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
     for (std::size_t p = 0; p < policy.partners.size(); ++p) {
       const std::int64_t annual = std::max<std::int64_t>(0, policy.partners[p].funding_cost.units() + shift_units);
       c.funding[p] = ExactRate::ratio(annual, money::Rate::one_units * 12);
+      c.guarantee_fee[p] = ExactRate::ratio(policy.partners[p].guarantee_fee.units(), money::Rate::one_units * 12);
     }
+    // Tax on interest income: the policy's share, or the rule in force on the month's first day.
+    const TaxShare ts = interest_tax_share(c.first);
+    c.interest_tax = policy.pnl.interest_tax ? ExactRate::of(*policy.pnl.interest_tax) : ExactRate::ratio(ts.num, ts.den);
   }
   // The fund's daily 万份收益: the gross yield path from core/fund's seeded
   // mean-reverting model around the policy's level (by default the dated MMF
@@ -143,6 +147,14 @@ Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables
     el_bucket_ppm_.push_back(static_cast<std::uint32_t>(money::div_round(int128(rate_ppm(r)) * lgd_ppm, 1'000'000, Rounding::half_up)));
   }
   if (el_bucket_ppm_.empty()) el_bucket_ppm_.push_back(static_cast<std::uint32_t>(lgd_ppm));
+  // Full P&L (docs/sim.md "Full P&L").
+  const PnlSettings& pnl = policy.pnl;
+  lgd_ppm_ = static_cast<std::uint32_t>(lgd_ppm);
+  staged_ecl_ = pnl.staged_ecl;
+  acquisition_fen_ = pnl.acquisition_cost.units(), data_fen_ = pnl.data_cost.units(), collection_fen_ = pnl.collection_cost.units();
+  FINLAB_REQUIRE(acquisition_fen_ >= 0 && data_fen_ >= 0 && collection_fen_ >= 0, "pnl: a negative cost");
+  capital_rate_ = ExactRate::of(pnl.cost_of_equity).scaled(pnl.capital_ratio.units(), money::Rate::one_units * 12);
+  for (std::size_t p = 0; p < policy.partners.size(); ++p) guarantee_share_[p] = ExactRate::of(policy.partners[p].guarantee_share);
   refer_ppm_ = rate_ppm(cp.refer_approve_share);
   test_and_learn_ppm_ = rate_ppm(cp.test_and_learn);
   test_and_learn_limit_.assign(cp.income_bands.size() + 1, 0);
@@ -258,11 +270,30 @@ struct UserStep {
       a.count_30p += 1;
     }
     if (missed >= 4) a.outstanding_90p_fen += o;
-    const std::uint32_t el = missed == 0 ? e.el_current_ppm_[t.score[i]]
-                                         : e.el_bucket_ppm_[std::min<std::size_t>(missed, e.el_bucket_ppm_.size()) - 1];
+    // ECL stages (IFRS 9 / CAS 22; docs/sim.md "Full P&L"): 1 = 0-29 DPD,
+    // 12-month ECL; 2 = 30-89 DPD, lifetime; 3 = 90+ DPD, lifetime at PD 100%.
+    std::uint32_t el = missed == 0 ? e.el_current_ppm_[t.score[i]]
+                                   : e.el_bucket_ppm_[std::min<std::size_t>(missed, e.el_bucket_ppm_.size()) - 1];
+    const int stage = missed >= 4 ? 3 : missed >= 2 ? 2 : 1;
+    if (e.staged_ecl_ && stage == 3) el = e.lgd_ppm_;
+    if (e.staged_ecl_ && stage == 2) el = lifetime_el_ppm(el, b.periods_left[i], e.lgd_ppm_);
     const std::int64_t allowance = (o * el + 500'000) / 1'000'000;  // half-up; o ≥ 0
     a.allowance_fen += allowance;
     a.partners[p].allowance_fen += allowance;
+    (stage == 1 ? a.allowance_stage1_fen : stage == 2 ? a.allowance_stage2_fen : a.allowance_stage3_fen) += allowance;
+    if (missed >= 1) {
+      a.collection_accounts += 1;
+      a.collection_cost_fen += e.collection_fen_;
+    }
+  }
+
+  // Loss sharing (docs/sim.md "Full P&L"): the platform bears the partner's
+  // guarantee share of each charge-off and gets the same share of each recovery.
+  void share_loss(int p, std::int64_t amount) {
+    const std::int64_t g = apply_rate(amount < 0 ? -amount : amount, e.guarantee_share_[static_cast<std::size_t>(p)]);
+    const std::int64_t signed_g = amount < 0 ? -g : g;
+    a.guaranteed_loss_fen += signed_g;
+    a.partners[p].guaranteed_loss_fen += signed_g;
   }
 
   void recover(std::size_t i) {
@@ -270,6 +301,7 @@ struct UserStep {
       const std::int64_t r = b.recovery[i];
       a.recoveries_fen += r;
       a.partners[b.partner[i]].recoveries_fen += r;
+      share_loss(b.partner[i], -r);
       b.recovery[i] = 0;
       if constexpr (Log::enabled) log.event(m, "recovery", r, 0, "collected on the charged-off loan");
     }
@@ -327,6 +359,13 @@ struct UserStep {
     const std::int64_t fc = apply_rate(bal + op, c.funding[p]);
     a.funding_cost_fen += fc;
     a.partners[p].funding_cost_fen += fc;
+    // Capital charge and the partner's guarantee fee, on the same opening principal.
+    const std::int64_t capital = apply_rate(bal + op, e.capital_rate_);
+    a.capital_charge_fen += capital;
+    a.partners[p].capital_charge_fen += capital;
+    const std::int64_t gfee = apply_rate(bal + op, c.guarantee_fee[p]);
+    a.guarantee_fee_fen += gfee;
+    a.partners[p].guarantee_fee_fen += gfee;
     // Penalty interest on what was already overdue (DOMAIN.md §2.5: principal and, compounding, interest).
     if (op + oi > 0) pen += apply_rate(op + oi, e.band_penalty_[band]);
 
@@ -379,6 +418,9 @@ struct UserStep {
       a.penalty_fen += pen;
       a.principal_repaid_fen += principal;
       a.partners[p].income_fen += interest + pen;
+      const std::int64_t tax = apply_rate(interest + pen, c.interest_tax);
+      a.interest_tax_fen += tax;
+      a.partners[p].interest_tax_fen += tax;
       bal -= pdue;
       if (b.missed[i] > 0) a.cures += 1;
       if constexpr (Log::enabled) {
@@ -422,6 +464,7 @@ struct UserStep {
         a.chargeoff_count += 1;
         a.chargeoff_fen += co;
         a.partners[p].chargeoff_fen += co;
+        share_loss(p, co);
         s.acc.vintage_chargeoff_fen[vintage_index(i)] += co;
         a.interest_written_off_fen += oi + pen;
         if (st & kTestAndLearn) a.tl_chargeoff_fen += co;
@@ -431,6 +474,7 @@ struct UserStep {
           if (cp.recovery_lag_months == 0) {
             a.recoveries_fen += rec;
             a.partners[p].recoveries_fen += rec;
+            share_loss(p, -rec);
             if constexpr (Log::enabled) log.event(m, "recovery", rec, 0, "collected on the charged-off loan");
           } else {
             b.recovery[i] = static_cast<std::int32_t>(rec);
@@ -559,6 +603,12 @@ struct UserStep {
     const CreditPolicy& cp = e.policy_.credit;
     const int score = t.score[i];
     a.applicants += 1;
+    a.data_cost_fen += e.data_fen_;  // every decision queries the bureau and data vendors
+    if (!(b.status[i] & kApplied)) {
+      b.status[i] = static_cast<std::uint8_t>(b.status[i] | kApplied);
+      a.new_applicants += 1;
+      a.acquisition_cost_fen += e.acquisition_fen_;
+    }
     a.applicant_bands[e.scores_.card_band[score]] += 1;
     if constexpr (Log::enabled) log.event(m, "applied", std::int64_t(t.request_hundreds[i]) * 10'000, 0, "score " + std::to_string(score));
     if (!credit::ConsentMask::from_bits(t.consent[i]).contains(cp.required_consents)) {

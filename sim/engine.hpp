@@ -97,6 +97,8 @@ struct MonthContext {
   std::uint32_t red_mult_ppm = 1'000'000;
   std::uint32_t ml_mult_ppm = 1'000'000;  // × the multi-lender hazard multiple (scenario)
   std::array<loan::ExactRate, kMaxPartners> funding{};  // monthly funding rate per partner
+  std::array<loan::ExactRate, kMaxPartners> guarantee_fee{};  // monthly guarantee / service fee rate per partner
+  loan::ExactRate interest_tax{};  // share of gross interest income paid as tax (rule in force on the 1st)
   std::vector<std::int64_t> w_prefix;  // w_prefix[d] = Σ 万份收益 of days 1..d (units of 0.0001 yuan per 10k shares)
 };
 
@@ -169,6 +171,12 @@ private:
   loan::ExactRate recovery_rate_{};
   std::array<std::uint32_t, 1024> el_current_ppm_{};  // PD12(score) × LGD
   std::vector<std::uint32_t> el_bucket_ppm_;           // bucket PD × LGD (M1, M2, ...)
+  // Full P&L (docs/sim.md "Full P&L"):
+  std::uint32_t lgd_ppm_ = 0;                          // stage 3 ECL per yuan (PD 100%)
+  bool staged_ecl_ = true;
+  std::int64_t acquisition_fen_ = 0, data_fen_ = 0, collection_fen_ = 0;
+  loan::ExactRate capital_rate_{};                     // cost of equity × capital ratio ÷ 12, monthly
+  std::array<loan::ExactRate, kMaxPartners> guarantee_share_{};
   std::array<std::uint8_t, 1024> policy_band_{};       // policy score band of each score
   std::uint32_t refer_ppm_ = 0;
   std::uint32_t test_and_learn_ppm_ = 0;                // share of below-cutoff applicants approved at random

@@ -32,9 +32,16 @@ std::int64_t provision_expense(const RunAcc& acc, int m) {
   return a.allowance_fen - prev + a.chargeoff_fen - a.recoveries_fen;
 }
 
+std::int64_t operating_costs(const MonthAcc& a) {
+  const int128 v = int128(a.acquisition_cost_fen) + a.data_cost_fen + a.collection_cost_fen + a.interest_tax_fen + a.capital_charge_fen;
+  return money::narrow_checked(v, "operating costs");
+}
+
 std::int64_t net_profit(const RunAcc& acc, int m) {
   const MonthAcc& a = acc.month[m];
-  return a.interest_fen + a.penalty_fen + a.fee_fen - a.funding_cost_fen - provision_expense(acc, m) - a.subsidy_fen;
+  const int128 v = int128(a.interest_fen) + a.penalty_fen + a.fee_fen - a.funding_cost_fen - provision_expense(acc, m) - a.subsidy_fen -
+                   operating_costs(a);
+  return money::narrow_checked(v, "net profit");
 }
 
 double month_psi(const RunAcc& acc, int m, const std::vector<std::int64_t>& train) {
@@ -79,18 +86,23 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   std::int64_t outstanding_sum = 0, prov = 0, net = 0;
   double psi_max = 0;
   for (int m = 0; m < acc.months; ++m) {
-    outstanding_sum += acc.month[m].outstanding_fen;
-    prov += provision_expense(acc, m);
-    net += net_profit(acc, m);
+    outstanding_sum = money::narrow_checked(int128(outstanding_sum) + acc.month[m].outstanding_fen, "outstanding");
+    prov = money::narrow_checked(int128(prov) + provision_expense(acc, m), "provision expense");
+    net = money::narrow_checked(int128(net) + net_profit(acc, m), "net profit");
     psi_max = std::max(psi_max, month_psi(acc, m, ctx.train_band_counts));
   }
-  // Platform's share: revenue share of each partner's net result.
-  std::int64_t platform = -sum.subsidy_fen;
+  // Platform's share: revenue share of each partner's net result (after its
+  // tax, capital charge and the guarantee fee it pays the platform, before the
+  // losses the platform guarantees), plus the guarantee fees less the
+  // guaranteed losses, less the platform's own costs (subsidy, acquisition,
+  // data, collection).
+  int128 platform = int128(-sum.subsidy_fen) - sum.acquisition_cost_fen - sum.data_cost_fen - sum.collection_cost_fen;
   for (std::size_t p = 0; p < ctx.revenue_share.size() && p < kMaxPartners; ++p) {
     const PartnerAcc& ps = sum.partners[p];
-    const std::int64_t net_p =
-        ps.income_fen - ps.funding_cost_fen - (last.partners[p].allowance_fen + ps.chargeoff_fen - ps.recoveries_fen);
-    platform += money::narrow_checked(money::div_round(int128(net_p) * ctx.revenue_share[p].units(), money::Rate::one_units, Rounding::half_up), "share");
+    const int128 net_p = int128(ps.income_fen) - ps.funding_cost_fen - (last.partners[p].allowance_fen + ps.chargeoff_fen - ps.recoveries_fen) -
+                         ps.interest_tax_fen - ps.capital_charge_fen - ps.guarantee_fee_fen + ps.guaranteed_loss_fen;
+    platform += money::div_round(net_p * ctx.revenue_share[p].units(), money::Rate::one_units, Rounding::half_up);
+    platform += int128(ps.guarantee_fee_fen) - ps.guaranteed_loss_fen;
   }
   const auto [peak_day, peak_amount] = fast_peak(acc);
   std::vector<NamedValue> t;
@@ -118,7 +130,7 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   add("provision_expense", yuan_of(prov), "yuan");
   add("net_profit", yuan_of(net), "yuan");
   add("roa", percent_of(net * 12, outstanding_sum), "%");
-  add("platform_profit", yuan_of(platform), "yuan");
+  add("platform_profit", yuan_of(money::narrow_checked(platform, "platform profit")), "yuan");
   add("fund_aum", yuan_of(last.aum_fen), "yuan");
   add("fund_holders", std::to_string(last.fund_holders), "count");
   add("fund_deposits", yuan_of(sum.deposits_fen), "yuan");
@@ -139,6 +151,21 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   add("not_taken_up", std::to_string(sum.not_taken_up), "count");
   add("takeup_rate", percent_of(sum.booked_count, sum.booked_count + sum.not_taken_up), "%");
   add("fraud_booked", std::to_string(sum.fraud_booked), "count");
+  // Full P&L (docs/sim.md "Full P&L"): net_profit = interest_income + fee_income
+  // − funding_cost − provision_expense − subsidy_cost − acquisition_cost −
+  // data_cost − collection_cost − interest_tax − capital_charge, to the fen.
+  add("new_applicants", std::to_string(sum.new_applicants), "count");
+  add("acquisition_cost", yuan_of(sum.acquisition_cost_fen), "yuan");
+  add("data_cost", yuan_of(sum.data_cost_fen), "yuan");
+  add("collection_accounts", std::to_string(sum.collection_accounts), "count");
+  add("collection_cost", yuan_of(sum.collection_cost_fen), "yuan");
+  add("interest_tax", yuan_of(sum.interest_tax_fen), "yuan");
+  add("capital_charge", yuan_of(sum.capital_charge_fen), "yuan");
+  add("provision_stage1", yuan_of(last.allowance_stage1_fen), "yuan");
+  add("provision_stage2", yuan_of(last.allowance_stage2_fen), "yuan");
+  add("provision_stage3", yuan_of(last.allowance_stage3_fen), "yuan");
+  add("guarantee_fee_income", yuan_of(sum.guarantee_fee_fen), "yuan");
+  add("guaranteed_losses", yuan_of(sum.guaranteed_loss_fen), "yuan");
   return t;
 }
 
@@ -147,7 +174,9 @@ const std::vector<std::string>& monthly_columns() {
       "month",        "period",          "applicants",   "approval_rate", "booked_count",      "booked_amount",
       "outstanding",  "dq30_rate",       "dq90_rate",    "chargeoffs",    "recoveries",        "interest_income",
       "fee_income",   "funding_cost",    "provision",    "provision_expense", "net_profit",    "roa",
-      "fund_aum",     "fund_income_paid", "subsidy_cost", "fast_redemptions", "psi"};
+      "fund_aum",     "fund_income_paid", "subsidy_cost", "fast_redemptions", "psi",
+      "acquisition_cost", "data_cost",     "collection_cost", "interest_tax", "capital_charge",    "provision_stage1",
+      "provision_stage2", "provision_stage3", "guarantee_fee_income", "guaranteed_losses"};
   return cols;
 }
 
@@ -162,7 +191,10 @@ std::vector<std::vector<std::string>> monthly_rows(const RunAcc& acc, const KpiC
                     yuan_of(a.chargeoff_fen), yuan_of(a.recoveries_fen), yuan_of(a.interest_fen + a.penalty_fen), yuan_of(a.fee_fen),
                     yuan_of(a.funding_cost_fen), yuan_of(a.allowance_fen), yuan_of(provision_expense(acc, m)), yuan_of(net),
                     percent_of(net * 12, a.outstanding_fen), yuan_of(a.aum_fen), yuan_of(a.fund_income_fen), yuan_of(a.subsidy_fen),
-                    yuan_of(a.fast_redemptions_fen), fixed4(month_psi(acc, m, ctx.train_band_counts))});
+                    yuan_of(a.fast_redemptions_fen), fixed4(month_psi(acc, m, ctx.train_band_counts)), yuan_of(a.acquisition_cost_fen),
+                    yuan_of(a.data_cost_fen), yuan_of(a.collection_cost_fen), yuan_of(a.interest_tax_fen), yuan_of(a.capital_charge_fen),
+                    yuan_of(a.allowance_stage1_fen), yuan_of(a.allowance_stage2_fen), yuan_of(a.allowance_stage3_fen),
+                    yuan_of(a.guarantee_fee_fen), yuan_of(a.guaranteed_loss_fen)});
   }
   return rows;
 }

@@ -6,7 +6,22 @@
 //   approval_rate   = booked loans ÷ applications
 //   loss_rate       = (charge-offs − recoveries) ÷ amount booked
 //   provision_expense = Δ allowance + charge-offs − recoveries
-//   net_profit      = interest + penalty + fees − funding cost − provision expense − fund subsidy
+//   allowance       = stage 1 + stage 2 + stage 3 (ECL, IFRS 9 / CAS 22), per loan
+//                     EAD × ECL rate, half-up: stage 1 (0-29 DPD) PD12 × LGD
+//                     (current: the score's PD12; M1: bucket_pd[0]); stage 2
+//                     (30-89 DPD) lifetime PD × LGD, lifetime PD = min(100%,
+//                     bucket PD × max(12, months left) ÷ 12); stage 3 (90+ DPD)
+//                     PD 100% × LGD
+//   operating costs = acquisition (per new applicant) + data (per decision)
+//                     + collection (per loan 1+ DPD at a month end) + interest
+//                     tax ((interest + penalty) × 5% before 2016-05-01, × 6/106
+//                     from then, per payment, half-up) + capital charge
+//                     (opening principal × cost of equity × capital ratio ÷ 12,
+//                     per loan and month, half-up)
+//   net_profit      = interest + penalty + fees − funding cost − provision expense
+//                     − fund subsidy − operating costs   (each term a run total;
+//                     guarantee fees and guaranteed losses move money between
+//                     platform and partners and cancel here: platform_profit)
 //   roa             = net_profit × 12 ÷ Σ month-end outstanding (annualised, on average assets)
 #pragma once
 
@@ -40,6 +55,7 @@ std::string yuan_of(std::int64_t fen);
 std::string period_of(time::Date start, int month);  // "2015-06"
 
 std::int64_t provision_expense(const RunAcc& acc, int m);
+std::int64_t operating_costs(const MonthAcc& a);  // acquisition + data + collection + interest tax + capital charge
 std::int64_t net_profit(const RunAcc& acc, int m);
 double month_psi(const RunAcc& acc, int m, const std::vector<std::int64_t>& train_band_counts);
 

@@ -1,6 +1,7 @@
 #include "sim/policy.hpp"
 
 #include "sim/assumptions_json.hpp"
+#include "sim/pnl_json.hpp"
 
 #include "core/loan/all_in_cost.hpp"
 
@@ -291,6 +292,8 @@ void read_partners(const json* arr, const std::string& path, Policy& p, JsonErro
       if (auto lt = loan::parse_lender_type(*v)) partner.lender_type = *lt;
       else errors.add(o.child_path("lender_type"), lt.error());
     }
+    if (auto v = o.percent("guarantee_share_pct", "0", "0", "100")) partner.guarantee_share = *v;
+    if (auto v = o.percent("guarantee_fee_pct", "0", "0", "36")) partner.guarantee_fee = *v;
     for (const auto& other : p.partners) {
       if (other.name == partner.name) errors.add(o.child_path("name"), "partner \"" + partner.name + "\" is listed twice");
     }
@@ -406,6 +409,7 @@ Result<Policy> parse_policy(std::string_view text) {
   }
   read_fund(top.object("fund", false), p, errors);
   p.assumptions = read_assumptions(top.object("assumptions", false), errors);
+  read_pnl(top.object("pnl", false), p.pnl);
   read_suitability(top.object("suitability", false), p, errors);
   top.finish();
   if (!errors.empty()) return fail(errors.joined());
@@ -480,6 +484,8 @@ std::string policy_to_json(const Policy& p, int indent) {
     o["capacity_yuan_per_month"] = pt.capacity ? money_json(*pt.capacity) : ojson(nullptr);
     o["revenue_share_pct"] = rate_json(pt.revenue_share);
     if (pt.lender_type != loan::LenderType::microloan) o["lender_type"] = std::string(loan::to_string(pt.lender_type));
+    if (pt.guarantee_share.units() > 0) o["guarantee_share_pct"] = rate_json(pt.guarantee_share);
+    if (pt.guarantee_fee.units() > 0) o["guarantee_fee_pct"] = rate_json(pt.guarantee_fee);
     partners.push_back(o);
   }
   ojson fund = {{"gross_yield_pct", p.fund.gross_yield ? rate_json(*p.fund.gross_yield) : ojson("history")},
@@ -500,6 +506,7 @@ std::string policy_to_json(const Policy& p, int indent) {
   doc["platform"] = {{"partners", partners}};
   doc["fund"] = fund;
   if (p.assumptions) doc["assumptions"] = assumptions_policy_json(*p.assumptions);
+  doc["pnl"] = pnl_policy_json(p.pnl);
   const SuitabilityPolicy defaults;
   const SuitabilityPolicy& su = p.suitability;
   if (su.class_ppm != defaults.class_ppm || su.lowest_ppm_of_c1 != defaults.lowest_ppm_of_c1 || su.offer != defaults.offer) {

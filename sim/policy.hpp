@@ -25,6 +25,7 @@
 #include "core/money/rate.hpp"
 #include "core/result.hpp"
 #include "sim/assumptions.hpp"
+#include "sim/pnl.hpp"
 
 namespace finlab::sim {
 
@@ -40,6 +41,13 @@ struct Partner {
   // Whose legal caps apply to the loans it funds (core/loan rate_caps.hpp);
   // JSON "lender_type", default microloan [D] (docs/sim.md).
   loan::LenderType lender_type = loan::LenderType::microloan;
+  // Loss sharing of partner-funded loans (助贷 / 联合贷; docs/sim.md "Full
+  // P&L"): the share of the partner's charge-offs (less recoveries) the
+  // platform bears as guarantor, and the annual guarantee / service fee the
+  // partner pays the platform on the principal outstanding. Both 0 by
+  // default [D]: the partner bears its own losses, as before.
+  money::Rate guarantee_share = money::Rate::from_units(0);
+  money::Rate guarantee_fee = money::Rate::from_units(0);
 };
 
 struct CreditPolicy {
@@ -128,6 +136,9 @@ struct Policy {
   // The optional "assumptions" section: borrower behaviour the run assumes
   // (docs/sim.md "Assumptions"); absent = the engine's documented defaults.
   std::optional<Assumptions> assumptions;
+  // The optional "pnl" section: the full P&L's costs and the ECL stages
+  // (docs/sim.md "Full P&L"); absent = the documented defaults.
+  PnlSettings pnl;
   SuitabilityPolicy suitability;  // risk classes of the users, to whom investment products are offered
 };
 

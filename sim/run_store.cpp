@@ -39,10 +39,23 @@ std::string month_columns_v4_sql() {
   return s;
 }
 
+// Migration 5: full P&L month fields and the partners' loss-sharing fields (old runs read 0).
+std::string columns_v5_sql() {
+  std::string s;
+#define FINLAB_X(name, doc) s += "ALTER TABLE sim_run_months ADD COLUMN " #name " INTEGER NOT NULL DEFAULT 0;\n";
+  FINLAB_SIM_MONTH_FIELDS_V5(FINLAB_X)
+#undef FINLAB_X
+#define FINLAB_X(name, doc) s += "ALTER TABLE sim_run_partners ADD COLUMN " #name " INTEGER NOT NULL DEFAULT 0;\n";
+  FINLAB_SIM_PARTNER_FIELDS_V5(FINLAB_X)
+#undef FINLAB_X
+  return s;
+}
+
+// Version 1's partner columns only.
 std::string partner_columns_sql() {
   std::string s;
 #define FINLAB_X(name, doc) s += ",\n  " #name " INTEGER NOT NULL";
-  FINLAB_SIM_PARTNER_FIELDS(FINLAB_X)
+  FINLAB_SIM_PARTNER_FIELDS_V1(FINLAB_X)
 #undef FINLAB_X
   return s;
 }
@@ -150,6 +163,7 @@ const std::vector<store::Migration>& run_schema_migrations() {
       {2, month_columns_v2_sql()},
       {3, quality_tables_sql()},
       {4, month_columns_v4_sql()},
+      {5, columns_v5_sql()},
   };
   return m;
 }
@@ -659,9 +673,26 @@ Result<StoredRun> RunStore::load(std::int64_t run_id) {
   return r;
 }
 
+namespace {
+// A stored policy; one stored before the full P&L (no "pnl" section) reads
+// PnlSettings::legacy() so that its replay reproduces its stored totals.
+Result<Policy> stored_policy(const std::string& text) {
+  auto p = parse_policy(text);
+  if (!p) return p;
+  Policy out = std::move(p).value();
+  bool has_pnl = false;
+  try {
+    has_pnl = json::parse(text).contains("pnl");
+  } catch (const std::exception&) {
+  }
+  if (!has_pnl) out.pnl = PnlSettings::legacy();
+  return out;
+}
+}  // namespace
+
 Result<RunConfig> StoredRun::config() const {
   RunConfig c;
-  auto p = parse_policy(policy_json);
+  auto p = stored_policy(policy_json);
   if (!p) return fail("stored policy: " + p.error());
   auto s = parse_scenario(scenario_json);
   if (!s) return fail("stored scenario: " + s.error());
@@ -686,7 +717,7 @@ KpiContext StoredRun::kpi_context() const {
   ctx.months = summary.months;
   auto s = parse_scenario(scenario_json);
   ctx.start = s ? s.value().start : time::Date::ymd(2015, 6, 1);
-  auto p = parse_policy(policy_json);
+  auto p = stored_policy(policy_json);
   if (p) {
     for (const auto& pt : p.value().partners) ctx.revenue_share.push_back(pt.revenue_share);
   }

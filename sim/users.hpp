@@ -50,6 +50,7 @@ enum : std::uint8_t {
   kFundUser = 16,    // has made a first fund deposit
   kTestAndLearn = 32,  // the open loan was approved at random below the cutoff (test-and-learn)
   kEver90 = 64,      // the open loan has been 90+ days past due (reporting only)
+  kApplied = 128,    // has applied at least once (acquisition cost paid; docs/sim.md "Full P&L")
 };
 
 // Dynamic per-user state.

@@ -61,6 +61,19 @@ const KpiText kKpis[] = {
     {"test_and_learn_booked", "Loans made below the cutoff (test-and-learn)", "低于分数线的试验放款笔数", 0},
     {"test_and_learn_chargeoffs", "Written off from test-and-learn loans", "试验放款的核销金额", -1},
     {"users", "Users", "用户数", 0},
+    // Full P&L (docs/sim.md "Full P&L").
+    {"new_applicants", "New applicants (first application)", "新申请人数（首次申请）", 0},
+    {"acquisition_cost", "Acquisition cost", "获客成本", -1},
+    {"data_cost", "Data and credit-bureau cost", "数据与征信查询成本", -1},
+    {"collection_accounts", "Delinquent account-months in collection", "催收的逾期账户月数", -1},
+    {"collection_cost", "Collection cost", "催收成本", -1},
+    {"interest_tax", "Tax on interest income (VAT)", "利息收入税费（增值税）", -1},
+    {"capital_charge", "Capital charge", "资本占用成本", -1},
+    {"provision_stage1", "Provision stage 1 (12-month ECL)", "第一阶段损失准备（12 个月预期信用损失）", 0},
+    {"provision_stage2", "Provision stage 2 (lifetime ECL)", "第二阶段损失准备（整个存续期预期信用损失）", -1},
+    {"provision_stage3", "Provision stage 3 (credit-impaired)", "第三阶段损失准备（已发生信用减值）", -1},
+    {"guarantee_fee_income", "Guarantee fees from partners", "向合作方收取的担保费", +1},
+    {"guaranteed_losses", "Partner losses borne by the platform", "平台承担的合作方损失", -1},
 };
 
 }  // namespace

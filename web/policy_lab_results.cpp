@@ -86,7 +86,7 @@ bool explain_money(const std::string& name, const ExplainContext& c, Explanation
   const std::string pct_rounding = c.pct_rounding(), fen_rounding = c.fen_rounding();
   if (name == "net_profit") {
     ex.title = tr("Net profit");
-    ex.formula = tr("net profit = interest + penalty interest + fees − funding cost − provision expense − fund subsidy (加息), summed over months");
+    ex.formula = tr("net profit = interest + penalty interest + fees − funding cost − provision expense − fund subsidy (加息) − acquisition − data − collection − interest tax − capital charge, summed over months");
     std::int64_t prov = 0;
     for (int m = 0; m < r.acc.months; ++m) prov += sim::provision_expense(r.acc, m);
     ex.inputs = {{tr("Contract interest"), yuan_text(s.interest_fen)},
@@ -94,7 +94,12 @@ bool explain_money(const std::string& name, const ExplainContext& c, Explanation
                  {tr("Origination fees"), yuan_text(s.fee_fen)},
                  {tr("Funding cost"), yuan_text(s.funding_cost_fen)},
                  {tr("Provision expense (Δ allowance + charge-offs − recoveries)"), yuan_text(prov)},
-                 {tr("Fund subsidy (加息)"), yuan_text(s.subsidy_fen)}};
+                 {tr("Fund subsidy (加息)"), yuan_text(s.subsidy_fen)},
+                 {tr("Acquisition cost"), yuan_text(s.acquisition_cost_fen)},
+                 {tr("Data and credit-bureau cost"), yuan_text(s.data_cost_fen)},
+                 {tr("Collection cost"), yuan_text(s.collection_cost_fen)},
+                 {tr("Tax on interest income (VAT)"), yuan_text(s.interest_tax_fen)},
+                 {tr("Capital charge"), yuan_text(s.capital_charge_fen)}};
     ex.rounding = fen_rounding;
   } else if (name == "roa") {
     ex.title = tr("Return on assets");

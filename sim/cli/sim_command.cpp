@@ -567,7 +567,9 @@ void run_user(std::int64_t id, std::uint64_t user, const std::string& db, bool j
   };
   const auto figures = pick({"applicants", "booked_count", "booked_amount", "interest_income", "penalty_income", "fee_income", "funding_cost",
                              "chargeoffs", "recoveries", "outstanding", "provision", "net_profit", "fund_deposits", "fund_redemptions",
-                             "fast_redemptions", "fund_income_paid", "subsidy_cost", "fund_aum"});
+                             "fast_redemptions", "fund_income_paid", "subsidy_cost", "fund_aum", "acquisition_cost", "data_cost",
+                             "collection_cost", "interest_tax", "capital_charge", "provision_stage1", "provision_stage2", "provision_stage3",
+                             "guarantee_fee_income", "guaranteed_losses"});
   if (json) {
     ordered_json events = ordered_json::array();
     for (const auto& e : v.events) {

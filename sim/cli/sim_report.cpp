@@ -76,6 +76,10 @@ ordered_json partners_json(const sm::StoredRun& r) {
                    {"funding_cost", sm::yuan_of(sum.funding_cost_fen)},
                    {"chargeoffs", sm::yuan_of(sum.chargeoff_fen)},
                    {"recoveries", sm::yuan_of(sum.recoveries_fen)},
+                   {"interest_tax", sm::yuan_of(sum.interest_tax_fen)},
+                   {"capital_charge", sm::yuan_of(sum.capital_charge_fen)},
+                   {"guarantee_fee", sm::yuan_of(sum.guarantee_fee_fen)},
+                   {"guaranteed_losses", sm::yuan_of(sum.guaranteed_loss_fen)},
                    {"outstanding", sm::yuan_of(r.acc.month.back().partners[p].outstanding_fen)}});
   }
   return arr;

@@ -96,13 +96,22 @@ TEST_CASE("finlab sim user shows one user's path and sums to the run", "[cli][si
     const std::int64_t x = std::stoll(s.substr(0, dot)) * 100 + std::stoll(s.substr(dot + 1));
     return neg ? -x : x;
   };
+  // The full P&L's components and the net profit add up over users too (docs/sim.md "Full P&L").
+  const std::vector<std::string> pnl{"net_profit", "acquisition_cost", "data_cost", "collection_cost", "interest_tax", "capital_charge", "provision_stage3"};
+  std::vector<std::int64_t> pnl_sum(pnl.size(), 0);
   for (int u = 0; u < 300; ++u) {
     const json v = run_json({"sim", "user", "1", std::to_string(u), "--db", db.path, "--json"});
     booked += fen(v["figures"]["booked_amount"]);
     fund_income += fen(v["figures"]["fund_income_paid"]);
+    for (std::size_t k = 0; k < pnl.size(); ++k) pnl_sum[k] += fen(v["figures"][pnl[k]]);
   }
   CHECK(booked == fen(run["totals"]["booked_amount"]));
   CHECK(fund_income == fen(run["totals"]["fund_income_paid"]));
+  for (std::size_t k = 0; k < pnl.size(); ++k) {
+    INFO(pnl[k]);
+    CHECK(pnl_sum[k] == fen(run["totals"][pnl[k]]));
+  }
+  CHECK(fen(run["totals"]["acquisition_cost"]) > 0);
   auto table = run_cli({"sim", "user", "1", "0", "--db", db.path});
   CHECK(table.exit_code == 0);
   CHECK_THAT(table.out, Contains("user 0 of run 1"));

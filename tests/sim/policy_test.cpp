@@ -168,3 +168,53 @@ TEST_CASE("Scenario mistakes are reported with their JSON path", "[sim][scenario
   CHECK_THAT(err(R"({"name": "x", "consent_withdrawal": {"gps_pct": "10"}})"), Contains("consent_withdrawal.gps_pct: unknown key"));
   CHECK_THAT(err(R"({"name": "x", "pd_multiplier": [{"from_month": 0, "value_pct": "100"}]})"), Contains("pd_multiplier[0].from_month: must be between 1"));
 }
+
+TEST_CASE("The full P&L settings are optional, documented defaults, and strict", "[sim][policy][pnl]") {
+  SECTION("absent: the documented defaults; the canonical JSON carries them and round-trips") {
+    const Policy p = parse_policy(baseline_text()).value();
+    CHECK(p.pnl.acquisition_cost == money::Money::of("10"));
+    CHECK(p.pnl.data_cost == money::Money::of("3"));
+    CHECK(p.pnl.collection_cost == money::Money::of("30"));
+    CHECK_FALSE(p.pnl.interest_tax.has_value());  // the dated rule
+    CHECK(p.pnl.cost_of_equity == money::Rate::percent("12"));
+    CHECK(p.pnl.capital_ratio == money::Rate::percent("10.5"));
+    CHECK(p.pnl.staged_ecl);
+    CHECK(p.partners[0].guarantee_share == money::Rate::percent("0"));
+    CHECK(p.partners[0].guarantee_fee == money::Rate::percent("0"));
+    const Policy q = parse_policy(policy_to_json(p)).value();
+    CHECK(q.pnl == p.pnl);
+  }
+  SECTION("given values are read exactly, a fixed tax share too") {
+    auto j = nlohmann::json::parse(baseline_text());
+    j["pnl"] = {{"acquisition_cost_yuan", "55.50"}, {"interest_tax_pct", "6.72"}, {"ecl_stages", false}};
+    j["platform"]["partners"][1]["guarantee_share_pct"] = "30";
+    j["platform"]["partners"][1]["guarantee_fee_pct"] = "2.5";
+    const Policy p = parse_policy(j.dump()).value();
+    CHECK(p.pnl.acquisition_cost == money::Money::of("55.50"));
+    CHECK(p.pnl.interest_tax == money::Rate::percent("6.72"));
+    CHECK_FALSE(p.pnl.staged_ecl);
+    CHECK(p.pnl.data_cost == money::Money::of("3"));
+    CHECK(p.partners[1].guarantee_share == money::Rate::percent("30"));
+    CHECK(p.partners[1].guarantee_fee == money::Rate::percent("2.5"));
+    const Policy q = parse_policy(policy_to_json(p)).value();
+    CHECK(q.pnl == p.pnl);
+    CHECK(q.partners[1].guarantee_share == p.partners[1].guarantee_share);
+    CHECK(q.partners[1].guarantee_fee == p.partners[1].guarantee_fee);
+  }
+  SECTION("bad values are reported with their JSON path") {
+    CHECK_THAT(error_of(edited("/pnl", {{"acquisition_cost_yuan", "-1"}})), Contains("pnl.acquisition_cost_yuan: must be between 0 and 100000 yuan"));
+    CHECK_THAT(error_of(edited("/pnl", {{"data_cost_yuan", "cheap"}})), Contains("pnl.data_cost_yuan: not a valid amount \"cheap\""));
+    CHECK_THAT(error_of(edited("/pnl", {{"collection_cost_yuan", true}})), Contains("pnl.collection_cost_yuan: expected an amount in yuan"));
+    CHECK_THAT(error_of(edited("/pnl", {{"interest_tax_pct", "60"}})), Contains("pnl.interest_tax_pct: must be between 0% and 50%, got 60%"));
+    CHECK_THAT(error_of(edited("/pnl", {{"interest_tax_pct", "someday"}})), Contains("pnl.interest_tax_pct: not a valid percentage \"someday\""));
+    CHECK_THAT(error_of(edited("/pnl", {{"cost_of_equity_pct", "101"}})), Contains("pnl.cost_of_equity_pct: must be between 0% and 100%"));
+    CHECK_THAT(error_of(edited("/pnl", {{"capital_ratio_pct", -2}})), Contains("pnl.capital_ratio_pct:"));
+    CHECK_THAT(error_of(edited("/pnl", {{"ecl_stages", "yes"}})), Contains("pnl.ecl_stages:"));
+    CHECK_THAT(error_of(edited("/pnl", {{"vat_pct", "6"}})), Contains("pnl.vat_pct: unknown key"));
+    CHECK_THAT(error_of(edited("/pnl", 5)), Contains("pnl:"));
+    CHECK_THAT(error_of(edited("/platform/partners/0/guarantee_share_pct", "120")),
+               Contains("platform.partners[0].guarantee_share_pct: must be between 0% and 100%, got 120%"));
+    CHECK_THAT(error_of(edited("/platform/partners/0/guarantee_fee_pct", "40")),
+               Contains("platform.partners[0].guarantee_fee_pct: must be between 0% and 36%, got 40%"));
+  }
+}

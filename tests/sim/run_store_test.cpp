@@ -9,6 +9,8 @@
 #include <sstream>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "sim/run_store.hpp"
 #include "sim/user_lens.hpp"
 #include "tests/test_files.hpp"
@@ -43,6 +45,18 @@ std::string temp_db(const char* name) {
   const std::string p = std::string("finlab_sim_test_") + std::to_string(::getpid()) + "_" + name + ".sqlite";
   std::remove(p.c_str());
   return p;
+}
+
+// SQL that removes migration 5's columns (the full P&L fields).
+std::string drop_v5_sql() {
+  std::string drop;
+#define FINLAB_X(name, doc) drop += "ALTER TABLE sim_run_months DROP COLUMN " #name "; ";
+  FINLAB_SIM_MONTH_FIELDS_V5(FINLAB_X)
+#undef FINLAB_X
+#define FINLAB_X(name, doc) drop += "ALTER TABLE sim_run_partners DROP COLUMN " #name "; ";
+  FINLAB_SIM_PARTNER_FIELDS_V5(FINLAB_X)
+#undef FINLAB_X
+  return drop;
 }
 
 std::int64_t count(RunStore& s, const std::string& sql) {
@@ -134,12 +148,12 @@ TEST_CASE("A database of schema version 2 migrates and its runs still open, with
   std::int64_t id = 0;
   std::vector<NamedValue> totals;
   {
-    // A version-2 database is this one without migration 3's four tables and migration 4's columns.
+    // A version-2 database is this one without migration 3's four tables and migrations 4 and 5's columns.
     auto store = RunStore::open(path).value();
     id = store.begin_run(out.config, "2015-06-01T00:00:00Z", 1);
     store.finish_run(id, out, "2015-06-01T00:00:01Z", 1000);
     totals = store.load(id).value().totals;
-    store.db().exec("DROP TABLE sim_run_buckets; DROP TABLE sim_run_rolls; DROP TABLE sim_run_vintage_quality; DROP TABLE sim_run_fpd; "
+    store.db().exec(drop_v5_sql() + "DROP TABLE sim_run_buckets; DROP TABLE sim_run_rolls; DROP TABLE sim_run_vintage_quality; DROP TABLE sim_run_fpd; "
                     "ALTER TABLE sim_run_months DROP COLUMN not_taken_up; ALTER TABLE sim_run_months DROP COLUMN fraud_booked; "
                     "PRAGMA user_version = 2");
   }
@@ -154,6 +168,56 @@ TEST_CASE("A database of schema version 2 migrates and its runs still open, with
   const std::int64_t id2 = store.begin_run(out.config, "2015-06-02T00:00:00Z", 1);
   store.finish_run(id2, out, "2015-06-02T00:00:01Z", 1000);
   CHECK(store.load(id2).value().quality_recorded);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("A database of schema version 4 migrates and a run stored before the full P&L replays to its stored totals", "[sim][store][migration][pnl]") {
+  const std::string path = temp_db("v4");
+  // An "old" run: no P&L costs, the one-stage provision, and a stored policy without the "pnl" section.
+  RunConfig c = small_config();
+  c.policy.pnl = PnlSettings::legacy();
+  const RunOutput out = run_simulation(c);
+  std::int64_t id = 0;
+  std::vector<NamedValue> totals;
+  {
+    auto store = RunStore::open(path).value();
+    id = store.begin_run(out.config, "2015-06-01T00:00:00Z", 1);
+    store.finish_run(id, out, "2015-06-01T00:00:01Z", 1000);
+    totals = store.load(id).value().totals;
+    auto policy = nlohmann::json::parse(policy_to_json(c.policy));
+    policy.erase("pnl");
+    auto st = store.db().prepare("UPDATE sim_runs SET policy_json = ?1 WHERE run_id = ?2");
+    st.bind(1, policy.dump()).bind(2, id);
+    st.step();
+    store.db().exec(drop_v5_sql() + "PRAGMA user_version = 4");
+  }
+  auto store = RunStore::open(path).value();
+  CHECK(store.db().user_version() == kRunSchemaVersion);
+  const StoredRun old = store.load(id).value();
+  // The new fields read 0; the stored totals are those of the old run.
+  for (const auto& m : old.acc.month) {
+    CHECK(m.acquisition_cost_fen == 0);
+    CHECK(m.allowance_stage1_fen == 0);
+    CHECK(m.partners[0].guarantee_fee_fen == 0);
+  }
+  REQUIRE(old.totals.size() == totals.size());
+  for (std::size_t k = 0; k < totals.size(); ++k) CHECK(old.totals[k].value == totals[k].value);
+  // Its configuration reads the legacy P&L settings, so a replay reproduces it.
+  const RunConfig again = old.config().value();
+  CHECK(again.policy.pnl == PnlSettings::legacy());
+  const RunOutput replay = run_simulation(again);
+  const auto replayed = run_totals(replay.acc, old.kpi_context());
+  REQUIRE(replayed.size() == totals.size());
+  for (std::size_t k = 0; k < totals.size(); ++k) {
+    INFO(totals[k].name);
+    CHECK(replayed[k].value == totals[k].value);
+  }
+  // A new run in the migrated database stores the new fields.
+  const std::int64_t id2 = store.begin_run(small_run().config, "2015-06-02T00:00:00Z", 1);
+  store.finish_run(id2, small_run(), "2015-06-02T00:00:01Z", 1000);
+  const StoredRun now = store.load(id2).value();
+  CHECK(now.acc.pack() == small_run().acc.pack());
+  CHECK(now.config().value().policy.pnl == small_run().config.policy.pnl);
   std::remove(path.c_str());
 }
 

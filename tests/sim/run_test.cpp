@@ -4,6 +4,8 @@
 // checked on both), fund conservation, and stress scenarios moving the right way.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -108,11 +110,11 @@ TEST_CASE("A tiny run gives the golden totals (the same natively and in wasm)", 
       {"penalty_income", "309.79"},
       {"fee_income", "0.00"},
       {"funding_cost", "9736.55"},
-      {"provision", "8683.14"},
-      {"provision_expense", "22712.57"},
-      {"net_profit", "-9036.07"},
-      {"roa", "-4.6887"},
-      {"platform_profit", "-12748.03"},
+      {"provision", "9110.58"},
+      {"provision_expense", "23140.01"},
+      {"net_profit", "-28186.42"},
+      {"roa", "-14.6256"},
+      {"platform_profit", "-30330.90"},
       {"fund_aum", "10881791.60"},
       {"fund_holders", "1303"},
       {"fund_deposits", "27402688.00"},
@@ -130,13 +132,62 @@ TEST_CASE("A tiny run gives the golden totals (the same natively and in wasm)", 
       {"dq1_rate", "9.6341"},
       {"not_taken_up", "205"},
       {"takeup_rate", "51.1905"},
-      {"fraud_booked", "0"}};
+      {"fraud_booked", "0"},
+      {"new_applicants", "842"},
+      {"acquisition_cost", "8420.00"},
+      {"data_cost", "2928.00"},
+      {"collection_accounts", "120"},
+      {"collection_cost", "3600.00"},
+      {"interest_tax", "1506.47"},
+      {"capital_charge", "2268.44"},
+      {"provision_stage1", "2783.61"},
+      {"provision_stage2", "0.00"},
+      {"provision_stage3", "6326.97"},
+      {"guarantee_fee_income", "0.00"},
+      {"guaranteed_losses", "0.00"}};
   REQUIRE(totals.size() == golden.size());
   for (std::size_t k = 0; k < golden.size(); ++k) {
     INFO(golden[k].first);
     CHECK(totals[k].name == golden[k].first);
     CHECK(totals[k].value == golden[k].second);
   }
+}
+
+TEST_CASE("Net profit is the sum of its components to the fen, in the totals and every monthly row", "[sim][run][pnl]") {
+  RunConfig c = tiny_config();
+  c.months = 18;
+  const RunOutput out = run_steps(c, 1 << 20);
+  const KpiContext ctx = ctx_of(c, out);
+  auto fen = [](const std::string& yuan) { return money::Money::of(yuan).units(); };
+  auto check_row = [&](auto value) {
+    const std::int64_t net = fen(value("interest_income")) + fen(value("fee_income")) - fen(value("funding_cost")) -
+                             fen(value("provision_expense")) - fen(value("subsidy_cost")) - fen(value("acquisition_cost")) -
+                             fen(value("data_cost")) - fen(value("collection_cost")) - fen(value("interest_tax")) - fen(value("capital_charge"));
+    CHECK(net == fen(value("net_profit")));
+    CHECK(fen(value("provision_stage1")) + fen(value("provision_stage2")) + fen(value("provision_stage3")) == fen(value("provision")));
+  };
+  const auto totals = run_totals(out.acc, ctx);
+  check_row([&](const std::string& n) {
+    for (const auto& t : totals)
+      if (t.name == n) return t.value;
+    FAIL("no total " << n);
+    return std::string();
+  });
+  const auto& cols = monthly_columns();
+  const auto rows = monthly_rows(out.acc, ctx);
+  REQUIRE(rows.size() == 18);
+  std::int64_t costs = 0;
+  for (const auto& row : rows) {
+    REQUIRE(row.size() == cols.size());
+    check_row([&](const std::string& n) {
+      for (std::size_t k = 0; k < cols.size(); ++k)
+        if (cols[k] == n) return row[k];
+      FAIL("no column " << n);
+      return std::string();
+    });
+    costs += fen(row[std::size_t(std::find(cols.begin(), cols.end(), "acquisition_cost") - cols.begin())]);
+  }
+  CHECK(costs > 0);  // the costs are there to reconcile
 }
 
 TEST_CASE("Results do not depend on step size, shards or threads", "[sim][run][determinism]") {
