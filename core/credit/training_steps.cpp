@@ -79,6 +79,82 @@ std::vector<double> woe_table(const FeatureBinning& fb) {
   return t;
 }
 
+// Weighted sums of a sample column over the rows of the sample (every weight
+// 1 without weights): Σw·a, Σw·a·a, Σw and the row count.
+struct Moments {
+  double s = 0, ss = 0, m = 0, rows = 0;
+};
+Moments moments_of(const std::vector<double>& v, const std::vector<double>& w) {
+  Moments t;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    t.s += w[i] * v[i];
+    t.ss += w[i] * v[i] * v[i];
+    t.m += w[i];
+    t.rows += 1;
+  }
+  return t;
+}
+
+// Weighted Pearson r from the sums, or NaN when undefined.
+double pearson(double sa, double sb, double saa, double sbb, double sab, double m, double rows) {
+  if (rows < 2 || !(m > 0)) return std::nan("");
+  const double cov = sab - sa * sb / m, va = saa - sa * sa / m, vb = sbb - sb * sb / m;
+  if (!(va > 0 && vb > 0)) return std::nan("");
+  return cov / math::sqrt(va * vb);
+}
+
+// Pearson r of the sample column sv against each kept column, on the sample
+// rows that consented to both categories; NaN where undefined. Every sum runs
+// in sample order. When every sample row consented, the sums of one column
+// alone are the same for every pair and only Σw·a·b is per pair; four pairs
+// then share one pass (independent sums: the same bits as one at a time).
+std::vector<double> correlations(const Dataset& data, const DataColumn& col, const std::vector<std::size_t>& kept,
+                                 const std::vector<double>& sv, const Moments& a, const std::vector<std::vector<double>>& sample_woe,
+                                 const std::vector<Moments>& kept_moments, const std::vector<std::uint8_t>& consent,
+                                 const std::vector<double>& weight, std::uint8_t common) {
+  std::vector<double> corr(kept.size(), std::nan(""));
+  std::vector<std::size_t> fast;  // pairs on every sample row
+  for (std::size_t s = 0; s < kept.size(); ++s) {
+    const ConsentMask both = ConsentMask::application_only().with(col.category).with(data.columns[kept[s]].category);
+    if ((common & both.bits()) == both.bits()) {
+      fast.push_back(s);
+      continue;
+    }
+    const std::vector<double>& ov = sample_woe[s];
+    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0, rows = 0;
+    for (std::size_t i = 0; i < sv.size(); ++i) {
+      if (!ConsentMask::from_bits(consent[i]).contains(both)) continue;
+      const double a = sv[i], b = ov[i], w = weight[i];
+      sa += w * a;
+      sb += w * b;
+      saa += w * a * a;
+      sbb += w * b * b;
+      sab += w * a * b;
+      m += w;
+      rows += 1;
+    }
+    corr[s] = pearson(sa, sb, saa, sbb, sab, m, rows);
+  }
+  for (std::size_t f = 0; f < fast.size(); f += 4) {
+    const std::size_t g = std::min<std::size_t>(4, fast.size() - f);
+    const double* ov[4];
+    for (std::size_t k = 0; k < 4; ++k) ov[k] = sample_woe[fast[f + std::min(k, g - 1)]].data();
+    double sab[4] = {0, 0, 0, 0};
+    for (std::size_t i = 0; i < sv.size(); ++i) {
+      const double wa = weight[i] * sv[i];
+      sab[0] += wa * ov[0][i];
+      sab[1] += wa * ov[1][i];
+      sab[2] += wa * ov[2][i];
+      sab[3] += wa * ov[3][i];
+    }
+    for (std::size_t k = 0; k < g; ++k) {
+      const Moments& b = kept_moments[fast[f + k]];
+      corr[fast[f + k]] = pearson(a.s, b.s, a.ss, b.ss, sab[k], a.m, a.rows);
+    }
+  }
+  return corr;
+}
+
 }  // namespace
 
 Result<TrainRows> prepare_rows(const Dataset& data) {
@@ -152,6 +228,7 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
   // WoE of each kept feature on the sample rows (contiguous: the pair loops
   // below read them sequentially); the sample's consent and weights.
   std::vector<std::vector<double>> sample_woe;
+  std::vector<Moments> sample_moments;  // their sums over the whole sample
   std::vector<std::uint8_t> sample_consent(sample.size());
   std::vector<double> sample_weight(sample.size());
   std::uint8_t common = 0xFF;  // categories every sample row consented to
@@ -172,32 +249,16 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
     const std::vector<double> wt = woe_table(fr.binning);
     std::vector<double> sv(sample.size());
     for (std::size_t i = 0; i < sample.size(); ++i) sv[i] = wt[bins[sample[i]]];
+    const Moments sm = moments_of(sv, sample_weight);
+    const std::vector<double> corr =
+        correlations(data, col, d.cand, sv, sm, sample_woe, sample_moments, sample_consent, sample_weight, common);
     bool ok = true;
     for (std::size_t s = 0; s < d.cand.size() && ok; ++s) {
-      const std::vector<double>& ov = sample_woe[s];
-      const ConsentMask both = ConsentMask::application_only().with(col.category).with(data.columns[d.cand[s]].category);
-      const bool all_consent = (common & both.bits()) == both.bits();
-      // Weighted Pearson r (every weight 1 without weights), in sample order.
-      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, m = 0, rows = 0;
-      for (std::size_t i = 0; i < sample.size(); ++i) {
-        if (!all_consent && !ConsentMask::from_bits(sample_consent[i]).contains(both)) continue;
-        const double a = sv[i], b = ov[i], w = sample_weight[i];
-        sa += w * a;
-        sb += w * b;
-        saa += w * a * a;
-        sbb += w * b * b;
-        sab += w * a * b;
-        m += w;
-        rows += 1;
-      }
-      if (rows < 2 || !(m > 0)) continue;
-      const double cov = sab - sa * sb / m, va = saa - sa * sa / m, vb = sbb - sb * sb / m;
-      if (!(va > 0 && vb > 0)) continue;
-      const double corr = cov / math::sqrt(va * vb);
-      if (std::fabs(corr) > o.max_correlation) {
+      if (std::isnan(corr[s])) continue;
+      if (std::fabs(corr[s]) > o.max_correlation) {
         const std::string& with = result.candidates[d.cand[s]].name;
-        drop(fr, "max_correlation", corr, o.max_correlation,
-             "correlated with " + with + " (r=" + fmt(corr, 2) + ", |r| > " + fmt(o.max_correlation, 2) + ")");
+        drop(fr, "max_correlation", corr[s], o.max_correlation,
+             "correlated with " + with + " (r=" + fmt(corr[s], 2) + ", |r| > " + fmt(o.max_correlation, 2) + ")");
         fr.against = with;
         ok = false;
       }
@@ -208,6 +269,7 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
     d.bins.push_back(std::move(bins));
     d.woe.push_back(wt);
     sample_woe.push_back(std::move(sv));
+    sample_moments.push_back(sm);
   }
   return d;
 }
