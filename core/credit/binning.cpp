@@ -8,6 +8,10 @@
 #include <cmath>
 #include <cstdio>
 
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+#define FINLAB_CREDIT_X86_DISPATCH 1
+#endif
+
 #include "core/credit/csv.hpp"
 #include "core/error.hpp"
 
@@ -23,9 +27,13 @@ struct Cell {
   std::int64_t rows_good = 0;
   std::int64_t rows_bad = 0;
   double n() const { return good + bad; }
+  // Branch-free (the outcome is unpredictable): the other sum gets +0.0,
+  // which leaves it unchanged (sums of weights >= 0 are never -0.0).
   void add(bool is_bad, double w) {
-    if (is_bad) bad += w, ++rows_bad;
-    else good += w, ++rows_good;
+    bad += is_bad ? w : 0.0;
+    good += is_bad ? 0.0 : w;
+    rows_bad += is_bad ? 1 : 0;
+    rows_good += is_bad ? 0 : 1;
   }
   Cell& operator+=(const Cell& o) {
     good += o.good, bad += o.bad, rows_good += o.rows_good, rows_bad += o.rows_bad;
@@ -289,6 +297,46 @@ std::vector<double> weighted_cuts(std::vector<double>& vals, std::vector<double>
   return cuts;
 }
 
+// Goods and bads per numeric pre-bin (missing and special values left out):
+// pre-bin = number of cuts <= x, counted cut by cut over a block of rows
+// (vectorisable). An x of +inf also counts the padding a power-of-two
+// binary search over the cuts padded with HUGE_VAL would, as before.
+template <typename IsSpecial>
+std::vector<Cell> prebin_cells(const DataColumn& col, std::span<const std::uint8_t> bad, std::span<const std::uint32_t> rows,
+                               std::span<const double> weight, const std::vector<double>& cuts, IsSpecial is_special, bool specials) {
+  const bool weighted = !weight.empty();
+  std::size_t span = 1;
+  while (span < cuts.size() + 1) span *= 2;
+  const auto pad = static_cast<std::int32_t>(span - 1 - cuts.size());
+  std::vector<std::int64_t> nb(span, 0), nt(span, 0);
+  std::vector<double> wg(weighted ? span : 0, 0.0), wb(weighted ? span : 0, 0.0);
+  constexpr std::size_t chunk = 1024;
+  double x[chunk];
+  std::int32_t count[chunk];
+  for (std::size_t b0 = 0; b0 < rows.size(); b0 += chunk) {
+    const std::size_t m = std::min(chunk, rows.size() - b0);
+    const std::uint32_t* r = rows.data() + b0;
+    for (std::size_t i = 0; i < m; ++i) x[i] = col.numeric[r[i]];
+    for (std::size_t i = 0; i < m; ++i) count[i] = x[i] >= HUGE_VAL ? pad : 0;
+    detail::add_cut_counts(x, m, cuts.data(), cuts.size(), count);
+    for (std::size_t i = 0; i < m; ++i) {
+      if (x[i] != x[i] || (specials && is_special(x[i]))) continue;
+      const auto idx = static_cast<std::size_t>(count[i]);
+      ++nt[idx];
+      nb[idx] += bad[r[i]];
+      if (weighted) (bad[r[i]] ? wb : wg)[idx] += weight[r[i]];
+    }
+  }
+  std::vector<Cell> pre(cuts.size() + 1);
+  for (std::size_t b = 0; b < pre.size(); ++b) {
+    pre[b].rows_bad = nb[b];
+    pre[b].rows_good = nt[b] - nb[b];
+    pre[b].bad = weighted ? wb[b] : double(pre[b].rows_bad);
+    pre[b].good = weighted ? wg[b] : double(pre[b].rows_good);
+  }
+  return pre;
+}
+
 }  // namespace
 
 FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> bad, std::span<const std::uint32_t> rows,
@@ -340,9 +388,8 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   std::vector<double> cuts;                    // numeric pre-bin lower edges
   std::vector<std::vector<std::int32_t>> pre_levels;  // categorical: levels per pre-bin
   if (!categorical) {
-    std::vector<double> vals, wvals;
-    vals.reserve(rows.size());
-    if (weighted) wvals.reserve(rows.size());
+    std::vector<double> vals(rows.size()), wvals(weighted ? rows.size() : 0);
+    std::size_t nv = 0;
     double vmin = HUGE_VAL;
     for (std::uint32_t r : rows) {
       const double x = col.numeric[r];
@@ -358,11 +405,13 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
           continue;
         }
       }
-      vals.push_back(x);
-      if (weighted) wvals.push_back(w);
+      if (weighted) wvals[nv] = w;
+      vals[nv++] = x;
       if (x < vmin) vmin = x;
     }
-    const std::size_t n_all = vals.size();
+    vals.resize(nv);
+    if (weighted) wvals.resize(nv);
+    const std::size_t n_all = nv;
     // Pre-bin edges come from at most quantile_sample values: every k-th
     // non-missing value in row order when there are more (as LightGBM builds
     // its histogram bins from bin_construct_sample_cnt rows). Counts, WoE and
@@ -396,32 +445,7 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
         if (q > vmin && (cuts.empty() || q > cuts.back())) cuts.push_back(q);
       }
     }
-    // Count goods and bads per pre-bin: pre-bin = number of cuts <= x, found by
-    // a branch-free binary search over the cuts padded to a power of two.
-    pre.assign(cuts.size() + 1, Cell{});
-    {
-      std::size_t span = 1;
-      while (span < cuts.size() + 1) span *= 2;
-      std::vector<double> padded(span, HUGE_VAL);
-      std::copy(cuts.begin(), cuts.end(), padded.begin());
-      std::vector<std::int64_t> nb(span, 0), nt(span, 0);
-      std::vector<double> wg(weighted ? span : 0, 0.0), wb(weighted ? span : 0, 0.0);
-      for (std::uint32_t r : rows) {
-        const double x = col.numeric[r];
-        if (x != x || (!special.empty() && special_of(x) >= 0)) continue;
-        std::size_t idx = 0;
-        for (std::size_t step = span / 2; step > 0; step /= 2) idx += (x >= padded[idx + step - 1]) ? step : 0;
-        ++nt[idx];
-        nb[idx] += bad[r];
-        if (weighted) (bad[r] ? wb : wg)[idx] += weight[r];
-      }
-      for (std::size_t b = 0; b < pre.size(); ++b) {
-        pre[b].rows_bad = nb[b];
-        pre[b].rows_good = nt[b] - nb[b];
-        pre[b].bad = weighted ? wb[b] : double(pre[b].rows_bad);
-        pre[b].good = weighted ? wg[b] : double(pre[b].rows_good);
-      }
-    }
+    pre = prebin_cells(col, bad, rows, weight, cuts, [&](double x) { return special_of(x) >= 0; }, !special.empty());
   } else {
     std::vector<Cell> per_level(col.levels.size());
     for (std::uint32_t r : rows) {
@@ -628,5 +652,31 @@ std::vector<double> bin_weights(const FeatureBinning& fb, const DataColumn& col,
   }
   return out;
 }
+
+namespace detail {
+namespace {
+[[gnu::always_inline]] inline void add_cut_counts_body(const double* x, std::size_t m, const double* cuts, std::size_t k,
+                                                       std::int32_t* count) {
+  for (std::size_t c = 0; c < k; ++c) {
+    const double cut = cuts[c];
+    for (std::size_t i = 0; i < m; ++i) count[i] += x[i] >= cut ? 1 : 0;
+  }
+}
+#ifdef FINLAB_CREDIT_X86_DISPATCH
+__attribute__((target("avx2"))) void add_cut_counts_avx2(const double* x, std::size_t m, const double* cuts, std::size_t k,
+                                                         std::int32_t* count) {
+  add_cut_counts_body(x, m, cuts, k, count);
+}
+#endif
+}  // namespace
+
+void add_cut_counts(const double* x, std::size_t m, const double* cuts, std::size_t k, std::int32_t* count) {
+#ifdef FINLAB_CREDIT_X86_DISPATCH
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return add_cut_counts_avx2(x, m, cuts, k, count);
+#endif
+  add_cut_counts_body(x, m, cuts, k, count);
+}
+}  // namespace detail
 
 }  // namespace finlab::credit

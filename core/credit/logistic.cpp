@@ -84,8 +84,16 @@ double dot4(const double* a, const double* b, std::size_t n) {
 void dot4_many(const double* a, const double* const* b, std::size_t count, std::size_t n, double* out) {
   std::size_t k = 0;
 #ifdef FINLAB_CREDIT_X86_DISPATCH
-  if (have_avx2())
+  if (have_avx2()) {
     for (; k + 4 <= count; k += 4) dot4x4_avx2(a, b + k, n, out + k);
+    if (k < count) {  // the last 1-3: padded with the last column, the extra results dropped
+      const double* last[4];
+      double tmp[4];
+      for (std::size_t t = 0; t < 4; ++t) last[t] = b[std::min(k + t, count - 1)];
+      dot4x4_avx2(a, last, n, tmp);
+      for (; k < count; ++k) out[k] = tmp[k % 4];
+    }
+  }
 #endif
   for (; k < count; ++k) out[k] = dot4(a, b[k], n);
 }
@@ -325,9 +333,10 @@ void evaluate(const Columns& x, std::span<const std::uint8_t> y, std::span<const
     for (std::size_t j = 0; j < p; ++j) out.grad[j + 1] += dots[j];
     if (!want_hessian) continue;
     out.hess[0] += sum4(k.w.data(), m);
+    dot4_many(k.w.data(), k.xp.data(), p, m, dots);  // (0, j+1): the lanes and order of sum4(w·x_j)
+    for (std::size_t j = 0; j < p; ++j) out.hess[j + 1] += dots[j];
     for (std::size_t j = 0; j < p; ++j) {
       multiply_any(k.wx.data(), k.w.data(), k.xp[j], m);
-      out.hess[j + 1] += sum4(k.wx.data(), m);  // (0, j+1)
       dot4_many(k.wx.data(), k.xp.data() + j, p - j, m, dots);
       for (std::size_t c = j; c < p; ++c) out.hess[(j + 1) * q + (c + 1)] += dots[c - j];
     }

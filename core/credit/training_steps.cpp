@@ -178,8 +178,7 @@ Result<TrainRows> prepare_rows(const Dataset& data) {
   t.rows_of.resize(consent_category_count);
   std::uint8_t common = 0xFF;  // categories every training row consented to: their row list is t.train itself
   for (std::uint32_t r : t.train) common &= data.consent[r];
-  for (ConsentCategory c : all_consent_categories)
-    if (ConsentMask::from_bits(common).has(c)) t.rows_of[static_cast<int>(c)] = t.train;
+  t.common = common;
   for (std::uint32_t r : t.train)
     for (ConsentCategory c : all_consent_categories)
       if (!ConsentMask::from_bits(common).has(c) && ConsentMask::from_bits(data.consent[r]).has(c))
@@ -192,7 +191,7 @@ void bin_candidates(const Dataset& data, const TrainRows& t, const TrainOptions&
     FeatureReport fr;
     fr.name = col.name;
     fr.category = col.category;
-    const auto& rows = t.rows_of[static_cast<int>(col.category)];
+    const std::span<const std::uint32_t> rows = t.rows_for(col.category);
     bool all_missing = false;
     if (rows.empty() || is_constant_or_empty(col, rows, &all_missing)) {
       const bool none = rows.empty() || all_missing;

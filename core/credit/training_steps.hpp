@@ -20,7 +20,13 @@ struct TrainRows {
   std::int64_t goods = 0;
   double bad_weight = 0;   // sums of sample weights (= bads, goods unweighted)
   double good_weight = 0;
-  std::vector<std::vector<std::uint32_t>> rows_of;  // per consent category: training rows that consented
+  // Per consent category: the training rows that consented. A category every
+  // training row consented to (bit set in `common`) uses `train` itself.
+  std::vector<std::vector<std::uint32_t>> rows_of;
+  std::uint8_t common = 0;
+  std::span<const std::uint32_t> rows_for(ConsentCategory c) const {
+    return ConsentMask::from_bits(common).has(c) ? std::span<const std::uint32_t>(train) : rows_of[static_cast<int>(c)];
+  }
 };
 
 // The features chosen so far: candidate index, bin per data row, WoE per bin.
