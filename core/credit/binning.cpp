@@ -391,12 +391,14 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
     std::vector<double> vals(rows.size()), wvals(weighted ? rows.size() : 0);
     std::size_t nv = 0;
     double vmin = HUGE_VAL;
+    double* vp = vals.data();
+    Cell tot, mis;  // locals (not aliased by the stores to vals): kept in registers
     for (std::uint32_t r : rows) {
       const double x = col.numeric[r];
       const double w = wt(r);
-      total.add(bad[r], w);
+      tot.add(bad[r], w);
       if (std::isnan(x)) {
-        missing.add(bad[r], w);
+        mis.add(bad[r], w);
         continue;
       }
       if (!special.empty()) {
@@ -406,9 +408,11 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
         }
       }
       if (weighted) wvals[nv] = w;
-      vals[nv++] = x;
+      vp[nv++] = x;
       if (x < vmin) vmin = x;
     }
+    total = tot;
+    missing = mis;
     vals.resize(nv);
     if (weighted) wvals.resize(nv);
     const std::size_t n_all = nv;
