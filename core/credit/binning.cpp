@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
 #define FINLAB_CREDIT_X86_DISPATCH 1
@@ -56,6 +57,43 @@ void select_ranks(std::vector<double>& vals, std::size_t lo, std::size_t hi, con
                    vals.begin() + static_cast<std::ptrdiff_t>(hi));
   select_ranks(vals, lo, r, ranks, mid);
   select_ranks(vals, r + 1, hi, ranks + mid + 1, nr - mid - 1);
+}
+
+// Sorts vals (no NaN) ascending by an LSD radix sort of order-preserving
+// 64-bit keys, 8-bit digits, skipping a digit that is the same in every key.
+// Then vals[rank] is the exact order statistic select_ranks would place
+// there: values with the same bits are interchangeable. Only -0.0 and +0.0
+// compare equal with different bits, so a column holding -0.0 is left
+// unsorted (returns false) and keeps select_ranks, whose choice of zero
+// stays as it was.
+bool radix_sort(std::vector<double>& vals) {
+  const std::size_t n = vals.size();
+  constexpr std::uint64_t top = std::uint64_t{1} << 63;
+  std::vector<std::uint64_t> key(n), tmp(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t b;
+    std::memcpy(&b, &vals[i], sizeof b);
+    if (b == top) return false;
+    key[i] = (b & top) ? ~b : b | top;
+  }
+  for (int shift = 0; shift < 64; shift += 8) {
+    std::size_t count[256] = {};
+    for (std::uint64_t k : key) ++count[(k >> shift) & 255];
+    if (count[(key[0] >> shift) & 255] == n) continue;  // the same digit everywhere
+    std::size_t at = 0;
+    for (std::size_t& c : count) {
+      const std::size_t here = c;
+      c = at;
+      at += here;
+    }
+    for (std::uint64_t k : key) tmp[count[(k >> shift) & 255]++] = k;
+    key.swap(tmp);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t b = (key[i] & top) ? key[i] & ~top : ~key[i];
+    std::memcpy(&vals[i], &b, sizeof b);
+  }
+  return true;
 }
 
 std::string format_number(double x) {
@@ -443,7 +481,7 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
                                                           static_cast<std::uint64_t>(o.prebins));
         if (rank < n && (ranks.empty() || rank > ranks.back())) ranks.push_back(rank);
       }
-      select_ranks(vals, 0, n, ranks.data(), ranks.size());
+      if (!radix_sort(vals)) select_ranks(vals, 0, n, ranks.data(), ranks.size());
       for (std::size_t rank : ranks) {
         const double q = vals[rank];
         if (q > vmin && (cuts.empty() || q > cuts.back())) cuts.push_back(q);

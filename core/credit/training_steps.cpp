@@ -56,19 +56,26 @@ double column_value(const DataColumn& col, std::size_t r) {
   return col.numeric[r];
 }
 
-// Bins of a column for every data row (the missing bin where the row did not consent).
-std::vector<std::uint8_t> bins_of_column(const Dataset& data, const DataColumn& col, const FeatureBinning& fb) {
-  const std::size_t n = data.rows();
+// Bins of a column for the training rows (the missing bin where the row did not consent).
+std::vector<std::uint8_t> bins_of_column(const Dataset& data, std::span<const std::uint32_t> train, const DataColumn& col,
+                                         const FeatureBinning& fb) {
+  const std::size_t n = train.size();
   std::vector<std::uint8_t> b(n);
   if (col.type == FeatureType::categorical) {
-    for (std::size_t r = 0; r < n; ++r) b[r] = static_cast<std::uint8_t>(fb.bin_of(column_value(col, r)));
+    for (std::size_t i = 0; i < n; ++i) b[i] = static_cast<std::uint8_t>(fb.bin_of(column_value(col, train[i])));
   } else {
-    bin_values(fb, std::span<const double>(col.numeric), b);
+    constexpr std::size_t chunk = 4096;
+    double x[chunk];
+    for (std::size_t b0 = 0; b0 < n; b0 += chunk) {
+      const std::size_t m = std::min(chunk, n - b0);
+      for (std::size_t i = 0; i < m; ++i) x[i] = col.numeric[train[b0 + i]];
+      bin_values(fb, std::span<const double>(x, m), std::span<std::uint8_t>(b.data() + b0, m));
+    }
   }
   if (col.category != ConsentCategory::application) {
     const auto miss = static_cast<std::uint8_t>(fb.missing_bin());
-    for (std::size_t r = 0; r < n; ++r)
-      if (!ConsentMask::from_bits(data.consent[r]).has(col.category)) b[r] = miss;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!ConsentMask::from_bits(data.consent[train[i]]).has(col.category)) b[i] = miss;
   }
   return b;
 }
@@ -212,18 +219,19 @@ void bin_candidates(const Dataset& data, const TrainRows& t, const TrainOptions&
 std::vector<std::uint32_t> correlation_sample(std::span<const std::uint32_t> train) {
   std::vector<std::uint32_t> out;
   const std::size_t stride = std::max<std::size_t>(1, train.size() / 100000);
-  for (std::size_t i = 0; i < train.size(); i += stride) out.push_back(train[i]);
+  for (std::size_t i = 0; i < train.size(); i += stride) out.push_back(static_cast<std::uint32_t>(i));
   return out;
 }
 
-Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::uint32_t> sample, const TrainOptions& o,
-                                    TrainResult& result) {
+Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::uint32_t> train,
+                                    std::span<const std::uint32_t> sample, const TrainOptions& o, TrainResult& result) {
   std::vector<std::size_t> order;
   for (std::size_t c = 0; c < result.candidates.size(); ++c)
     if (result.candidates[c].rule.empty()) order.push_back(c);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return result.candidates[a].iv > result.candidates[b].iv; });
   Design d;
+  d.train = train;
   // WoE of each kept feature on the sample rows (contiguous: the pair loops
   // below read them sequentially); the sample's consent and weights.
   std::vector<std::vector<double>> sample_woe;
@@ -232,8 +240,8 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
   std::vector<double> sample_weight(sample.size());
   std::uint8_t common = 0xFF;  // categories every sample row consented to
   for (std::size_t i = 0; i < sample.size(); ++i) {
-    sample_consent[i] = data.consent[sample[i]];
-    sample_weight[i] = data.weight_of(sample[i]);
+    sample_consent[i] = data.consent[train[sample[i]]];
+    sample_weight[i] = data.weight_of(train[sample[i]]);
     common &= sample_consent[i];
   }
   for (std::size_t c : order) {
@@ -244,7 +252,7 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
       continue;
     }
     const DataColumn& col = data.columns[c];
-    std::vector<std::uint8_t> bins = bins_of_column(data, col, fr.binning);
+    std::vector<std::uint8_t> bins = bins_of_column(data, train, col, fr.binning);
     const std::vector<double> wt = woe_table(fr.binning);
     std::vector<double> sv(sample.size());
     for (std::size_t i = 0; i < sample.size(); ++i) sv[i] = wt[bins[sample[i]]];
@@ -274,19 +282,22 @@ Design select_by_iv_and_correlation(const Dataset& data, std::span<const std::ui
 }
 
 std::vector<std::vector<double>> woe_columns(const Dataset& data, const Design& d, std::span<const std::size_t> feats,
-                                             std::span<const std::uint32_t> rows, std::vector<std::uint32_t>* used) {
+                                             std::span<const std::uint32_t> sample, std::vector<std::uint32_t>* used) {
   ConsentMask need = ConsentMask::application_only();
   for (std::size_t k : feats) need = need.with(data.columns[d.cand[k]].category);
-  std::vector<std::uint32_t> keep;
-  for (std::uint32_t r : rows)
-    if (ConsentMask::from_bits(data.consent[r]).contains(need)) keep.push_back(r);
+  std::vector<std::uint32_t> keep;  // positions in d.train
+  for (std::uint32_t i : sample)
+    if (ConsentMask::from_bits(data.consent[d.train[i]]).contains(need)) keep.push_back(i);
   std::vector<std::vector<double>> x(feats.size(), std::vector<double>(keep.size()));
   for (std::size_t j = 0; j < feats.size(); ++j) {
     const auto& b = d.bins[feats[j]];
     const auto& w = d.woe[feats[j]];
     for (std::size_t i = 0; i < keep.size(); ++i) x[j][i] = w[b[keep[i]]];
   }
-  if (used) *used = std::move(keep);
+  if (used) {
+    used->clear();
+    for (std::uint32_t i : keep) used->push_back(d.train[i]);
+  }
   return x;
 }
 
