@@ -430,13 +430,20 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
     std::size_t nv = 0;
     double vmin = HUGE_VAL;
     double* vp = vals.data();
-    Cell tot, mis;  // locals (not aliased by the stores to vals): kept in registers
+    // Unweighted, the sums of weights are the row counts: integer counters
+    // (a sum of 1.0s is exact, so the same bits); weighted, the cells.
+    Cell tot, mis;
+    std::int64_t t_rows = 0, t_bad = 0, m_rows = 0, m_bad = 0;
     for (std::uint32_t r : rows) {
       const double x = col.numeric[r];
       const double w = wt(r);
-      tot.add(bad[r], w);
+      ++t_rows;
+      t_bad += bad[r];
+      if (weighted) tot.add(bad[r], w);
       if (std::isnan(x)) {
-        mis.add(bad[r], w);
+        ++m_rows;
+        m_bad += bad[r];
+        if (weighted) mis.add(bad[r], w);
         continue;
       }
       if (!special.empty()) {
@@ -448,6 +455,10 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
       if (weighted) wvals[nv] = w;
       vp[nv++] = x;
       if (x < vmin) vmin = x;
+    }
+    if (!weighted) {
+      tot = Cell{double(t_rows - t_bad), double(t_bad), t_rows - t_bad, t_bad};
+      mis = Cell{double(m_rows - m_bad), double(m_bad), m_rows - m_bad, m_bad};
     }
     total = tot;
     missing = mis;
