@@ -335,6 +335,34 @@ std::vector<double> weighted_cuts(std::vector<double>& vals, std::vector<double>
   return cuts;
 }
 
+// The value pass of an unweighted column without special values (the
+// common case, lean so that its sums stay in registers): the non-missing
+// values in row order into vals, their count and minimum, and the counts of
+// bads, missing values and missing bads.
+struct PlainPass {
+  std::size_t n = 0;
+  double vmin = HUGE_VAL;
+  std::int64_t bad = 0, missing = 0, missing_bad = 0;
+};
+PlainPass plain_values(const double* numeric, const std::uint8_t* bad, std::span<const std::uint32_t> rows, double* vals) {
+  std::size_t n = 0;
+  double lo = HUGE_VAL;
+  std::int64_t nb = 0, nm = 0, nmb = 0;
+  for (std::uint32_t r : rows) {
+    const double x = numeric[r];
+    const std::int64_t b = bad[r];
+    nb += b;
+    if (x != x) {
+      ++nm;
+      nmb += b;
+      continue;
+    }
+    vals[n++] = x;
+    lo = x < lo ? x : lo;
+  }
+  return {n, lo, nb, nm, nmb};
+}
+
 // Goods and bads per numeric pre-bin (missing and special values left out):
 // pre-bin = number of cuts <= x, counted cut by cut over a block of rows
 // (vectorisable). An x of +inf also counts the padding a power-of-two
@@ -434,7 +462,16 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
     // (a sum of 1.0s is exact, so the same bits); weighted, the cells.
     Cell tot, mis;
     std::int64_t t_rows = 0, t_bad = 0, m_rows = 0, m_bad = 0;
-    for (std::uint32_t r : rows) {
+    if (!weighted && special.empty()) {
+      const PlainPass pp = plain_values(col.numeric.data(), bad.data(), rows, vp);
+      nv = pp.n;
+      vmin = pp.vmin;
+      t_rows = static_cast<std::int64_t>(rows.size());
+      t_bad = pp.bad;
+      m_rows = pp.missing;
+      m_bad = pp.missing_bad;
+    }
+    for (std::uint32_t r : !weighted && special.empty() ? std::span<const std::uint32_t>() : rows) {
       const double x = col.numeric[r];
       const double w = wt(r);
       ++t_rows;
