@@ -63,36 +63,48 @@ void select_ranks(std::vector<double>& vals, std::size_t lo, std::size_t hi, con
 // 64-bit keys, 8-bit digits, skipping a digit that is the same in every key.
 // Then vals[rank] is the exact order statistic select_ranks would place
 // there: values with the same bits are interchangeable. Only -0.0 and +0.0
-// compare equal with different bits, so a column holding -0.0 is left
-// unsorted (returns false) and keeps select_ranks, whose choice of zero
-// stays as it was.
+// compare equal with different bits, so a column holding -0.0 is left as it
+// is (returns false) and keeps select_ranks, whose choice of zero stays as it
+// was. The scratch half is vals' own spare capacity (memory the value pass
+// already touched: no fresh pages); without room for it, false as well.
 bool radix_sort(std::vector<double>& vals) {
   const std::size_t n = vals.size();
   constexpr std::uint64_t top = std::uint64_t{1} << 63;
-  std::vector<std::uint64_t> key(n), tmp(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  auto bits = [](double v) {
     std::uint64_t b;
-    std::memcpy(&b, &vals[i], sizeof b);
-    if (b == top) return false;
-    key[i] = (b & top) ? ~b : b | top;
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+  };
+  if (n < 2 || vals.capacity() < 2 * n) return false;
+  for (double v : vals)
+    if (bits(v) == top) return false;
+  vals.resize(2 * n);
+  double* src = vals.data();
+  double* dst = vals.data() + n;
+  for (std::size_t i = 0; i < n; ++i) {  // keys in place, stored in the doubles' bytes
+    const std::uint64_t b = bits(src[i]);
+    const std::uint64_t k = (b & top) ? ~b : b | top;
+    std::memcpy(&src[i], &k, sizeof k);
   }
   for (int shift = 0; shift < 64; shift += 8) {
     std::size_t count[256] = {};
-    for (std::uint64_t k : key) ++count[(k >> shift) & 255];
-    if (count[(key[0] >> shift) & 255] == n) continue;  // the same digit everywhere
+    for (std::size_t i = 0; i < n; ++i) ++count[(bits(src[i]) >> shift) & 255];
+    if (count[(bits(src[0]) >> shift) & 255] == n) continue;  // the same digit everywhere
     std::size_t at = 0;
     for (std::size_t& c : count) {
       const std::size_t here = c;
       c = at;
       at += here;
     }
-    for (std::uint64_t k : key) tmp[count[(k >> shift) & 255]++] = k;
-    key.swap(tmp);
+    for (std::size_t i = 0; i < n; ++i) dst[count[(bits(src[i]) >> shift) & 255]++] = src[i];
+    std::swap(src, dst);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t b = (key[i] & top) ? key[i] & ~top : ~key[i];
-    std::memcpy(&vals[i], &b, sizeof b);
+    const std::uint64_t k = bits(src[i]);
+    const std::uint64_t b = (k & top) ? k & ~top : ~k;
+    std::memcpy(&vals[i], &b, sizeof b);  // src may be the second half: vals[i] is written after src[i] is read
   }
+  vals.resize(n);
   return true;
 }
 
