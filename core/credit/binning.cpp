@@ -7,6 +7,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+#define FINLAB_CREDIT_X86_DISPATCH 1
+#endif
 
 #include "core/credit/csv.hpp"
 #include "core/error.hpp"
@@ -23,9 +28,13 @@ struct Cell {
   std::int64_t rows_good = 0;
   std::int64_t rows_bad = 0;
   double n() const { return good + bad; }
+  // Branch-free (the outcome is unpredictable): the other sum gets +0.0,
+  // which leaves it unchanged (sums of weights >= 0 are never -0.0).
   void add(bool is_bad, double w) {
-    if (is_bad) bad += w, ++rows_bad;
-    else good += w, ++rows_good;
+    bad += is_bad ? w : 0.0;
+    good += is_bad ? 0.0 : w;
+    rows_bad += is_bad ? 1 : 0;
+    rows_good += is_bad ? 0 : 1;
   }
   Cell& operator+=(const Cell& o) {
     good += o.good, bad += o.bad, rows_good += o.rows_good, rows_bad += o.rows_bad;
@@ -48,6 +57,55 @@ void select_ranks(std::vector<double>& vals, std::size_t lo, std::size_t hi, con
                    vals.begin() + static_cast<std::ptrdiff_t>(hi));
   select_ranks(vals, lo, r, ranks, mid);
   select_ranks(vals, r + 1, hi, ranks + mid + 1, nr - mid - 1);
+}
+
+// Sorts vals (no NaN) ascending by an LSD radix sort of order-preserving
+// 64-bit keys, 8-bit digits, skipping a digit that is the same in every key.
+// Then vals[rank] is the exact order statistic select_ranks would place
+// there: values with the same bits are interchangeable. Only -0.0 and +0.0
+// compare equal with different bits, so a column holding -0.0 is left as it
+// is (returns false) and keeps select_ranks, whose choice of zero stays as it
+// was. The scratch half is vals' own spare capacity (memory the value pass
+// already touched: no fresh pages); without room for it, false as well.
+bool radix_sort(std::vector<double>& vals) {
+  const std::size_t n = vals.size();
+  constexpr std::uint64_t top = std::uint64_t{1} << 63;
+  auto bits = [](double v) {
+    std::uint64_t b;
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+  };
+  if (n < 2 || vals.capacity() < 2 * n) return false;
+  for (double v : vals)
+    if (bits(v) == top) return false;
+  vals.resize(2 * n);
+  double* src = vals.data();
+  double* dst = vals.data() + n;
+  for (std::size_t i = 0; i < n; ++i) {  // keys in place, stored in the doubles' bytes
+    const std::uint64_t b = bits(src[i]);
+    const std::uint64_t k = (b & top) ? ~b : b | top;
+    std::memcpy(&src[i], &k, sizeof k);
+  }
+  for (int shift = 0; shift < 64; shift += 8) {
+    std::size_t count[256] = {};
+    for (std::size_t i = 0; i < n; ++i) ++count[(bits(src[i]) >> shift) & 255];
+    if (count[(bits(src[0]) >> shift) & 255] == n) continue;  // the same digit everywhere
+    std::size_t at = 0;
+    for (std::size_t& c : count) {
+      const std::size_t here = c;
+      c = at;
+      at += here;
+    }
+    for (std::size_t i = 0; i < n; ++i) dst[count[(bits(src[i]) >> shift) & 255]++] = src[i];
+    std::swap(src, dst);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t k = bits(src[i]);
+    const std::uint64_t b = (k & top) ? k & ~top : ~k;
+    std::memcpy(&vals[i], &b, sizeof b);  // src may be the second half: vals[i] is written after src[i] is read
+  }
+  vals.resize(n);
+  return true;
 }
 
 std::string format_number(double x) {
@@ -289,6 +347,74 @@ std::vector<double> weighted_cuts(std::vector<double>& vals, std::vector<double>
   return cuts;
 }
 
+// The value pass of an unweighted column without special values (the
+// common case, lean so that its sums stay in registers): the non-missing
+// values in row order into vals, their count and minimum, and the counts of
+// bads, missing values and missing bads.
+struct PlainPass {
+  std::size_t n = 0;
+  double vmin = HUGE_VAL;
+  std::int64_t bad = 0, missing = 0, missing_bad = 0;
+};
+PlainPass plain_values(const double* numeric, const std::uint8_t* bad, std::span<const std::uint32_t> rows, double* vals) {
+  std::size_t n = 0;
+  double lo = HUGE_VAL;
+  std::int64_t nb = 0, nm = 0, nmb = 0;
+  for (std::uint32_t r : rows) {
+    const double x = numeric[r];
+    const std::int64_t b = bad[r];
+    nb += b;
+    if (x != x) {
+      ++nm;
+      nmb += b;
+      continue;
+    }
+    vals[n++] = x;
+    lo = x < lo ? x : lo;
+  }
+  return {n, lo, nb, nm, nmb};
+}
+
+// Goods and bads per numeric pre-bin (missing and special values left out):
+// pre-bin = number of cuts <= x, counted cut by cut over a block of rows
+// (vectorisable). An x of +inf also counts the padding a power-of-two
+// binary search over the cuts padded with HUGE_VAL would, as before.
+template <typename IsSpecial>
+std::vector<Cell> prebin_cells(const DataColumn& col, std::span<const std::uint8_t> bad, std::span<const std::uint32_t> rows,
+                               std::span<const double> weight, const std::vector<double>& cuts, IsSpecial is_special, bool specials) {
+  const bool weighted = !weight.empty();
+  std::size_t span = 1;
+  while (span < cuts.size() + 1) span *= 2;
+  const auto pad = static_cast<std::int32_t>(span - 1 - cuts.size());
+  std::vector<std::int64_t> nb(span, 0), nt(span, 0);
+  std::vector<double> wg(weighted ? span : 0, 0.0), wb(weighted ? span : 0, 0.0);
+  constexpr std::size_t chunk = 1024;
+  double x[chunk];
+  std::int32_t count[chunk];
+  for (std::size_t b0 = 0; b0 < rows.size(); b0 += chunk) {
+    const std::size_t m = std::min(chunk, rows.size() - b0);
+    const std::uint32_t* r = rows.data() + b0;
+    for (std::size_t i = 0; i < m; ++i) x[i] = col.numeric[r[i]];
+    for (std::size_t i = 0; i < m; ++i) count[i] = x[i] >= HUGE_VAL ? pad : 0;
+    detail::add_cut_counts(x, m, cuts.data(), cuts.size(), count);
+    for (std::size_t i = 0; i < m; ++i) {
+      if (x[i] != x[i] || (specials && is_special(x[i]))) continue;
+      const auto idx = static_cast<std::size_t>(count[i]);
+      ++nt[idx];
+      nb[idx] += bad[r[i]];
+      if (weighted) (bad[r[i]] ? wb : wg)[idx] += weight[r[i]];
+    }
+  }
+  std::vector<Cell> pre(cuts.size() + 1);
+  for (std::size_t b = 0; b < pre.size(); ++b) {
+    pre[b].rows_bad = nb[b];
+    pre[b].rows_good = nt[b] - nb[b];
+    pre[b].bad = weighted ? wb[b] : double(pre[b].rows_bad);
+    pre[b].good = weighted ? wg[b] : double(pre[b].rows_good);
+  }
+  return pre;
+}
+
 }  // namespace
 
 FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> bad, std::span<const std::uint32_t> rows,
@@ -340,16 +466,33 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
   std::vector<double> cuts;                    // numeric pre-bin lower edges
   std::vector<std::vector<std::int32_t>> pre_levels;  // categorical: levels per pre-bin
   if (!categorical) {
-    std::vector<double> vals, wvals;
-    vals.reserve(rows.size());
-    if (weighted) wvals.reserve(rows.size());
+    std::vector<double> vals(rows.size()), wvals(weighted ? rows.size() : 0);
+    std::size_t nv = 0;
     double vmin = HUGE_VAL;
-    for (std::uint32_t r : rows) {
+    double* vp = vals.data();
+    // Unweighted, the sums of weights are the row counts: integer counters
+    // (a sum of 1.0s is exact, so the same bits); weighted, the cells.
+    Cell tot, mis;
+    std::int64_t t_rows = 0, t_bad = 0, m_rows = 0, m_bad = 0;
+    if (!weighted && special.empty()) {
+      const PlainPass pp = plain_values(col.numeric.data(), bad.data(), rows, vp);
+      nv = pp.n;
+      vmin = pp.vmin;
+      t_rows = static_cast<std::int64_t>(rows.size());
+      t_bad = pp.bad;
+      m_rows = pp.missing;
+      m_bad = pp.missing_bad;
+    }
+    for (std::uint32_t r : !weighted && special.empty() ? std::span<const std::uint32_t>() : rows) {
       const double x = col.numeric[r];
       const double w = wt(r);
-      total.add(bad[r], w);
+      ++t_rows;
+      t_bad += bad[r];
+      if (weighted) tot.add(bad[r], w);
       if (std::isnan(x)) {
-        missing.add(bad[r], w);
+        ++m_rows;
+        m_bad += bad[r];
+        if (weighted) mis.add(bad[r], w);
         continue;
       }
       if (!special.empty()) {
@@ -358,11 +501,19 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
           continue;
         }
       }
-      vals.push_back(x);
-      if (weighted) wvals.push_back(w);
+      if (weighted) wvals[nv] = w;
+      vp[nv++] = x;
       if (x < vmin) vmin = x;
     }
-    const std::size_t n_all = vals.size();
+    if (!weighted) {
+      tot = Cell{double(t_rows - t_bad), double(t_bad), t_rows - t_bad, t_bad};
+      mis = Cell{double(m_rows - m_bad), double(m_bad), m_rows - m_bad, m_bad};
+    }
+    total = tot;
+    missing = mis;
+    vals.resize(nv);
+    if (weighted) wvals.resize(nv);
+    const std::size_t n_all = nv;
     // Pre-bin edges come from at most quantile_sample values: every k-th
     // non-missing value in row order when there are more (as LightGBM builds
     // its histogram bins from bin_construct_sample_cnt rows). Counts, WoE and
@@ -390,38 +541,13 @@ FeatureBinning bin_feature(const DataColumn& col, std::span<const std::uint8_t> 
                                                           static_cast<std::uint64_t>(o.prebins));
         if (rank < n && (ranks.empty() || rank > ranks.back())) ranks.push_back(rank);
       }
-      select_ranks(vals, 0, n, ranks.data(), ranks.size());
+      if (!radix_sort(vals)) select_ranks(vals, 0, n, ranks.data(), ranks.size());
       for (std::size_t rank : ranks) {
         const double q = vals[rank];
         if (q > vmin && (cuts.empty() || q > cuts.back())) cuts.push_back(q);
       }
     }
-    // Count goods and bads per pre-bin: pre-bin = number of cuts <= x, found by
-    // a branch-free binary search over the cuts padded to a power of two.
-    pre.assign(cuts.size() + 1, Cell{});
-    {
-      std::size_t span = 1;
-      while (span < cuts.size() + 1) span *= 2;
-      std::vector<double> padded(span, HUGE_VAL);
-      std::copy(cuts.begin(), cuts.end(), padded.begin());
-      std::vector<std::int64_t> nb(span, 0), nt(span, 0);
-      std::vector<double> wg(weighted ? span : 0, 0.0), wb(weighted ? span : 0, 0.0);
-      for (std::uint32_t r : rows) {
-        const double x = col.numeric[r];
-        if (x != x || (!special.empty() && special_of(x) >= 0)) continue;
-        std::size_t idx = 0;
-        for (std::size_t step = span / 2; step > 0; step /= 2) idx += (x >= padded[idx + step - 1]) ? step : 0;
-        ++nt[idx];
-        nb[idx] += bad[r];
-        if (weighted) (bad[r] ? wb : wg)[idx] += weight[r];
-      }
-      for (std::size_t b = 0; b < pre.size(); ++b) {
-        pre[b].rows_bad = nb[b];
-        pre[b].rows_good = nt[b] - nb[b];
-        pre[b].bad = weighted ? wb[b] : double(pre[b].rows_bad);
-        pre[b].good = weighted ? wg[b] : double(pre[b].rows_good);
-      }
-    }
+    pre = prebin_cells(col, bad, rows, weight, cuts, [&](double x) { return special_of(x) >= 0; }, !special.empty());
   } else {
     std::vector<Cell> per_level(col.levels.size());
     for (std::uint32_t r : rows) {
@@ -628,5 +754,31 @@ std::vector<double> bin_weights(const FeatureBinning& fb, const DataColumn& col,
   }
   return out;
 }
+
+namespace detail {
+namespace {
+[[gnu::always_inline]] inline void add_cut_counts_body(const double* x, std::size_t m, const double* cuts, std::size_t k,
+                                                       std::int32_t* count) {
+  for (std::size_t c = 0; c < k; ++c) {
+    const double cut = cuts[c];
+    for (std::size_t i = 0; i < m; ++i) count[i] += x[i] >= cut ? 1 : 0;
+  }
+}
+#ifdef FINLAB_CREDIT_X86_DISPATCH
+__attribute__((target("avx2"))) void add_cut_counts_avx2(const double* x, std::size_t m, const double* cuts, std::size_t k,
+                                                         std::int32_t* count) {
+  add_cut_counts_body(x, m, cuts, k, count);
+}
+#endif
+}  // namespace
+
+void add_cut_counts(const double* x, std::size_t m, const double* cuts, std::size_t k, std::int32_t* count) {
+#ifdef FINLAB_CREDIT_X86_DISPATCH
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return add_cut_counts_avx2(x, m, cuts, k, count);
+#endif
+  add_cut_counts_body(x, m, cuts, k, count);
+}
+}  // namespace detail
 
 }  // namespace finlab::credit

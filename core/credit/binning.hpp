@@ -121,4 +121,10 @@ std::vector<std::int64_t> bin_counts(const FeatureBinning& fb, const DataColumn&
 std::vector<double> bin_weights(const FeatureBinning& fb, const DataColumn& col, std::span<const std::uint32_t> rows,
                                 std::span<const double> weight);
 
+namespace detail {
+// count[i] += number of cuts c (k of them) with x[i] >= c, for i < m (exact
+// integer counts; AVX2 where the CPU has it).
+void add_cut_counts(const double* x, std::size_t m, const double* cuts, std::size_t k, std::int32_t* count);
+}  // namespace detail
+
 }  // namespace finlab::credit

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
 #include <immintrin.h>
@@ -383,9 +384,13 @@ void bin_values_impl(const FeatureBinning& fb, std::span<const T> values, std::s
     const std::size_t m = std::min(chunk, n - b0);
     const T* x = values.data() + b0;
     for (std::size_t i = 0; i < m; ++i) count[i] = 0;
-    for (std::size_t c = 0; c < k; ++c) {
-      const T cut = static_cast<T>(fb.cuts[c]);
-      for (std::size_t i = 0; i < m; ++i) count[i] += x[i] >= cut ? 1 : 0;
+    if constexpr (std::is_same_v<T, double>) {
+      detail::add_cut_counts(x, m, fb.cuts.data(), k, count);
+    } else {
+      for (std::size_t c = 0; c < k; ++c) {
+        const T cut = static_cast<T>(fb.cuts[c]);
+        for (std::size_t i = 0; i < m; ++i) count[i] += x[i] >= cut ? 1 : 0;
+      }
     }
     for (std::size_t i = 0; i < m; ++i) out[b0 + i] = x[i] != x[i] ? missing : static_cast<std::uint8_t>(count[i]);
     for (std::size_t s = 0; s < fb.special_values.size(); ++s) {

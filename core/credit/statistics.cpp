@@ -1,5 +1,6 @@
 #include "core/credit/statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -47,12 +48,30 @@ std::vector<double> correlation_matrix(std::span<const std::vector<double>> x, s
     for (std::size_t i = 0; i < n; ++i) s += w(i) * x[j][i];
     mean[j] = sw > 0 ? s / sw : 0.0;
   }
+  // Σ w·(x_a − mean_a)·(x_b − mean_b) in row order, four b at a time
+  // (independent sums, each with the operations and order of one alone).
   std::vector<double> cov(p * p, 0.0);
   for (std::size_t a = 0; a < p; ++a)
-    for (std::size_t b = a; b < p; ++b) {
-      double s = 0;
-      for (std::size_t i = 0; i < n; ++i) s += w(i) * (x[a][i] - mean[a]) * (x[b][i] - mean[b]);
-      cov[a * p + b] = cov[b * p + a] = s;
+    for (std::size_t b = a; b < p; b += 4) {
+      const std::size_t g = std::min<std::size_t>(4, p - b);
+      const double* xb[4];
+      double mb[4];
+      for (std::size_t k = 0; k < 4; ++k) {
+        const std::size_t c = b + std::min(k, g - 1);  // the last group padded
+        xb[k] = x[c].data();
+        mb[k] = mean[c];
+      }
+      const double* xa = x[a].data();
+      const double ma = mean[a];
+      double s[4] = {0, 0, 0, 0};
+      for (std::size_t i = 0; i < n; ++i) {
+        const double u = w(i) * (xa[i] - ma);
+        s[0] += u * (xb[0][i] - mb[0]);
+        s[1] += u * (xb[1][i] - mb[1]);
+        s[2] += u * (xb[2][i] - mb[2]);
+        s[3] += u * (xb[3][i] - mb[3]);
+      }
+      for (std::size_t k = 0; k < g; ++k) cov[a * p + b + k] = cov[(b + k) * p + a] = s[k];
     }
   std::vector<double> r(p * p, 0.0);
   for (std::size_t a = 0; a < p; ++a)

@@ -57,7 +57,7 @@ Result<TrainResult> train_scorecard(const Dataset& data, const TrainOptions& o) 
   result.train_bads = rows.bads;
   bin_candidates(data, rows, o, result);
   const std::vector<std::uint32_t> sample = correlation_sample(rows.train);
-  Design design = select_by_iv_and_correlation(data, sample, o, result);
+  Design design = select_by_iv_and_correlation(data, rows.train, sample, o, result);
   if (design.cand.empty())
     return fail("no usable feature: every candidate column is constant, missing or has IV < " + fmt(o.min_iv, 2));
   select_by_vif(data, sample, o, result, design);

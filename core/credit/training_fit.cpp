@@ -40,7 +40,8 @@ ConsentMask categories_of(const Dataset& data, const Design& d) {
   return m;
 }
 
-// Rows of the full model (consented to every category of the design), their
+// Rows of the full model (consented to every category of the design), as
+// positions in the training rows (TrainRows::train, Design::train), their
 // good flag and sample weight (empty when unweighted).
 struct FullRows {
   std::vector<std::uint32_t> rows;
@@ -53,9 +54,9 @@ struct FullRows {
 };
 FullRows full_rows(const Dataset& data, const TrainRows& t, ConsentMask need) {
   FullRows f;
-  for (std::uint32_t r : t.train)
-    if (ConsentMask::from_bits(data.consent[r]).contains(need)) {
-      f.rows.push_back(r);
+  for (std::size_t i = 0; i < t.train.size(); ++i)
+    if (const std::uint32_t r = t.train[i]; ConsentMask::from_bits(data.consent[r]).contains(need)) {
+      f.rows.push_back(static_cast<std::uint32_t>(i));
       f.good.push_back(data.bad[r] ? 0 : 1);
       f.bads += data.bad[r];
       (data.bad[r] ? f.bad_weight : f.good_weight) += data.weight_of(r);
@@ -72,7 +73,8 @@ BinnedDesign design_of(const Design& d, std::span<const std::size_t> feats, cons
     x.bins.push_back(d.bins[k].data());
     x.woe.push_back(d.woe[k].data());
   }
-  x.rows = f.rows;
+  // Every training row (positions 0..n-1 in order): no index needed.
+  if (f.rows.size() != d.train.size()) x.rows = f.rows;
   return x;
 }
 
@@ -290,10 +292,12 @@ std::vector<Fitted> fit_submodels(const Dataset& data, const TrainRows& t, const
       std::size_t exact = 0;
       for (std::uint32_t r : t.train) exact += (ConsentMask::from_bits(data.consent[r]) & all_behaviour) == consent;
       // Nothing to recalibrate when the people it scores are the rows it was fitted on.
-      for (std::uint32_t r : exact == fr.rows.size() ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(t.train)) {
+      const std::size_t scan = exact == fr.rows.size() ? 0 : t.train.size();
+      for (std::size_t i = 0; i < scan; ++i) {
+        const std::uint32_t r = t.train[i];
         if ((ConsentMask::from_bits(data.consent[r]) & all_behaviour) != consent) continue;
         double eta = 0;
-        for (std::size_t k = 0; k < feats.size(); ++k) eta += f.fit.coef[k] * design.woe[feats[k]][design.bins[feats[k]][r]];
+        for (std::size_t k = 0; k < feats.size(); ++k) eta += f.fit.coef[k] * design.woe[feats[k]][design.bins[feats[k]][i]];
         offset.push_back(eta);
         g2.push_back(data.bad[r] ? 0 : 1);
         b2 += data.bad[r];
@@ -344,7 +348,7 @@ ModelStatistics model_statistics(const Dataset& data, const TrainRows& t, const 
 
 }  // namespace
 
-void build_card(const Dataset& data, const TrainRows& t, const TrainOptions& o, const Design& design,
+void build_card(const Dataset& data, const TrainRows& t, const TrainOptions& o, Design& design,
                 std::vector<Fitted>& fitted, TrainResult& result) {
   const std::vector<std::size_t>& selected = design.cand;
   // fitted[0] is the full model (largest subset first).
@@ -384,15 +388,11 @@ void build_card(const Dataset& data, const TrainRows& t, const TrainOptions& o, 
   }
   // Training score distribution (for PSI).
   const std::size_t F = card.features.size();
-  std::vector<std::vector<std::uint8_t>> bins(F, std::vector<std::uint8_t>(t.train.size()));
+  std::vector<std::vector<std::uint8_t>> bins(F);
   std::vector<std::uint8_t> consent(t.train.size());
   for (std::size_t i = 0; i < t.train.size(); ++i) consent[i] = data.consent[t.train[i]];
-  for (std::size_t s = 0; s < selected.size(); ++s) {
-    if (card_index[s] < 0) continue;
-    const std::vector<std::uint8_t>& b = design.bins[s];
-    auto& out = bins[static_cast<std::size_t>(card_index[s])];
-    for (std::size_t i = 0; i < t.train.size(); ++i) out[i] = b[t.train[i]];
-  }
+  for (std::size_t s = 0; s < selected.size(); ++s)  // the design's bins are per training row already
+    if (card_index[s] >= 0) bins[static_cast<std::size_t>(card_index[s])] = std::move(design.bins[s]);
   std::vector<std::int32_t> scores(t.train.size());
   score_binned(card, bins, consent, scores);
   card.train_band_counts.assign(card.bands.count(), 0);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/credit/binning.hpp"
@@ -179,4 +180,36 @@ TEST_CASE("A feature with no usable split gets a single value bin", "[credit][bi
   CHECK(fb.value_bin_count() == 1);
   CHECK(fb.bins[0].label == "any value");
   CHECK(fb.direction == RiskTrend::none);
+}
+
+TEST_CASE("Pre-bin edges of a sampled column are the exact quantiles of the sample (radix path), also with -0.0", "[credit][binning]") {
+  // 300,000 rows > quantile_sample: the edges come from every 3rd non-missing
+  // value; checked against std::sort of that sample (an independent computation).
+  for (const bool with_negative_zero : {false, true}) {
+    INFO(with_negative_zero);
+    Data d = make(4242, 300000, [](double x) { return 0.02 + 0.002 * x; });
+    for (std::size_t i = 0; i < d.col.numeric.size(); ++i)
+      if (!std::isnan(d.col.numeric[i])) d.col.numeric[i] -= 50;  // negatives, positives and zeros
+    if (with_negative_zero) d.col.numeric[7] = -0.0;
+    BinningOptions o;
+    o.prebins = 20;
+    o.max_bins = 20;
+    o.min_bin_share = 0;
+    d.col.trend = RiskTrend::none;
+    const FeatureBinning fb = bin_feature(d.col, d.bad, d.rows, o);
+    std::vector<double> sample;
+    for (double x : d.col.numeric)
+      if (!std::isnan(x)) sample.push_back(x);
+    const std::size_t stride = (sample.size() + o.quantile_sample - 1) / o.quantile_sample;
+    std::vector<double> s;
+    for (std::size_t i = 0; i < sample.size(); i += stride) s.push_back(sample[i]);
+    std::sort(s.begin(), s.end());
+    std::vector<double> expected;
+    for (int k = 1; k < o.prebins; ++k) {
+      const double q = s[s.size() * static_cast<std::size_t>(k) / static_cast<std::size_t>(o.prebins)];
+      if (q > s.front() && (expected.empty() || q > expected.back())) expected.push_back(q);
+    }
+    REQUIRE(fb.cuts.size() >= 10);
+    for (double c : fb.cuts) CHECK(std::find(expected.begin(), expected.end(), c) != expected.end());
+  }
 }
