@@ -84,14 +84,14 @@ std::optional<LabTable> PolicyLabModel::table_for(const std::string& id) const {
 void PolicyLabModel::export_csv(const std::string& id, AppContext& ctx) {
   const auto t = table_for(id);
   if (!t || t->rows.empty()) {
-    say(translate(view_lang_, "Nothing to export: the table is empty."), true);
+    say_in([](Lang l) { return std::string(translate(l, "Nothing to export: the table is empty.")); }, true);
     return;
   }
   const std::string name = "policy_lab_" + id + ".csv";
   last_csv_id_ = id;
   last_csv_ = csv_text(*t);
   ctx.platform.download(name, "text/csv;charset=utf-8", last_csv_);
-  say(std::string(translate(view_lang_, "Downloaded")) + " " + name, false);
+  say_in([&](Lang l) { return std::string(translate(l, "Downloaded")) + " " + name; }, false);
 }
 
 }  // namespace finlab::web::lab

@@ -190,9 +190,16 @@ private:
   LabRunRow run_row(const sim::RunSummary& s, RunSource src, Lang lang) const;
   void apply(const LabIntents& in, AppContext& ctx);
   void say(const std::string& msg, bool error) {
-    message_ = msg;
+    message_ = message_zh_ = msg;
     message_error_ = error;
     view_dirty_ = true;
+  }
+  // A message kept in both languages: shown in the language of the moment,
+  // not of the moment it was said (switching language re-renders it).
+  template <class F>
+  void say_in(F text_in, bool error) {
+    say(text_in(Lang::en), error);
+    message_zh_ = text_in(Lang::zh);
   }
 
   // policy
@@ -225,7 +232,7 @@ private:
   LabView view_;
   Lang view_lang_ = Lang::en;
   bool view_dirty_ = true;
-  std::string message_;
+  std::string message_, message_zh_;
   bool message_error_ = false;
   std::string last_csv_id_, last_csv_;  // the last CSV downloaded (test API)
   AppContext* ctx_ = nullptr;

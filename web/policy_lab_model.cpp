@@ -37,6 +37,7 @@ void PolicyLabModel::reset() {
   cmp_b_.reset();
   sweep_.reset();
   message_.clear();
+  message_zh_.clear();
   message_error_ = false;
   tab_ = LabTab::policy;
   run_form_ = LabRunForm{};
@@ -262,7 +263,7 @@ void PolicyLabModel::build_view(Ui& ui, Platform& platform) {
     if (auto s = scenario_at(run_form_.scenario, err)) view_.scenario_description = s->description;
   }
   build_progress(ui, platform);
-  view_.message = message_;
+  view_.message = ui.lang() == Lang::zh ? message_zh_ : message_;
   view_.message_error = message_error_;
   build_results(ui);
   build_compare(ui);
