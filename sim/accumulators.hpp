@@ -28,7 +28,20 @@ inline constexpr int kRollTo = kBuckets + 2;
 // FINLAB_SIM_MONTH_FIELDS is every field; the _V1 list is frozen (the columns
 // schema version 1 of the runs database created), later fields are appended to
 // the _V2 list (added to old databases by migration 2 with value 0).
-#define FINLAB_SIM_MONTH_FIELDS(X) FINLAB_SIM_MONTH_FIELDS_V1(X) FINLAB_SIM_MONTH_FIELDS_V2(X) FINLAB_SIM_MONTH_FIELDS_V4(X) FINLAB_SIM_MONTH_FIELDS_V5(X)
+#define FINLAB_SIM_MONTH_FIELDS(X) FINLAB_SIM_MONTH_FIELDS_V1(X) FINLAB_SIM_MONTH_FIELDS_V2(X) FINLAB_SIM_MONTH_FIELDS_V4(X) FINLAB_SIM_MONTH_FIELDS_V5(X) FINLAB_SIM_MONTH_FIELDS_V6(X)
+
+// Added by migration 6 (customer behaviour, docs/sim.md "Customer behaviour"; value 0 in older runs).
+#define FINLAB_SIM_MONTH_FIELDS_V6(X)                                                           \
+  X(prepaid, "loans repaid early in full")                                                      \
+  X(prepaid_fen, "principal repaid early")                                                       \
+  X(repeat_draws, "loans booked by drawing on an open line (no new application)")              \
+  X(repeat_draw_fen, "amount of those loans")                                                   \
+  X(lines_raised, "credit lines raised by the limit ladder")                                     \
+  X(lines_cut, "credit lines cut by the limit ladder")                                           \
+  X(lines_closed, "credit lines closed by the limit ladder")                                     \
+  X(open_lines, "users holding an open credit line (stock)")                                     \
+  X(open_line_fen, "sum of the open credit lines (stock)")                                      \
+  X(score_down_20, "users whose behaviour score is 20+ points below where it started (stock)")
 
 // Added by migration 5 (full P&L, docs/sim.md "Full P&L"; value 0 in older runs).
 #define FINLAB_SIM_MONTH_FIELDS_V5(X)                                                           \

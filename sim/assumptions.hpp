@@ -51,6 +51,18 @@ struct Assumptions {
   std::uint32_t takeup_pd_ref_ppm = 100'000;
   std::uint32_t takeup_limit_ppm = 300'000;       // −30% take-up when nothing of the request is granted
 
+  // Customer behaviour (docs/sim.md "Customer behaviour"); 0 in runs stored
+  // before it (Assumptions::legacy(): no prepayment, no drift, no draws).
+  std::uint32_t prepay_ppm = 20'000;              // a current borrower repays the whole balance early this month [D]
+  std::uint32_t repeat_draw_ppm = 150'000;        // a user with an open line and no loan draws on it this month [D]
+  // Behaviour drift of a user's score (points; hazard × 2^(−drift ÷ 20), the
+  // card's points to double the odds): an AR(1) walk, each month drift ×
+  // (1 − reversion) + a step of sd drift_sd_points, and −drift_default_points
+  // a month once the borrower has defaulted (behaviour data turns first) [D].
+  std::uint32_t drift_sd_points = 6;
+  std::uint32_t drift_reversion_ppm = 100'000;
+  std::uint32_t drift_default_points = 15;
+
   // The values that reproduce runs stored before these dynamics existed.
   static Assumptions legacy();
 };

@@ -68,6 +68,11 @@ std::optional<Assumptions> read_assumptions(JsonObject o, JsonErrors& errors) {
   read_pct(o, "takeup_sensitivity_at_high_pd_pct", a.takeup_price_pd_floor_ppm, kPpm, "0", "100");
   read_pct(o, "takeup_high_pd_pct", a.takeup_pd_ref_ppm, kPpm, "0.0001", "100");
   read_pct(o, "takeup_limit_sensitivity_pct", a.takeup_limit_ppm, kPpm, "0", "100");
+  read_pct(o, "prepayment_pct_per_month", a.prepay_ppm, kPpm, "0", "100");
+  read_pct(o, "repeat_draw_pct_per_month", a.repeat_draw_ppm, kPpm, "0", "100");
+  if (auto v = o.integer("score_drift_sd_points", a.drift_sd_points, 0, 100)) a.drift_sd_points = static_cast<std::uint32_t>(*v);
+  read_pct(o, "score_drift_reversion_pct", a.drift_reversion_ppm, kPpm, "0", "100");
+  if (auto v = o.integer("score_drift_after_default_points", a.drift_default_points, 0, 200)) a.drift_default_points = static_cast<std::uint32_t>(*v);
   o.finish();
   return a;
 }
@@ -94,7 +99,12 @@ ojson assumptions_policy_json(const Assumptions& a) {
                {"takeup_price_sensitivity_pct_per_point", pct(a.takeup_price_ppm_per_pp, kPpm)},
                {"takeup_sensitivity_at_high_pd_pct", pct(a.takeup_price_pd_floor_ppm, kPpm)},
                {"takeup_high_pd_pct", pct(a.takeup_pd_ref_ppm, kPpm)},
-               {"takeup_limit_sensitivity_pct", pct(a.takeup_limit_ppm, kPpm)}};
+               {"takeup_limit_sensitivity_pct", pct(a.takeup_limit_ppm, kPpm)},
+               {"prepayment_pct_per_month", pct(a.prepay_ppm, kPpm)},
+               {"repeat_draw_pct_per_month", pct(a.repeat_draw_ppm, kPpm)},
+               {"score_drift_sd_points", a.drift_sd_points},
+               {"score_drift_reversion_pct", pct(a.drift_reversion_ppm, kPpm)},
+               {"score_drift_after_default_points", a.drift_default_points}};
 }
 
 }  // namespace finlab::sim

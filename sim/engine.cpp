@@ -1,12 +1,10 @@
-// [SECTION] construction: month contexts, fund curve, compiled policy
-// [SECTION] UserStep: one user's month (recoveries, loan, fund, application)
+// [SECTION] UserStep: one user's month (recoveries, loan, fund, behaviour, application)
 // [SECTION] phase B: booking
+// (Construction: sim/engine_setup.cpp.)
 #include "sim/engine.hpp"
 
 #include <algorithm>
 
-#include "core/fund/fund_path.hpp"
-#include "core/fund/ledger.hpp"
 #include "core/loan/annuity.hpp"
 #include "sim/lifecycle_rng.hpp"
 
@@ -16,15 +14,6 @@ using loan::ExactRate;
 using money::int128;
 using money::Money;
 using money::Rounding;
-
-std::uint64_t sim_seed(std::uint64_t seed) {
-  // SplitMix64 of the seed xor "finlab-sim": a key space of its own.
-  std::uint64_t z = seed ^ 0x66696e6c61622d73ull;
-  z += 0x9E3779B97F4A7C15ull;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
 
 namespace {
 
@@ -44,173 +33,7 @@ inline bool hit16(std::uint32_t bits16, std::uint64_t p16) { return p16 >= 65535
 
 inline std::uint8_t clamp_month(int m) { return static_cast<std::uint8_t>(std::min(m, 255)); }
 
-// Rate units (1e-10) of a percentage of one in ppm, half-up.
-inline std::uint32_t rate_ppm(money::Rate r) {
-  return static_cast<std::uint32_t>(money::div_round(r.units(), 10'000, Rounding::half_up));
-}
-
 }  // namespace
-
-// ---------------------------------------------------------------- [SECTION] construction
-Engine::Engine(const Policy& policy, const Scenario& scenario, const ScoreTables& scores, RunShape shape, Assumptions assumptions)
-    : policy_(policy),
-      scenario_(scenario),
-      scores_(scores),
-      shape_(shape),
-      assumptions_(assumptions),
-      lifecycle_seed_(sim_seed(shape.seed)),
-      lifecycle_key_(lifecycle_seed_, kPurposeLifecycle) {
-  FINLAB_REQUIRE(shape.months >= 1 && shape.months <= 240, "a run lasts 1 to 240 months, got " << shape.months);
-  FINLAB_REQUIRE(!policy.partners.empty() && policy.partners.size() <= static_cast<std::size_t>(kMaxPartners),
-                 "a policy has 1 to " << kMaxPartners << " partners, got " << policy.partners.size());
-  const CreditPolicy& cp = policy.credit;
-  FINLAB_REQUIRE(cp.rates.size() == cp.score_bands.size() + 1 && cp.limits.size() == cp.score_bands.size() + 1,
-                 "policy tables do not match its score bands (validate it with parse_policy)");
-
-  // Month contexts.
-  months_.resize(static_cast<std::size_t>(shape.months));
-  total_days_ = 0;
-  for (int m = 0; m < shape.months; ++m) {
-    MonthContext& c = months_[m];
-    c.first = shape.start.plus_months(m);
-    c.days = shape.start.plus_months(m + 1) - c.first;
-    c.first_day = total_days_;
-    total_days_ += c.days;
-    auto clamp_u32 = [](std::int64_t v) { return static_cast<std::uint32_t>(std::clamp<std::int64_t>(v, 0, 4'000'000'000)); };
-    c.pd_mult_ppm = clamp_u32(scenario.pd_multiplier_ppm.at(m));
-    c.app_mult_ppm = clamp_u32(scenario.application_multiplier_ppm.at(m));
-    c.red_mult_ppm = clamp_u32(scenario.redemption_multiplier_ppm.at(m));
-    c.ml_mult_ppm = clamp_u32(scenario.multi_lender_multiplier_ppm.at(m));
-    const std::int64_t shift_units = scenario.rate_shift_bps.at(m) * 1'000'000;  // 1 bp = 1e-4 = 1e6 units
-    for (std::size_t p = 0; p < policy.partners.size(); ++p) {
-      const std::int64_t annual = std::max<std::int64_t>(0, policy.partners[p].funding_cost.units() + shift_units);
-      c.funding[p] = ExactRate::ratio(annual, money::Rate::one_units * 12);
-      c.guarantee_fee[p] = ExactRate::ratio(policy.partners[p].guarantee_fee.units(), money::Rate::one_units * 12);
-    }
-    // Tax on interest income: the policy's share, or the rule in force on the month's first day.
-    const TaxShare ts = interest_tax_share(c.first);
-    c.interest_tax = policy.pnl.interest_tax ? ExactRate::of(*policy.pnl.interest_tax) : ExactRate::ratio(ts.num, ts.den);
-  }
-  // The fund's daily 万份收益: the gross yield path from core/fund's seeded
-  // mean-reverting model around the policy's level (by default the dated MMF
-  // yield history plus the fund's fees, for the run's own dates), moved by the
-  // scenario's rate shift, less the fund's fees; 10,000 × net ÷ 当年天数 in
-  // 0.0001 yuan, half-up (DOMAIN.md §1.3), never below zero.
-  fund::GrossYieldModel ym;
-  if (policy.fund.gross_yield) ym.level = *policy.fund.gross_yield;
-  else ym.level_path = fund::history_gross_levels(fund::YieldHistory::builtin(), policy.fund.fee, shape.start, total_days_);
-  ym.seed = shape.seed;
-  ym.fund_id = 0;
-  ym.volatility = policy.fund.gross_yield_volatility;
-  const std::vector<money::Rate> gross = fund::simulate_gross_yields(ym, shape.start, total_days_);
-  for (int m = 0; m < shape.months; ++m) {
-    MonthContext& c = months_[m];
-    const std::int64_t shift_units = scenario.rate_shift_bps.at(m) * 1'000'000;
-    c.w_prefix.assign(static_cast<std::size_t>(c.days) + 1, 0);
-    for (int d = 0; d < c.days; ++d) {
-      const time::Date day = c.first.plus_days(d);
-      const std::int64_t net = std::max<std::int64_t>(0, gross[static_cast<std::size_t>(c.first_day + d)].units() + shift_units - policy.fund.fee.units());
-      const std::int64_t w = money::narrow_checked(money::div_round(net, 100 * time::days_in_year(day.year()), Rounding::half_up), "w");
-      w_daily_.push_back(w);
-      c.w_prefix[d + 1] = c.w_prefix[d] + w;
-    }
-  }
-
-  // The T+0 limit of each day: the rule in force (core/fund: 50,000 [D] before
-  // 2018-06-01, 10,000 from then), lowered by the policy's own limit if any.
-  const fund::LedgerSettings fund_rules;
-  fast_limit_daily_.reserve(static_cast<std::size_t>(total_days_));
-  for (int i = 0; i < total_days_; ++i) {
-    std::int64_t limit = fund_rules.fast_limit_on(shape.start.plus_days(i)).units();
-    if (policy.fund.fast_redeem_limit) limit = std::min(limit, policy.fund.fast_redeem_limit->units());
-    fast_limit_daily_.push_back(limit);
-  }
-
-  // Compiled policy.
-  const ExactRate penalty_multiple = ExactRate::of(cp.penalty_multiple);
-  for (std::size_t band = 0; band < cp.rates.size(); ++band) {
-    band_rate_.push_back(cp.monthly_rate(static_cast<int>(band)));
-    band_penalty_.push_back(band_rate_.back().scaled(penalty_multiple.num, penalty_multiple.den));
-    const ExactRate annual = cp.annual_rate(static_cast<int>(band));
-    band_rate_bps_.push_back(money::narrow_checked(money::div_round(int128(annual.num) * 10'000, annual.den, Rounding::half_up), "rate bps"));
-  }
-  fee_rate_ = ExactRate::of(cp.origination_fee);
-  recovery_rate_ = ExactRate::of(cp.recovery_rate);
-  const std::uint64_t lgd_ppm = rate_ppm(cp.lgd);
-  for (int s = 0; s < 1024; ++s) {
-    el_current_ppm_[s] = static_cast<std::uint32_t>(money::div_round(int128(scores_.pd12_ppm[s]) * lgd_ppm, 1'000'000, Rounding::half_up));
-    policy_band_[s] = static_cast<std::uint8_t>(cp.score_band_of(s));
-  }
-  for (money::Rate r : cp.bucket_pd) {
-    el_bucket_ppm_.push_back(static_cast<std::uint32_t>(money::div_round(int128(rate_ppm(r)) * lgd_ppm, 1'000'000, Rounding::half_up)));
-  }
-  if (el_bucket_ppm_.empty()) el_bucket_ppm_.push_back(static_cast<std::uint32_t>(lgd_ppm));
-  // Full P&L (docs/sim.md "Full P&L").
-  const PnlSettings& pnl = policy.pnl;
-  lgd_ppm_ = static_cast<std::uint32_t>(lgd_ppm);
-  staged_ecl_ = pnl.staged_ecl;
-  acquisition_fen_ = pnl.acquisition_cost.units(), data_fen_ = pnl.data_cost.units(), collection_fen_ = pnl.collection_cost.units();
-  FINLAB_REQUIRE(acquisition_fen_ >= 0 && data_fen_ >= 0 && collection_fen_ >= 0, "pnl: a negative cost");
-  capital_rate_ = ExactRate::of(pnl.cost_of_equity).scaled(pnl.capital_ratio.units(), money::Rate::one_units * 12);
-  for (std::size_t p = 0; p < policy.partners.size(); ++p) guarantee_share_[p] = ExactRate::of(policy.partners[p].guarantee_share);
-  refer_ppm_ = rate_ppm(cp.refer_approve_share);
-  test_and_learn_ppm_ = rate_ppm(cp.test_and_learn);
-  test_and_learn_limit_.assign(cp.income_bands.size() + 1, 0);
-  for (std::size_t ib = 0; ib < test_and_learn_limit_.size(); ++ib) {
-    for (const auto& row : cp.limits) {
-      if (ib < row.size() && row[ib].is_positive()) {
-        test_and_learn_limit_[ib] = row[ib].units();
-        break;
-      }
-    }
-  }
-  boost_units_ = policy.fund.boost.extra_yield.units();
-
-  // Default dynamics (docs/sim.md "Default dynamics").
-  const Assumptions& as = assumptions_;
-  FINLAB_REQUIRE(as.fraud_ppm <= 100'000, "assumptions: fraud share above 10%: " << as.fraud_ppm << " ppm");
-  FINLAB_REQUIRE(as.fraud_apply_multiple >= 1 && as.fraud_apply_multiple <= 20, "assumptions: fraud application multiple outside 1..20");
-  FINLAB_REQUIRE(as.multi_lender_ppm <= 1'000'000, "assumptions: multi-lender share above 100%");
-  FINLAB_REQUIRE(as.multi_lender_hazard_permille >= 100 && as.multi_lender_hazard_permille <= 20'000,
-                 "assumptions: multi-lender hazard multiple outside 0.1..20");
-  for (std::uint16_t v : as.mob_hazard_permille) FINLAB_REQUIRE(v <= 10'000, "assumptions: a months-on-book hazard multiple above 10");
-  FINLAB_REQUIRE(as.dti_ref_permille <= 5'000 && as.dti_hazard_slope_permille <= 20'000 && as.amount_hazard_slope_permille <= 20'000,
-                 "assumptions: offer hazard slopes outside 0..20");
-  FINLAB_REQUIRE(as.takeup_base_ppm >= 1 && as.takeup_base_ppm <= 1'000'000 && as.takeup_price_ppm_per_pp <= 1'000'000 &&
-                     as.takeup_price_pd_floor_ppm <= 1'000'000 && as.takeup_pd_ref_ppm >= 1 && as.takeup_pd_ref_ppm <= 1'000'000 &&
-                     as.takeup_limit_ppm <= 1'000'000 && as.takeup_ref_rate_bps <= 100'000,
-                 "assumptions: take-up parameters outside their ranges");
-  fraud_p16_ = std::uint32_t(std::uint64_t(as.fraud_ppm) * 65536 / 1'000'000);
-  multi_lender_p16_ = std::uint32_t(std::uint64_t(as.multi_lender_ppm) * 65536 / 1'000'000);
-}
-
-Assumptions Assumptions::legacy() {
-  Assumptions a;
-  a.fraud_ppm = 0;
-  a.fraud_apply_multiple = 1;
-  a.multi_lender_ppm = 0;
-  a.multi_lender_hazard_permille = 1'000;
-  a.mob_hazard_permille.fill(1'000);
-  a.dti_hazard_slope_permille = 0;
-  a.amount_hazard_slope_permille = 0;
-  a.takeup_base_ppm = 1'000'000;
-  a.takeup_price_ppm_per_pp = 0;
-  a.takeup_limit_ppm = 0;
-  return a;
-}
-
-void Engine::init_shard(Shard& s, std::size_t begin, std::size_t end) const {
-  s.begin = begin;
-  s.end = end;
-  s.acc.init(shape_.months, total_days_);
-  s.demand.assign(kScoreKeys, 0);
-  s.pending.clear();
-}
-
-void Engine::begin_month(Shard& s) const {
-  std::fill(s.demand.begin(), s.demand.end(), 0);
-  s.pending.clear();
-}
 
 // ---------------------------------------------------------------- [SECTION] UserStep
 template <class Log>
@@ -270,7 +93,7 @@ struct UserStep {
     if (missed >= 4) a.outstanding_90p_fen += o;
     // ECL stages (IFRS 9 / CAS 22; docs/sim.md "Full P&L"): 1 = 0-29 DPD,
     // 12-month ECL; 2 = 30-89 DPD, lifetime; 3 = 90+ DPD, lifetime at PD 100%.
-    std::uint32_t el = missed == 0 ? e.el_current_ppm_[t.score[i]]
+    std::uint32_t el = missed == 0 ? e.el_current_ppm_[e.score_now(t, b, i)]
                                    : e.el_bucket_ppm_[std::min<std::size_t>(missed, e.el_bucket_ppm_.size()) - 1];
     const int stage = missed >= 4 ? 3 : missed >= 2 ? 2 : 1;
     if (e.staged_ecl_ && stage == 3) el = e.lgd_ppm_;
@@ -341,6 +164,7 @@ struct UserStep {
     const int mob = std::max(1, m - b.orig_month[i]);
     hz = hz * as.mob_hazard_permille[static_cast<std::size_t>(std::min<int>(mob, kMobShape)) - 1] / 1000;
     if (e.multi_lender(t, i)) hz = hz * as.multi_lender_hazard_permille / 1000 * c.ml_mult_ppm / 1'000'000;
+    if (e.drift_on_) hz = hz * e.drift_hazard_permille(b.drift[i]) / 1000;
     return static_cast<std::uint32_t>(std::min<std::uint64_t>(hz, 1'000'000));
   }
 
@@ -352,6 +176,7 @@ struct UserStep {
     const ExactRate& r = e.band_rate_[band];
     std::uint8_t st = b.status[i];
     int left = b.periods_left[i];
+    const bool was_current = b.missed[i] == 0;
 
     // Funding cost of the month on the principal outstanding at its start.
     const std::int64_t fc = apply_rate(bal + op, c.funding[p]);
@@ -429,6 +254,16 @@ struct UserStep {
       op = oi = pen = 0;
       b.missed[i] = 0;
       if (left > 0) --left;
+      // Prepayment (docs/sim.md "Customer behaviour"): a borrower who was
+      // current repays the rest of the principal with this instalment.
+      if (was_current && bal > 0 && left > 0 && e.assumptions_.prepay_ppm > 0 && rng.bernoulli_ppm(e.assumptions_.prepay_ppm)) {
+        a.principal_repaid_fen += bal;
+        a.prepaid += 1;
+        a.prepaid_fen += bal;
+        if constexpr (Log::enabled) log.event(m, "prepaid", bal, 0, "repaid the rest early, no further interest");
+        bal = 0;
+        left = 0;
+      }
       if (left == 0 && bal == 0) {
         a.paid_off += 1;
         st = static_cast<std::uint8_t>(st & ~(kHasLoan | kEver30 | kEver90 | kTestAndLearn));
@@ -480,6 +315,7 @@ struct UserStep {
           }
         }
         st = static_cast<std::uint8_t>((st & ~(kHasLoan | kEver30 | kEver90 | kDefaulted | kTestAndLearn)) | kBarred);
+        b.line[i] = 0;
         bal = op = oi = pen = 0;
         left = 0;
         b.missed[i] = 0;
@@ -597,9 +433,28 @@ struct UserStep {
     return static_cast<std::uint32_t>(std::int64_t(as.takeup_base_ppm) * price / 1'000'000 * limit / 1'000'000);
   }
 
+  // Fits the loan into the debt-to-income room (existing debt payments + the
+  // new payment ≤ max_dti × income), shrinking the amount by whole steps:
+  // 0 = fits, 1 = no room at all, 2 = not even the minimum loan fits.
+  int fit_dti(std::size_t i, int band, int term, std::int64_t& amount, std::int64_t& pay, std::int32_t& level) const {
+    const CreditPolicy& cp = e.policy_.credit;
+    const std::int64_t step = cp.amount_step.units(), min_loan = cp.min_loan.units();
+    const std::int64_t room = ExactRate::of(cp.max_dti).apply(Money::from_units(t.income_fen[i]), Rounding::floor).units() - t.debt_fen[i];
+    if (room <= 0) return 1;
+    pay = dti_payment(amount, band, term, level);
+    if (pay <= room) return 0;
+    std::int64_t reduced = money::narrow_checked(int128(amount) * room / pay, "dti");
+    reduced -= reduced % step;
+    while (reduced >= min_loan && dti_payment(reduced, band, term, level) > room) reduced -= step;
+    if (reduced < min_loan) return 2;
+    amount = reduced;
+    pay = dti_payment(amount, band, term, level);
+    return 0;
+  }
+
   void apply(std::size_t i, LifecycleRng& rng) {
     const CreditPolicy& cp = e.policy_.credit;
-    const int score = t.score[i];
+    const int score = e.score_now(t, b, i);
     a.applicants += 1;
     a.data_cost_fen += e.data_fen_;  // every decision queries the bureau and data vendors
     if (!(b.status[i] & kApplied)) {
@@ -636,18 +491,12 @@ struct UserStep {
     amount -= amount % step;
     if (amount < min_loan) amount = min_loan;
     const int term = cp.terms_months[rng.below(cp.terms_months.size())];
-    // Debt-to-income: existing debt payments + the new payment ≤ max_dti × income.
-    const std::int64_t room = ExactRate::of(cp.max_dti).apply(Money::from_units(t.income_fen[i]), Rounding::floor).units() - t.debt_fen[i];
-    if (room <= 0) return decline(i, a.declined_dti, "existing debt already at the debt-to-income limit");
     std::int32_t level = 0;
-    std::int64_t pay = dti_payment(amount, band, term, level);
-    if (pay > room) {
-      std::int64_t reduced = money::narrow_checked(int128(amount) * room / pay, "dti");
-      reduced -= reduced % step;
-      while (reduced >= min_loan && dti_payment(reduced, band, term, level) > room) reduced -= step;
-      if (reduced < min_loan) return decline(i, a.declined_dti, "the minimum loan would exceed the debt-to-income limit");
-      amount = reduced;
-      pay = dti_payment(amount, band, term, level);
+    std::int64_t pay = 0;
+    switch (fit_dti(i, band, term, amount, pay, level)) {
+      case 1: return decline(i, a.declined_dti, "existing debt already at the debt-to-income limit");
+      case 2: return decline(i, a.declined_dti, "the minimum loan would exceed the debt-to-income limit");
+      default: break;
     }
     a.approved += 1;
     const std::uint16_t key = static_cast<std::uint16_t>(std::min(score, 1023) * 16 + static_cast<int>(rng.next_u32() >> 28));
@@ -660,7 +509,7 @@ struct UserStep {
     }
     s.pending.push_back(PendingLoan{static_cast<std::uint32_t>(i), key, static_cast<std::uint8_t>(term), static_cast<std::uint8_t>(band),
                                     static_cast<std::uint8_t>(test_and_learn ? 1 : 0), static_cast<std::int32_t>(amount), level,
-                                    offer_hazard_permille(i, amount, pay)});
+                                    offer_hazard_permille(i, amount, pay), 0, static_cast<std::int32_t>(limit)});
     s.demand[key] += amount;
     if constexpr (Log::enabled) {
       log.event(m, "approved", amount, 0,
@@ -669,19 +518,112 @@ struct UserStep {
     }
   }
 
+  // A draw on the user's open line (limit ladder): no application, no data
+  // query, no take-up draw (the user chose to draw); priced at the current
+  // score's band; the debt-to-income rule still applies.
+  void draw(std::size_t i, LifecycleRng& rng) {
+    const CreditPolicy& cp = e.policy_.credit;
+    const int score = e.score_now(t, b, i);
+    const int band = e.policy_band_[score];
+    const std::int64_t step = cp.amount_step.units();
+    std::int64_t amount = std::min<std::int64_t>(std::int64_t(t.request_hundreds[i]) * 10'000, b.line[i]);
+    amount -= amount % step;
+    amount = std::max(amount, cp.min_loan.units());  // a line is never below the smallest loan
+    const int term = cp.terms_months[rng.below(cp.terms_months.size())];
+    std::int32_t level = 0;
+    std::int64_t pay = 0;
+    if (fit_dti(i, band, term, amount, pay, level) != 0) {
+      b.next_apply[i] = clamp_month(m + 1);
+      if constexpr (Log::enabled) log.event(m, "draw_refused", amount, 0, "the debt-to-income limit leaves no room");
+      return;
+    }
+    const std::uint16_t key = static_cast<std::uint16_t>(score * 16 + static_cast<int>(rng.next_u32() >> 28));
+    s.pending.push_back(PendingLoan{static_cast<std::uint32_t>(i), key, static_cast<std::uint8_t>(term), static_cast<std::uint8_t>(band), 0,
+                                    static_cast<std::int32_t>(amount), level, offer_hazard_permille(i, amount, pay), 1, b.line[i]});
+    s.demand[key] += amount;
+    if constexpr (Log::enabled) {
+      log.event(m, "drew", amount, 0, "on a line of " + Money::from_units(b.line[i]).to_string() + ", " + std::to_string(term) + " months");
+    }
+  }
+
+  // The month's re-score of an open line (sim/limit_ladder.hpp).
+  void review_line(std::size_t i) {
+    const CreditPolicy& cp = e.policy_.credit;
+    const int score = e.score_now(t, b, i);
+    const std::int64_t step = cp.amount_step.units();
+    std::int64_t line = b.line[i];
+    if (score < e.ladder_close_below_) {
+      line = 0;
+      a.lines_closed += 1;
+      if constexpr (Log::enabled) log.event(m, "line_closed", b.line[i], 0, "score " + std::to_string(score));
+    } else if (score < e.ladder_cut_below_ || ((b.status[i] & kHasLoan) && b.missed[i] > 0)) {
+      if (b.ladder_clean[i] != kLadderCut) {
+        line = e.ladder_keep_.apply(Money::from_units(line), Rounding::floor).units();
+        line -= line % step;
+        if (line < cp.min_loan.units()) line = 0;
+        (line == 0 ? a.lines_closed : a.lines_cut) += 1;
+        if constexpr (Log::enabled) log.event(m, line == 0 ? "line_closed" : "line_cut", line, 0, "score " + std::to_string(score));
+      }
+      b.ladder_clean[i] = kLadderCut;
+    } else {
+      const int clean = b.ladder_clean[i] == kLadderCut ? 1 : std::min(b.ladder_clean[i] + 1, 254);
+      b.ladder_clean[i] = static_cast<std::uint8_t>(clean);
+      if (clean >= cp.ladder->raise_after_clean_months) {
+        std::int64_t cap = cp.limits[e.policy_band_[score]][cp.income_band_of(Money::from_units(t.income_fen[i]))].units();
+        if (cp.ladder->max.is_positive()) cap = std::min(cap, cp.ladder->max.units());
+        std::int64_t up = e.ladder_raise_.apply(Money::from_units(line), Rounding::floor).units();
+        up = std::min(up - up % step, cap);
+        if (up > line) {
+          line = up;
+          a.lines_raised += 1;
+          if constexpr (Log::enabled) log.event(m, "line_raised", line, 0, "score " + std::to_string(score));
+        }
+        b.ladder_clean[i] = 0;
+      }
+    }
+    b.line[i] = static_cast<std::int32_t>(line);
+    if (line > 0) {
+      a.open_lines += 1;
+      a.open_line_fen += line;
+    }
+  }
+
+  // The month's behaviour drift (Assumptions): an AR(1) step whose noise is
+  // the Irwin-Hall sum of four 16-bit uniforms (mean 131,070, sd 37,837),
+  // in 1/16 points; a defaulted borrower's score falls further.
+  void update_drift(std::size_t i, LifecycleRng& rng) {
+    const Assumptions& as = e.assumptions_;
+    std::int64_t d = b.drift[i];
+    d -= d * std::int64_t(as.drift_reversion_ppm) / 1'000'000;  // toward zero
+    if (as.drift_sd_points > 0) {
+      const std::uint32_t x = rng.next_u32(), y = rng.next_u32();
+      const std::int64_t sum = std::int64_t(x >> 16) + (x & 0xFFFFu) + (y >> 16) + (y & 0xFFFFu);
+      d += (sum - 131'070) * std::int64_t(as.drift_sd_points) * 16 / 37'837;
+    }
+    if ((b.status[i] & (kHasLoan | kDefaulted)) == (kHasLoan | kDefaulted)) d -= std::int64_t(as.drift_default_points) * 16;
+    d = std::clamp<std::int64_t>(d, -kDriftMaxPoints * 16, kDriftMaxPoints * 16);
+    b.drift[i] = static_cast<std::int16_t>(d);
+    if (d <= -20 * 16) a.score_down_20 += 1;
+  }
+
   void run(std::size_t i) {
     const std::uint64_t uid = t.first_user + i;
     LifecycleRng rng(e.lifecycle_key_, uid, static_cast<std::uint32_t>(m));
     if (b.recovery[i] != 0) recover(i);
     if (b.status[i] & kHasLoan) service_loan(i, rng);
     if (t.fund_deposit_p16[i] != 0) fund(i, rng);
+    if (b.line[i] != 0) review_line(i);
     const std::uint8_t st = b.status[i];
-    if (!(st & (kHasLoan | kBarred)) && m >= b.next_apply[i]) {
+    if (!(st & (kHasLoan | kBarred)) && m >= b.next_apply[i] && b.line[i] != 0) {
+      const std::uint32_t dp = scale_ppm(e.assumptions_.repeat_draw_ppm, c.app_mult_ppm);
+      if (dp > 0 && rng.bernoulli_ppm(dp)) draw(i, rng);
+    } else if (!(st & (kHasLoan | kBarred)) && m >= b.next_apply[i]) {
       std::uint32_t ap = t.apply_ppm[i];
       if (e.fraudster(t, i)) ap = static_cast<std::uint32_t>(std::min<std::uint64_t>(std::uint64_t(ap) * e.assumptions_.fraud_apply_multiple, 1'000'000));
       if (rng.bernoulli_ppm(scale_ppm(ap, c.app_mult_ppm))) apply(i, rng);
     }
     if (b.recovery[i] != 0) a.recovery_pending_fen += b.recovery[i];
+    if (e.drift_on_) update_drift(i, rng);
   }
 };
 
@@ -719,6 +661,13 @@ void Engine::phase_b(const Traits& t, Book& b, Shard& s, int m, const MonthAlloc
     }
     b.band[i] = pl.band;
     b.hazard_permille[i] = pl.hazard_permille;
+    if (pl.repeat) {
+      a.repeat_draws += 1;
+      a.repeat_draw_fen += pl.amount;
+    } else if (ladder_on_) {
+      b.line[i] = pl.line;  // the approved limit becomes the user's line
+      b.ladder_clean[i] = 0;
+    }
     if (fraudster(t, i)) {
       // Borrowed with no intent to repay: defaulted from the start (first-payment default).
       b.status[i] |= kDefaulted;

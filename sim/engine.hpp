@@ -14,6 +14,7 @@
 // No threads and no I/O here (sim/parallel.cpp runs shards on threads).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <span>
@@ -49,6 +50,9 @@ struct RunShape {
   time::Date start;
 };
 
+// Behaviour-score drift is kept within ± this many points (Book::drift).
+inline constexpr int kDriftMaxPoints = 100;
+
 // Tables the engine takes from the trained scorecard.
 struct ScoreTables {
   std::array<std::uint32_t, 1024> pd12_ppm{};  // model 12-month PD of each whole-point score
@@ -66,6 +70,8 @@ struct PendingLoan {
   std::int32_t amount = 0;
   std::int32_t payment = 0;  // see Book::payment
   std::uint16_t hazard_permille = 1000;  // the offer's hazard multiple (see Book::hazard_permille)
+  std::uint8_t repeat = 0;   // drawn on an open line (no application)
+  std::int32_t line = 0;     // the approved limit: the user's credit line once booked (limit ladder)
 };
 
 // One user range and what it accumulated.
@@ -152,6 +158,7 @@ public:
 private:
   template <class Log>
   friend struct UserStep;
+  void compile_behaviour();
 
   Policy policy_;
   Scenario scenario_;
@@ -185,10 +192,25 @@ private:
   std::vector<std::int64_t> band_rate_bps_;             // annual contract rate per score band, basis points (take-up)
   std::uint32_t fraud_p16_ = 0;                         // Traits::risk_u32 thresholds of the assumptions' shares
   std::uint32_t multi_lender_p16_ = 0;
+  // Customer behaviour (docs/sim.md "Customer behaviour").
+  bool drift_on_ = false;
+  std::array<std::uint32_t, 2 * kDriftMaxPoints + 1> drift_hazard_permille_{};  // by drift points −max..+max
+  bool ladder_on_ = false;
+  loan::ExactRate ladder_raise_{}, ladder_keep_{};     // × (1 + raise), × (1 − cut)
+  int ladder_cut_below_ = 0, ladder_close_below_ = 0;
 
 public:
   bool fraudster(const Traits& t, std::size_t i) const { return (t.risk_u32[i] & 0xFFFFu) < fraud_p16_; }
   bool multi_lender(const Traits& t, std::size_t i) const { return (t.risk_u32[i] >> 16) < multi_lender_p16_; }
+  // The user's behaviour score now: the run's score moved by its drift (whole points, toward −∞), within 0..1023.
+  int score_now(const Traits& t, const Book& b, std::size_t i) const {
+    return std::clamp(int(t.score[i]) + (b.drift[i] >> 4), 0, 1023);
+  }
+  // Hazard multiple (‰) of a drift: 2^(−points ÷ 20) (the card's points to
+  // double the odds), linear between whole powers of two.
+  std::uint32_t drift_hazard_permille(std::int16_t drift16) const {
+    return drift_hazard_permille_[static_cast<std::size_t>(std::clamp(drift16 >> 4, -kDriftMaxPoints, kDriftMaxPoints) + kDriftMaxPoints)];
+  }
 };
 
 

@@ -166,6 +166,19 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   add("provision_stage3", yuan_of(last.allowance_stage3_fen), "yuan");
   add("guarantee_fee_income", yuan_of(sum.guarantee_fee_fen), "yuan");
   add("guaranteed_losses", yuan_of(sum.guaranteed_loss_fen), "yuan");
+  // Customer behaviour (docs/sim.md "Customer behaviour"): prepayment, draws on
+  // open lines, the limit ladder's moves, and the behaviour-score drift.
+  add("prepaid", std::to_string(sum.prepaid), "count");
+  add("prepaid_amount", yuan_of(sum.prepaid_fen), "yuan");
+  add("repeat_draws", std::to_string(sum.repeat_draws), "count");
+  add("repeat_draw_amount", yuan_of(sum.repeat_draw_fen), "yuan");
+  add("repeat_draw_share", percent_of(sum.repeat_draws, sum.booked_count), "%");
+  add("lines_raised", std::to_string(sum.lines_raised), "count");
+  add("lines_cut", std::to_string(sum.lines_cut), "count");
+  add("lines_closed", std::to_string(sum.lines_closed), "count");
+  add("open_lines", std::to_string(last.open_lines), "count");
+  add("open_line_amount", yuan_of(last.open_line_fen), "yuan");
+  add("score_down_20", std::to_string(last.score_down_20), "count");
   return t;
 }
 

@@ -135,6 +135,8 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
     hist.finish();
   }
 
+  c.ladder = read_limit_ladder(o.object("limit_ladder", false));
+
   c.score_bands = read_edges(o.array("score_bands", true), o.child_path("score_bands"), errors, 0, kMaxScore, "score bands");
   c.income_bands = read_money_edges(o.array("income_bands_yuan", true), o.child_path("income_bands_yuan"), errors);
 
@@ -265,6 +267,11 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
   // Cross-field checks.
   if (cutoff && !c.score_bands.empty() && c.refer_from && *c.refer_from > *cutoff) {
     // already reported as an inverted refer band
+  }
+  if (c.ladder && c.ladder->close_below_score && *c.ladder->close_below_score > c.ladder->cut_below_score.value_or(c.cutoff)) {
+    errors.add(o.child_path("limit_ladder") + ".close_below_score",
+               "is above the score at which lines are cut (" + std::to_string(c.ladder->cut_below_score.value_or(c.cutoff)) +
+                   "): a line would close before it is cut");
   }
   if (c.first_loan_cap.is_positive() && c.first_loan_cap < c.min_loan) {
     errors.add(o.child_path("first_loan_cap_yuan"), "is below min_loan_yuan " + c.min_loan.to_string());
@@ -456,6 +463,7 @@ std::string policy_to_json(const Policy& p, int indent) {
   }
   credit["limits_yuan"] = lim;
   credit["first_loan_cap_yuan"] = money_json(c.first_loan_cap);
+  if (c.ladder) credit["limit_ladder"] = limit_ladder_json(*c.ladder);
   credit["min_loan_yuan"] = money_json(c.min_loan);
   credit["amount_step_yuan"] = money_json(c.amount_step);
   ojson rates = ojson::array();

@@ -25,6 +25,7 @@
 #include "core/money/rate.hpp"
 #include "core/result.hpp"
 #include "sim/assumptions.hpp"
+#include "sim/limit_ladder.hpp"
 #include "sim/pnl.hpp"
 
 namespace finlab::sim {
@@ -91,6 +92,8 @@ struct CreditPolicy {
   credit::RejectInference reject_inference = credit::RejectInference::none;
   money::Rate parcel_factor = money::Rate::ratio("1.5");  // α of parcelling and hard cutoff
   money::Rate test_and_learn;                 // this policy's lever: share of below-cutoff applicants approved at random
+  // Credit lines re-scored monthly (sim/limit_ladder.hpp); nullopt = no lines.
+  std::optional<LimitLadder> ladder;
 
   // Derived.
   int score_band_of(int score) const;

@@ -51,6 +51,15 @@ std::string columns_v5_sql() {
   return s;
 }
 
+// Migration 6: customer-behaviour month fields (old runs read 0).
+std::string month_columns_v6_sql() {
+  std::string s;
+#define FINLAB_X(name, doc) s += "ALTER TABLE sim_run_months ADD COLUMN " #name " INTEGER NOT NULL DEFAULT 0;\n";
+  FINLAB_SIM_MONTH_FIELDS_V6(FINLAB_X)
+#undef FINLAB_X
+  return s;
+}
+
 // Version 1's partner columns only.
 std::string partner_columns_sql() {
   std::string s;
@@ -164,6 +173,7 @@ const std::vector<store::Migration>& run_schema_migrations() {
       {3, quality_tables_sql()},
       {4, month_columns_v4_sql()},
       {5, columns_v5_sql()},
+      {6, month_columns_v6_sql()},
   };
   return m;
 }
@@ -188,7 +198,12 @@ std::string assumptions_to_json(const Assumptions& a) {
                               {"takeup_price_ppm_per_pp", a.takeup_price_ppm_per_pp},
                               {"takeup_price_pd_floor_ppm", a.takeup_price_pd_floor_ppm},
                               {"takeup_pd_ref_ppm", a.takeup_pd_ref_ppm},
-                              {"takeup_limit_ppm", a.takeup_limit_ppm}};
+                              {"takeup_limit_ppm", a.takeup_limit_ppm},
+                              {"prepay_ppm", a.prepay_ppm},
+                              {"repeat_draw_ppm", a.repeat_draw_ppm},
+                              {"drift_sd_points", a.drift_sd_points},
+                              {"drift_reversion_ppm", a.drift_reversion_ppm},
+                              {"drift_default_points", a.drift_default_points}};
   return j.dump();
 }
 
@@ -220,6 +235,12 @@ Result<Assumptions> assumptions_from_json(std::string_view text) {
     a.takeup_price_pd_floor_ppm = j.value("takeup_price_pd_floor_ppm", a.takeup_price_pd_floor_ppm);
     a.takeup_pd_ref_ppm = j.value("takeup_pd_ref_ppm", a.takeup_pd_ref_ppm);
     a.takeup_limit_ppm = j.value("takeup_limit_ppm", a.takeup_limit_ppm);
+    // Runs before customer behaviour: no prepayment, draws or drift.
+    a.prepay_ppm = j.value("prepay_ppm", 0u);
+    a.repeat_draw_ppm = j.value("repeat_draw_ppm", 0u);
+    a.drift_sd_points = j.value("drift_sd_points", 0u);
+    a.drift_reversion_ppm = j.value("drift_reversion_ppm", 0u);
+    a.drift_default_points = j.value("drift_default_points", 0u);
     return a;
   } catch (const std::exception& e) {
     return fail("the run's stored assumptions cannot be read (" + json_error_text(e) + "); the runs database is damaged or was written by another version");

@@ -20,7 +20,7 @@
 
 namespace finlab::sim {
 
-inline constexpr int kRunSchemaVersion = 5;  // 2: test-and-learn month fields; 3: credit-quality rows; 4: default-dynamics month fields; 5: full P&L fields
+inline constexpr int kRunSchemaVersion = 6;  // 2: test-and-learn month fields; 3: credit-quality rows; 4: default-dynamics month fields; 5: full P&L fields; 6: customer-behaviour fields
 
 struct RunSummary {
   std::int64_t run_id = 0;

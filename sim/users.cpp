@@ -53,6 +53,9 @@ void Book::resize(std::size_t n) {
   reset(next_apply);
   reset(recovery_month);
   reset(hazard_permille);
+  reset(drift);
+  reset(line);
+  reset(ladder_clean);
   reset(shares);
   reset(boost_days_left);
 }
@@ -60,7 +63,7 @@ void Book::resize(std::size_t n) {
 std::size_t Book::bytes_per_user() const {
   return elem(balance) + elem(payment) + elem(overdue_principal) + elem(overdue_interest) + elem(penalty) + elem(booked) +
          elem(recovery) + elem(status) + elem(band) + elem(periods_left) + elem(missed) + elem(orig_month) + elem(partner) +
-         elem(loans) + elem(next_apply) + elem(recovery_month) + elem(hazard_permille) + elem(shares) + elem(boost_days_left);
+         elem(loans) + elem(next_apply) + elem(recovery_month) + elem(hazard_permille) + elem(drift) + elem(line) + elem(ladder_clean) + elem(shares) + elem(boost_days_left);
 }
 
 }  // namespace finlab::sim

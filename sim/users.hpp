@@ -53,6 +53,8 @@ enum : std::uint8_t {
   kApplied = 128,    // has applied at least once (acquisition cost paid; docs/sim.md "Full P&L")
 };
 
+inline constexpr std::uint8_t kLadderCut = 255;  // Book::ladder_clean: the line was cut in this episode
+
 // Dynamic per-user state.
 struct Book {
   // Loan
@@ -74,6 +76,10 @@ struct Book {
   std::vector<std::uint8_t> next_apply;         // first month the user may apply again
   std::vector<std::uint8_t> recovery_month;
   std::vector<std::uint16_t> hazard_permille;   // the open loan's hazard multiple from its offer (DTI, amount), ‰
+  // Customer behaviour (docs/sim.md "Customer behaviour")
+  std::vector<std::int16_t> drift;              // behaviour-score drift, 1/16 points (score now = score + drift / 16)
+  std::vector<std::int32_t> line;               // open credit line (limit ladder), fen; 0 = none
+  std::vector<std::uint8_t> ladder_clean;       // clean months since the line last moved; kLadderCut while cut
   // Fund
   std::vector<std::int64_t> shares;             // 活期宝 shares in fen (NAV 1.00)
   std::vector<std::uint16_t> boost_days_left;   // days of 加息 still to earn

@@ -569,7 +569,7 @@ void run_user(std::int64_t id, std::uint64_t user, const std::string& db, bool j
                              "chargeoffs", "recoveries", "outstanding", "provision", "net_profit", "fund_deposits", "fund_redemptions",
                              "fast_redemptions", "fund_income_paid", "subsidy_cost", "fund_aum", "acquisition_cost", "data_cost",
                              "collection_cost", "interest_tax", "capital_charge", "provision_stage1", "provision_stage2", "provision_stage3",
-                             "guarantee_fee_income", "guaranteed_losses"});
+                             "guarantee_fee_income", "guaranteed_losses", "prepaid_amount", "repeat_draws", "repeat_draw_amount"});
   if (json) {
     ordered_json events = ordered_json::array();
     for (const auto& e : v.events) {
