@@ -211,7 +211,7 @@ TEST_CASE("every fund command has --help", "[cli][fund]") {
   CHECK(run_cli({"fund"}).exit_code == 2);
 }
 
-TEST_CASE("finlab --lang zh says the timing reason in Chinese; tables and JSON keys stay English", "[cli][fund][lang]") {
+TEST_CASE("finlab --lang zh says the timing reason in Chinese, tables and JSON keys stay English", "[cli][fund][lang]") {
   auto en = run_cli({"--lang", "en", "fund", "when", "--at", "2015-05-14 14:59"});
   REQUIRE(en.exit_code == 0);
   check_golden(en.out, "fund_when_thursday.txt");  // --lang en is the default, byte for byte

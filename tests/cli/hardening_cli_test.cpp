@@ -78,7 +78,7 @@ TEST_CASE("Sizes past their bounds are refused before any work starts", "[cli][l
   std::remove(out.c_str());
 }
 
-TEST_CASE("A plan amount past the limit is refused with its JSON path; no negative balances", "[cli][limits][portfolio]") {
+TEST_CASE("A plan amount past the limit is refused with its JSON path, no negative balances", "[cli][limits][portfolio]") {
   // initial_deposit 90000000000000000.00 printed negative balances, TWR -100% and exit 0.
   const std::string plan = temp_file("hard_plan.json", with(finlab::test::slurp(asset("plans/csi300_monthly.json")),
                                                              "\"initial_deposit\": \"10000.00\"",
@@ -192,7 +192,7 @@ TEST_CASE("CSV exports neutralise cells that a spreadsheet would run as formulas
   for (const auto& p : {data, model, out}) std::remove(p.c_str());
 }
 
-TEST_CASE("Scorecard files: points, max_reasons and lists are bounded; unknown and duplicate keys refused", "[cli][limits][score]") {
+TEST_CASE("Scorecard files: points, max_reasons and lists are bounded, unknown and duplicate keys refused", "[cli][limits][score]") {
   const std::string data = temp_file("hard_card.csv", [] {
     std::string s = "id,income,age,default\n";
     for (int i = 0; i < 400; ++i) {

@@ -69,7 +69,7 @@ TEST_CASE("score bins --model prints bins that train --bins reproduces", "[cli][
   for (const auto& p : {m1, m2, b}) std::remove(p.c_str());
 }
 
-TEST_CASE("An edited bins file fixes a feature's cuts; score bins --data bins a data set", "[cli][score][bins]") {
+TEST_CASE("An edited bins file fixes a feature's cuts, score bins --data bins a data set", "[cli][score][bins]") {
   auto data_bins = run_cli({"score", "bins", "--data", pop(), "--target", "bad", "--bad", "1", "--exclude", "user_id"});
   REQUIRE(data_bins.exit_code == 0);
   json bins = json::parse(data_bins.out);

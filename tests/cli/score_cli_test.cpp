@@ -120,7 +120,7 @@ TEST_CASE("score train --json reports train and test AUC/KS/n/bad_rate and featu
   CHECK(doc["submodels"].size() == 16);
 }
 
-TEST_CASE("score train prints tables by default; the model is versioned JSON", "[cli][score]") {
+TEST_CASE("score train prints tables by default, the model is versioned JSON", "[cli][score]") {
   auto r = run_cli({"score", "train", "--data", population_csv(), "--target", "bad", "--bad", "1", "--split-column", "sample",
                     "--exclude", "user_id"});
   REQUIRE(r.exit_code == 0);
@@ -230,7 +230,7 @@ TEST_CASE("score export --format sql scores rows inside SQLite exactly like appl
   std::remove(sql_path.c_str());
 }
 
-TEST_CASE("score export --format sqlite stores the card; apply reads it back with the same scores", "[cli][score][sql]") {
+TEST_CASE("score export --format sqlite stores the card, apply reads it back with the same scores", "[cli][score][sql]") {
   const std::string db = temp_file("cards.db", "");
   std::remove(db.c_str());
   REQUIRE(run_cli({"score", "export", "--model", model_json(), "--format", "sqlite", "--out", db}).exit_code == 0);

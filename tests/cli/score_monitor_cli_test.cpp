@@ -14,7 +14,7 @@ using finlab::test::slurp;
 using finlab::test::temp_file;
 using nlohmann::json;
 
-TEST_CASE("score monitor reports every month with PSI, CSI, bands and verdicts; a drift is significant", "[cli][score][monitor]") {
+TEST_CASE("score monitor reports every month with PSI, CSI, bands and verdicts, a drift is significant", "[cli][score][monitor]") {
   const std::string data = temp_file("mon.csv", ""), model = temp_file("mon_model.json", "");
   REQUIRE(run_cli({"score", "generate", "--users", "6000", "--seed", "8", "--out", data, "--dates-from", "2024-01", "--months", "3"})
               .exit_code == 0);

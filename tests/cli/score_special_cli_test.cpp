@@ -102,7 +102,7 @@ TEST_CASE("score train --special gives each code its own bin in the report, mode
   std::remove(model.c_str());
 }
 
-TEST_CASE("score train --trend age=peak keeps the middle-age hump; auto_shape finds it", "[cli][score][trend]") {
+TEST_CASE("score train --trend age=peak keeps the middle-age hump, auto_shape finds it", "[cli][score][trend]") {
   for (const char* trend : {"age=peak", "age=auto_shape"}) {
     auto r = run_cli({"score", "train", "--data", data().path, "--target", "default", "--bad", "1", "--exclude", "id", "--trend",
                       trend, "--min-iv", "0", "--json"});

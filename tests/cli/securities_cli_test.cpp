@@ -53,7 +53,7 @@ TEST_CASE("finlab securities replay prints the statement with fees, dividend tax
   std::remove(orders.c_str());
 }
 
-TEST_CASE("finlab securities trade stores the account in SQLite; refused orders store nothing and exit 1", "[cli][securities]") {
+TEST_CASE("finlab securities trade stores the account in SQLite, refused orders store nothing and exit 1", "[cli][securities]") {
   const std::string bars = temp_file("600000.csv", kBars);
   const std::string db = temp_file("acct.db", "");
   std::remove(db.c_str());

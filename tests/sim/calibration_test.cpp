@@ -75,7 +75,7 @@ std::string all_sentences(const std::vector<CalibrationCheck>& checks) {
 
 }  // namespace
 
-TEST_CASE("The baseline lands inside every published range; severe stress moves losses realistically", "[sim][calibration][slow]") {
+TEST_CASE("The baseline lands inside every published range, severe stress moves losses realistically", "[sim][calibration][slow]") {
   ParallelOptions o;
   o.threads = 2;
   const RunOutput base = run_parallel(calibration_config("baseline"), o).value();

@@ -24,7 +24,8 @@ std::string policy_json(const std::string& fund_extra) {
     "terms_months": [3], "max_dti_pct": "50"
   },
   "platform": {"partners": [{"name": "Own book", "funding_cost_pct": "6", "capacity_yuan_per_month": null}]},
-  "fund": {"gross_yield_volatility_pct": "0", "fee_pct": "0.68")" +
+  "fund": {"fee_pct": "0.68")" +
+         (fund_extra.find("gross_yield_volatility_pct") == std::string::npos ? std::string(R"(, "gross_yield_volatility_pct": "0")") : std::string()) +
          fund_extra + "}\n}";
 }
 
@@ -93,7 +94,7 @@ TEST_CASE("A 2019 start applies the 10,000 yuan T+0 limit in force, a 2015 start
   CHECK(fast_by_month(lower).front() == 500'000);
 }
 
-TEST_CASE("A 2019 start pays 2019's MMF yield level; a fixed gross_yield_pct keeps a constant level", "[sim][engine][fund][history]") {
+TEST_CASE("A 2019 start pays 2019's MMF yield level, a fixed gross_yield_pct keeps a constant level", "[sim][engine][fund][history]") {
   // Volatility 0: the gross yield IS the history + fee, the 万份收益 is the history level.
   const Engine e = make_engine("", "2019-04-01", 1);
   const auto& w = e.daily_income_per_10k();

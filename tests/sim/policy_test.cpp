@@ -134,7 +134,7 @@ TEST_CASE("Policy mistakes are reported with their JSON path", "[sim][policy][er
   }
 }
 
-TEST_CASE("The shipped scenarios parse; step functions hold from their month", "[sim][scenario]") {
+TEST_CASE("The shipped scenarios parse, step functions hold from their month", "[sim][scenario]") {
   for (const auto& name : builtin_scenario_names()) {
     INFO(name);
     auto s = parse_scenario(slurp(FINLAB_SOURCE_DIR "/assets/scenarios/" + name + ".json"));

@@ -48,6 +48,16 @@ std::string temp_db(const char* name) {
 }
 
 // SQL that removes migration 5's columns (the full P&L fields).
+// The columns of migration 6 (customer behaviour).
+std::string drop_v6_sql() {
+  std::string drop;
+#define FINLAB_X(name, doc) drop += "ALTER TABLE sim_run_months DROP COLUMN " #name "; ";
+  FINLAB_SIM_MONTH_FIELDS_V6(FINLAB_X)
+#undef FINLAB_X
+  return drop;
+}
+
+// The columns of migrations 5 and 6.
 std::string drop_v5_sql() {
   std::string drop;
 #define FINLAB_X(name, doc) drop += "ALTER TABLE sim_run_months DROP COLUMN " #name "; ";
@@ -56,7 +66,7 @@ std::string drop_v5_sql() {
 #define FINLAB_X(name, doc) drop += "ALTER TABLE sim_run_partners DROP COLUMN " #name "; ";
   FINLAB_SIM_PARTNER_FIELDS_V5(FINLAB_X)
 #undef FINLAB_X
-  return drop;
+  return drop + drop_v6_sql();
 }
 
 std::int64_t count(RunStore& s, const std::string& sql) {
@@ -176,6 +186,9 @@ TEST_CASE("A database of schema version 4 migrates and a run stored before the f
   // An "old" run: no P&L costs, the one-stage provision, and a stored policy without the "pnl" section.
   RunConfig c = small_config();
   c.policy.pnl = PnlSettings::legacy();
+  c.assumptions.prepay_ppm = c.assumptions.repeat_draw_ppm = 0;  // nor customer behaviour (schema 6)
+  c.assumptions.drift_sd_points = c.assumptions.drift_reversion_ppm = c.assumptions.drift_default_points = 0;
+  c.policy.credit.ladder.reset();
   const RunOutput out = run_simulation(c);
   std::int64_t id = 0;
   std::vector<NamedValue> totals;
@@ -186,8 +199,10 @@ TEST_CASE("A database of schema version 4 migrates and a run stored before the f
     totals = store.load(id).value().totals;
     auto policy = nlohmann::json::parse(policy_to_json(c.policy));
     policy.erase("pnl");
-    auto st = store.db().prepare("UPDATE sim_runs SET policy_json = ?1 WHERE run_id = ?2");
-    st.bind(1, policy.dump()).bind(2, id);
+    auto assumptions = nlohmann::json::parse(assumptions_to_json(c.assumptions));
+    for (const char* k : {"prepay_ppm", "repeat_draw_ppm", "drift_sd_points", "drift_reversion_ppm", "drift_default_points"}) assumptions.erase(k);
+    auto st = store.db().prepare("UPDATE sim_runs SET policy_json = ?1, assumptions_json = ?2 WHERE run_id = ?3");
+    st.bind(1, policy.dump()).bind(2, assumptions.dump()).bind(3, id);
     st.step();
     store.db().exec(drop_v5_sql() + "PRAGMA user_version = 4");
   }

@@ -23,7 +23,7 @@ double mean_model_pd(const ScoringModel& m, const credit::Population& pop) {
 
 }  // namespace
 
-TEST_CASE("The incumbent books only part of the history; the team's card is trained on it", "[sim][selection-bias]") {
+TEST_CASE("The incumbent books only part of the history, the team's card is trained on it", "[sim][selection-bias]") {
   const credit::PopulationParams params;
   HistorySetup full;  // cutoff 0: everyone booked
   HistorySetup biased = history_setup(CreditPolicy{}, Assumptions{});

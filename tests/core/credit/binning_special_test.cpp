@@ -42,7 +42,7 @@ Data example_j_with_code() {
 
 }  // namespace
 
-TEST_CASE("A special code gets its own bin and WoE; an absent one an empty neutral bin", "[credit][binning][special]") {
+TEST_CASE("A special code gets its own bin and WoE, an absent one an empty neutral bin", "[credit][binning][special]") {
   Data d = example_j_with_code();
   d.col.specials = {"-999", "-998"};
   const FeatureBinning fb = bin_feature(d.col, d.bad, d.rows);
@@ -183,7 +183,7 @@ TEST_CASE("A model JSON whose special bins do not match its specials is refused"
   CHECK(extra.error().find("$.features[0].bins[2]: expected a special bin") == 0);
 }
 
-TEST_CASE("The schema's special_values reach the data set's columns; bad ones name their JSON path", "[credit][binning][special][schema]") {
+TEST_CASE("The schema's special_values reach the data set's columns, bad ones name their JSON path", "[credit][binning][special][schema]") {
   auto schema = FeatureSchema::parse(R"({"features":[
     {"name":"income","category":"application","type":"numeric","min":0,"max":100000,"special_values":[-999,-998.5]},
     {"name":"job","category":"application","type":"categorical","levels":["A","B"],"special_values":["NR"]}]})");

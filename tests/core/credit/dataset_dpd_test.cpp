@@ -28,7 +28,7 @@ DatasetOptions dpd_options(int days = 30, int months = 3) {
 
 }  // namespace
 
-TEST_CASE("A dpd target: ever 30+ days past due within 3 months; immature rows dropped", "[credit][dataset][dpd]") {
+TEST_CASE("A dpd target: ever 30+ days past due within 3 months, immature rows dropped", "[credit][dataset][dpd]") {
   auto t = parse_csv(history_csv, "history.csv");
   REQUIRE(t.ok());
   auto ds = dataset_from_csv(*t, dpd_options());

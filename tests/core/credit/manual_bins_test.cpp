@@ -59,7 +59,7 @@ TEST_CASE("Manual cuts replace the DP: example J with one cut at 6 months", "[cr
   CHECK(fb.direction == RiskTrend::none);
 }
 
-TEST_CASE("Manual level groups keep their order; unlisted levels count as missing", "[credit][binning][manual]") {
+TEST_CASE("Manual level groups keep their order, unlisted levels count as missing", "[credit][binning][manual]") {
   Dataset d = example_dataset();
   auto bins = parse_manual_bins(
       R"({"format":"finlab.bins","version":1,"features":[{"name":"job","type":"categorical","groups":[["B"],["A","unknown"]]}]})");

@@ -109,7 +109,7 @@ TEST_CASE("Monitoring gives CSI and score PSI per month with verdicts from the t
   CHECK(banded == 100);
 }
 
-TEST_CASE("Monitoring thresholds: 0.1 and 0.25 bound the verdicts; bad thresholds are refused", "[credit][monitoring]") {
+TEST_CASE("Monitoring thresholds: 0.1 and 0.25 bound the verdicts, bad thresholds are refused", "[credit][monitoring]") {
   const MonitorThresholds t;
   CHECK(std::string(stability_verdict(0.0999, t)) == "stable");
   CHECK(std::string(stability_verdict(0.1, t)) == "moderate");

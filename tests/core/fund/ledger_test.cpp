@@ -55,7 +55,7 @@ TEST_CASE("Order timing follows the 15:00 cut-off and the Yu'ebao-style display 
   CHECK(late.confirmed_on == Date::of("2015-10-09"));
 }
 
-TEST_CASE("Redemptions earn through T and the following closed days; fast ones pay at once", "[fund][timing]") {
+TEST_CASE("Redemptions earn through T and the following closed days, fast ones pay at once", "[fund][timing]") {
   const auto normal = fund::order_timing(OrderType::redeem, DateTime::of("2015-09-30 10:00"), cal());
   CHECK(normal.stops_earning_on == Date::of("2015-10-08"));
   CHECK(normal.funds_available_on == Date::of("2015-10-08"));

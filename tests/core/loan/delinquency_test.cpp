@@ -56,7 +56,7 @@ TEST_CASE("Paying late clears penalty first, then interest, then principal", "[l
   }
 }
 
-TEST_CASE("Paying on time keeps the loan current; paying ahead is a credit", "[loan][overdue]") {
+TEST_CASE("Paying on time keeps the loan current, paying ahead is a credit", "[loan][overdue]") {
   const std::vector<Repayment> pays = {{Date::of("2015-06-12"), Money::of("916.80")}, {Date::of("2015-07-01"), Money::of("1000")}};
   const auto r = loan::assess_delinquency(domain_schedule(), pays, Date::of("2015-07-05")).value();
   CHECK(r.days_past_due == 0);

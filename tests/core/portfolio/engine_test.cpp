@@ -116,7 +116,7 @@ TEST_CASE("A 定投 is skipped with the reason when 活期宝 is short", "[portf
   CHECK(skipped->note == "skipped: 活期宝 balance 502.45 is less than the 定投 amount 1000.00 (due 2015-06-20 Sat, not a trading day: moved to 2015-06-23)");
 }
 
-TEST_CASE("Orders follow the 15:00 cut-off and the calendar; the sale pays T+2 into 活期宝", "[portfolio][engine][cutoff]") {
+TEST_CASE("Orders follow the 15:00 cut-off and the calendar, the sale pays T+2 into 活期宝", "[portfolio][engine][cutoff]") {
   auto plan = plan_of(R"({
     "name": "orders", "start": "2015-06-01", "initial_deposit": "10000.00",
     "funds": [ { "id": "f", "redemption_settlement_days": 2 } ],

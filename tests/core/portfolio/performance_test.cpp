@@ -50,7 +50,7 @@ TEST_CASE("TWR, MWR, volatility and drawdown on a hand-computed history", "[port
   }
 }
 
-TEST_CASE("A drawdown that recovers names the recovery day; an MWR without deposits is explained", "[portfolio][performance]") {
+TEST_CASE("A drawdown that recovers names the recovery day, an MWR without deposits is explained", "[portfolio][performance]") {
   portfolio::Ledger l;
   l.days = {day("2015-01-05", "100.00", "100.00"), day("2015-01-06", "80.00", "0.00"), day("2015-01-07", "90.00", "0.00"),
             day("2015-01-08", "100.00", "0.00")};

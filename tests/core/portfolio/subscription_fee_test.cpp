@@ -54,7 +54,7 @@ TEST_CASE("Subscription fee matches hand-worked prospectus examples (外扣法, 
   }
 }
 
-TEST_CASE("Subscription tiers are chosen by the gross amount; flat tiers charge per order", "[portfolio][fee][subscription]") {
+TEST_CASE("Subscription tiers are chosen by the gross amount, flat tiers charge per order", "[portfolio][fee][subscription]") {
   auto s = portfolio::typical_index_fund_subscription();
   s.discount = Rate::ratio("1");  // list rates
   CHECK(portfolio::subscription_tier_for(s, Money::of("999999.99")) == 0);
