@@ -145,6 +145,20 @@ TEST_CASE("Each reject-inference method moves the predicted swap-in bad rate as 
     REQUIRE(row.swap_in >= 100);
     CHECK(row.auc > 0.6);
   }
+  // The figures of `finlab sim selection --seed 2015 --history 30000`: the same
+  // natively and in wasm (this suite runs in both), a golden check of the
+  // whole chain (history, incumbent, five trainings, counts, exact rate text).
+  CHECK(none.swap_in == 581);
+  CHECK(predicted_bad_rate(none) == "1.4610");
+  CHECK(true_bad_rate(none) == "4.9914");
+  CHECK(auc_text(none) == "0.7311");
+  CHECK(parcel.swap_in == 150);
+  CHECK(predicted_bad_rate(parcel) == "1.4733");
+  CHECK(true_bad_rate(parcel) == "4.6667");
+  CHECK(hard.swap_in == 2041);
+  CHECK(predicted_bad_rate(hard) == "0.6754");
+  CHECK(rew.swap_out == 513);
+  CHECK(swap_out_bad_rate(rew) == "1.3645");
   // Held on every seed measured (1-6 and 2015, docs/sim.md):
   // the known-good-bad card, fuzzy augmentation and reweighting under-predict
   // the swap-ins' bad rate (they only re-use what the KGB card believes);
