@@ -94,41 +94,56 @@ Result<ScoringModel> train_scoring_model(std::uint64_t seed, std::int64_t histor
   return train_scoring_model(seed, history_users, params, history_setup(CreditPolicy{}, Assumptions{}));
 }
 
+Result<BookedHistory> book_history(std::uint64_t seed, std::int64_t history_users, const credit::PopulationParams& params,
+                                   const HistorySetup& setup) {
+  if (history_users < 1000) return fail("the training history needs at least 1,000 users, got " + std::to_string(history_users));
+  BookedHistory h;
+  h.applicants = credit::generate_population(params, seed, kHistoryFirstUser, static_cast<std::size_t>(history_users));
+  h.data = credit::dataset_from_population(h.applicants, credit::builtin_schema(), 0.3);
+  h.booked.assign(h.applicants.size(), 1);
+  if (setup.cutoff <= 0) return h;  // full information: every applicant's outcome is known
+  if (setup.pilot_users < 1000) return fail("the incumbent's pilot needs at least 1,000 users, got " + std::to_string(setup.pilot_users));
+  const credit::Population pilot = credit::generate_population(params, seed, kPilotFirstUser, static_cast<std::size_t>(setup.pilot_users));
+  credit::TrainOptions popts;
+  popts.name = "incumbent";
+  auto inc = credit::train_scorecard(credit::dataset_from_population(pilot, credit::builtin_schema(), 0.0), popts);
+  if (!inc) return fail("training the incumbent's card on its pilot failed: " + inc.error());
+  auto inc_scorer = credit::PopulationScorer::bind(inc.value().card);
+  if (!inc_scorer) return fail("the incumbent's card: " + inc_scorer.error());
+  std::vector<std::int32_t> inc_score(h.applicants.size());
+  inc_scorer.value().score_all(h.applicants, inc_score);
+  h.booked = incumbent_booked(h.applicants, inc_score, setup, seed);
+  return h;
+}
+
+credit::RejectInferenceOptions history_training_options(const HistorySetup& setup, std::uint64_t seed, credit::RejectInference method) {
+  credit::RejectInferenceOptions ri;
+  ri.method = method;
+  ri.parcel_factor = setup.parcel_factor;
+  ri.seed = sim_seed(seed);
+  ri.train.name = "sim-history";
+  return ri;
+}
+
 Result<ScoringModel> train_scoring_model(std::uint64_t seed, std::int64_t history_users, const credit::PopulationParams& params,
                                          const HistorySetup& setup) {
-  if (history_users < 1000) return fail("the training history needs at least 1,000 users, got " + std::to_string(history_users));
-  const credit::Population hist = credit::generate_population(params, seed, kHistoryFirstUser, static_cast<std::size_t>(history_users));
-  const credit::Dataset data = credit::dataset_from_population(hist, credit::builtin_schema(), 0.3);
-  credit::TrainOptions opts;
-  opts.name = "sim-history";
+  auto booked_history = book_history(seed, history_users, params, setup);
+  if (!booked_history) return fail(booked_history.error());
+  const credit::Population& hist = booked_history.value().applicants;
+  const credit::Dataset& data = booked_history.value().data;
+  const std::vector<std::uint8_t>& booked = booked_history.value().booked;
+  const credit::RejectInferenceOptions ri = history_training_options(setup, seed, setup.reject_inference);
   HistoryStats st;
   st.applicants = static_cast<std::int64_t>(hist.size());
   for (auto b : hist.bad) st.all_bads += b;
-  std::vector<std::uint8_t> booked(hist.size(), 1);
   std::shared_ptr<credit::Scorecard> card;
   if (setup.cutoff <= 0) {
     // Full information: every applicant's outcome is known.
-    auto trained = credit::train_scorecard(data, opts);
+    auto trained = credit::train_scorecard(data, ri.train);
     if (!trained) return fail("training the run's scorecard failed: " + trained.error());
     card = std::make_shared<credit::Scorecard>(trained.value().card);
     st.training_rows = trained.value().train_rows;
   } else {
-    if (setup.pilot_users < 1000) return fail("the incumbent's pilot needs at least 1,000 users, got " + std::to_string(setup.pilot_users));
-    const credit::Population pilot = credit::generate_population(params, seed, kPilotFirstUser, static_cast<std::size_t>(setup.pilot_users));
-    credit::TrainOptions popts;
-    popts.name = "incumbent";
-    auto inc = credit::train_scorecard(credit::dataset_from_population(pilot, credit::builtin_schema(), 0.0), popts);
-    if (!inc) return fail("training the incumbent's card on its pilot failed: " + inc.error());
-    auto inc_scorer = credit::PopulationScorer::bind(inc.value().card);
-    if (!inc_scorer) return fail("the incumbent's card: " + inc_scorer.error());
-    std::vector<std::int32_t> inc_score(hist.size());
-    inc_scorer.value().score_all(hist, inc_score);
-    booked = incumbent_booked(hist, inc_score, setup, seed);
-    credit::RejectInferenceOptions ri;
-    ri.method = setup.reject_inference;
-    ri.parcel_factor = setup.parcel_factor;
-    ri.seed = sim_seed(seed);
-    ri.train = opts;
     auto trained = credit::train_with_reject_inference(data, booked, ri);
     if (!trained) return fail("training the run's scorecard on the incumbent's booked history failed: " + trained.error());
     card = std::make_shared<credit::Scorecard>(trained.value().trained.card);

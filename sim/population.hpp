@@ -73,6 +73,21 @@ struct ScoringModel {
   HistoryStats history;
 };
 
+// The history as the run's trainer sees it: the applicants (users 2^40.. of
+// the generator, with their true PD and 12-month outcome), their data set
+// (70% train / 30% test split by user id) and who the incumbent booked (1;
+// 2 = at random below its cutoff; all 1 under full information, cutoff 0).
+struct BookedHistory {
+  credit::Population applicants;
+  credit::Dataset data;
+  std::vector<std::uint8_t> booked;
+};
+Result<BookedHistory> book_history(std::uint64_t seed, std::int64_t history_users, const credit::PopulationParams& params,
+                                   const HistorySetup& setup);
+// How the run's card is trained on a booked history with `method` (the
+// setup's own method in a run; the selection-bias report tries each).
+credit::RejectInferenceOptions history_training_options(const HistorySetup& setup, std::uint64_t seed, credit::RejectInference method);
+
 // Trains the run's scorecard on `history_users` synthetic users (70% train /
 // 30% test split by user id) booked under the default incumbent policy
 // (history_setup of a default CreditPolicy and Assumptions: what a policy file

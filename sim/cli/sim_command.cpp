@@ -35,6 +35,7 @@
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/output.hpp"
 #include "sim/cli/sim_report.hpp"
+#include "sim/cli/sim_selection.hpp"
 #include "sim/kpi.hpp"
 #include "sim/mpi_run.hpp"
 #include "sim/parallel.hpp"
@@ -633,7 +634,7 @@ void run_user(std::int64_t id, std::uint64_t user, const std::string& db, bool j
 }  // namespace
 
 void register_sim_commands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("sim", "policy simulation sandbox: run, list, show, compare, export, sweep, user");
+  auto* cmd = app.add_subcommand("sim", "policy simulation sandbox: run, list, show, compare, export, sweep, user, selection");
   cmd->require_subcommand(1);
   {
     auto o = std::make_shared<RunOptions>();
@@ -727,6 +728,7 @@ void register_sim_commands(CLI::App& app) {
     c->add_flag("--json", *json, "print one JSON document");
     c->callback([id, user, db, json] { run_user(*id, *user, *db, *json); });
   }
+  register_sim_selection(*cmd, load_policy, load_scenario);
 }
 
 }  // namespace finlab::cli
