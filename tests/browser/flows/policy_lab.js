@@ -295,6 +295,8 @@ module.exports = [
       // A rate shows its 95% interval (docs/sim.md "Uncertainty of the figures"); a difference
       // inside both runs' noise (overlapping intervals) is marked and not judged.
       t.check(loss && /^\d+\.\d{4}% \[\d+\.\d{4}, \d+\.\d{4}\]/.test(loss.a), `the loss rate shows its interval: ${loss && loss.a}`);
+      const li = cli.intervals.loss_rate;
+      t.check(loss && loss.a.includes(`${cli.totals.loss_rate}% [${li.low}, ${li.high}]`), `A's loss-rate interval in wasm equals finlab sim run's (${li.low}, ${li.high}): ${loss && loss.a}`);
       const approval = st.compare.rows.find((x) => x.name === 'approval_rate');
       t.check(approval && /\[\d+\.\d{4}, \d+\.\d{4}\]/.test(approval.b), `the approval rate of B shows its interval: ${approval && approval.b}`);
       if (loss && / · within noise$/.test(loss.diff)) t.equal(loss.judgement, 0, 'a loss-rate difference within noise is not judged');
