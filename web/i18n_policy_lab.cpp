@@ -73,6 +73,9 @@ const I18nPair kPolicyLab[] = {
   {"Score PSI by month: the applicants of each month against the scorecard's training distribution (the PSI column of finlab sim show); verdicts as finlab score monitor gives them.",
    "按月评分 PSI：每月申请人与评分卡训练分布的对比（即 finlab sim show 的 PSI 列）；结论与 finlab score monitor 相同。"},
   {"Score PSI by month", "按月评分 PSI"},
+  // ---- uncertainty of the figures (docs/sim.md "Uncertainty of the figures")
+  {"within noise", "在噪声范围内"},
+  {"95% interval", "95% 区间"},
 };
 // clang-format on
 

@@ -1,6 +1,8 @@
 // Policy lab, Compare tab: two complete runs side by side, every total with
 // its label and the exact difference B − A judged by the direction the figure
-// should move (policy_lab_kpis.hpp), and month-by-month overlays.
+// should move (policy_lab_kpis.hpp), and month-by-month overlays. A rate shows
+// its 95% interval and few-events mark; a difference whose two intervals
+// overlap is "within noise" and left unjudged (neutral colour).
 #include <algorithm>
 #include <limits>
 
@@ -93,18 +95,23 @@ void PolicyLabModel::build_compare(Ui& ui) {
   const sim::StoredRun& b = cmp_b_->run;
   view_.compare_a_title = std::string("A: ") + run_choice(a.summary, cmp_a_->ref.source, opened_name_, lang);
   view_.compare_b_title = std::string("B: ") + run_choice(b.summary, cmp_b_->ref.source, opened_name_, lang);
+  const auto ia = kpi_intervals(a), ib = kpi_intervals(b);
   for (const auto& ta : a.totals) {
     LabCompareRow row;
     row.key = ta.name;
     row.name = kpi_label(ta.name, lang);
-    row.a = display_total(ta.value, ta.unit);
+    const sim::KpiInterval* ka = sim::find_interval(ia, ta.name);
+    const sim::KpiInterval* kb = sim::find_interval(ib, ta.name);
+    row.a = display_total(ta.value, ta.unit) + kpi_interval_suffix(ka, lang);
     std::string bv;
     for (const auto& tb : b.totals)
       if (tb.name == ta.name) bv = tb.value;
-    row.b = bv.empty() ? "–" : display_total(bv, ta.unit);
+    row.b = bv.empty() ? "–" : display_total(bv, ta.unit) + kpi_interval_suffix(kb, lang);
     row.diff = bv.empty() ? "" : total_diff(ta.value, bv, ta.unit);
     row.differs = bv != ta.value;
-    row.judgement = row.differs ? kpi_judgement(ta.name, row.diff) : 0;
+    const bool noise = row.differs && ka && kb && sim::intervals_overlap(*ka, *kb);
+    row.judgement = row.differs && !noise ? kpi_judgement(ta.name, row.diff) : 0;
+    if (noise) row.diff += std::string(" · ") + translate(lang, "within noise");
     view_.compare.push_back(std::move(row));
   }
   view_.compare_charts = compare_charts(a, b, ui);

@@ -1,5 +1,7 @@
 #include "web/policy_lab_kpis.hpp"
 
+#include "web/format.hpp"
+
 namespace finlab::web {
 
 namespace {
@@ -95,6 +97,26 @@ int kpi_judgement(std::string_view name, const std::string& diff_text) {
   if (!k || k->better == 0 || diff_text.empty()) return 0;
   const int moved = diff_text[0] == '+' ? 1 : (diff_text[0] == '-' ? -1 : 0);
   return moved * k->better;
+}
+
+std::vector<sim::KpiInterval> kpi_intervals(const sim::StoredRun& r) {
+  return sim::total_intervals(r.acc, r.quality_recorded, sim::kDefaultMinEvents);
+}
+
+namespace {
+std::string events_of(const sim::KpiInterval& k) { return format_int(k.events) + " / " + format_int(k.trials); }
+}  // namespace
+
+std::string kpi_interval_suffix(const sim::KpiInterval* k, Lang lang) {
+  if (!k || !k->available) return "";
+  std::string s = " [" + k->low + ", " + k->high + "]";
+  if (k->few_events) s += std::string(" ⚠ ") + translate(lang, "few events") + " (" + events_of(*k) + ")";
+  return s;
+}
+
+std::string kpi_interval_line(const sim::KpiInterval* k, Lang lang) {
+  if (!k || !k->available) return "";
+  return std::string(translate(lang, "95% interval")) + " " + k->low + "–" + k->high + "% · " + events_of(*k);
 }
 
 }  // namespace finlab::web

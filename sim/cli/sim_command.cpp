@@ -25,6 +25,7 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -192,6 +193,8 @@ struct RunOptions {
   std::string db;
   bool json = false;
   bool no_progress = false;
+  int replicates = 0;                             // rerun with seeds S+1..S+K (docs/sim.md "Uncertainty of the figures")
+  std::int64_t min_events = sm::kDefaultMinEvents;
 };
 
 sm::RunConfig make_config(const sm::Policy& policy, const sm::Scenario& scenario, std::uint64_t users, int months, std::uint64_t seed,
@@ -216,18 +219,17 @@ int threads_or_default(int t) {
   return t == 0 ? sm::hardware_threads() : t;
 }
 
-void run_run(const RunOptions& o, sm::MpiJob& mpi) {
-  const sm::Policy policy = load_policy(o.policy);
-  const sm::Scenario scenario = load_scenario(o.scenario);
-  const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
-  const int threads = threads_or_default(o.threads);
-  if (o.block_users < 1) throw UsageError("--block-users must be at least 1");
-  const bool root = mpi.rank() == 0, ranked = mpi.size() > 1;
-  // Rank 0 alone owns the database: the run is 'running' before any work
-  // and only finished after every rank's results have been summed.
-  std::optional<sm::RunStore> store;
+// One run executed on every rank and stored by rank 0.
+struct Executed {
   std::int64_t id = 0;
-  if (root) store.emplace(open_store(o.db, /*create=*/true));
+  std::uint64_t blocks = 0;
+  int passes = 0;
+  long long elapsed_ms = 0;
+};
+
+Executed execute_run(const RunOptions& o, const sm::RunConfig& config, int threads, sm::MpiJob& mpi, std::optional<sm::RunStore>& store) {
+  const bool root = mpi.rank() == 0, ranked = mpi.size() > 1;
+  std::int64_t id = 0;
   intr::Cooperative guard;  // before the run row exists, so a Ctrl-C always finds it handled
   if (root) id = store->begin_run(config, now_utc(), threads);
   // A stop that does not come back within the grace period (the scorecard
@@ -277,14 +279,44 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
     }
     throw InputError("run " + std::to_string(id) + " " + out.error());
   }
-  if (!root) return;
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  const Executed e{id, out.value().blocks, out.value().passes, static_cast<long long>(elapsed)};
+  if (!root) return e;
   try {
     store->finish_run(id, out.value(), now_utc(), elapsed);  // marks the run 'failed' if the results cannot be written
-  } catch (const std::exception& e) {
-    throw InputError("run " + std::to_string(id) + " failed: " + e.what());
+  } catch (const std::exception& ex) {
+    throw InputError("run " + std::to_string(id) + " failed: " + ex.what());
   }
+  return e;
+}
+
+void run_run(const RunOptions& o, sm::MpiJob& mpi) {
+  const sm::Policy policy = load_policy(o.policy);
+  const sm::Scenario scenario = load_scenario(o.scenario);
+  const sm::RunConfig config = make_config(policy, scenario, o.users, o.months, o.seed, o.history);
+  const int threads = threads_or_default(o.threads);
+  if (o.block_users < 1) throw UsageError("--block-users must be at least 1");
+  if (o.replicates < 0) throw UsageError("--replicates must be at least 0");
+  if (o.seed > std::numeric_limits<std::uint64_t>::max() - static_cast<std::uint64_t>(o.replicates))
+    throw UsageError("--seed " + std::to_string(o.seed) + " + --replicates " + std::to_string(o.replicates) + " passes the largest seed");
+  const bool root = mpi.rank() == 0, ranked = mpi.size() > 1;
+  // Rank 0 alone owns the database: the run is 'running' before any work
+  // and only finished after every rank's results have been summed.
+  std::optional<sm::RunStore> store;
+  if (root) store.emplace(open_store(o.db, /*create=*/true));
+  const Executed ex = execute_run(o, config, threads, mpi, store);
+  const std::int64_t id = ex.id;
+  // Replicates: the same run with seeds S+1..S+K, each stored as a run of its own.
+  std::vector<sm::StoredRun> reps;
+  for (int k = 1; k <= o.replicates; ++k) {
+    const sm::RunConfig ck = make_config(policy, scenario, o.users, o.months, o.seed + static_cast<std::uint64_t>(k), o.history);
+    const Executed ek = execute_run(o, ck, threads, mpi, store);
+    if (root) reps.push_back(load_run(*store, ek.id));
+  }
+  if (!root) return;
+  const auto elapsed = ex.elapsed_ms;
   const sm::StoredRun r = load_run(*store, id);
+  const auto intervals = run_intervals(r, o.min_events);
   if (o.json) {
     ordered_json doc;
     doc["run_id"] = id;
@@ -298,9 +330,12 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
     doc["threads"] = threads;
     if (ranked) doc["ranks"] = mpi.size();
     doc["elapsed_ms"] = elapsed;
-    doc["streaming"] = {{"block_users", o.block_users}, {"blocks", out.value().blocks}, {"passes", out.value().passes}};
+    doc["streaming"] = {{"block_users", o.block_users}, {"blocks", ex.blocks}, {"passes", ex.passes}};
     doc["totals"] = totals_json(r.totals);
-    doc["credit_quality"] = quality_json(r);
+    doc["min_events"] = o.min_events;
+    doc["intervals"] = intervals_json(intervals);
+    doc["credit_quality"] = quality_json(r, o.min_events);
+    if (!reps.empty()) doc["replicates"] = replicates_json(r, reps, o.min_events);
     std::cout << doc.dump(2) << "\n";
     return;
   }
@@ -308,14 +343,16 @@ void run_run(const RunOptions& o, sm::MpiJob& mpi) {
             << config.users << " users x " << config.months << " months, seed " << config.seed << ", "
             << (ranked ? std::to_string(mpi.size()) + " ranks x " : "") << threads << " thread" << (threads == 1 ? "" : "s")
             << (ranked ? " each" : "") << ", " << elapsed << " ms"
-            << (out.value().passes > 1 || out.value().blocks > 1
-                    ? ", streamed in " + std::to_string(out.value().blocks) + " blocks" + (ranked ? " per rank" : "") + " x " +
-                          std::to_string(out.value().passes) + " passes"
+            << (ex.passes > 1 || ex.blocks > 1
+                    ? ", streamed in " + std::to_string(ex.blocks) + " blocks" + (ranked ? " per rank" : "") + " x " +
+                          std::to_string(ex.passes) + " passes"
                     : std::string())
-            << "\n\n";
-  print_table(std::cout, totals_table(r.totals));
+            << "\n95% intervals and events: docs/sim.md \"Uncertainty of the figures\"; few = fewer than " << o.min_events
+            << " events or non-events\n\n";
+  print_table(std::cout, totals_table(r.totals, intervals));
   std::cout << "\n";
-  print_table(std::cout, quality_summary_table(r));
+  print_table(std::cout, quality_summary_table(r, o.min_events));
+  if (!reps.empty()) print_replicates(r, reps, o.min_events);
 }
 
 // ---------------------------------------------------------------- list
@@ -361,14 +398,14 @@ void run_list(const std::string& db, bool json) {
 }
 
 // ---------------------------------------------------------------- show / export
-void run_show(std::int64_t id, const std::string& db, bool json) {
+void run_show(std::int64_t id, const std::string& db, bool json, std::int64_t min_events) {
   sm::RunStore store = open_store(db);
   const sm::StoredRun r = load_run(store, id);
   if (json) {
-    std::cout << run_doc(r).dump(2) << "\n";
+    std::cout << run_doc(r, min_events).dump(2) << "\n";
     return;
   }
-  print_show(r);
+  print_show(r, min_events);
 }
 
 // The one CSV cell writer (core/credit/csv.hpp): quotes and neutralises formulas.
@@ -430,16 +467,34 @@ std::string difference(const sm::NamedValue& a, const sm::NamedValue& b) {
   return a.value == b.value ? "0" : "differs";
 }
 
-void run_compare(std::int64_t ida, std::int64_t idb, const std::string& db, bool json) {
+// "within noise": the two runs' 95% intervals overlap (docs/sim.md "Uncertainty of the figures").
+struct Noise {
+  const sm::KpiInterval* a = nullptr;
+  const sm::KpiInterval* b = nullptr;
+  bool known() const { return a && b && a->available && b->available; }
+  bool within() const { return known() && sm::intervals_overlap(*a, *b); }
+  std::string cell() const { return !known() ? "" : (within() ? "within noise" : "beyond noise"); }
+};
+
+void run_compare(std::int64_t ida, std::int64_t idb, const std::string& db, bool json, std::int64_t min_events) {
   sm::RunStore store = open_store(db);
   const sm::StoredRun a = load_run(store, ida);
   const sm::StoredRun b = load_run(store, idb);
+  const auto ia = run_intervals(a, min_events), ib = run_intervals(b, min_events);
+  auto noise = [&](const std::string& name) { return Noise{sm::find_interval(ia, name), sm::find_interval(ib, name)}; };
   if (json) {
     ordered_json rows = ordered_json::array();
     for (const auto& va : a.totals) {
       const auto* vb = find_total(b.totals, va.name);
       if (!vb) continue;
-      rows.push_back({{"name", va.name}, {"unit", va.unit}, {"a", va.value}, {"b", vb->value}, {"difference", difference(va, *vb)}});
+      ordered_json row = {{"name", va.name}, {"unit", va.unit}, {"a", va.value}, {"b", vb->value}, {"difference", difference(va, *vb)}};
+      const Noise n = noise(va.name);
+      if (n.known()) {
+        row["a_interval"] = interval_json(*n.a);
+        row["b_interval"] = interval_json(*n.b);
+        row["within_noise"] = n.within();
+      }
+      rows.push_back(std::move(row));
     }
     ordered_json doc = {{"a", {{"run_id", ida}, {"policy", a.summary.policy_name}, {"scenario", a.summary.scenario_name}}},
                         {"b", {{"run_id", idb}, {"policy", b.summary.policy_name}, {"scenario", b.summary.scenario_name}}},
@@ -451,15 +506,17 @@ void run_compare(std::int64_t ida, std::int64_t idb, const std::string& db, bool
             << a.summary.seed << ")\nB = run " << idb << " (" << b.summary.policy_name << ", " << b.summary.scenario_name << ", "
             << b.summary.users << " users, seed " << b.summary.seed << ")\n\n";
   Table t;
-  t.headers = {"total", "A", "B", "B - A", "unit"};
-  t.align = {Align::left, Align::right, Align::right, Align::right, Align::left};
+  t.headers = {"total", "A", "B", "B - A", "unit", "noise"};
+  t.align = {Align::left, Align::right, Align::right, Align::right, Align::left, Align::left};
   for (const auto& va : a.totals) {
     const auto* vb = find_total(b.totals, va.name);
     if (!vb) continue;
     const std::string unit = kind_of(va) == DiffKind::rate && va.unit == "%" ? "% (diff in points)" : va.unit;
-    t.rows.push_back({va.name, va.value, vb->value, difference(va, *vb), unit});
+    t.rows.push_back({va.name, va.value, vb->value, difference(va, *vb), unit, noise(va.name).cell()});
   }
   print_table(std::cout, t);
+  std::cout << "\nwithin noise: the two runs' 95% intervals overlap, so their own sampling noise can explain the difference; beyond noise: "
+               "they do not (docs/sim.md \"Uncertainty of the figures\")\n";
 }
 
 // ---------------------------------------------------------------- sweep
@@ -652,6 +709,10 @@ void register_sim_commands(CLI::App& app) {
     c->add_option("--db", o->db, "SQLite runs database (created if missing)")->required();
     c->add_flag("--json", o->json, "print one JSON document");
     c->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
+    c->add_option("--replicates", o->replicates, "also run seeds S+1..S+K (stored as runs) and report each total's spread, 0-100 (default 0)")
+        ->check(in_range(0, 100));
+    c->add_option("--min-events", o->min_events, "mark a rate resting on fewer events (or non-events) as few, 1-1,000,000 (default 30)")
+        ->check(in_range(1, 1'000'000));
     c->callback([o] {
       sm::MpiJob mpi(&intr::flag());
       on_this_rank(mpi, [&] { run_run(*o, mpi); });
@@ -669,11 +730,13 @@ void register_sim_commands(CLI::App& app) {
     auto id = std::make_shared<std::int64_t>(0);
     auto db = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
+    auto min_events = std::make_shared<std::int64_t>(sm::kDefaultMinEvents);
     auto* c = cmd->add_subcommand("show", "one run: totals, months, value of behaviour data, swap-in/out, partners, vintages");
     c->add_option("RUN", *id, "run id")->required();
     c->add_option("--db", *db, "SQLite runs database")->required();
     c->add_flag("--json", *json, "print one JSON document");
-    c->callback([id, db, json] { run_show(*id, *db, *json); });
+    c->add_option("--min-events", *min_events, "mark a rate resting on fewer events (or non-events) as few (default 30)")->check(in_range(1, 1'000'000));
+    c->callback([id, db, json, min_events] { run_show(*id, *db, *json, *min_events); });
   }
   {
     auto a = std::make_shared<std::int64_t>(0), b = std::make_shared<std::int64_t>(0);
@@ -684,7 +747,9 @@ void register_sim_commands(CLI::App& app) {
     c->add_option("RUN_B", *b, "second run id")->required();
     c->add_option("--db", *db, "SQLite runs database")->required();
     c->add_flag("--json", *json, "print one JSON document");
-    c->callback([a, b, db, json] { run_compare(*a, *b, *db, *json); });
+    auto min_events = std::make_shared<std::int64_t>(sm::kDefaultMinEvents);
+    c->add_option("--min-events", *min_events, "mark a rate resting on fewer events (or non-events) as few (default 30)")->check(in_range(1, 1'000'000));
+    c->callback([a, b, db, json, min_events] { run_compare(*a, *b, *db, *json, *min_events); });
   }
   {
     auto id = std::make_shared<std::int64_t>(0);

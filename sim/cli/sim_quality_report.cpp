@@ -27,6 +27,14 @@ ordered_json rate_or_null(std::int64_t num, std::int64_t den) {
 
 std::string flow_name(int k) { return sm::bucket_name(k) + "->" + sm::bucket_name(k + 1); }
 
+// A count proportion's interval as a sibling object of its rate: {low, high, events, trials, few_events}.
+ordered_json count_interval_json(std::int64_t events, std::int64_t trials, std::int64_t min_events) {
+  ordered_json j = interval_json(sm::count_interval("", events, trials, min_events));
+  j.erase("value");
+  j.erase("method");
+  return j;
+}
+
 struct FpdTotals {
   std::int64_t due = 0, fpd7 = 0, due30 = 0, fpd30 = 0;
 };
@@ -43,7 +51,7 @@ FpdTotals fpd_totals(const std::vector<sm::FpdRow>& rows) {
   return t;
 }
 
-ordered_json fpd_json(const sm::StoredRun& r) {
+ordered_json fpd_json(const sm::StoredRun& r, std::int64_t min_events) {
   const auto ctx = r.kpi_context();
   const auto rows = sm::fpd_by_vintage(r.acc);
   const FpdTotals t = fpd_totals(rows);
@@ -55,7 +63,9 @@ ordered_json fpd_json(const sm::StoredRun& r) {
                   {"fpd7", v.fpd7},
                   {"fpd30", v.fpd30},
                   {"fpd7_rate", rate_or_null(v.fpd7, v.first_due)},
-                  {"fpd30_rate", v.fpd30_observed ? rate_or_null(v.fpd30, v.first_due) : ordered_json(nullptr)}});
+                  {"fpd30_rate", v.fpd30_observed ? rate_or_null(v.fpd30, v.first_due) : ordered_json(nullptr)},
+                  {"fpd7_interval", count_interval_json(v.fpd7, v.first_due, min_events)},
+                  {"fpd30_interval", v.fpd30_observed ? count_interval_json(v.fpd30, v.first_due, min_events) : ordered_json(nullptr)}});
   }
   return {{"first_due", t.due}, {"fpd7_rate", rate_or_null(t.fpd7, t.due)}, {"fpd30_rate", rate_or_null(t.fpd30, t.due30)}, {"by_vintage", by}};
 }
@@ -109,7 +119,7 @@ ordered_json rolls_json(const sm::StoredRun& r) {
   return {{"pooled", p}, {"by_month", by}};
 }
 
-ordered_json vintage_quality_json(const sm::StoredRun& r) {
+ordered_json vintage_quality_json(const sm::StoredRun& r, std::int64_t min_events) {
   const auto ctx = r.kpi_context();
   ordered_json arr = ordered_json::array();
   for (const auto& v : sm::vintage_quality(r.acc)) {
@@ -118,7 +128,9 @@ ordered_json vintage_quality_json(const sm::StoredRun& r) {
                    {"loans", v.loans},
                    {"ever30_rate", sm::percent_of(v.ever30, v.loans)},
                    {"ever90_rate", sm::percent_of(v.ever90, v.loans)},
-                   {"m3plus_rate", sm::percent_of(v.m3p_fen + v.chargeoff_fen, v.booked_fen)}});
+                   {"m3plus_rate", sm::percent_of(v.m3p_fen + v.chargeoff_fen, v.booked_fen)},
+                   {"ever30_interval", count_interval_json(v.ever30, v.loans, min_events)},
+                   {"ever90_interval", count_interval_json(v.ever90, v.loans, min_events)}});
   }
   return arr;
 }
@@ -145,47 +157,43 @@ ordered_json classification_json(const sm::StoredRun& r) {
 
 }  // namespace
 
-ordered_json quality_json(const sm::StoredRun& r) {
+ordered_json quality_json(const sm::StoredRun& r, std::int64_t min_events) {
   if (!r.quality_recorded) {
     return {{"recorded", false}, {"note", "this run was stored before the credit-quality figures were recorded (schema version 3); run it again"}};
   }
   return {{"recorded", true},
-          {"fpd", fpd_json(r)},
+          {"intervals", intervals_json(sm::quality_intervals(r.acc, min_events))},
+          {"fpd", fpd_json(r, min_events)},
           {"flow_rates", flows_json(r)},
           {"roll_rates", rolls_json(r)},
-          {"vintages", vintage_quality_json(r)},
+          {"vintages", vintage_quality_json(r, min_events)},
           {"classification", classification_json(r)}};
 }
 
-Table quality_summary_table(const sm::StoredRun& r) {
+Table quality_summary_table(const sm::StoredRun& r, std::int64_t min_events) {
   Table t;
-  t.headers = {"credit quality", "value"};
-  t.align = {Align::left, Align::right};
+  t.headers = {"credit quality", "value", "95% interval", "events"};
+  t.align = {Align::left, Align::right, Align::left, Align::right};
   if (!r.quality_recorded) {
-    t.rows.push_back({"not recorded (run stored before schema version 3)", "-"});
+    t.rows.push_back({"not recorded (run stored before schema version 3)", "-", "-", "-"});
     return t;
   }
-  const FpdTotals f = fpd_totals(sm::fpd_by_vintage(r.acc));
-  auto pct = [](std::int64_t n, std::int64_t d) { return d == 0 ? std::string("-") : sm::percent_of(n, d, 2) + "%"; };
-  t.rows.push_back({"FPD7 (first instalment missed)", pct(f.fpd7, f.due)});
-  t.rows.push_back({"FPD30 (first instalment 30+ days past due)", pct(f.fpd30, f.due30)});
-  std::array<std::int64_t, 6> from{}, rolled{};
-  for (const auto& fl : sm::flow_rates(r.acc)) {
-    for (int k = 0; k < 6; ++k) {
-      from[k] += fl.from[k];
-      rolled[k] += fl.rolled[k];
-    }
-  }
-  for (int k = 0; k < 6; ++k) t.rows.push_back({"flow rate " + flow_name(k), pct(rolled[k], from[k])});
-  const auto classes = sm::classification_by_month(r.acc);
-  if (!classes.empty()) {
-    const auto& last = classes.back();
-    std::int64_t total = 0;
-    for (auto v : last.outstanding_fen) total += v;
-    for (int k = 0; k < sm::kLoanClasses; ++k) {
-      const auto lc = static_cast<sm::LoanClass>(k);
-      t.rows.push_back({"book at the end: " + sm::class_name_zh(lc) + " " + sm::class_name_en(lc), pct(last.outstanding_fen[k], total)});
-    }
+  // The figures and their intervals come from sim::quality_intervals, in its order:
+  // FPD7, FPD30, six flow rates, five classes' shares at the end.
+  const auto iv = sm::quality_intervals(r.acc, min_events);
+  auto row = [&](const std::string& label, const std::string& name) {
+    const sm::KpiInterval* k = sm::find_interval(iv, name);
+    if (!k) return;
+    t.rows.push_back({label, k->trials == 0 && !k->available ? "-" : k->value + "%", interval_cell(*k), events_cell(*k)});
+  };
+  row("FPD7 (first instalment missed)", "fpd7_rate");
+  row("FPD30 (first instalment 30+ days past due)", "fpd30_rate");
+  for (int k = 0; k < 6; ++k) row("flow rate " + flow_name(k), "flow_" + flow_name(k));
+  for (int k = 0; k < sm::kLoanClasses; ++k) {
+    const auto lc = static_cast<sm::LoanClass>(k);
+    std::string n = sm::class_name_en(lc);
+    std::replace(n.begin(), n.end(), ' ', '_');
+    row("book at the end: " + sm::class_name_zh(lc) + " " + sm::class_name_en(lc), "share_" + n);
   }
   return t;
 }
@@ -249,9 +257,11 @@ void print_roll_matrix(const sm::StoredRun& r) {
   print_table(std::cout, rm);
 }
 
-void print_vintage_quality(const sm::StoredRun& r) {
+void print_vintage_quality(const sm::StoredRun& r, std::int64_t min_events) {
   const auto ctx = r.kpi_context();
-  std::cout << "\nVintages by months on book: ever 30+ / ever 90+ (share of loans), M3+ (90+ principal and charge-offs / booked)\n";
+  std::cout << "\nVintages by months on book: ever 30+ / ever 90+ (share of loans), M3+ (90+ principal and charge-offs / booked); \"(few)\": "
+               "fewer than "
+            << min_events << " loans with or without the event\n";
   Table vq;
   vq.headers = {"vintage", "loans", "MOB3 ever30+", "MOB6 ever30+", "MOB6 ever90+", "MOB12 ever90+", "MOB6 M3+", "MOB12 M3+"};
   vq.align = {Align::left};
@@ -262,14 +272,15 @@ void print_vintage_quality(const sm::StoredRun& r) {
     for (const auto& p : points) {
       if (p.orig_month != o) continue;
       if (row.empty()) row = {sm::period_of(ctx.start, o), std::to_string(p.loans)};
-      if (p.mob == 3) cell[0] = pct2(p.ever30, p.loans);
+      auto few = [&](std::int64_t e) { return sm::few_events(e, p.loans, min_events) ? std::string(" (few)") : std::string(); };
+      if (p.mob == 3) cell[0] = pct2(p.ever30, p.loans) + few(p.ever30);
       if (p.mob == 6) {
-        cell[1] = pct2(p.ever30, p.loans);
-        cell[2] = pct2(p.ever90, p.loans);
+        cell[1] = pct2(p.ever30, p.loans) + few(p.ever30);
+        cell[2] = pct2(p.ever90, p.loans) + few(p.ever90);
         cell[4] = pct2(p.m3p_fen + p.chargeoff_fen, p.booked_fen);
       }
       if (p.mob == 12) {
-        cell[3] = pct2(p.ever90, p.loans);
+        cell[3] = pct2(p.ever90, p.loans) + few(p.ever90);
         cell[5] = pct2(p.m3p_fen + p.chargeoff_fen, p.booked_fen);
       }
     }
@@ -305,14 +316,14 @@ void print_classification(const sm::StoredRun& r) {
 
 }  // namespace
 
-void print_quality(const sm::StoredRun& r) {
+void print_quality(const sm::StoredRun& r, std::int64_t min_events) {
   std::cout << "\nCredit quality (definitions: docs/sim.md \"Industry metrics\")\n";
-  print_table(std::cout, quality_summary_table(r));
+  print_table(std::cout, quality_summary_table(r, min_events));
   if (!r.quality_recorded) return;
   print_fpd(r);
   print_flows(r);
   print_roll_matrix(r);
-  print_vintage_quality(r);
+  print_vintage_quality(r, min_events);
   print_classification(r);
 }
 

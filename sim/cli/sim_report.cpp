@@ -34,6 +34,49 @@ ordered_json totals_json(const std::vector<sm::NamedValue>& totals) {
   return j;
 }
 
+std::vector<sm::KpiInterval> run_intervals(const sm::StoredRun& r, std::int64_t min_events) {
+  return sm::total_intervals(r.acc, r.quality_recorded, min_events);
+}
+
+std::string interval_cell(const sm::KpiInterval& k) {
+  if (k.method == sm::IntervalMethod::replication) return "--replicates";
+  if (!k.available) return "-";
+  return "[" + k.low + ", " + k.high + "]";
+}
+
+std::string events_cell(const sm::KpiInterval& k) {
+  if (k.method == sm::IntervalMethod::replication || !k.available) return "-";
+  return std::to_string(k.events) + " of " + std::to_string(k.trials) + (k.few_events ? ": few" : "");
+}
+
+ordered_json interval_json(const sm::KpiInterval& k) {
+  const bool analytic = k.method != sm::IntervalMethod::replication;
+  return {{"value", k.value},
+          {"low", k.available ? ordered_json(k.low) : ordered_json(nullptr)},
+          {"high", k.available ? ordered_json(k.high) : ordered_json(nullptr)},
+          {"events", analytic && k.available ? ordered_json(k.events) : ordered_json(nullptr)},
+          {"trials", analytic && k.available ? ordered_json(k.trials) : ordered_json(nullptr)},
+          {"few_events", analytic && k.available ? ordered_json(k.few_events) : ordered_json(nullptr)},
+          {"method", sm::method_name(k.method)}};
+}
+
+ordered_json intervals_json(const std::vector<sm::KpiInterval>& v) {
+  ordered_json j = ordered_json::object();
+  for (const auto& k : v) j[k.name] = interval_json(k);
+  return j;
+}
+
+Table totals_table(const std::vector<sm::NamedValue>& totals, const std::vector<sm::KpiInterval>& intervals) {
+  Table t;
+  t.headers = {"total", "value", "unit", "95% interval", "events"};
+  t.align = {Align::left, Align::right, Align::left, Align::left, Align::right};
+  for (const auto& v : totals) {
+    const sm::KpiInterval* k = sm::find_interval(intervals, v.name);
+    t.rows.push_back({v.name, v.value, v.unit, k ? interval_cell(*k) : "", k ? events_cell(*k) : ""});
+  }
+  return t;
+}
+
 namespace {
 
 ordered_json months_json(const sm::StoredRun& r) {
@@ -119,7 +162,7 @@ ordered_json bands_json(const sm::StoredRun& r) {
 
 }  // namespace
 
-ordered_json run_doc(const sm::StoredRun& r) {
+ordered_json run_doc(const sm::StoredRun& r, std::int64_t min_events) {
   ordered_json doc;
   doc["run_id"] = r.summary.run_id;
   doc["status"] = r.summary.status;
@@ -134,22 +177,25 @@ ordered_json run_doc(const sm::StoredRun& r) {
   doc["history_users"] = r.history_users;
   doc["scorecard_auc"] = r.train_auc;
   doc["totals"] = totals_json(r.totals);
+  doc["min_events"] = min_events;
+  doc["intervals"] = intervals_json(run_intervals(r, min_events));
   doc["analyses"] = totals_json(r.analyses);
   doc["score_bands"] = bands_json(r);
   doc["partners"] = partners_json(r);
   doc["months_detail"] = months_json(r);
   doc["vintages"] = vintages_json(r);
-  doc["credit_quality"] = quality_json(r);
+  doc["credit_quality"] = quality_json(r, min_events);
   return doc;
 }
 
-void print_show(const sm::StoredRun& r) {
+void print_show(const sm::StoredRun& r, std::int64_t min_events) {
   const auto& s = r.summary;
   std::cout << "run " << s.run_id << " (" << s.status << "), " << s.engine_version << ", created " << s.created_at << "\n"
             << "policy " << s.policy_name << ", scenario " << s.scenario_name << ", " << s.users << " users x " << s.months
             << " months, seed " << s.seed << ", scorecard trained on " << r.history_users << " history users (test AUC " << r.train_auc
-            << ")\n\nTotals\n";
-  print_table(std::cout, totals_table(r.totals));
+            << ")\n\nTotals (95% intervals and events: docs/sim.md \"Uncertainty of the figures\"; few = fewer than " << min_events
+            << " events or non-events)\n";
+  print_table(std::cout, totals_table(r.totals, run_intervals(r, min_events)));
 
   std::cout << "\nMonths\n";
   Table m;
@@ -253,7 +299,7 @@ void print_show(const sm::StoredRun& r) {
     vt.rows.push_back(row);
   }
   print_table(std::cout, vt);
-  print_quality(r);
+  print_quality(r, min_events);
 }
 
 }  // namespace finlab::cli

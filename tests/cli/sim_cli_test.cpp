@@ -170,3 +170,88 @@ TEST_CASE("finlab sim rejects bad arguments with exit 2 and bad files with exit 
     CHECK_THAT(r.err, Contains("no run 42"));
   }
 }
+
+TEST_CASE("finlab sim run/show/compare carry 95% intervals and the few-events mark", "[cli][sim][interval]") {
+  Db db("intervals");
+  const json one = run_json(run_args(db.path, "1"));
+  // "intervals" is a sibling of "totals": the totals' strings are unchanged.
+  REQUIRE(one.contains("intervals"));
+  CHECK(one["min_events"] == 30);
+  for (const char* k : {"approval_rate", "takeup_rate", "loss_rate", "dq1_rate", "dq30_rate", "dq90_rate"}) {
+    INFO(k);
+    const json& iv = one["intervals"][k];
+    CHECK(iv["value"] == one["totals"][k]);
+    REQUIRE(iv["low"].is_string());
+    const double v = std::stod(iv["value"].get<std::string>()), lo = std::stod(iv["low"].get<std::string>()),
+                 hi = std::stod(iv["high"].get<std::string>());
+    CHECK(lo <= v);
+    CHECK(v <= hi);
+    CHECK(lo < hi);
+    CHECK(iv["events"].get<std::int64_t>() <= iv["trials"].get<std::int64_t>());
+    const std::int64_t e = iv["events"], n = iv["trials"];
+    CHECK(iv["few_events"] == (e < 30 || n - e < 30));
+  }
+  CHECK(one["intervals"]["approval_rate"]["events"] == std::stoll(one["totals"]["booked_count"].get<std::string>()));
+  CHECK(one["intervals"]["loss_rate"]["events"] == std::stoll(one["totals"]["chargeoff_count"].get<std::string>()));
+  CHECK(one["intervals"]["loss_rate"]["method"] == "wilson-loans");
+  CHECK(one["intervals"]["net_profit"]["low"].is_null());
+  CHECK(one["intervals"]["net_profit"]["method"] == "replication over seeds");
+  CHECK(one["credit_quality"]["intervals"]["fpd7_rate"]["value"] == one["credit_quality"]["fpd"]["fpd7_rate"]);
+  CHECK(one["credit_quality"]["vintages"][0].contains("ever30_interval"));
+
+  SECTION("show --json has the same intervals; --min-events moves the mark only") {
+    const json shown = run_json({"sim", "show", "1", "--db", db.path, "--json"});
+    CHECK(shown["intervals"] == one["intervals"]);
+    const json strict = run_json({"sim", "show", "1", "--db", db.path, "--json", "--min-events", "1000000"});
+    CHECK(strict["intervals"]["approval_rate"]["few_events"] == true);
+    CHECK(strict["intervals"]["approval_rate"]["low"] == one["intervals"]["approval_rate"]["low"]);
+    auto bad = run_cli({"sim", "show", "1", "--db", db.path, "--min-events", "0"});
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Contains("--min-events"));
+  }
+  SECTION("the tables show the interval and the events next to each rate") {
+    auto table = run_cli({"sim", "show", "1", "--db", db.path});
+    REQUIRE(table.exit_code == 0);
+    const std::string lo = one["intervals"]["approval_rate"]["low"], hi = one["intervals"]["approval_rate"]["high"];
+    CHECK_THAT(table.out, Contains("[" + lo + ", " + hi + "]"));
+    CHECK_THAT(table.out, Contains("95% interval"));
+    CHECK_THAT(table.out, Contains("--replicates"));
+  }
+  SECTION("compare marks a difference within the two runs' noise") {
+    run_json(run_args(db.path, "2"));  // the same run again: every difference is 0, within noise
+    const json cmp = run_json({"sim", "compare", "1", "2", "--db", db.path, "--json"});
+    bool saw = false;
+    for (const auto& row : cmp["totals"]) {
+      if (row["name"] != "loss_rate") continue;
+      saw = true;
+      CHECK(row["within_noise"] == true);
+      CHECK(row["a_interval"] == one["intervals"]["loss_rate"]);
+    }
+    CHECK(saw);
+    auto t = run_cli({"sim", "compare", "1", "2", "--db", db.path});
+    CHECK_THAT(t.out, Contains("within noise"));
+  }
+}
+
+TEST_CASE("finlab sim run --replicates K stores K more seeds and reports the spread", "[cli][sim][interval][replicates]") {
+  Db db("replicates");
+  auto args = run_args(db.path, "1");
+  args.insert(args.end(), {"--replicates", "2"});
+  const json r = run_json(args);
+  REQUIRE(r.contains("replicates"));
+  CHECK(r["replicates"]["seeds"] == json::array({"5", "6", "7"}));
+  CHECK(r["replicates"]["run_ids"] == json::array({1, 2, 3}));
+  const json& np = r["replicates"]["totals"]["net_profit"];
+  CHECK(np["unit"] == "yuan");
+  CHECK(std::stod(np["min"].get<std::string>()) <= std::stod(np["max"].get<std::string>()));
+  CHECK(r["replicates"]["totals"]["loss_rate"].contains("intervals_holding_mean"));
+  // Each replicate is a run of its own, identical to running that seed alone.
+  const json seed6 = run_json({"sim", "show", "2", "--db", db.path, "--json"});
+  CHECK(seed6["seed"] == "6");
+  auto alone = run_args(db.path, "1");
+  alone[7] = "6";
+  CHECK(run_json(alone)["totals"] == seed6["totals"]);
+  auto bad = run_cli({"sim", "run", "--users", "10", "--months", "2", "--seed", "18446744073709551615", "--replicates", "1", "--db", db.path});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Contains("passes the largest seed"));
+}

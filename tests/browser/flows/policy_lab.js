@@ -292,7 +292,16 @@ module.exports = [
       t.equal(row && row.label, 'Amount lent', 'Compare shows a label, not the raw key');
       t.equal(row && row.judgement, d.neg ? -1 : (d.abs === '0.00' ? 0 : 1), 'more lending is judged better, less worse');
       const loss = st.compare.rows.find((x) => x.name === 'loss_rate');
-      if (loss && loss.diff && /^[+-]/.test(loss.diff)) t.equal(loss.judgement, loss.diff[0] === '+' ? -1 : 1, 'a higher loss rate is judged worse');
+      // A rate shows its 95% interval (docs/sim.md "Uncertainty of the figures"); a difference
+      // inside both runs' noise (overlapping intervals) is marked and not judged.
+      t.check(loss && /^\d+\.\d{4}% \[\d+\.\d{4}, \d+\.\d{4}\]/.test(loss.a), `the loss rate shows its interval: ${loss && loss.a}`);
+      const li = cli.intervals.loss_rate;
+      t.check(loss && loss.a.includes(`${cli.totals.loss_rate}% [${li.low}, ${li.high}]`), `A's loss-rate interval in wasm equals finlab sim run's (${li.low}, ${li.high}): ${loss && loss.a}`);
+      const approval = st.compare.rows.find((x) => x.name === 'approval_rate');
+      t.check(approval && /\[\d+\.\d{4}, \d+\.\d{4}\]/.test(approval.b), `the approval rate of B shows its interval: ${approval && approval.b}`);
+      if (loss && / · within noise$/.test(loss.diff)) t.equal(loss.judgement, 0, 'a loss-rate difference within noise is not judged');
+      else if (loss && loss.diff && /^[+-]/.test(loss.diff)) t.equal(loss.judgement, loss.diff[0] === '+' ? -1 : 1, 'a higher loss rate is judged worse');
+      t.check(st.compare.rows.filter((x) => /within noise/.test(x.diff)).every((x) => x.judgement === 0), 'differences within noise are uncoloured');
       t.check(st.compare.rows.every((x) => x.label !== x.name), `every compared total has a label: ${st.compare.rows.filter((x) => x.label === x.name).map((x) => x.name).join(', ')}`);
       await app.screenshot('policy_lab-1280x800-compare');
       t.equal((await app.state()).errors, {}, 'no panel error');
