@@ -18,9 +18,16 @@
 namespace finlab::sim {
 
 struct PnlSettings {
-  money::Money acquisition_cost = money::Money::of("10");  // per new applicant (first application of a user) [D]
-  money::Money data_cost = money::Money::of("3");          // data / bureau queries per credit decision [D]
-  money::Money collection_cost = money::Money::of("30");   // per delinquent account-month (≥ 1 DPD at a month end) [D]
+  // Sources and arithmetic: docs/sim.md "Full P&L", "Calibration of the costs".
+  // Per new applicant, captive traffic: < 50 yuan per new borrower (Qudian
+  // 2016 on Alipay's traffic, as reported from its 2017 F-1) × 17.99–22.78%
+  // new borrowers per new applicant = 9.00–11.39.
+  money::Money acquisition_cost = money::Money::of("10");
+  // Per credit decision: the PBOC Credit Reference Center's base fee per
+  // personal report at the 2015 launch, 6 yuan (cut to 5 from 2016-01-15 by
+  // 发改价格〔2016〕54号); other data vendors are not priced [D].
+  money::Money data_cost = money::Money::of("6");
+  money::Money collection_cost = money::Money::of("30");  // per delinquent account-month (≥ 1 DPD at a month end) [D]
   // Tax on interest income (interest + penalty), as a share of the gross
   // amount received. nullopt = the dated rule (interest_tax_share): 营业税 5%
   // of the gross before 2016-05-01, VAT 6% (price-inclusive, 6/106 of the
@@ -28,7 +35,7 @@ struct PnlSettings {
   std::optional<money::Rate> interest_tax;
   // Capital charge: cost of equity × capital held per yuan outstanding, on the
   // principal outstanding at the start of each month, ÷ 12.
-  money::Rate cost_of_equity = money::Rate::percent("12");  // [D]
+  money::Rate cost_of_equity = money::Rate::percent("12");  // [D] point in the published range (docs/sim.md)
   money::Rate capital_ratio = money::Rate::percent("10.5");  // 商业银行资本管理办法(试行) 2012: 8% + 2.5% buffer
   // Three-stage ECL (true) or the one-stage PD × LGD × EAD of runs stored
   // before it (false: every bucket uses its bucket PD, no lifetime PD).

@@ -173,7 +173,7 @@ TEST_CASE("The full P&L settings are optional, documented defaults, and strict",
   SECTION("absent: the documented defaults; the canonical JSON carries them and round-trips") {
     const Policy p = parse_policy(baseline_text()).value();
     CHECK(p.pnl.acquisition_cost == money::Money::of("10"));
-    CHECK(p.pnl.data_cost == money::Money::of("3"));
+    CHECK(p.pnl.data_cost == money::Money::of("6"));
     CHECK(p.pnl.collection_cost == money::Money::of("30"));
     CHECK_FALSE(p.pnl.interest_tax.has_value());  // the dated rule
     CHECK(p.pnl.cost_of_equity == money::Rate::percent("12"));
@@ -193,7 +193,7 @@ TEST_CASE("The full P&L settings are optional, documented defaults, and strict",
     CHECK(p.pnl.acquisition_cost == money::Money::of("55.50"));
     CHECK(p.pnl.interest_tax == money::Rate::percent("6.72"));
     CHECK_FALSE(p.pnl.staged_ecl);
-    CHECK(p.pnl.data_cost == money::Money::of("3"));
+    CHECK(p.pnl.data_cost == money::Money::of("6"));
     CHECK(p.partners[1].guarantee_share == money::Rate::percent("30"));
     CHECK(p.partners[1].guarantee_fee == money::Rate::percent("2.5"));
     const Policy q = parse_policy(policy_to_json(p)).value();
