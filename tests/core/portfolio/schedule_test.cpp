@@ -23,7 +23,7 @@ portfolio::Schedule schedule_of(const std::string& huoqibao, const char* start) 
 }
 }  // namespace
 
-TEST_CASE("\"annual_yield_percent\": \"history\" pays each day's MMF history level (2019: about 2.3%)", "[portfolio][schedule][history]") {
+TEST_CASE("annual_yield_percent \"history\" pays each day's MMF history level (2019: about 2.3%)", "[portfolio][schedule][history]") {
   const auto s = schedule_of(R"({"annual_yield_percent": "history"})", "2019-01-02");
   const Date first = s.days.front();
   // 2019-04-21: Yu'e Bao 2.308% (assets/market/mmf_yield.csv, DOMAIN.md §1.8):
