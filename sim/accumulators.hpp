@@ -149,6 +149,9 @@ struct MonthAcc {
   std::array<std::int64_t, kBuckets> bucket_fen{};    // their principal outstanding (balance + overdue principal)
   std::array<std::int64_t, kBuckets * kRollTo> roll{};  // roll[from * kRollTo + to]: loans open at the month's start by bucket, where they ended
   void add(const MonthAcc& o);
+  // Loans booked on an application (draws on an open line are not applications):
+  // the numerator of the approval and take-up rates.
+  std::int64_t application_bookings() const { return booked_count - repeat_draws; }
 };
 
 // Everything one shard accumulates over a run (months × ...). Merge with add().

@@ -112,7 +112,7 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   add("applicants", std::to_string(sum.applicants), "count");
   add("approved", std::to_string(sum.approved), "count");
   add("booked_count", std::to_string(sum.booked_count), "count");
-  add("approval_rate", percent_of(sum.booked_count, sum.applicants), "%");
+  add("approval_rate", percent_of(sum.application_bookings(), sum.applicants), "%");
   add("booked_amount", yuan_of(sum.booked_fen), "yuan");
   add("average_loan", yuan_of(sum.booked_count ? money::narrow_checked(money::div_round(sum.booked_fen, sum.booked_count, Rounding::half_up), "avg") : 0), "yuan");
   add("outstanding", yuan_of(last.outstanding_fen), "yuan");
@@ -149,7 +149,7 @@ std::vector<NamedValue> run_totals(const RunAcc& acc, const KpiContext& ctx) {
   // Default dynamics (docs/sim.md): 1+ DPD on balance, offers not taken, fraud.
   add("dq1_rate", percent_of(last.outstanding_fen - last.bucket_fen[0], last.outstanding_fen), "%");
   add("not_taken_up", std::to_string(sum.not_taken_up), "count");
-  add("takeup_rate", percent_of(sum.booked_count, sum.booked_count + sum.not_taken_up), "%");
+  add("takeup_rate", percent_of(sum.application_bookings(), sum.application_bookings() + sum.not_taken_up), "%");
   add("fraud_booked", std::to_string(sum.fraud_booked), "count");
   // Full P&L (docs/sim.md "Full P&L"): net_profit = interest_income + fee_income
   // − funding_cost − provision_expense − subsidy_cost − acquisition_cost −
@@ -198,7 +198,7 @@ std::vector<std::vector<std::string>> monthly_rows(const RunAcc& acc, const KpiC
   for (int m = 0; m < acc.months; ++m) {
     const MonthAcc& a = acc.month[m];
     const std::int64_t net = net_profit(acc, m);
-    rows.push_back({std::to_string(m + 1), period_of(ctx.start, m), std::to_string(a.applicants), percent_of(a.booked_count, a.applicants),
+    rows.push_back({std::to_string(m + 1), period_of(ctx.start, m), std::to_string(a.applicants), percent_of(a.application_bookings(), a.applicants),
                     std::to_string(a.booked_count), yuan_of(a.booked_fen), yuan_of(a.outstanding_fen),
                     percent_of(a.outstanding_30p_fen, a.outstanding_fen), percent_of(a.outstanding_90p_fen, a.outstanding_fen),
                     yuan_of(a.chargeoff_fen), yuan_of(a.recoveries_fen), yuan_of(a.interest_fen + a.penalty_fen), yuan_of(a.fee_fen),

@@ -128,8 +128,8 @@ std::vector<KpiInterval> total_intervals(const RunAcc& acc, bool quality_recorde
     if (b >= 4) open_90p += last.bucket_count[static_cast<std::size_t>(b)];  // M4+ = more than 90 days
   }
   std::vector<KpiInterval> out;
-  out.push_back(count_interval("approval_rate", sum.booked_count, sum.applicants, min_events));
-  out.push_back(count_interval("takeup_rate", sum.booked_count, sum.booked_count + sum.not_taken_up, min_events));
+  out.push_back(count_interval("approval_rate", sum.application_bookings(), sum.applicants, min_events));
+  out.push_back(count_interval("takeup_rate", sum.application_bookings(), sum.application_bookings() + sum.not_taken_up, min_events));
   out.push_back(amount_interval("loss_rate", sum.chargeoff_fen - sum.recoveries_fen, sum.booked_fen, sum.chargeoff_count, sum.booked_count, min_events));
   KpiInterval dq1 = amount_interval("dq1_rate", last.outstanding_fen - last.bucket_fen[0], last.outstanding_fen, open - last.bucket_count[0], open, min_events);
   out.push_back(amount_interval("dq30_rate", last.outstanding_30p_fen, last.outstanding_fen, last.count_30p, last.active_loans, min_events));

@@ -52,7 +52,7 @@ void mark_frontier(std::vector<SweepPoint>& pts) {
     p.efficient = true;
     for (const auto& q : pts) {
       if (&p == &q) continue;
-      const int appr = cmp_ratio(q.booked_count, q.applicants, p.booked_count, p.applicants);  // >= 0: q at least as good
+      const int appr = cmp_ratio(q.application_bookings, q.applicants, p.application_bookings, p.applicants);  // >= 0: q at least as good
       const int loss = cmp_ratio(q.net_loss_fen, q.booked_fen, p.net_loss_fen, p.booked_fen);  // <= 0: q at least as good
       const int prof = q.net_profit_fen > p.net_profit_fen ? 1 : (q.net_profit_fen < p.net_profit_fen ? -1 : 0);
       if (appr >= 0 && loss <= 0 && prof >= 0 && (appr > 0 || loss < 0 || prof > 0)) {
@@ -70,6 +70,7 @@ SweepPoint make_sweep_point(const RunConfig& config, int cutoff, const RunOutput
   for (const auto& a : r.acc.month) sum.add(a);
   p.applicants = sum.applicants;
   p.booked_count = sum.booked_count;
+  p.application_bookings = sum.application_bookings();
   p.booked_fen = sum.booked_fen;
   p.net_loss_fen = sum.chargeoff_fen - sum.recoveries_fen;
   for (int m = 0; m < r.acc.months; ++m) p.net_profit_fen += net_profit(r.acc, m);

@@ -19,6 +19,7 @@ struct SweepPoint {
   int cutoff = 0;
   std::int64_t applicants = 0;
   std::int64_t booked_count = 0;
+  std::int64_t application_bookings = 0;  // booked on an application (the approval rate's numerator)
   std::int64_t booked_fen = 0;
   std::int64_t net_loss_fen = 0;   // charge-offs − recoveries
   std::int64_t net_profit_fen = 0;
