@@ -31,4 +31,14 @@ void csv_button(Ui& ui, const char* table_id, LabIntents& out);
 void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, LabIntents& out);
 void results_tab(Ui& ui, const LabView& v, LabIntents& out);
 
+// A table of display strings that scrolls sideways when wider than the panel,
+// with its CSV button (policy_lab_panel_quality.cpp).
+void scroll_table(Ui& ui, const LabTable& t, LabIntents& out);
+// Results sections: credit quality (policy_lab_panel_quality.cpp), the P&L
+// waterfall (policy_lab_panel_pnl.cpp).
+void quality_section(Ui& ui, const LabRunView& r, LabIntents& out);
+void pnl_section(Ui& ui, const LabRunView& r, LabIntents& out);
+// Policy sections: borrower behaviour and costs (policy_lab_panel_assumptions.cpp).
+void assumptions_sections(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out);
+
 }  // namespace finlab::web::lab_panel

@@ -326,6 +326,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
   pricing_section(ui, v, f, out);
   partners_section(ui, v, f, out);
   fund_section(ui, v, f, out);
+  assumptions_sections(ui, v, f, out);
   json_section(ui, v, f, out);
   // Mistakes at paths the form does not show (provision, collections, ...).
   std::string other;
@@ -335,7 +336,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
                                    "credit.min_loan_yuan", "credit.amount_step_yuan", "credit.max_dti_pct", "credit.pricing.rates_pct",
                                    "credit.pricing.rate_cap_pct", "credit.terms_months", "credit.repayment_method", "credit.origination_fee_pct",
                                    "credit.penalty_multiple_pct", "credit.writeoff_dpd", "platform", "fund.gross_yield_pct", "fund.fee_pct",
-                                   "fund.fast_redeem_limit_yuan", "fund.new_user_boost", "credit.pricing.quote", "credit.pricing.day_basis"};
+                                   "fund.fast_redeem_limit_yuan", "fund.new_user_boost", "credit.pricing.quote", "credit.pricing.day_basis", "assumptions", "pnl"};
     bool shown = false;
     for (const char* s : kShown) {
       const std::size_t n = std::char_traits<char>::length(s);
