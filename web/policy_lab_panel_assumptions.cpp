@@ -51,8 +51,9 @@ void scalar_field(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out, c
 // (MOB 1 … MOB 12+); the last value holds on.
 std::string head_of(Ui& ui, const LabExtraField& x, int i) {
   const std::string more = i == x.count - 1 ? "+" : "";
+  (void)ui;  // "MOB" is the industry's term in Chinese too (MOB1 …)
   if (std::string(x.key) == "cure_pct") return "M" + std::to_string(i + 1) + more;
-  return std::string(ui.tr("MOB")) + " " + std::to_string(i + 1) + more;
+  return "MOB" + std::to_string(i + 1) + more;
 }
 
 // A list (cure by bucket, hazard by months on book): one box per element in
@@ -63,9 +64,14 @@ void list_field(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out, con
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(label.c_str());
   ImGui::PopTextWrapPos();
+  // Sideways scrolling only when the boxes do not fit (ScrollX needs an exact height).
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float h = ImGui::GetTextLineHeight() + ImGui::GetFrameHeight() + 6.0f * st.CellPadding.y + st.ItemSpacing.y + st.ScrollbarSize;
-  if (ImGui::BeginTable(base.c_str(), x.count, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX, ImVec2(0, h))) {
+  const float box = ui.px(58.0f);
+  const bool scroll = static_cast<float>(x.count) * (box + 2.0f * st.CellPadding.x + 1.0f) > ImGui::GetContentRegionAvail().x;
+  const float h = scroll ? ImGui::GetTextLineHeight() + ImGui::GetFrameHeight() + 6.0f * st.CellPadding.y + st.ItemSpacing.y + st.ScrollbarSize : 0.0f;
+  ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+  if (scroll) tf = (tf & ~ImGuiTableFlags_NoHostExtendX) | ImGuiTableFlags_ScrollX;
+  if (ImGui::BeginTable(base.c_str(), x.count, tf, ImVec2(0, h))) {
     for (int i = 0; i < x.count; ++i) {
       ImGui::TableSetupColumn(head_of(ui, x, i).c_str());
     }

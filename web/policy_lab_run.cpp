@@ -192,7 +192,8 @@ void PolicyLabModel::advance_run(AppContext& ctx, Platform& platform) {
       tab_ = LabTab::results;
       char buf[96];
       std::snprintf(buf, sizeof buf, "%.1f", elapsed / 1000.0);
-      say(std::string(translate(view_lang_, "Run finished in")) + " " + buf + " s.", false);
+      const std::string secs = buf;
+      say_in([&secs](Lang l) { return std::string(translate(l, "Run finished in")) + " " + secs + " s."; }, false);
       save(ctx);
     }
   } catch (const std::exception& e) {

@@ -92,8 +92,8 @@ async function swipeTo(app, t, name) {
   for (let i = 0; i < 40; i++) {
     const r = (await app.widgets())[name];
     if (r && r.visible && r.y >= 150 && r.y + Math.min(r.h, 300) <= vp.height) return r;
-    const dy = !r || r.y > 150 ? -240 : 240;  // finger up: the page scrolls down
-    const x = vp.width / 2, y0 = vp.height * 0.6;
+    const dy = !r || r.y > 150 ? -340 : 340;  // finger up: the page scrolls down
+    const x = vp.width / 2, y0 = vp.height * 0.5;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0, id: 1 }] });
     await app.page.evaluate(() => window.finlab.frames(1));
     for (const f of [0.25, 0.5, 0.75, 1]) {
@@ -295,7 +295,7 @@ module.exports = [
     },
   },
   {
-    name: 'policy lab views: phone 390x844 — waterfall, credit quality and the assumption fields, 44 px targets, sideways tables',
+    name: 'policy lab views: phone 390x844 — waterfall and credit quality after a run, 44 px targets, sideways tables, 中文',
     async run(t) {
       const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'policy_lab' });
       t.check((await app.state()).compact, 'phone layout');
@@ -321,8 +321,26 @@ module.exports = [
       t.check(csv.h >= MIN, `the CSV button is a 44 px touch target (${csv.h.toFixed(1)} px)`);
       await swipeTo(app, t, 'policy_lab.table.classification');
       await app.screenshot('policy_lab_views-390x844-quality-classes');
-
-      await app.tap('policy_lab.tab.policy');
+      await app.tap('lang.zh');
+      t.check(await reveal(app, '完整损益（瀑布图）'), 'the waterfall header reads in Chinese');
+      await swipeTo(app, t, 'policy_lab.pnl.net_profit');
+      await app.screenshot('policy_lab_views-zh-390x844-pnl');
+      t.check(await reveal(app, '资产质量'), 'the credit-quality header reads in Chinese');
+      await swipeTo(app, t, 'policy_lab.table.roll_matrix');
+      await app.screenshot('policy_lab_views-zh-390x844-quality');
+      st = await app.state();
+      t.equal(st.untranslated, [], 'nothing untranslated on the phone');
+      t.equal(st.errors, {}, 'no panel error');
+    },
+  },
+  {
+    name: 'policy lab views: phone 390x844 — the assumption and cost fields, 44 px targets, in both languages',
+    async run(t) {
+      const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'policy_lab' });
+      const MIN = 43.5;
+      const small = async () => (await app.page.evaluate(() => window.finlab.controls()))
+        .filter((c) => c.visible && (c.h < MIN || c.w < MIN)).map((c) => `${c.role} '${c.label}' ${c.w.toFixed(0)}x${c.h.toFixed(0)}`);
+      if ((await lab(app)).tab !== 'policy') await app.tap('policy_lab.tab.policy');
       await openSection(app, t, 'Costs (P&L)', 'policy_lab.sec.pnl', { tap: true });
       await swipeTo(app, t, 'policy_lab.x.pnl.acquisition_cost_yuan');
       await app.screenshot('policy_lab_views-390x844-costs');
@@ -335,14 +353,7 @@ module.exports = [
       await app.tap('lang.zh');
       t.check(await reveal(app, '借款人行为（假设）'), 'the behaviour section reads in Chinese');
       await app.screenshot('policy_lab_views-zh-390x844-assumptions');
-      await app.tap('policy_lab.tab.results');
-      t.check(await reveal(app, '完整损益（瀑布图）'), 'the waterfall header reads in Chinese');
-      await swipeTo(app, t, 'policy_lab.pnl.net_profit');
-      await app.screenshot('policy_lab_views-zh-390x844-pnl');
-      t.check(await reveal(app, '资产质量'), 'the credit-quality header reads in Chinese');
-      await swipeTo(app, t, 'policy_lab.table.roll_matrix');
-      await app.screenshot('policy_lab_views-zh-390x844-quality');
-      st = await app.state();
+      const st = await app.state();
       t.equal(st.untranslated, [], 'nothing untranslated on the phone');
       t.equal(st.errors, {}, 'no panel error');
     },
