@@ -55,6 +55,14 @@ void chart_block(Ui& ui, const ChartSpec& c, const char* title_en, const std::st
   chart(ui, c);
 }
 
+InputTable input_table(int rows, float width_px, ImGuiTableFlags flags) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  if (width_px <= ImGui::GetContentRegionAvail().x) return {flags | ImGuiTableFlags_NoHostExtendX, ImVec2(0, 0)};
+  const float h = ImGui::GetTextLineHeight() + 2.0f * st.CellPadding.y + static_cast<float>(rows) * (ImGui::GetFrameHeight() + 2.0f * st.CellPadding.y) +
+                  st.ScrollbarSize + 2.0f * st.CellPadding.y + st.ItemSpacing.y;
+  return {flags | ImGuiTableFlags_ScrollX, ImVec2(0, h)};
+}
+
 void csv_button(Ui& ui, const char* table_id, LabIntents& out) {
   ImGui::PushID(table_id);
   if (ImGui::Button(ui.label("Download CSV", "csv").c_str())) out.export_csv = table_id;

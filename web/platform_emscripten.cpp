@@ -331,11 +331,15 @@ void scroll_by_touch() {
   if (!t.scrolling) return;
   const ImVec2 d(t.pos.x - t.last.x, t.pos.y - t.last.y);
   t.last = t.pos;
-  ImGuiWindow* w = GImGui->HoveredWindow;
-  while (w && w->ScrollMax.y <= 0.0f && w->ScrollMax.x <= 0.0f && w->ParentWindow) w = w->ParentWindow;
-  if (!w) return;
-  if (w->ScrollMax.y > 0.0f) ImGui::SetScrollY(w, std::clamp(w->Scroll.y - d.y, 0.0f, w->ScrollMax.y));
-  if (w->ScrollMax.x > 0.0f) ImGui::SetScrollX(w, std::clamp(w->Scroll.x - d.x, 0.0f, w->ScrollMax.x));
+  // Each axis scrolls the nearest window that can scroll along it: a swipe
+  // up over a table that only scrolls sideways moves the page, and a swipe
+  // sideways moves the table.
+  ImGuiWindow* wy = GImGui->HoveredWindow;
+  while (wy && wy->ScrollMax.y <= 0.0f && wy->ParentWindow) wy = wy->ParentWindow;
+  ImGuiWindow* wx = GImGui->HoveredWindow;
+  while (wx && wx->ScrollMax.x <= 0.0f && wx->ParentWindow) wx = wx->ParentWindow;
+  if (wy && wy->ScrollMax.y > 0.0f) ImGui::SetScrollY(wy, std::clamp(wy->Scroll.y - d.y, 0.0f, wy->ScrollMax.y));
+  if (wx && wx->ScrollMax.x > 0.0f) ImGui::SetScrollX(wx, std::clamp(wx->Scroll.x - d.x, 0.0f, wx->ScrollMax.x));
 }
 
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {

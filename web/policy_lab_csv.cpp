@@ -76,7 +76,8 @@ std::optional<LabTable> PolicyLabModel::table_for(const std::string& id) const {
     for (const auto& r : c.totals) t.rows.push_back({kpi_label(r.name, lang), r.value});
     return t;
   }
-  for (const LabTable* t : {&c.value_table, &c.swap_table, &c.history_table, &c.drift_months, &c.drift_features})
+  for (const LabTable* t : {&c.value_table, &c.swap_table, &c.history_table, &c.drift_months, &c.drift_features, &c.quality.fpd, &c.quality.flows,
+                            &c.quality.rolls, &c.quality.classes, &c.pnl.table})
     if (t->id == id) return *t;
   return std::nullopt;
 }

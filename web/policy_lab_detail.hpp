@@ -84,6 +84,13 @@ void form_into_doc(const LabPolicyForm& f, ojson& doc);
 // Keeps the limit matrix and the price list the shape the bands ask for.
 void fit_to_bands(LabPolicyForm& f);
 
+// ---------------------------------------------------------------- assumptions and costs (policy_lab_assumptions.cpp)
+// The "assumptions" and "pnl" sections <-> LabPolicyForm::extra (by JSON path).
+void extra_from_doc(const ojson& doc, LabPolicyForm& f);
+void extra_into_doc(const LabPolicyForm& f, ojson& doc);
+// The engine's default of each field, by JSON path (sim::Assumptions{}, sim::PnlSettings{}).
+std::map<std::string, std::string> extra_defaults();
+
 // ---------------------------------------------------------------- model
 // Score drift of a run's card over its regenerated population (policy_lab_drift.cpp).
 struct DriftData {
@@ -182,6 +189,8 @@ private:
   void build_results(Ui& ui);
   void build_analyses(Ui& ui);
   void build_drift(Ui& ui);
+  void build_quality(Ui& ui);  // policy_lab_quality.cpp
+  void build_pnl(Ui& ui);      // policy_lab_pnl.cpp
   std::optional<LabTable> table_for(const std::string& id) const;
   void export_csv(const std::string& id, AppContext& ctx);
   void add_current_view(nlohmann::json& c) const;

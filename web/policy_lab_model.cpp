@@ -397,7 +397,14 @@ void PolicyLabModel::add_current_view(nlohmann::json& c) const {
   for (const auto& t : current_->run.analyses) an[t.name] = t.value;
   c["analyses"] = an;
   c["tables"] = {{"value_of_data", table_json(v.value_table)}, {"swap", table_json(v.swap_table)}, {"history", table_json(v.history_table)},
-                 {"drift_months", table_json(v.drift_months)}, {"drift_features", table_json(v.drift_features)}};
+                 {"drift_months", table_json(v.drift_months)}, {"drift_features", table_json(v.drift_features)},
+                 {"fpd", table_json(v.quality.fpd)}, {"flow_rates", table_json(v.quality.flows)}, {"roll_matrix", table_json(v.quality.rolls)},
+                 {"classification", table_json(v.quality.classes)}, {"pnl", table_json(v.pnl.table)}};
+  c["quality"] = {{"recorded", v.quality.recorded}, {"fpd7", v.quality.fpd7}, {"fpd30", v.quality.fpd30}};
+  nlohmann::json steps = nlohmann::json::array();
+  for (const LabPnlStep& s : v.pnl.steps)
+    steps.push_back({{"key", s.key}, {"label", s.label}, {"label_other", s.label_other}, {"value", s.value}, {"yuan", s.yuan}, {"kind", s.kind}});
+  c["pnl"] = steps;
   c["drift"] = current_->drift ? drift_json(*current_->drift, current_->run) : nlohmann::json(nullptr);
   c["drift_level"] = v.drift_level;
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "web/chart.hpp"
+#include "web/policy_lab_quality.hpp"
 #include "web/ui.hpp"
 
 namespace finlab::web {
@@ -60,6 +61,10 @@ struct LabPolicyForm {
   std::vector<LabPartnerForm> partners;
   std::string gross_yield, fund_fee, fast_limit;
   std::string boost_pct, boost_days, boost_cap;
+  // The "assumptions" and "pnl" sections by JSON path (lab_extra_fields());
+  // "" = the documented default. ecl_stages: -1 default (true), 0 false, 1 true.
+  std::map<std::string, std::string> extra;
+  int ecl_stages = -1;
   std::string json;                               // the JSON editor's text
 };
 
@@ -81,13 +86,7 @@ struct LabRunForm {
 // The simulation gives no intervals of its own (one run is one path).
 inline constexpr std::int64_t kFewEvents = 30;
 
-// A table as shown, for its CSV download (the panel draws the analyses and
-// drift tables from it as they are).
-struct LabTable {
-  std::string id;                              // "swap", "compare", ... (file policy_lab_<id>.csv)
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
+// LabTable: web/policy_lab_quality.hpp.
 
 struct LabKpi {
   std::string key;    // "policy_lab.approval_rate"
@@ -143,6 +142,9 @@ struct LabRunView {
   int drift_level = 0;
   std::string drift_verdict, drift_thresholds, drift_note;
   ChartSpec drift_chart;
+  // Credit quality and the full P&L (policy_lab_quality.cpp, policy_lab_pnl.cpp).
+  LabQualityView quality;
+  LabPnlView pnl;
 };
 
 struct LabCompareRow {
@@ -168,6 +170,7 @@ struct LabView {
   std::vector<std::string> templates;                // policy files in assets/policies
   std::vector<std::string> methods;                  // repayment methods
   std::string policy_summary;
+  std::map<std::string, std::string> extra_defaults;  // JSON path -> the default, shown greyed in an empty box
   // run
   std::vector<std::string> scenarios;
   std::string scenario_description;

@@ -141,8 +141,14 @@ void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
   band_field("Monthly income band edges (¥)", "income_bands", f.income_bands, "credit.income_bands_yuan");
   ImGui::TextDisabled("%s", ui.tr("Limit (¥) by score band (rows) and monthly income band (columns); 0 declines:"));
   const int cols = static_cast<int>(f.limits.empty() ? 1 : f.limits[0].size());
-  if (ImGui::BeginTable("limits", cols + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX,
-                        ImVec2(0, 0))) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float width = ImGui::CalcTextSize("560–600 ").x + 2.0f * st.CellPadding.x;
+  for (int c = 0; c < cols; ++c) {
+    const std::string h = c < static_cast<int>(v.income_band_labels.size()) ? v.income_band_labels[c] : "?";
+    width += std::max(ui.px(72), ImGui::CalcTextSize(h.c_str()).x) + 2.0f * st.CellPadding.x + 1.0f;
+  }
+  const InputTable lt = input_table(static_cast<int>(f.limits.size()), width, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit);
+  if (ImGui::BeginTable("limits", cols + 1, lt.flags, lt.size)) {
     ImGui::TableSetupColumn(ui.tr("Score"));
     for (int c = 0; c < cols; ++c) {
       const std::string h = c < static_cast<int>(v.income_band_labels.size()) ? v.income_band_labels[c] : "?";
@@ -204,7 +210,14 @@ void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out
   }
   ui.name_item("policy_lab.f.basis365");
   ImGui::TextDisabled("%s", f.quote == 0 ? ui.tr("Daily rate (%) by score band:") : ui.tr("Annual rate (%) by score band:"));
-  if (ImGui::BeginTable("rates", static_cast<int>(std::max<std::size_t>(1, f.rates.size())), ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX)) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float width = 0;
+  for (std::size_t i = 0; i < f.rates.size(); ++i) {
+    const std::string h = i < v.score_band_labels.size() ? v.score_band_labels[i] : "?";
+    width += std::max(ui.px(72), ImGui::CalcTextSize(h.c_str()).x) + 2.0f * st.CellPadding.x + 1.0f;
+  }
+  const InputTable rt = input_table(1, width, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit);
+  if (ImGui::BeginTable("rates", static_cast<int>(std::max<std::size_t>(1, f.rates.size())), rt.flags, rt.size)) {
     for (std::size_t i = 0; i < f.rates.size(); ++i) {
       const std::string h = i < v.score_band_labels.size() ? v.score_band_labels[i] : "?";
       ImGui::TableSetupColumn(h.c_str());
@@ -251,8 +264,14 @@ void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out
 void partners_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
   if (!section(ui, "Partner lenders", "sec_partners", "policy_lab.sec.partners", true)) return;
   ui.help_text("Approved loans go to partners best score first, each within its monthly capacity (empty = unlimited).");
-  const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
-  if (ImGui::BeginTable("partners", 6, tf)) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  // Each column is as wide as its box or its header, whichever is wider.
+  const char* heads[] = {"Name", "Min score", "Funding cost (%/yr)", "Capacity (¥/month)", "Revenue share (%)"};
+  const float boxes[] = {170, 70, 70, 110, 70};
+  float width = ImGui::CalcTextSize(ui.tr("Remove")).x + 2.0f * st.FramePadding.x + 6.0f * (2.0f * st.CellPadding.x + 1.0f);
+  for (int c = 0; c < 5; ++c) width += std::max(ui.px(boxes[c]), ImGui::CalcTextSize(ui.tr(heads[c])).x);
+  const InputTable pt = input_table(static_cast<int>(f.partners.size()), width, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit);
+  if (ImGui::BeginTable("partners", 6, pt.flags, pt.size)) {
     ImGui::TableSetupColumn(ui.tr("Name"));
     ImGui::TableSetupColumn(ui.tr("Min score"));
     ImGui::TableSetupColumn(ui.tr("Funding cost (%/yr)"));
@@ -326,6 +345,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
   pricing_section(ui, v, f, out);
   partners_section(ui, v, f, out);
   fund_section(ui, v, f, out);
+  assumptions_sections(ui, v, f, out);
   json_section(ui, v, f, out);
   // Mistakes at paths the form does not show (provision, collections, ...).
   std::string other;
@@ -335,7 +355,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
                                    "credit.min_loan_yuan", "credit.amount_step_yuan", "credit.max_dti_pct", "credit.pricing.rates_pct",
                                    "credit.pricing.rate_cap_pct", "credit.terms_months", "credit.repayment_method", "credit.origination_fee_pct",
                                    "credit.penalty_multiple_pct", "credit.writeoff_dpd", "platform", "fund.gross_yield_pct", "fund.fee_pct",
-                                   "fund.fast_redeem_limit_yuan", "fund.new_user_boost", "credit.pricing.quote", "credit.pricing.day_basis"};
+                                   "fund.fast_redeem_limit_yuan", "fund.new_user_boost", "credit.pricing.quote", "credit.pricing.day_basis", "assumptions", "pnl"};
     bool shown = false;
     for (const char* s : kShown) {
       const std::size_t n = std::char_traits<char>::length(s);

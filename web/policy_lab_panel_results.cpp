@@ -179,6 +179,8 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
     ImGui::EndTable();
   }
   totals_section(ui, r, out);
+  pnl_section(ui, r, out);
+  quality_section(ui, r, out);
   analyses_section(ui, r, out);
   drift_section(ui, r, out);
 }

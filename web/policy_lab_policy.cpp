@@ -137,6 +137,7 @@ LabPolicyForm form_from_doc(const ojson& doc) {
   f.boost_pct = text_at(doc, {"fund", "new_user_boost", "extra_yield_pct"});
   f.boost_days = text_at(doc, {"fund", "new_user_boost", "days"});
   f.boost_cap = text_at(doc, {"fund", "new_user_boost", "cap_yuan"});
+  extra_from_doc(doc, f);
   f.json = doc.dump(2);
   return f;
 }
@@ -213,6 +214,7 @@ void form_into_doc(const LabPolicyForm& f, ojson& doc) {
   } else {
     fund.erase("new_user_boost");
   }
+  extra_into_doc(f, doc);
 }
 
 // Keeps the limit matrix and the price list the shape the bands ask for:
@@ -284,6 +286,7 @@ void PolicyLabModel::build_policy(Ui& ui) {
     slot += (slot.empty() ? "" : "\n") + msg;
   }
   view_.templates = templates_;
+  if (view_.extra_defaults.empty()) view_.extra_defaults = extra_defaults();
   view_.methods.clear();
   for (const char* m : kMethodLabel) view_.methods.push_back(ui.tr(m));
   view_.score_band_labels.clear();

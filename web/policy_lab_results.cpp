@@ -348,6 +348,8 @@ void PolicyLabModel::build_results(Ui& ui) {
   for (const auto& t : r.totals) v.totals.push_back({t.name, display_total(t.value, t.unit), t.unit});
   build_analyses(ui);
   build_drift(ui);
+  build_quality(ui);
+  build_pnl(ui);
 
   const float h = 190.0f;
   v.charts.push_back(approval_chart(r, ui, h));

@@ -34,26 +34,49 @@ std::optional<sim::Scenario> PolicyLabModel::scenario_at(int index, std::string&
   return std::move(s).value();
 }
 
+namespace {
+
+// What the scorecard's training history depends on beyond the seed and the
+// population: how the incumbent booked it (credit.history) and the
+// assumptions that shape it (incumbent insight, pilot users), as text.
+std::string history_key(const sim::CreditPolicy& credit, const sim::Assumptions& a) {
+  const sim::HistorySetup h = sim::history_setup(credit, a);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%d/%u/%u/%lld/%d/%.17g", h.cutoff, h.holdout_ppm, h.insight_ppm, static_cast<long long>(h.pilot_users),
+                static_cast<int>(h.reject_inference), h.parcel_factor);
+  return buf;
+}
+
+}  // namespace
+
 // The run's scorecard depends only on (seed, history size, population
-// parameters): reuse one trained earlier in this page, or stored with an
-// earlier run of the browser database, instead of training it again.
+// parameters, history setup): reuse one trained earlier in this page, or
+// stored with an earlier run of the browser database, instead of training it
+// again. A run whose policy changes the history (credit.history, the
+// incumbent-insight or pilot-users assumptions) trains its own.
 std::optional<sim::ScoringModel> PolicyLabModel::cached_model(const sim::RunConfig& c, std::string& key) {
   const std::string pop = sim::population_params_to_json(c.population);
-  key = std::to_string(c.seed) + "/" + std::to_string(c.history_users) + "/" + pop;
+  const std::string hist = history_key(c.policy.credit, c.policy.assumptions.value_or(c.assumptions));
+  key = std::to_string(c.seed) + "/" + std::to_string(c.history_users) + "/" + pop + "/" + hist;
   if (auto it = model_cache_.find(key); it != model_cache_.end()) return it->second;
   if (!runs_) return std::nullopt;
   auto st = runs_->db().prepare(
-      "SELECT scorecard_json, train_auc FROM sim_runs WHERE status = 'complete' AND seed = ?1 AND history_users = ?2 AND population_json = ?3 "
-      "AND scorecard_json IS NOT NULL ORDER BY run_id DESC LIMIT 1");
+      "SELECT scorecard_json, train_auc, policy_json, assumptions_json FROM sim_runs WHERE status = 'complete' AND seed = ?1 AND history_users = ?2 "
+      "AND population_json = ?3 AND scorecard_json IS NOT NULL ORDER BY run_id DESC");
   st.bind(1, std::to_string(c.seed)).bind(2, c.history_users).bind(3, pop);
-  if (!st.step()) return std::nullopt;
-  auto m = sim::scoring_model_from_json(st.column_text(0));
-  if (!m) return std::nullopt;
-  sim::ScoringModel model = std::move(m).value();
-  model.history_users = c.history_users;
-  model.train_auc = std::atof(st.column_text(1).c_str());
-  model_cache_.emplace(key, model);
-  return model;
+  while (st.step()) {
+    auto p = sim::parse_policy(st.column_text(2));
+    auto a = sim::assumptions_from_json(st.column_text(3));
+    if (!p || !a || history_key(p.value().credit, p.value().assumptions.value_or(a.value())) != hist) continue;
+    auto m = sim::scoring_model_from_json(st.column_text(0));
+    if (!m) continue;
+    sim::ScoringModel model = std::move(m).value();
+    model.history_users = c.history_users;
+    model.train_auc = std::atof(st.column_text(1).c_str());
+    model_cache_.emplace(key, model);
+    return model;
+  }
+  return std::nullopt;
 }
 
 // The run settings of the form as a checked configuration, or nullopt after
@@ -169,7 +192,8 @@ void PolicyLabModel::advance_run(AppContext& ctx, Platform& platform) {
       tab_ = LabTab::results;
       char buf[96];
       std::snprintf(buf, sizeof buf, "%.1f", elapsed / 1000.0);
-      say(std::string(translate(view_lang_, "Run finished in")) + " " + buf + " s.", false);
+      const std::string secs = buf;
+      say_in([&secs](Lang l) { return std::string(translate(l, "Run finished in")) + " " + secs + " s."; }, false);
       save(ctx);
     }
   } catch (const std::exception& e) {

@@ -91,7 +91,9 @@ class AppPage {
       if (r && !r.visible) {
         // Scroll the panel towards it with the wheel, over the panel area.
         const vp = this.page.viewportSize();
-        const dy = r.y < 80 ? -240 : 240;
+        // Hidden above (under the tab and run bars, up to about a third of the
+        // screen) scrolls up; anything lower scrolls down.
+        const dy = r.y < vp.height * 0.3 ? -240 : 240;
         if (lastDy !== null && lastDy !== dy) { /* overshoot: smaller steps */ }
         lastDy = dy;
         await this.page.mouse.move(Math.min(vp.width - 20, Math.max(20, r.x + 5)), vp.height * 0.6);
