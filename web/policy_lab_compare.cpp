@@ -40,7 +40,7 @@ std::vector<ChartSpec> compare_charts(const sim::StoredRun& a, const sim::Stored
       ChartSeries s{std::string(k == 0 ? "A " : "B ") + ui.tr("Approval rate"), SeriesKind::line, {}, {}, {}, k == 0 ? IM_COL32(0, 114, 178, 255) : IM_COL32(213, 94, 0, 255), true};
       for (int m = 0; m < M; ++m) {
         if (m < r.acc.months) {
-          const std::string p = sim::percent_of(r.acc.month[m].booked_count, r.acc.month[m].applicants);
+          const std::string p = sim::percent_of(r.acc.month[m].application_bookings(), r.acc.month[m].applicants);
           s.y.push_back(plot_of(p, 4));
           s.y_text.push_back(p + "%");
         } else {

@@ -77,7 +77,7 @@ std::optional<LabTable> PolicyLabModel::table_for(const std::string& id) const {
     return t;
   }
   for (const LabTable* t : {&c.value_table, &c.swap_table, &c.history_table, &c.drift_months, &c.drift_features, &c.quality.fpd, &c.quality.flows,
-                            &c.quality.rolls, &c.quality.classes, &c.pnl.table})
+                            &c.quality.rolls, &c.quality.classes, &c.pnl.table, &c.selection_table})
     if (t->id == id) return *t;
   return std::nullopt;
 }

@@ -27,6 +27,7 @@
 #include "sim/run.hpp"
 #include "sim/run_store.hpp"
 #include "sim/scenario.hpp"
+#include "sim/selection_report.hpp"
 #include "sim/sweep.hpp"
 #include "web/i18n.hpp"
 #include "web/panel_model.hpp"
@@ -191,6 +192,7 @@ private:
   void build_drift(Ui& ui);
   void build_quality(Ui& ui);  // policy_lab_quality.cpp
   void build_pnl(Ui& ui);      // policy_lab_pnl.cpp
+  void compute_selection();    // policy_lab_selection.cpp: trains five cards on the run's history
   std::optional<LabTable> table_for(const std::string& id) const;
   void export_csv(const std::string& id, AppContext& ctx);
   void add_current_view(nlohmann::json& c) const;
@@ -230,6 +232,9 @@ private:
   std::optional<LoadedRun> current_;
   std::optional<LoadedRun> cmp_a_, cmp_b_;
   std::optional<SweepResult> sweep_;
+  std::optional<sim::SelectionReport> selection_;  // of selection_run_ (the run shown when it was asked for)
+  std::optional<RunRef> selection_run_;
+  std::string selection_error_;
   // work
   std::unique_ptr<RunJob> run_job_;
   std::unique_ptr<SweepJob> sweep_job_;
@@ -246,5 +251,8 @@ private:
   std::string last_csv_id_, last_csv_;  // the last CSV downloaded (test API)
   AppContext* ctx_ = nullptr;
 };
+
+// The selection-bias report's table and note (policy_lab_selection.cpp).
+void build_selection(Ui& ui, const std::optional<sim::SelectionReport>& rep, const std::string& error, LabRunView& v);
 
 }  // namespace finlab::web::lab

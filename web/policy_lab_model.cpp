@@ -348,6 +348,7 @@ void PolicyLabModel::apply(const LabIntents& in, AppContext& ctx) {
     save_now = true;
   }
   if (!in.export_csv.empty()) export_csv(in.export_csv, ctx);
+  if (in.selection_report) compute_selection();
   if (in.compare_changed) {
     cmp_a_.reset();
     cmp_b_.reset();
@@ -367,7 +368,7 @@ void PolicyLabModel::draw(Ui& ui, AppContext& ctx) {
   view_lang_ = ui.lang();
   if (in.tab || in.policy_changed || in.policy_committed || in.bands_changed || in.apply_json || in.reload_json || in.load_template >= 0 ||
       in.add_partner || in.remove_partner >= 0 || in.export_policy || in.import_policy || in.settings_committed || in.run || in.cancel ||
-      in.sweep || in.open_db || in.close_db || in.view_run || in.compare_changed || !in.export_csv.empty()) {
+      in.sweep || in.open_db || in.close_db || in.view_run || in.compare_changed || !in.export_csv.empty() || in.selection_report) {
     apply(in, ctx);
   }
 }
@@ -399,7 +400,8 @@ void PolicyLabModel::add_current_view(nlohmann::json& c) const {
   c["tables"] = {{"value_of_data", table_json(v.value_table)}, {"swap", table_json(v.swap_table)}, {"history", table_json(v.history_table)},
                  {"drift_months", table_json(v.drift_months)}, {"drift_features", table_json(v.drift_features)},
                  {"fpd", table_json(v.quality.fpd)}, {"flow_rates", table_json(v.quality.flows)}, {"roll_matrix", table_json(v.quality.rolls)},
-                 {"classification", table_json(v.quality.classes)}, {"pnl", table_json(v.pnl.table)}};
+                 {"classification", table_json(v.quality.classes)}, {"pnl", table_json(v.pnl.table)},
+                 {"selection", table_json(v.selection_table)}};
   c["quality"] = {{"recorded", v.quality.recorded}, {"fpd7", v.quality.fpd7}, {"fpd30", v.quality.fpd30}};
   nlohmann::json steps = nlohmann::json::array();
   for (const LabPnlStep& s : v.pnl.steps)

@@ -145,6 +145,10 @@ struct LabRunView {
   // Credit quality and the full P&L (policy_lab_quality.cpp, policy_lab_pnl.cpp).
   LabQualityView quality;
   LabPnlView pnl;
+  // Selection-bias report (policy_lab_selection.cpp), computed on request.
+  LabTable selection_table;
+  std::string selection_note, selection_error;
+  bool selection_present = false;
 };
 
 struct LabCompareRow {
@@ -221,6 +225,7 @@ struct LabIntents {
   std::optional<RunRef> view_run;
   bool compare_changed = false;
   std::string export_csv;          // id of a table to download as CSV
+  bool selection_report = false;   // train the five reject-inference cards for the run shown
 };
 
 LabIntents draw_policy_lab_panel(Ui& ui, const LabView& view, LabPolicyForm& form, LabRunForm& run);

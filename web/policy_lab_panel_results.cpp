@@ -112,6 +112,18 @@ void analyses_section(Ui& ui, const LabRunView& r, LabIntents& out) {
     ImGui::TextUnformatted(ui.tr("History the scorecard learned from"));
     plain_table(ui, r.history_table, out);
   }
+  ImGui::Separator();
+  ImGui::TextUnformatted(ui.tr("Selection-bias report"));
+  ui.help_text("For each reject-inference method: the bad rate the team's card predicts for the applicants the incumbent declined and it now approves (swap-ins), next to the bad rate they really have (finlab sim selection).");
+  if (ImGui::Button(ui.label(r.selection_present ? "Train the five cards again" : "Train the five cards and compare", "selection").c_str())) out.selection_report = true;
+  ui.name_item("policy_lab.selection_button");
+  if (!r.selection_error.empty()) ImGui::TextColored(kWorse, "%s", r.selection_error.c_str());
+  if (r.selection_present) {
+    scroll_table(ui, r.selection_table, out);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", r.selection_note.c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void drift_section(Ui& ui, const LabRunView& r, LabIntents& out) {

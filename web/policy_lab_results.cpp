@@ -9,7 +9,9 @@
 
 #include "core/money/money.hpp"
 #include "web/format.hpp"
+#include "sim/kpi_interval.hpp"
 #include "web/policy_lab_detail.hpp"
+#include "web/policy_lab_kpis.hpp"
 
 namespace finlab::web::lab {
 
@@ -292,14 +294,15 @@ ChartSpec fund_chart(const sim::StoredRun& r, Ui& ui, float h) {
   return c;
 }
 
-// The events a rate rests on (no interval: one run is one path), marked
-// when there are fewer than kFewEvents of them.
+// The events a rate rests on, marked when there are fewer than kFewEvents
+// of them, and the rate's 95% interval (sim/kpi_interval.hpp; docs/sim.md
+// "Uncertainty of the figures").
 void kpi_basis(const std::string& name, const sim::StoredRun& r, Ui& ui, LabKpi& k) {
   const sim::MonthAcc s = sum_months(r.acc);
   std::int64_t events = -1;
   if (name == "approval_rate") {
-    events = s.booked_count;
-    k.basis = format_int(s.booked_count) + " " + ui.tr("loans booked") + " / " + format_int(s.applicants) + " " + ui.tr("applications");
+    events = s.application_bookings();
+    k.basis = format_int(events) + " " + ui.tr("loans booked") + " / " + format_int(s.applicants) + " " + ui.tr("applications");
   } else if (name == "loss_rate") {
     events = s.chargeoff_count;
     k.basis = format_int(s.chargeoff_count) + " " + ui.tr("loans charged off") + " / " + format_int(s.booked_count) + " " + ui.tr("loans booked");
@@ -308,6 +311,10 @@ void kpi_basis(const std::string& name, const sim::StoredRun& r, Ui& ui, LabKpi&
     k.basis = format_int(events) + " " + ui.tr("loans 30+ days past due");
   }
   k.few = events >= 0 && events < kFewEvents;
+  if (const sim::KpiInterval* iv = sim::find_interval(kpi_intervals(r), name)) {
+    const std::string line = kpi_interval_line(iv, ui.lang());
+    if (!line.empty()) k.basis += (k.basis.empty() ? "" : " · ") + line;
+  }
 }
 
 }  // namespace
@@ -350,6 +357,8 @@ void PolicyLabModel::build_results(Ui& ui) {
   build_drift(ui);
   build_quality(ui);
   build_pnl(ui);
+  const bool selection_here = current_ && selection_run_ && *selection_run_ == current_->ref;
+  build_selection(ui, selection_here ? selection_ : std::nullopt, selection_here ? selection_error_ : std::string(), v);
 
   const float h = 190.0f;
   v.charts.push_back(approval_chart(r, ui, h));

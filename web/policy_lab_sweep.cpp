@@ -41,23 +41,7 @@ namespace {
 
 // Stage 2 finished the last month of one cutoff: the same figures sim::run_sweep keeps.
 sim::SweepPoint sweep_point(const SweepJob& job, sim::RunOutput r) {
-  sim::SweepPoint p;
-  p.cutoff = job.cutoffs[job.point];
-  sim::MonthAcc sum;
-  for (const auto& a : r.acc.month) sum.add(a);
-  p.applicants = sum.applicants;
-  p.booked_count = sum.booked_count;
-  p.booked_fen = sum.booked_fen;
-  p.net_loss_fen = sum.chargeoff_fen - sum.recoveries_fen;
-  for (int m = 0; m < r.acc.months; ++m) p.net_profit_fen += sim::net_profit(r.acc, m);
-  sim::KpiContext kc;
-  kc.users = job.config.users;
-  kc.months = job.config.months;
-  kc.start = job.config.scenario.start;
-  for (const auto& pt : job.config.policy.partners) kc.revenue_share.push_back(pt.revenue_share);
-  kc.train_band_counts = r.tables.train_band_counts;
-  p.totals = sim::run_totals(r.acc, kc);
-  return p;
+  return sim::make_sweep_point(job.config, job.cutoffs[job.point], r);
 }
 
 // Stage 1: builds a chunk of the population; at its end starts the first cutoff.

@@ -37,6 +37,7 @@ TEST_CASE("The frontier keeps the cutoffs no other one beats on all three counts
     p.cutoff = cutoff;
     p.applicants = 1000;
     p.booked_count = booked;
+    p.application_bookings = booked;  // no draws on open lines here
     p.booked_fen = booked * 100'000;
     p.net_loss_fen = loss;
     p.net_profit_fen = profit;

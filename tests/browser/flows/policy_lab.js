@@ -409,11 +409,13 @@ module.exports = [
 
       // Event counts under the rates, and the few-events mark.
       const k = st.current.kpis;
-      t.equal(k['policy_lab.kpi.approval_rate'].basis, `${fmtInt(cli.totals.booked_count)} loans booked / ${fmtInt(cli.totals.applicants)} applications`,
-        'the approval rate shows the loans and applications it rests on');
+      // Loans booked on an application (draws on an open line are not applications), then the 95% interval.
+      const onApplication = Number(cli.totals.booked_count) - Number(cli.totals.repeat_draws);
+      t.check(k['policy_lab.kpi.approval_rate'].basis.startsWith(`${fmtInt(onApplication)} loans booked / ${fmtInt(cli.totals.applicants)} applications · 95% interval `),
+        `the approval rate shows the loans and applications it rests on, and its interval: ${k['policy_lab.kpi.approval_rate'].basis}`);
       t.equal(k['policy_lab.kpi.loss_rate'].few, Number(cli.totals.chargeoff_count) < 30,
         `the loss rate is marked "few events" exactly when fewer than 30 loans were charged off (${cli.totals.chargeoff_count})`);
-      t.equal(k['policy_lab.kpi.approval_rate'].few, Number(cli.totals.booked_count) < 30, 'the approval rate mark follows its loan count');
+      t.equal(k['policy_lab.kpi.approval_rate'].few, onApplication < 30, 'the approval rate mark follows its loan count');
       t.check(k['policy_lab.kpi.net_profit'].basis === '' && !k['policy_lab.kpi.net_profit'].few, 'an amount is not a rate of events: no count, no mark');
 
       // The swap-in / swap-out matrix: every cell equals the CLI's analyses.

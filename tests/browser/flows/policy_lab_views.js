@@ -229,6 +229,23 @@ module.exports = [
       t.equal(d.suggestedFilename(), 'policy_lab_roll_matrix.csv', 'the roll matrix downloads as CSV');
       t.equal((await lab(app)).last_csv.id, 'roll_matrix', 'the CSV is the roll matrix');
 
+      // The selection-bias report: five cards trained on the run's history; each
+      // row's predicted and true swap-in bad rates as finlab sim selection gives them.
+      await openSection(app, t, 'Value of behaviour data and swap-in / swap-out', 'policy_lab.analyses');
+      await app.widget('policy_lab.selection_button');
+      await press(app, 'policy_lab.selection_button');
+      await app.settled();
+      st = await lab(app);
+      const sel = st.current.tables.selection.rows;
+      t.equal(sel.map((r) => r[0].replace(' *', '')), ['none', 'hard_cutoff', 'fuzzy', 'parcelling', 'reweighting'], 'one row per reject-inference method');
+      t.check(sel.every((r) => /^\d+\.\d{4}%$/.test(r[3]) && /^\d+\.\d{4}%$/.test(r[4])), `predicted and true swap-in bad rates: ${JSON.stringify(sel)}`);
+      if (haveCli) {
+        const cliSel = t.cli(['sim', 'selection', '--seed', '7', '--json'], { json: true });
+        t.equal(sel.map((r) => [r[3], r[4]]), cliSel.methods.map((m) => [`${m.predicted_bad_rate}%`, `${m.true_bad_rate}%`]),
+          'the browser report equals finlab sim selection (predicted and true bad rates)');
+      }
+      await app.screenshot('policy_lab_views-1280x800-selection');
+
       // The editor: a bad value is reported at its JSON path by the CLI's parser.
       await app.click('policy_lab.tab.policy');
       await openSection(app, t, 'Borrower behaviour (assumptions)', 'policy_lab.sec.assumptions');
