@@ -130,7 +130,7 @@ constexpr Spec kCatalog[] = {
   {Id::pf_deposit, "portfolio.deposit", "t:t,from:t,moved:m",
    "into 活期宝 on T {t}, confirmed and earning from {from}{moved}", "T 日 {t} 转入活期宝，{from} 确认并开始计息{moved}"},
   {Id::pf_order_why, "portfolio.order_why", "at:t,t:t,late:m", "; placed {at}, counts for T {t}{late}", "；下单时间 {at}，按 T 日 {t} 受理{late}"},
-  {Id::pf_order_late, "portfolio.order_late", "", " (after the 15:00 cut-off or on a closed day)", "（晚于 15:00 截止时间或在非交易日下单）"},
+  {Id::pf_order_late, "portfolio.order_late", "", " (after the 15:00 cut-off or on a closed day)", "（晚于 15 点的截止时间或在非交易日下单）"},
   {Id::pf_refused, "portfolio.refused", "balance:t,amount:t,why:m",
    "refused: 活期宝 balance {balance} is less than {amount}{why}", "拒绝：活期宝余额 {balance} 少于 {amount}{why}"},
   {Id::pf_skipped, "portfolio.skipped", "balance:t,amount:t,why:m",
