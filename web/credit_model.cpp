@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -112,6 +114,24 @@ std::string categories_text(ConsentMask m, Lang lang) {
   return s;
 }
 
+// A value as typed: a plain decimal number ("0.5", "12", "-1"), nothing else.
+bool parse_value(const std::string& text, double& out) {
+  if (text.empty() || text.size() > 24) return false;
+  char* end = nullptr;
+  out = std::strtod(text.c_str(), &end);
+  return end == text.c_str() + text.size() && std::isfinite(out);
+}
+
+// The schema's units (assets/features/schema.json), in the UI language.
+const char* unit_text(const std::string& unit, Lang lang) {
+  static constexpr std::pair<const char*, const char*> kUnits[] = {
+      {"years", "岁"}, {"band", "档"}, {"ratio", "倍"}, {"months", "个月"}, {"tier", "档"}, {"share", "比例"},
+      {"count/year", "次/年"}, {"days/month", "天/月"}, {"apps", "个应用"}, {"apps/month", "个应用/月"}, {"score", "分值"}, {"CV", "变异系数"}};
+  for (const auto& [en, zh] : kUnits)
+    if (unit == en) return lang == Lang::zh ? zh : en;
+  return lang == Lang::zh ? "" : unit.c_str();
+}
+
 std::string pd_text(double pd) {
   char b[32];
   std::snprintf(b, sizeof b, "%.2f%%", pd * 100.0);
@@ -146,6 +166,8 @@ public:
 
 private:
   void load_sample(int n);
+  void commit_typed();
+  ConsentMask scored_consent(ConsentMask granted, std::vector<std::string>* pending) const;
   void build(Ui& ui, AppContext& ctx);
   std::vector<double> card_values(const credit::Scorecard& card) const;
   std::string card_source_;  // where the card came from (ScoringCache::last_source)
@@ -164,20 +186,48 @@ private:
   bool stored_ = false, dirty_ = true, unsaved_ = false;
 };
 
-// A synthetic user of the seed-2015 population as the starting profile; the
-// categories they did not share get mid-range values so that granting one
-// shows sliders (their values are not read until then).
+// A synthetic user of the seed-2015 population as the starting profile. The
+// categories they did not share have no values: granting one asks for them
+// (nothing is invented), and the score reads a category only once all its
+// values are entered.
 void CreditModel::load_sample(int n) {
   sample_ = n;
   const credit::SyntheticUser u = credit::generate_user(credit::PopulationParams{}, kSeed, static_cast<std::uint64_t>(n));
   form_.values = u.values;
   form_.consent_bits = u.consent.bits();
-  for (std::size_t i = 0; i < schema_.size(); ++i) {
-    if (!std::isnan(form_.values[i])) continue;
-    const auto& f = schema_[i];
-    const double scale = std::pow(10.0, f.decimals);
-    form_.values[i] = f.type == credit::FeatureType::numeric ? std::round((f.min + f.max) / 2 * scale) / scale : std::floor((f.min + f.max) / 2);
+  form_.typed.clear();
+}
+
+// Typed values (Enter or leaving the field): a number in the feature's range,
+// recorded to its decimals; anything else stays typed and is explained.
+void CreditModel::commit_typed() {
+  for (auto it = form_.typed.begin(); it != form_.typed.end();) {
+    const auto& f = schema_[static_cast<std::size_t>(it->first)];
+    double x = 0;
+    if (parse_value(it->second, x) && x >= f.min && x <= f.max) {
+      const double scale = std::pow(10.0, f.decimals);
+      form_.values[static_cast<std::size_t>(it->first)] = std::round(x * scale) / scale;
+      it = form_.typed.erase(it);
+    } else {
+      ++it;
+    }
   }
+}
+
+// The categories the score reads: granted ones whose values are all entered.
+ConsentMask CreditModel::scored_consent(ConsentMask granted, std::vector<std::string>* pending) const {
+  ConsentMask m = granted;
+  for (ConsentCategory c : credit::all_consent_categories) {
+    if (c == ConsentCategory::application || !granted.has(c)) continue;
+    for (std::size_t i = 0; i < schema_.size(); ++i) {
+      if (schema_[i].category == c && std::isnan(form_.values[i])) {
+        m = m.without(c);
+        if (pending) pending->push_back(std::string(credit::to_string(c)));
+        break;
+      }
+    }
+  }
+  return m;
 }
 
 std::vector<double> CreditModel::card_values(const credit::Scorecard& card) const {
@@ -226,7 +276,8 @@ void CreditModel::draw(Ui& ui, AppContext& ctx) {
     }
     unsaved_ = dirty_ = true;
   }
-  if (in.changed) unsaved_ = dirty_ = true;
+  if (in.commit_typed) commit_typed();
+  if (in.changed || in.commit_typed) unsaved_ = dirty_ = true;
   if (in.delete_data) {
     ctx.store->erase_document("credit.profile");
     ctx.saved();
@@ -257,7 +308,9 @@ void CreditModel::build(Ui& ui, AppContext&) {
   lang_ = lang;
   dirty_ = false;
   const credit::Scorecard& card = *model_->card;
-  const ConsentMask consent = ConsentMask::from_bits(static_cast<std::uint8_t>(form_.consent_bits));
+  const ConsentMask granted = ConsentMask::from_bits(static_cast<std::uint8_t>(form_.consent_bits));
+  std::vector<std::string> pending;
+  const ConsentMask consent = scored_consent(granted, &pending);
   const std::vector<double> values = card_values(card);
   const credit::ScoreResult r = card.score(consent, values, true);
   const credit::SubModel& sub = card.submodels.at(static_cast<std::size_t>(r.submodel));
@@ -282,7 +335,8 @@ void CreditModel::build(Ui& ui, AppContext&) {
     g.reads = ct.reads;
     g.why = ct.why;
     g.always = ct.c == ConsentCategory::application;
-    g.granted = consent.has(ct.c);
+    g.granted = granted.has(ct.c);
+    g.pending = g.granted && !consent.has(ct.c);
     g.used = r.categories_used.has(ct.c) && !g.always;
     for (std::size_t i = 0; i < schema_.size(); ++i) {
       const auto& f = schema_[i];
@@ -298,6 +352,18 @@ void CreditModel::build(Ui& ui, AppContext&) {
       row.max = static_cast<float>(f.max);
       row.decimals = f.decimals;
       row.shared = g.granted;
+      row.missing = std::isnan(form_.values[i]);
+      char range[96];
+      std::snprintf(range, sizeof range, "%.*f – %.*f %s", f.decimals, f.min, f.decimals, f.max, unit_text(f.unit, lang));
+      row.hint = range;
+      if (auto t = form_.typed.find(static_cast<int>(i)); t != form_.typed.end() && !t->second.empty()) {
+        double x = 0;
+        if (!parse_value(t->second, x) || x < f.min || x > f.max) {
+          char e[160];
+          std::snprintf(e, sizeof e, translate(lang, "Enter a number from %s (press Enter to use it)"), range);
+          row.error = e;
+        }
+      }
       const int cf = card.feature_index(f.name);
       for (int k : sub.features) row.used_by_model |= k == cf;
       g.features.push_back(std::move(row));
@@ -439,6 +505,7 @@ void CreditModel::build(Ui& ui, AppContext&) {
   state_["pd"] = pd_text(r.pd);
   state_["categories_used"] = r.categories_used.to_string();
   state_["consent"] = ConsentMask::from_bits(static_cast<std::uint8_t>(form_.consent_bits)).to_string();
+  state_["pending"] = pending;  // granted categories waiting for their values (not scored yet)
   state_["stored"] = stored_;
   state_["sample"] = sample_;
   nlohmann::json vals = nlohmann::json::object();

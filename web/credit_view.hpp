@@ -3,6 +3,7 @@
 // simulation trains) and fills this with display-ready text.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct CreditFeatureRow {
   int decimals = 0;
   bool used_by_model = false;     // the current sub-model reads it
   bool shared = true;             // its category is granted
+  bool missing = false;           // no value yet: asked for, not guessed
+  std::string hint;               // "0 – 1 share" (range and unit, in the UI language)
+  std::string error;              // what is wrong with the typed text
 };
 
 struct CreditCategoryGroup {
@@ -31,6 +35,7 @@ struct CreditCategoryGroup {
   const char* why;                // tr key: why it helps
   bool always = false;            // application data: no switch
   bool granted = true;
+  bool pending = false;           // granted, but not every value is entered: not scored yet
   bool used = false;              // the scoring sub-model uses it
   std::vector<CreditFeatureRow> features;
 };
@@ -77,6 +82,7 @@ struct CreditForm {
   std::vector<double> values;     // schema order
   unsigned consent_bits = 0x1F;
   std::string income = "8000";    // monthly income for the offer (yuan)
+  std::map<int, std::string> typed;  // schema index -> text typed for a value not entered yet
 };
 
 struct CreditIntents {
@@ -86,6 +92,7 @@ struct CreditIntents {
   bool delete_data = false;
   bool apply_counterfactual = false;
   bool download_card = false;
+  bool commit_typed = false;      // Enter (or leaving the field) on a typed value
 };
 
 CreditIntents draw_credit_panel(Ui& ui, const CreditView& view, CreditForm& form);

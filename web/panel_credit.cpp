@@ -44,13 +44,30 @@ void profile(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
     if (!g.granted) {
       ImGui::TextDisabled("%s", ui.tr("Not shared: the score does not read these."));
     } else {
+      if (g.pending) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s",
+                           ui.tr("Shared, but not used yet: enter your own values below. The score reads this category only once every value is entered; nothing is guessed for you."));
+        ImGui::PopTextWrapPos();
+      }
       for (const CreditFeatureRow& r : g.features) {
         double& value = f.values[static_cast<std::size_t>(r.index)];
         ImGui::SetNextItemWidth(ui.px(ui.compact() ? 170 : 220));
         bool changed = false;
+        if (r.missing && !r.ordinal) {
+          // No value yet: an empty field with the range and unit; used on Enter.
+          std::string& typed = f.typed[r.index];
+          const bool enter = ImGui::InputTextWithHint(r.label.c_str(), r.hint.c_str(), &typed,
+                                                      ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
+          if (enter || ImGui::IsItemDeactivatedAfterEdit()) out.commit_typed = true;
+          if (ImGui::IsItemActive()) out.editing = true;
+          ui.name_item("credit.feature." + r.name);
+          if (!r.error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", r.error.c_str());
+          continue;
+        }
         if (r.ordinal) {
-          int level = std::isnan(value) ? 0 : static_cast<int>(value);
-          const char* preview = level >= 0 && level < static_cast<int>(r.levels.size()) ? ui.tr(r.levels[static_cast<std::size_t>(level)].c_str()) : "";
+          int level = std::isnan(value) ? -1 : static_cast<int>(value);
+          const char* preview = level >= 0 && level < static_cast<int>(r.levels.size()) ? ui.tr(r.levels[static_cast<std::size_t>(level)].c_str()) : ui.tr("Choose…");
           if (a11y::begin_combo(r.label.c_str(), preview)) {
             for (int i = 0; i < static_cast<int>(r.levels.size()); ++i) {
               const std::string shown = std::string(ui.tr(r.levels[static_cast<std::size_t>(i)].c_str())) + "###level" + std::to_string(i);

@@ -74,10 +74,10 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, SuitabilityProfile
   const float w = ui.compact() ? 130.0f : 150.0f;
   const std::string plan_label = ui.label("Plan", "plan");
   ImGui::SetNextItemWidth(ui.px(ui.compact() ? 230 : 280));
-  const char* preview = f.plan >= 0 && f.plan < static_cast<int>(v.plan_names.size()) ? ui.tr(v.plan_names[static_cast<std::size_t>(f.plan)].c_str()) : "";
+  const char* preview = f.plan >= 0 && f.plan < static_cast<int>(v.plan_names.size()) ? v.plan_names[static_cast<std::size_t>(f.plan)].c_str() : "";
   if (a11y::begin_combo(plan_label.c_str(), preview)) {
     for (int i = 0; i < static_cast<int>(v.plan_names.size()); ++i) {
-      const std::string shown = std::string(ui.tr(v.plan_names[static_cast<std::size_t>(i)].c_str())) + "###plan" + std::to_string(i);
+      const std::string shown = v.plan_names[static_cast<std::size_t>(i)] + "###plan" + std::to_string(i);
       if (ImGui::Selectable(shown.c_str(), i == f.plan)) {
         if (i != f.plan) out.template_changed = true;
         f.plan = i;

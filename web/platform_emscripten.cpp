@@ -79,6 +79,11 @@ struct State {
   bool style_phone = false;
   ImVec2 css{0, 0};
   ImVector<ImWchar> glyph_ranges;
+  // Characters typed by the user that the atlas lacked (UTF-8): the font file
+  // holds the common hanzi (subset_font.py --common), the atlas rasterises the
+  // UI's own glyphs plus these, rebuilt before the next frame.
+  std::string typed_glyphs;
+  bool glyphs_stale = false;
   int frames_pending = kWakeFrames;
   bool paused = false;
   long frames = 0;
@@ -252,6 +257,7 @@ void build_fonts(float dpr) {
     ImFontGlyphRangesBuilder b;
     const std::string glyphs = finlab::web::read_text_file(kGlyphsPath);
     b.AddText(glyphs.c_str());
+    b.AddText(g->typed_glyphs.c_str());
     b.AddRanges(io.Fonts->GetGlyphRangesDefault());
     b.BuildRanges(&g->glyph_ranges);
   }
@@ -285,6 +291,11 @@ void sync_canvas_size() {
   glfwGetWindowSize(g->window, &cur_w, &cur_h);
   if (cur_w != w || cur_h != h) glfwSetWindowSize(g->window, w, h);
   const bool phone = g->css.x < 700.0f;  // Ui::compact()
+  if (g->glyphs_stale) {  // typed characters to add to the atlas (only between frames)
+    g->glyphs_stale = false;
+    g->glyph_ranges.clear();
+    build_fonts(g->dpr);
+  }
   if (g->font_dpr != g->dpr || phone != g->style_phone) {
     if (g->font_dpr != g->dpr) build_fonts(g->dpr);
     g->style_phone = phone;
@@ -374,7 +385,20 @@ EMSCRIPTEN_KEEPALIVE void finlab_wake() {
 // Text from the DOM textarea (typed, composed by an IME, pasted).
 EMSCRIPTEN_KEEPALIVE void finlab_text(const char* utf8) {
   if (!g) return;
-  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  ImGuiIO& io = ImGui::GetIO();
+  const ImFont* body = io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
+  for (const char* p = utf8; body && *p;) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, nullptr);
+    if (n <= 0) break;
+    if (c >= 0x80 && c <= 0xFFFF && !body->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
+        g->typed_glyphs.find(std::string(p, static_cast<std::size_t>(n))) == std::string::npos) {
+      g->typed_glyphs.append(p, static_cast<std::size_t>(n));
+      g->glyphs_stale = true;
+    }
+    p += n;
+  }
+  io.AddInputCharactersUTF8(utf8);
   wake();
 }
 
@@ -504,6 +528,18 @@ EMSCRIPTEN_KEEPALIVE const char* finlab_query(const char* what_c) {
     j["idle"] = g->paused;
     j["explaining"] = g->ui.explaining();
     j["untranslated"] = g->ui.untranslated();
+    {  // typed characters added to the atlas, and those the font has no glyph for
+      const ImFont* body = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+      std::string missing;
+      for (const char* p = g->typed_glyphs.c_str(); body && *p;) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, nullptr);
+        if (n <= 0) break;
+        if (!body->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.append(p, static_cast<std::size_t>(n));
+        p += n;
+      }
+      j["font"] = {{"glyphs", body ? body->Glyphs.Size : 0}, {"typed", g->typed_glyphs}, {"typed_missing", missing}};
+    }
     // ImGui's keyboard focus: the item and whether its focus ring is drawn.
     j["focus"] = {{"id", GImGui->NavId}, {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight}};
     j["sync"] = {{"pending", g->dirty || g->syncing}, {"done", g->syncs}, {"error", g->sync_error}};

@@ -36,6 +36,8 @@ using money::Money;
 // [SECTION] plan documents ------------------------------------------------------------
 
 const char* kPlanFiles[] = {"/data/assets/plans/csi300_monthly.json", "/data/assets/plans/balanced_rebalance.json"};
+// Their names in the catalog (the English is the file's "name"; a test checks they agree).
+const text::Id kPlanNames[] = {text::Id::pf_plan_csi300_monthly, text::Id::pf_plan_balanced_rebalance};
 constexpr int kPlanCount = 2;
 constexpr double kFrameBudgetMs = 150.0;  // work per frame while a projection runs (the bar still moves ~6 times a second)
 
@@ -112,11 +114,11 @@ private:
   SuitabilityProfile* profile_ = nullptr;
   PortfolioForm form_;
   PortfolioView view_;
-  std::vector<std::string> plan_names_;
   nlohmann::json state_ = nlohmann::json::object();
   std::string plan_json_;
   std::optional<portfolio::Plan> plan_;
   std::string plan_error_;
+  std::optional<text::Message> plan_error_why_;  // the parser's error, rendered in the UI's language
   // running projection
   std::optional<portfolio::Projection> projection_;
   portfolio::PathOutputs out_;
@@ -163,6 +165,7 @@ void PortfolioModel::template_defaults(bool schedule) {
 void PortfolioModel::rebuild_plan(Lang lang) {
   plan_.reset();
   plan_error_.clear();
+  plan_error_why_.reset();
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(read_text_file(kPlanFiles[form_.plan]), nullptr, false);
   if (j.is_discarded()) {
     plan_error_ = std::string(kPlanFiles[form_.plan]) + ": " + translate(lang, "not valid JSON");
@@ -207,9 +210,11 @@ void PortfolioModel::rebuild_plan(Lang lang) {
   if (profile_ && profile_->assessment() && j.contains("funds") && j["funds"].is_array() && !j["funds"].empty())
     j["investor"] = {{"answers", profile_->answers()}, {"assessed", profile_->assessment()->assessed.to_string()}, {"signed_warning", form_.sign_warning}};
   plan_json_ = j.dump(2);
-  auto p = portfolio::parse_plan(plan_json_);
+  text::Message why;
+  auto p = portfolio::parse_plan(plan_json_, &why);
   if (!p) {
-    plan_error_ = p.error();  // says the JSON path, e.g. "regular_investments[0].amount: ..."
+    plan_error_why_ = std::move(why);  // says the JSON path, e.g. "regular_investments[0].amount: ..."
+    plan_error_ = text::render(*plan_error_why_, text_lang(lang));
     return;
   }
   plan_ = std::move(p).value();
@@ -224,6 +229,7 @@ void PortfolioModel::start(Lang lang) {
     const std::uint64_t seed = parse_count(form_.seed, "Seed", 0, 999'999'999'999, lang);
     auto pr = portfolio::Projection::prepare(*plan_, {paths, years, seed}, time::TradingCalendar::builtin());
     if (!pr) {
+      plan_error_why_.reset();
       plan_error_ = pr.error();
       return;
     }
@@ -233,6 +239,7 @@ void PortfolioModel::start(Lang lang) {
     next_path_ = 0;
     running_ = true;
   } catch (const Error& e) {
+    plan_error_why_.reset();
     plan_error_ = e.what();
   }
 }
@@ -328,7 +335,10 @@ void PortfolioModel::apply_suitability(Ui& ui, AppContext& ctx, const Suitabilit
   if (in.reassess) profile_->reassess();
   if (in.submit) {
     const time::Date as_of = plan_ ? plan_->start : time::Date::of("2015-06-01");
-    if (auto err = profile_->submit(as_of)) plan_error_ = *err;
+    if (auto err = profile_->submit(as_of)) {
+      plan_error_why_.reset();
+      plan_error_ = *err;
+    }
   }
   profile_->save(*ctx.store);
   ctx.saved();
@@ -373,13 +383,8 @@ void PortfolioModel::build(Ui& ui) {
   lang_ = lang;
   dirty_ = false;
   PortfolioView v;
-  if (plan_names_.empty()) {  // the template files do not change: read their names once
-    for (const char* f : kPlanFiles) {
-      const auto j = nlohmann::json::parse(read_text_file(f), nullptr, false);
-      plan_names_.push_back(j.is_object() ? j.value("name", std::string(f)) : std::string(f));
-    }
-  }
-  v.plan_names = plan_names_;
+  for (const text::Id id : kPlanNames) v.plan_names.push_back(text::render(text::make(id, {}), text_lang(lang)));
+  if (plan_error_why_) plan_error_ = text::render(*plan_error_why_, text_lang(lang));  // follows a language switch
   v.plan_error = plan_error_;
   for (const auto& [id, pct] : form_.targets) {
     std::string name = id == "huoqibao" ? std::string("活期宝") : id;
@@ -408,6 +413,7 @@ void PortfolioModel::build(Ui& ui) {
   state_["running"] = running_;
   state_["progress"] = 0.0;
   state_["plan_error"] = plan_error_;
+  state_["plan_names"] = v.plan_names;
   state_["plan_json"] = plan_json_;
   build_gate(ui, v);
   if (result_ && !running_) {  // a stale result is not drawn while a new projection runs
@@ -523,7 +529,7 @@ void PortfolioModel::build(Ui& ui) {
       row.shares = tx.shares.is_zero() ? "" : tx.shares.to_string_grouped();
       row.nav = tx.nav.units() ? tx.nav.to_string() : "";
       row.fee = tx.fee.is_zero() ? "" : tx.fee.to_string_grouped();
-      row.note = tx.note;
+      row.note = text::render(tx.why, text_lang(ui.lang()));  // the CLI prints tx.note, the English
       v.transactions.push_back(std::move(row));
     }
 
@@ -548,6 +554,9 @@ void PortfolioModel::build(Ui& ui) {
                         {"plan_json", r.plan_json},
                         {"elapsed_ms", elapsed_ms_},
                         {"compute_ms", compute_ms_}};
+    auto notes = nlohmann::json::array();  // the transactions' notes as shown (UI language)
+    for (const auto& row : v.transactions) notes.push_back(row.note);
+    state_["result"]["notes"] = std::move(notes);
   }
   view_ = std::move(v);
   update_progress(ui);

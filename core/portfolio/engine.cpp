@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "core/text/messages.hpp"
+
 namespace finlab::portfolio {
 
 using money::int128;
@@ -11,6 +13,9 @@ using money::Money;
 using money::Rate;
 using money::Shares;
 using time::Date;
+using text::Arg;
+using text::Id;
+using text::Message;
 
 std::string_view to_string(TxKind k) {
   switch (k) {
@@ -60,10 +65,12 @@ std::string percent_of(std::int64_t part, std::int64_t whole) {
   return r.to_percent_string(2) + "%";
 }
 
-std::string moved_note(const Event& e, Date t) {
-  if (e.due == t) return {};
-  return " (due " + e.due.to_string() + " " + std::string(time::to_string(e.due.weekday())) + ", not a trading day: moved to " +
-         t.to_string() + ")";
+Message none() { return text::make(Id::nothing, {}); }
+Arg txt(std::string s) { return Arg::verbatim(std::move(s)); }
+
+Message moved_note(const Event& e, Date t) {
+  if (e.due == t) return none();
+  return text::make(Id::pf_moved, {txt(e.due.to_string()), Arg::number(static_cast<int>(e.due.weekday())), txt(t.to_string())});
 }
 
 }  // namespace
@@ -107,18 +114,23 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
   std::uint32_t order_id = 0;
 
   auto date_of = [&](std::size_t i) { return i < n ? s_.days[i] : s_.next_after_last; };
+  // Each note is a catalog message; `note` keeps its English (the CLI's text).
   auto record = [&](Transaction t) {
-    if constexpr (Detail) ledger->transactions.push_back(std::move(t));
+    if constexpr (Detail) {
+      t.note = text::render(t.why, text::Lang::en);
+      ledger->transactions.push_back(std::move(t));
+    }
   };
 
   // --- fund trades ------------------------------------------------------------
   // Buy `amount` of fund f on day i with 活期宝 money (caller checked the balance).
-  auto buy = [&](std::size_t i, std::size_t f, Money amount, const std::string& source, const std::string& why) -> bool {
+  auto buy = [&](std::size_t i, std::size_t f, Money amount, const std::string& source, const Message& why) -> bool {
     const Nav nav = Nav::from_units(market[f].nav_units[i]);
     auto q = quote_subscription(amount, nav, plan_.funds[f].subscription);
     if (!q) {
       if constexpr (Detail) {
-        record({s_.days[i], s_.days[i], TxKind::skipped, static_cast<int>(f), source, amount, {}, nav, {}, "not bought: " + q.error() + why});
+        record({s_.days[i], s_.days[i], TxKind::skipped, static_cast<int>(f), source, amount, {}, nav, {}, {},
+                text::make(Id::pf_not_bought, {Arg::of(subscription_refusal(amount, plan_.funds[f].subscription, q.error())), Arg::of(why)})});
       }
       return false;
     }
@@ -131,16 +143,17 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
     fs.pending_shares += q->shares;
     if constexpr (Detail) {
       record({s_.days[i], date_of(i + 1), TxKind::buy, static_cast<int>(f), source, amount, q->shares, nav, q->fee,
-              q->explain() + "; paid from 活期宝 on T " + s_.days[i].to_string() + ", shares confirmed " + date_of(i + 1).to_string() + why});
+              {}, text::make(Id::pf_buy, {Arg::of(q->explain_message()), txt(s_.days[i].to_string()), txt(date_of(i + 1).to_string()), Arg::of(why)})});
     }
     return true;
   };
   // Sell `shares` of fund f on day i; cash arrives in settlement days.
-  auto sell = [&](std::size_t i, std::size_t f, Shares shares, const std::string& source, const std::string& why) -> bool {
+  auto sell = [&](std::size_t i, std::size_t f, Shares shares, const std::string& source, const Message& why) -> bool {
     const Nav nav = Nav::from_units(market[f].nav_units[i]);
     auto r = funds_[f].lots.redeem(shares, nav, s_.days[i], date_of(i + 1), plan_.funds[f].redemption, Detail);
     if (!r) {
-      if constexpr (Detail) record({s_.days[i], s_.days[i], TxKind::skipped, static_cast<int>(f), source, {}, shares, nav, {}, "not sold: " + r.error() + why});
+      if constexpr (Detail) record({s_.days[i], s_.days[i], TxKind::skipped, static_cast<int>(f), source, {}, shares, nav, {}, {},
+                                      text::make(Id::pf_not_sold, {Arg::of(text::make(Id::pf_error_text, {txt(r.error())})), Arg::of(why)})});
       return false;
     }
     const std::uint32_t arrive = static_cast<std::uint32_t>(i + static_cast<std::size_t>(plan_.funds[f].redemption_settlement_days));
@@ -149,19 +162,19 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
     red_fees += r->fee.units();
     red_fees_assets += r->fee_to_fund_assets.units();
     if constexpr (Detail) {
-      std::ostringstream os;
-      os << "gross = " << shares.to_string() << " × " << nav.to_string() << " = " << r->gross.to_string() << "; fee "
-         << r->fee.to_string() << " (" << r->fee_to_fund_assets.to_string() << " to fund assets); net " << r->net.to_string()
-         << "; lots (first in, first out):";
+      std::vector<Message> lots;
       for (const auto& l : r->lots) {
-        os << " [lot " << l.lot_id << " confirmed " << l.confirmed_on.to_string() << ": " << l.shares.to_string() << " shares, "
-           << describe(plan_.funds[f].redemption, l.rate, l.held_days) << ", fee " << l.fee.to_string() << "]";
+        lots.push_back(text::make(Id::pf_sell_lot, {Arg::number(static_cast<std::int64_t>(l.lot_id)), txt(l.confirmed_on.to_string()), txt(l.shares.to_string()),
+                                                    Arg::of(describe_message(plan_.funds[f].redemption, l.rate, l.held_days)), txt(l.fee.to_string())}));
       }
+      Message all_lots = none();
+      for (auto it = lots.rbegin(); it != lots.rend(); ++it) all_lots = text::make(Id::concat, {Arg::of(std::move(*it)), Arg::of(std::move(all_lots))});
       const Date arrives = arrive < n ? s_.days[arrive] : Date{};
-      os << "; cash to 活期宝 on T+" << plan_.funds[f].redemption_settlement_days
-         << (arrive < n ? " (" + arrives.to_string() + ")" : " (after the horizon; counted as cash in transit)") << why;
-      record({s_.days[i], arrive < n ? arrives : s_.next_after_last, TxKind::sell, static_cast<int>(f), source, r->gross, shares, nav,
-              r->fee, os.str()});
+      const Message arrival = arrive < n ? text::make(Id::pf_arrives_on, {txt(arrives.to_string())}) : text::make(Id::pf_arrives_after_horizon, {});
+      record({s_.days[i], arrive < n ? arrives : s_.next_after_last, TxKind::sell, static_cast<int>(f), source, r->gross, shares, nav, r->fee, {},
+              text::make(Id::pf_sell, {txt(shares.to_string()), txt(nav.to_string()), txt(r->gross.to_string()), txt(r->fee.to_string()),
+                                       txt(r->fee_to_fund_assets.to_string()), txt(r->net.to_string()), Arg::of(std::move(all_lots)),
+                                       Arg::number(plan_.funds[f].redemption_settlement_days), Arg::of(arrival), Arg::of(why)})});
     }
     return true;
   };
@@ -199,18 +212,19 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
       if (!any) return;
     }
     ++tot.rebalances;
-    std::string why;
+    Message why;  // set only when the ledger is kept (Detail)
     if constexpr (Detail) {
-      std::ostringstream os;
-      os << (scheduled ? (i == 0 ? "initial allocation" : "scheduled rebalance") : "threshold rebalance") << " at NAV of "
-         << s_.days[ref].to_string() << ": total " << yuan(total) << "; 活期宝+cash " << percent_of(mmf.available() + transit_fen, total)
-         << " (target " << rb.huoqibao_target.to_percent_string() << "%)";
-      for (std::size_t f = 0; f < nf; ++f) {
-        os << ", " << plan_.funds[f].id << " " << percent_of(fv[f], total) << " (target " << rb.fund_targets[f].to_percent_string() << "%)";
+      Message funds = none();
+      for (std::size_t f = nf; f-- > 0;) {
+        Message one = text::make(Id::pf_rebalance_fund, {Arg::names({plan_.funds[f].id, plan_.funds[f].name}), txt(percent_of(fv[f], total)),
+                                                         txt(rb.fund_targets[f].to_percent_string())});
+        funds = text::make(Id::concat, {Arg::of(std::move(one)), Arg::of(std::move(funds))});
       }
-      why = os.str();
-      record({s_.days[i], s_.days[i], TxKind::rebalance, -1, "rebalance", Money::from_units(total), {}, {}, {}, why});
-      why = " [rebalance]";
+      const int kind = scheduled ? (i == 0 ? 0 : 1) : 2;
+      record({s_.days[i], s_.days[i], TxKind::rebalance, -1, "rebalance", Money::from_units(total), {}, {}, {}, {},
+              text::make(Id::pf_rebalance, {Arg::number(kind), txt(s_.days[ref].to_string()), txt(yuan(total)), txt(percent_of(mmf.available() + transit_fen, total)),
+                                            txt(rb.huoqibao_target.to_percent_string()), Arg::of(std::move(funds))})});
+      why = text::make(Id::pf_why_rebalance, {});
     }
     const std::int64_t min_trade = rb.min_trade.units();
     // Sells first (cash arrives later), then buys from the 活期宝 balance.
@@ -259,8 +273,8 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
       if (arrived > 0) {
         mmf.subscribe(arrived);
         if constexpr (Detail) {
-          record({today, date_of(i + 1), TxKind::cash_arrival, -1, "cash leg", Money::from_units(arrived), {}, {}, {},
-                  "redemption/dividend cash reaches 活期宝 (confirmed " + date_of(i + 1).to_string() + ", earns from then)"});
+          record({today, date_of(i + 1), TxKind::cash_arrival, -1, "cash leg", Money::from_units(arrived), {}, {}, {}, {},
+                  text::make(Id::pf_cash_arrival, {txt(date_of(i + 1).to_string())})});
         }
       }
     }
@@ -274,12 +288,13 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
       if (cash <= 0) continue;
       const Nav nav = Nav::from_units(market[f].nav_units[i]);
       const auto& fund = plan_.funds[f];
-      std::string how;
-      if constexpr (Detail) how = entitled.to_string() + " shares × " + money::format_fixed(per_share, 4) + " per share = " + yuan(cash) + " (truncated to the fen)";
+      Message how;
+      if constexpr (Detail) how = text::make(Id::pf_dividend_how, {txt(entitled.to_string()), txt(money::format_fixed(per_share, 4)), txt(yuan(cash))});
       if (fund.dividends == DividendMode::cash) {
         transit_.push_back({static_cast<std::uint32_t>(i + 1), cash});
         cash_div += cash;
-        if constexpr (Detail) record({today, date_of(i + 1), TxKind::dividend_cash, static_cast<int>(f), "dividend", Money::from_units(cash), entitled, nav, {}, "cash dividend: " + how + "; paid into 活期宝 on " + date_of(i + 1).to_string()});
+        if constexpr (Detail) record({today, date_of(i + 1), TxKind::dividend_cash, static_cast<int>(f), "dividend", Money::from_units(cash), entitled, nav, {}, {},
+                                     text::make(Id::pf_dividend_cash, {Arg::of(how), txt(date_of(i + 1).to_string())})});
       } else {
         const Shares sh = shares_for(Money::from_units(cash), nav, fund.subscription.share_rounding);
         reinvested += cash;
@@ -288,7 +303,8 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
           funds_[f].pending.push_back(lot);
           funds_[f].pending_shares += sh;
         }
-        if constexpr (Detail) record({today, date_of(i + 1), TxKind::dividend_reinvest, static_cast<int>(f), "dividend", Money::from_units(cash), sh, nav, {}, "dividend reinvested: " + how + " / ex-date NAV " + nav.to_string() + " = " + sh.to_string() + " shares, no fee; confirmed " + date_of(i + 1).to_string()});
+        if constexpr (Detail) record({today, date_of(i + 1), TxKind::dividend_reinvest, static_cast<int>(f), "dividend", Money::from_units(cash), sh, nav, {}, {},
+                                     text::make(Id::pf_dividend_reinvest, {Arg::of(how), txt(nav.to_string()), txt(sh.to_string()), txt(date_of(i + 1).to_string())})});
       }
     }
     // 4. events
@@ -304,24 +320,26 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
           flow += amount.units();
           if constexpr (Detail) {
             const std::string src = e.kind == EventKind::initial_deposit ? "initial deposit" : "deposit #" + std::to_string(e.ref + 1);
-            record({today, date_of(i + 1), TxKind::deposit, -1, src, amount, {}, {}, {},
-                    "into 活期宝 on T " + today.to_string() + ", confirmed and earning from " + date_of(i + 1).to_string() + moved_note(e, today)});
+            record({today, date_of(i + 1), TxKind::deposit, -1, src, amount, {}, {}, {}, {},
+                    text::make(Id::pf_deposit, {txt(today.to_string()), txt(date_of(i + 1).to_string()), Arg::of(moved_note(e, today))})});
           }
           break;
         }
         case EventKind::order: {
           const auto& o = plan_.orders[e.ref];
-          std::string src, why;
+          std::string src;
+          Message why;  // set only when the ledger is kept (Detail)
           if constexpr (Detail) {
             src = "order #" + std::to_string(e.ref + 1);
-            why = "; placed " + o.at.to_string() + ", counts for T " + today.to_string() +
-                  (o.at.date() != today || o.at.seconds_of_day() >= 15 * 3600 ? " (after the 15:00 cut-off or on a closed day)" : "");
+            const bool late = o.at.date() != today || o.at.seconds_of_day() >= 15 * 3600;
+            why = text::make(Id::pf_order_why, {txt(o.at.to_string()), txt(today.to_string()), Arg::of(late ? text::make(Id::pf_order_late, {}) : none())});
           }
           bool ok;
           if (o.buy) {
             if (o.amount.units() > mmf.available()) {
               ok = false;
-              if constexpr (Detail) record({today, today, TxKind::skipped, static_cast<int>(o.fund), src, o.amount, {}, {}, {}, "refused: 活期宝 balance " + yuan(mmf.available()) + " is less than " + o.amount.to_string() + why});
+              if constexpr (Detail) record({today, today, TxKind::skipped, static_cast<int>(o.fund), src, o.amount, {}, {}, {}, {},
+                                           text::make(Id::pf_refused, {txt(yuan(mmf.available())), txt(o.amount.to_string()), Arg::of(why)})});
             } else {
               ok = buy(i, o.fund, o.amount, src, why);
             }
@@ -333,7 +351,8 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
         }
         case EventKind::regular_investment: {
           const auto& ri = plan_.regular_investments[e.ref];
-          std::string src, why;
+          std::string src;
+          Message why;  // set only when the ledger is kept (Detail)
           if constexpr (Detail) {
             src = "定投 #" + std::to_string(e.ref + 1);
             why = moved_note(e, today);
@@ -341,8 +360,8 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
           if (ri.amount.units() > mmf.available()) {
             ++tot.regular_skipped;
             if constexpr (Detail) {
-              record({today, today, TxKind::skipped, static_cast<int>(ri.fund), src, ri.amount, {}, {}, {},
-                      "skipped: 活期宝 balance " + yuan(mmf.available()) + " is less than the 定投 amount " + ri.amount.to_string() + why});
+              record({today, today, TxKind::skipped, static_cast<int>(ri.fund), src, ri.amount, {}, {}, {}, {},
+                      text::make(Id::pf_skipped, {txt(yuan(mmf.available())), txt(ri.amount.to_string()), Arg::of(why)})});
             }
           } else if (buy(i, ri.fund, ri.amount, src, why)) {
             ++tot.regular_made;

@@ -29,6 +29,7 @@
 #include "core/portfolio/plan.hpp"
 #include "core/portfolio/schedule.hpp"
 #include "core/portfolio/subscription_fee.hpp"
+#include "core/text/messages.hpp"
 
 namespace finlab::portfolio {
 
@@ -62,7 +63,8 @@ struct Transaction {
   money::Shares shares;
   Nav nav;
   money::Money fee;
-  std::string note;          // the explanation with numbers and rules
+  std::string note;          // the explanation with numbers and rules (English: render(why, en))
+  text::Message why;         // the same as a catalog message, for the reader's language
 };
 
 struct DayValue {

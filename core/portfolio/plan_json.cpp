@@ -20,7 +20,8 @@ namespace {
 
 // Thrown inside the reader, turned into a Result failure at the top.
 struct PlanError {
-  std::string message;
+  std::string message;  // English, as the CLI prints it
+  text::Message why;    // the same for the reader's language
 };
 
 // Bounds of a plan (docs/limits.md, "Plan JSON"): every amount at most 10^9
@@ -31,7 +32,19 @@ struct PlanError {
 constexpr std::int64_t kMaxPlanFen = 100'000'000'000;  // 10^9 yuan
 constexpr std::size_t kMaxPlanList = 1'000;
 
-[[noreturn]] void error_at(const std::string& path, const std::string& what) { throw PlanError{path + ": " + what}; }
+// `what` is the English; `why` says it as a catalog message (a reason the core
+// only has in English is shown as is).
+[[noreturn]] void error_at(const std::string& path, const std::string& what, text::Message why) {
+  throw PlanError{path + ": " + what, text::make(text::Id::pf_error_at, {text::Arg::verbatim(path), text::Arg::of(std::move(why))})};
+}
+[[noreturn]] void error_at(const std::string& path, const std::string& what) {
+  error_at(path, what, text::make(text::Id::pf_error_text, {text::Arg::verbatim(what)}));
+}
+text::Message say(text::Id id, std::initializer_list<std::string> args = {}) {
+  std::vector<text::Arg> a;
+  for (const auto& x : args) a.push_back(text::Arg::verbatim(x));
+  return text::make(id, std::move(a));
+}
 
 std::string type_name(const json& v) {
   switch (v.type()) {
@@ -63,7 +76,7 @@ public:
   const json& get(const std::string& key) {
     used_.insert(key);
     auto it = v_.find(key);
-    if (it == v_.end()) error_at(path_, "missing required key `" + key + "`");
+    if (it == v_.end()) error_at(path_, "missing required key `" + key + "`", say(text::Id::pf_error_missing_key, {key}));
     return *it;
   }
   const json* find(const std::string& key) {
@@ -73,7 +86,7 @@ public:
   }
   void finish() const {
     for (auto it = v_.begin(); it != v_.end(); ++it) {
-      if (!used_.count(it.key())) error_at(path_, "unknown key `" + it.key() + "`");
+      if (!used_.count(it.key())) error_at(path_, "unknown key `" + it.key() + "`", say(text::Id::pf_error_unknown_key, {it.key()}));
     }
   }
 
@@ -91,17 +104,20 @@ std::string str(const json& v, const std::string& path) {
 std::string decimal_text(const json& v, const std::string& path, const char* example) {
   if (!v.is_string()) {
     error_at(path, std::string("expected a decimal string such as \"") + example + "\", got " + type_name(v) +
-                       (v.is_number() ? " (amounts and rates are strings so that they stay exact)" : ""));
+                       (v.is_number() ? " (amounts and rates are strings so that they stay exact)" : ""),
+             say(text::Id::pf_error_expected_decimal, {example}));
   }
   return v.get<std::string>();
 }
 
 Money money_at(const json& v, const std::string& path) {
-  auto r = Money::parse(decimal_text(v, path, "1000.00"));
-  if (!r) error_at(path, r.error());
+  const std::string t = decimal_text(v, path, "1000.00");
+  auto r = Money::parse(t);
+  if (!r) error_at(path, r.error(), say(text::Id::pf_error_not_decimal, {t}));
   const std::int64_t fen = r.value().units();
   if (fen > kMaxPlanFen || fen < -kMaxPlanFen)
-    error_at(path, r.value().to_string() + " is outside the plan limit of +-" + Money::from_units(kMaxPlanFen).to_string() + " (docs/limits.md)");
+    error_at(path, r.value().to_string() + " is outside the plan limit of +-" + Money::from_units(kMaxPlanFen).to_string() + " (docs/limits.md)",
+             say(text::Id::pf_error_outside_limit, {r.value().to_string(), Money::from_units(kMaxPlanFen).to_string()}));
   return r.value();
 }
 
@@ -112,8 +128,9 @@ Shares shares_at(const json& v, const std::string& path) {
 }
 
 Rate percent_at(const json& v, const std::string& path) {
-  auto r = Rate::parse_percent(decimal_text(v, path, "1.2"));
-  if (!r) error_at(path, r.error());
+  const std::string t = decimal_text(v, path, "1.2");
+  auto r = Rate::parse_percent(t);
+  if (!r) error_at(path, r.error(), say(text::Id::pf_error_not_decimal, {t}));
   return r.value();
 }
 
@@ -124,9 +141,11 @@ Rate ratio_at(const json& v, const std::string& path) {
 }
 
 long long integer_at(const json& v, const std::string& path, long long lo, long long hi) {
-  if (!v.is_number_integer()) error_at(path, "expected an integer, got " + type_name(v));
+  if (!v.is_number_integer()) error_at(path, "expected an integer, got " + type_name(v), say(text::Id::pf_error_expected_integer));
   const long long x = v.get<long long>();
-  if (x < lo || x > hi) error_at(path, std::to_string(x) + " is not in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  if (x < lo || x > hi)
+    error_at(path, std::to_string(x) + " is not in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]",
+             say(text::Id::pf_error_not_in_range, {std::to_string(x), std::to_string(lo), std::to_string(hi)}));
   return x;
 }
 
@@ -394,7 +413,7 @@ Plan plan_from(const json& root) {
   p.start = date_at(o.get("start"), o.at("start"));
   if (const json* x = o.find("years")) p.years = static_cast<int>(integer_at(*x, o.at("years"), 1, 50));
   if (const json* x = o.find("initial_deposit")) p.initial_deposit = money_at(*x, o.at("initial_deposit"));
-  if (p.initial_deposit.is_negative()) error_at(o.at("initial_deposit"), "must not be negative");
+  if (p.initial_deposit.is_negative()) error_at(o.at("initial_deposit"), "must not be negative", say(text::Id::pf_error_not_negative));
   if (const json* x = o.find("huoqibao")) {
     Obj h(*x, o.at("huoqibao"));
     const json* y = h.find("annual_yield_percent");
@@ -442,7 +461,7 @@ Plan plan_from(const json& root) {
       Obj d(a[i], index_path(o.at("deposits"), i));
       Deposit dep;
       dep.amount = money_at(d.get("amount"), d.at("amount"));
-      if (!dep.amount.is_positive()) error_at(d.at("amount"), "must be positive");
+      if (!dep.amount.is_positive()) error_at(d.at("amount"), "must be positive", say(text::Id::pf_error_must_be_positive));
       dep.when = recurrence_at(d);
       d.finish();
       p.deposits.push_back(dep);
@@ -455,7 +474,7 @@ Plan plan_from(const json& root) {
       RegularInvestment ri;
       ri.fund = fund_ref(p, d.get("fund"), d.at("fund"));
       ri.amount = money_at(d.get("amount"), d.at("amount"));
-      if (!ri.amount.is_positive()) error_at(d.at("amount"), "must be positive");
+      if (!ri.amount.is_positive()) error_at(d.at("amount"), "must be positive", say(text::Id::pf_error_must_be_positive));
       ri.when = recurrence_at(d);
       d.finish();
       p.regular_investments.push_back(ri);
@@ -473,13 +492,14 @@ Plan plan_from(const json& root) {
     for (std::size_t i = 0; i < p.funds.size(); ++i) {
       if (const json* w = t.find(p.funds[i].id)) {
         rb.fund_targets[i] = percent_at(*w, t.at(p.funds[i].id));
-        if (rb.fund_targets[i].units() < 0) error_at(t.at(p.funds[i].id), "must not be negative");
+        if (rb.fund_targets[i].units() < 0) error_at(t.at(p.funds[i].id), "must not be negative", say(text::Id::pf_error_not_negative));
         sum = sum + rb.fund_targets[i];
       }
     }
     t.finish();
-    if (rb.huoqibao_target.units() < 0) error_at(t.at("huoqibao"), "must not be negative");
-    if (sum != Rate::percent("100")) error_at(t.path(), "targets add up to " + sum.to_percent_string() + "%, not 100%");
+    if (rb.huoqibao_target.units() < 0) error_at(t.at("huoqibao"), "must not be negative", say(text::Id::pf_error_not_negative));
+    if (sum != Rate::percent("100"))
+      error_at(t.path(), "targets add up to " + sum.to_percent_string() + "%, not 100%", say(text::Id::pf_error_targets_sum, {sum.to_percent_string()}));
     if (const json* e = r.find("every")) {
       const std::string s = str(*e, r.at("every"));
       if (s == "month") rb.every = Rebalance::Every::month;
@@ -545,13 +565,17 @@ ojson recurrence_json(ojson j, const Recurrence& r) {
 
 }  // namespace
 
-Result<Plan> parse_plan(std::string_view json_text) {
+Result<Plan> parse_plan(std::string_view json_text, text::Message* why) {
   auto parsed = parse_strict_json<json>(json_text, "");  // duplicate keys refused (core/strict_json.hpp)
-  if (!parsed.ok()) return fail(parsed.error());
+  if (!parsed.ok()) {
+    if (why) *why = text::make(text::Id::pf_error_text, {text::Arg::verbatim(parsed.error())});
+    return fail(parsed.error());
+  }
   const json root = std::move(parsed).value();
   try {
     return plan_from(root);
   } catch (const PlanError& e) {
+    if (why) *why = e.why;
     return fail(e.message);
   }
 }

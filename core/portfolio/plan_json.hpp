@@ -11,10 +11,13 @@
 
 #include "core/portfolio/plan.hpp"
 #include "core/result.hpp"
+#include "core/text/messages.hpp"
 
 namespace finlab::portfolio {
 
-Result<Plan> parse_plan(std::string_view json_text);
+// On failure `why` (if given) gets the error as a catalog message, for the
+// reader's language; the Result's error is its English.
+Result<Plan> parse_plan(std::string_view json_text, text::Message* why = nullptr);
 
 // The plan as a JSON document (every field written out, 2-space indent);
 // parse_plan(plan_to_json(p)) gives p back.

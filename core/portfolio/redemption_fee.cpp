@@ -76,18 +76,24 @@ RedemptionRate redemption_rate(const RedemptionFeeSchedule& s, int held_days, ti
 }
 
 std::string describe(const RedemptionFeeSchedule& s, const RedemptionRate& r, int held_days) {
-  std::ostringstream os;
-  os << "held " << held_days << (held_days == 1 ? " day" : " days");
-  if (r.tier < s.tiers.size() && s.tiers[r.tier].held_days_below) os << " (< " << *s.tiers[r.tier].held_days_below << ")";
-  os << ": " << r.rate.to_percent_string(2) << "%";
-  if (r.rate_raised) os << " (raised from " << s.tiers[r.tier].rate.to_percent_string(2) << "% to the minimum for holdings under 7 days)";
+  return text::render(describe_message(s, r, held_days), text::Lang::en);
+}
+
+text::Message describe_message(const RedemptionFeeSchedule& s, const RedemptionRate& r, int held_days) {
+  using text::Arg;
+  using text::Id;
+  const text::Message none = text::make(Id::nothing, {});
+  text::Message tier = none, raised = none, assets = none;
+  if (r.tier < s.tiers.size() && s.tiers[r.tier].held_days_below) tier = text::make(Id::pf_held_tier, {Arg::number(*s.tiers[r.tier].held_days_below)});
+  if (r.rate_raised) raised = text::make(Id::pf_held_raised, {Arg::verbatim(s.tiers[r.tier].rate.to_percent_string(2))});
   if (s.csrc_short_hold_floor && held_days < kShortHoldDays && r.to_fund_assets == Rate::from_units(Rate::one_units) &&
       (r.floor_applied || r.rate == short_hold_minimum_rate())) {
-    os << ", all credited to fund assets (CSRC 2017 liquidity rules, Art. 23)";
+    assets = text::make(Id::pf_held_csrc, {});
   } else if (r.rate.units() > 0) {
-    os << ", " << r.to_fund_assets.to_percent_string() << "% of it credited to fund assets";
+    assets = text::make(Id::pf_held_to_assets, {Arg::verbatim(r.to_fund_assets.to_percent_string())});
   }
-  return os.str();
+  return text::make(Id::pf_held, {Arg::number(held_days), Arg::of(std::move(tier)), Arg::verbatim(r.rate.to_percent_string(2)), Arg::of(std::move(raised)),
+                                  Arg::of(std::move(assets))});
 }
 
 }  // namespace finlab::portfolio

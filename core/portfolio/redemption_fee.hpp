@@ -20,6 +20,7 @@
 
 #include "core/money/rate.hpp"
 #include "core/portfolio/nav.hpp"
+#include "core/text/messages.hpp"
 #include "core/time/date.hpp"
 
 namespace finlab::portfolio {
@@ -61,5 +62,6 @@ RedemptionRate redemption_rate(const RedemptionFeeSchedule& s, int held_days, ti
 // Why, in words: "held 5 days (< 7): 1.50%, all credited to fund assets (CSRC
 // 2017 liquidity rules, Art. 23)".
 std::string describe(const RedemptionFeeSchedule& s, const RedemptionRate& r, int held_days);
+text::Message describe_message(const RedemptionFeeSchedule& s, const RedemptionRate& r, int held_days);  // describe() is its English
 
 }  // namespace finlab::portfolio

@@ -115,19 +115,34 @@ Result<SubscriptionQuote> quote_subscription(Money amount, Nav nav, const Subscr
   return q;
 }
 
-std::string SubscriptionQuote::explain() const {
-  std::ostringstream os;
+std::string SubscriptionQuote::explain() const { return text::render(explain_message(), text::Lang::en); }
+
+text::Message SubscriptionQuote::explain_message() const {
+  using text::Arg;
+  using text::Id;
+  const auto rounding = [](money::Rounding r) { return Arg::number(static_cast<std::int64_t>(r)); };
+  text::Message fees;
   if (flat_fee) {
-    os << "flat fee " << flat_fee->to_string() << " per order; net = " << amount.to_string() << " − " << fee.to_string()
-       << " = " << net.to_string();
+    fees = text::make(Id::pf_quote_flat, {Arg::verbatim(flat_fee->to_string()), Arg::verbatim(amount.to_string()), Arg::verbatim(fee.to_string()),
+                                          Arg::verbatim(net.to_string())});
   } else {
-    os << "net = " << amount.to_string() << " / (1 + " << applied_rate.to_percent_string() << "%) = " << net.to_string()
-       << " (" << money::to_string(net_rounding) << ")";
-    if (applied_rate != list_rate) os << " [list rate " << list_rate.to_percent_string() << "% after the platform discount]";
-    os << "; fee = " << amount.to_string() << " − " << net.to_string() << " = " << fee.to_string();
+    const text::Message discount = applied_rate != list_rate ? text::make(Id::pf_quote_discount, {Arg::verbatim(list_rate.to_percent_string())})
+                                                             : text::make(Id::nothing, {});
+    fees = text::make(Id::pf_quote_rate, {Arg::verbatim(amount.to_string()), Arg::verbatim(applied_rate.to_percent_string()), Arg::verbatim(net.to_string()),
+                                          rounding(net_rounding), Arg::of(discount), Arg::verbatim(fee.to_string())});
   }
-  os << "; shares = " << net.to_string() << " / " << nav.to_string() << " = " << shares.to_string() << " (" << money::to_string(share_rounding) << ")";
-  return os.str();
+  return text::make(Id::pf_quote_shares, {Arg::of(std::move(fees)), Arg::verbatim(net.to_string()), Arg::verbatim(nav.to_string()),
+                                          Arg::verbatim(shares.to_string()), rounding(share_rounding)});
+}
+
+text::Message subscription_refusal(Money amount, const SubscriptionFeeSchedule& s, const std::string& english) {
+  using text::Arg;
+  using text::Id;
+  if (!amount.is_positive()) return text::make(Id::pf_sub_not_positive, {Arg::verbatim(amount.to_string())});
+  if (amount < s.minimum) return text::make(Id::pf_sub_below_minimum, {Arg::verbatim(amount.to_string()), Arg::verbatim(s.minimum.to_string())});
+  const SubscriptionTier& t = s.tiers[subscription_tier_for(s, amount)];
+  if (t.flat && *t.flat >= amount) return text::make(Id::pf_sub_flat_exceeds, {Arg::verbatim(amount.to_string()), Arg::verbatim(t.flat->to_string())});
+  return text::make(Id::pf_error_text, {Arg::verbatim(english)});
 }
 
 }  // namespace finlab::portfolio

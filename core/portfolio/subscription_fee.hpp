@@ -18,6 +18,7 @@
 #include "core/money/rate.hpp"
 #include "core/portfolio/nav.hpp"
 #include "core/result.hpp"
+#include "core/text/messages.hpp"
 
 namespace finlab::portfolio {
 
@@ -58,6 +59,7 @@ struct SubscriptionQuote {
   // The computation in words with the numbers, e.g.
   // "net = 100000.00 / (1 + 1.2%) = 98814.23 (half_up); fee = 100000.00 − 98814.23 = 1185.77; shares = 98814.23 / 1.1800 = 83740.87 (half_up)".
   std::string explain() const;
+  text::Message explain_message() const;  // the same as a catalog message (explain() is its English)
 };
 
 // The rate (or flat fee) tier for `amount`; amount must be positive.
@@ -66,6 +68,8 @@ std::size_t subscription_tier_for(const SubscriptionFeeSchedule& s, money::Money
 // A purchase of `amount` at `nav`. Fails (with the reason) for amount ≤ 0,
 // amount below the minimum, or a flat fee that would eat the whole amount.
 Result<SubscriptionQuote> quote_subscription(money::Money amount, Nav nav, const SubscriptionFeeSchedule& s);
+// Why quote_subscription refused `amount`, as a catalog message (`english` is its error, shown as is if no case matches).
+text::Message subscription_refusal(money::Money amount, const SubscriptionFeeSchedule& s, const std::string& english);
 
 // rate × multiplier, half-up to 10^-10 (exact for any discount with ≤ 10 decimals
 // times a rate with ≤ 10 decimals whose product fits).

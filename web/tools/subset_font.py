@@ -6,6 +6,10 @@ messages the app shows) and every character of the given data files (assets),
 keeps those plus printable ASCII, and writes (1) an OpenType subset of one face of the
 collection and (2) the same characters as UTF-8 text, which the app feeds to
 ImGui's glyph-range builder so that exactly these glyphs are rasterised.
+With --common gb2312-1 the font also holds the 3,755 level-1 hanzi of GB 2312
+(the most common characters, generated from Python's own gb2312 codec, so no
+list is committed): what a user types (a policy named 春节促销策略, a person's
+name) has a glyph; the app rasterises those only once they are typed.
 Run by CMake at build time (web/CMakeLists.txt); the output is not committed.
 """
 import argparse
@@ -34,6 +38,18 @@ def characters(paths, data_paths):
     return chars
 
 
+def gb2312_level1():
+    """The level-1 hanzi of GB 2312 (rows 16-55, 3,755 characters by frequency of use)."""
+    out = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass  # D7FA-D7FE are unassigned
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--font", required=True)
@@ -41,6 +57,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--glyphs-out", required=True)
     ap.add_argument("--data", action="append", default=[], help="a data file whose every character is shown (repeatable)")
+    ap.add_argument("--common", choices=["gb2312-1"], help="also put these common characters in the font (not in the glyph list)")
     ap.add_argument("sources", nargs="+", help="C++ files whose string literals are shown")
     a = ap.parse_args()
     try:
@@ -56,6 +73,7 @@ def main():
     cmap = font.getBestCmap()
     missing = sorted(ch for ch in chars if ord(ch) not in cmap and ch.isprintable() and not ch.isspace())
     chars = {ch for ch in chars if ord(ch) in cmap}
+    common = {ch for ch in gb2312_level1() if ord(ch) in cmap} if a.common else set()
 
     opts = subset.Options()
     opts.layout_features = []          # ImGui does no shaping
@@ -65,14 +83,14 @@ def main():
     opts.notdef_outline = True
     opts.glyph_names = False
     sub = subset.Subsetter(opts)
-    sub.populate(unicodes=[ord(c) for c in chars])
+    sub.populate(unicodes=[ord(c) for c in chars | common])
     sub.subset(font)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     font.save(a.out)
     with open(a.glyphs_out, "w", encoding="utf-8") as f:
         f.write("".join(sorted(chars)))
     cjk = sum(1 for c in chars if ord(c) >= 0x2E80)
-    print(f"subset_font.py: {len(chars)} characters ({cjk} CJK) -> {a.out} ({os.path.getsize(a.out)} bytes)"
+    print(f"subset_font.py: {len(chars)} characters ({cjk} CJK) + {len(common - chars)} common for typed text -> {a.out} ({os.path.getsize(a.out)} bytes)"
           + (f"; not in font: {''.join(missing)}" if missing else ""))
 
 

@@ -17,12 +17,80 @@ function profileCsv(st) {
   return `user_id,consent,${FEATURES.join(',')}\n1,${st.consent},${row.join(',')}\n`;
 }
 
+// Values typed for the behaviour categories a sample user did not share (the
+// page asks for them instead of inventing any).
+const BY_CATEGORY = {
+  device: ['account_age_months', 'device_price_tier', 'number_tenure_months'],
+  location: ['home_night_share', 'months_at_night_location', 'moves_per_year', 'work_regularity'],
+  app_usage: ['finance_app_days', 'lending_app_count', 'late_night_share', 'install_churn'],
+  consumption: ['bill_ontime_share', 'topup_regularity', 'spend_volatility', 'spend_to_income', 'wallet_balance_days'],
+};
+const TYPED = { account_age_months: 30, device_price_tier: 2, number_tenure_months: 48, home_night_share: 0.8, months_at_night_location: 24,
+  moves_per_year: 1, work_regularity: 0.7, finance_app_days: 10, lending_app_count: 2, late_night_share: 0.1, install_churn: 3,
+  bill_ontime_share: 0.95, topup_regularity: 0.8, spend_volatility: 0.4, spend_to_income: 0.6, wallet_balance_days: 12 };
+
+async function enterValues(app, category) {
+  for (const f of BY_CATEGORY[category]) {
+    if ((await app.state()).panels.credit.values[f] !== null) continue;
+    if (f === 'device_price_tier') {
+      await app.click(`credit.feature.${f}`);
+      await app.click(`credit.feature.${f}.${TYPED[f]}`);
+    } else {
+      await app.type(`credit.feature.${f}`, String(TYPED[f]));
+    }
+  }
+}
+
 async function waitScore(app) {
   await app.page.waitForFunction(() => window.finlab.state().panels.credit.score !== undefined, null, { timeout: 120000 });
   await app.settled();
 }
 
-module.exports = [
+const askForValues = {
+  name: 'credit: granting a consent asks for the values; the score reads them only once entered, as finlab score apply does',
+  async run(t) {
+    const app = await t.open({ hash: 'credit' });
+    await waitScore(app);
+    let st = (await app.state()).panels.credit;
+    for (let i = 0; i < 10 && ['device', 'location', 'app_usage', 'consumption'].every((c) => st.consent.includes(c)); ++i) {
+      await app.click('credit.next_sample');
+      st = (await app.state()).panels.credit;
+    }
+    const c = ['location', 'consumption', 'app_usage', 'device'].find((x) => !st.consent.includes(x));
+    t.check(c !== undefined, `a sample user who did not share some category (${st.consent})`);
+    t.check(BY_CATEGORY[c].every((f) => st.values[f] === null), `${c}: no value is invented for data not shared`);
+    const before = st.score;
+    await app.click(`credit.consent.${c}`);
+    st = (await app.state()).panels.credit;
+    t.check(st.consent.includes(c) && st.pending.includes(c), `${c} granted and waiting for its values (${st.pending})`);
+    t.equal(st.score, before, 'the score does not change on the grant alone');
+    await app.screenshot('credit-1280x800-asks-values');
+    const numeric = BY_CATEGORY[c].find((f) => f !== 'device_price_tier');
+    await app.type(`credit.feature.${numeric}`, '999');
+    st = (await app.state()).panels.credit;
+    t.equal([st.values[numeric], st.score], [null, before], `an out-of-range ${numeric} is not used`);
+    await enterValues(app, c);
+    st = (await app.state()).panels.credit;
+    t.equal(st.pending, [], 'all values entered');
+    t.equal(BY_CATEGORY[c].map((f) => st.values[f]), BY_CATEGORY[c].map((f) => TYPED[f]), 'the values are the ones typed');
+    t.check(st.score !== before, `the score changes once they are entered (${before} -> ${st.score}, uses ${st.categories_used})`);
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.click('credit.download_card')]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finlab-credit-'));
+    const card = path.join(dir, 'card.json');
+    await download.saveAs(card);
+    const csv = path.join(dir, 'profile.csv');
+    fs.writeFileSync(csv, profileCsv(st));
+    const out = t.cli(['score', 'apply', '--model', card, '--data', csv, '--json'], { json: true });
+    const row = (out.rows || out.scores || out)[0] || out;
+    t.equal([row.score, row.band], [st.score, st.band], 'score and band equal finlab score apply on the typed values');
+    await app.click('lang.zh');
+    await app.click(`credit.consent.${c}`);
+    await app.click(`credit.consent.${c}`);
+    await app.screenshot('credit-zh-1280x800-values');
+  },
+};
+
+module.exports = [askForValues,
   {
     name: 'credit: consent withdrawal, score equals finlab score apply, delete my data',
     async run(t) {
@@ -39,9 +107,11 @@ module.exports = [
       for (const c of ['device', 'location', 'app_usage', 'consumption']) {
         if (!st.consent.includes(c)) {
           await app.click(`credit.consent.${c}`);
+          await enterValues(app, c);
           st = (await app.state()).panels.credit;
         }
       }
+      t.equal(st.pending, [], 'every granted category has its values');
       t.equal(st.consent, 'application+device+location+app_usage+consumption', 'all categories granted');
       const predicted = st.withdraw.consumption;
       const before = st.score;

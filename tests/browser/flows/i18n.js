@@ -78,6 +78,35 @@ const sentences = {
     t.check(cbad.length === 0, `credit sentences in 中文: ${cbad.slice(0, 6).join('; ')}`);
     t.note(`reason: ${cr.reason_texts[0]}; change: ${cr.counterfactual_texts[0]}`);
     await app.screenshot('i18n-zh-1280x800-credit-reasons');
+
+    // Portfolio: a plan parser error, the plan names and every transaction note of a run, in Chinese.
+    await app.click('tab.portfolio');
+    await assess(app, 'portfolio.suit', ANSWERS.c5);
+    await app.type('portfolio.invest_amount', '-5');
+    let pf = (await app.state()).panels.portfolio;
+    t.check(/regular_investments\[0\]\.amount：必须大于零/.test(pf.plan_error), `the parser's error is in Chinese, with its JSON path: ${pf.plan_error}`);
+    const ebad = englishIn('portfolio error', [pf.plan_error.replace(/^\$[\w.[\]]+/, '')]);
+    t.check(ebad.length === 0, `plan error in 中文: ${ebad.join('; ')}`);
+    await app.screenshot('i18n-zh-1280x800-portfolio-error');
+    await app.type('portfolio.invest_amount', '1000');
+    await app.click('portfolio.plan');
+    await app.click('portfolio.plan.1');  // rebalancing: allocation, rebalance sells and buys, moved 定投
+    pf = (await app.state()).panels.portfolio;
+    t.equal(pf.plan_error, '', 'the plan is valid again');
+    const nbad = englishIn('plan names', pf.plan_names);
+    t.check(pf.plan_names.length === 2 && nbad.length === 0, `plan names in 中文: ${pf.plan_names.join(' | ')} ${nbad.join('; ')}`);
+    await app.type('portfolio.paths', '60');
+    await app.type('portfolio.years', '3');
+    await app.click('portfolio.run');
+    await app.page.waitForFunction(() => { const p = window.finlab.state().panels.portfolio; return p.result && !p.running; }, null, { timeout: 120000 });
+    await app.settled();
+    const notes = (await app.state()).panels.portfolio.result.notes;
+    t.check(notes.length > 5, `transaction notes shown (${notes.length})`);
+    t.check(notes.some((n) => /份额/.test(n)) && notes.some((n) => /再平衡|初始配置/.test(n)), 'buys and rebalancing are among them');
+    const pbad = englishIn('portfolio notes', notes);
+    t.check(pbad.length === 0, `transaction notes in 中文: ${pbad.slice(0, 6).join('; ')}`);
+    t.note(`note: ${notes.find((n) => /份额/.test(n))}`);
+    await app.screenshot('i18n-zh-1280x800-portfolio-notes');
     t.equal((await app.state()).untranslated, [], 'no untranslated strings in these states');
   },
 };

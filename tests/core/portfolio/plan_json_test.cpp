@@ -98,3 +98,21 @@ TEST_CASE("A constant 活期宝 yield becomes a daily 万份收益 by the compou
   CHECK(portfolio::income_per_10k_for_annual_yield(money::Rate::percent("3")).to_string() == "0.8099");
   CHECK(portfolio::income_per_10k_for_annual_yield(money::Rate::percent("0")).to_string() == "0.0000");
 }
+
+TEST_CASE("The plan templates' names are in the catalog; a parser error comes as a message in both languages", "[portfolio][plan][text]") {
+  using text::Id;
+  const std::pair<const char*, Id> names[] = {{"csi300_monthly.json", Id::pf_plan_csi300_monthly},
+                                              {"balanced_rebalance.json", Id::pf_plan_balanced_rebalance}};
+  for (const auto& [file, id] : names) {
+    INFO(file);
+    CHECK(portfolio::parse_plan(asset(file)).value().name == text::render(text::make(id, {}), text::Lang::en));
+    CHECK(text::render(text::make(id, {}), text::Lang::zh).find("monthly") == std::string::npos);
+  }
+  text::Message why;
+  const std::string bad = R"({"name": "x", "start": "2015-06-01", "deposits": [{"amount": "-5", "every": "month", "day": 10}]})";
+  auto p = portfolio::parse_plan(bad, &why);
+  REQUIRE_FALSE(p.ok());
+  CHECK(p.error() == "$.deposits[0].amount: must be positive");
+  CHECK(text::render(why, text::Lang::en) == p.error());
+  CHECK(text::render(why, text::Lang::zh) == "$.deposits[0].amount：必须大于零");
+}
