@@ -99,7 +99,7 @@ TEST_CASE("A constant 活期宝 yield becomes a daily 万份收益 by the compou
   CHECK(portfolio::income_per_10k_for_annual_yield(money::Rate::percent("0")).to_string() == "0.0000");
 }
 
-TEST_CASE("The plan templates' names are in the catalog; a parser error comes as a message in both languages", "[portfolio][plan][text]") {
+TEST_CASE("The plan templates' names are in the catalog, a parser error comes as a message in both languages", "[portfolio][plan][text]") {
   using text::Id;
   const std::pair<const char*, Id> names[] = {{"csi300_monthly.json", Id::pf_plan_csi300_monthly},
                                               {"balanced_rebalance.json", Id::pf_plan_balanced_rebalance}};
