@@ -76,6 +76,18 @@ const KpiText kKpis[] = {
     {"provision_stage3", "Provision stage 3 (credit-impaired)", "第三阶段损失准备（已发生信用减值）", -1},
     {"guarantee_fee_income", "Guarantee fees from partners", "向合作方收取的担保费", +1},
     {"guaranteed_losses", "Partner losses borne by the platform", "平台承担的合作方损失", -1},
+    // Customer behaviour (docs/sim.md "Customer behaviour").
+    {"prepaid", "Loans repaid early", "提前还清的贷款笔数", 0},
+    {"prepaid_amount", "Principal repaid early", "提前偿还的本金", 0},
+    {"repeat_draws", "Draws on open credit lines", "用户在已有额度上的再次支用笔数", 0},
+    {"repeat_draw_amount", "Amount drawn on open credit lines", "已有额度上再次支用的金额", 0},
+    {"repeat_draw_share", "Share of loans that were draws on a line", "再次支用占放款笔数的比例", 0},
+    {"lines_raised", "Credit lines raised (limit ladder)", "额度提升次数（额度阶梯）", 0},
+    {"lines_cut", "Credit lines cut (limit ladder)", "额度下调次数（额度阶梯）", 0},
+    {"lines_closed", "Credit lines closed (limit ladder)", "额度关闭次数（额度阶梯）", 0},
+    {"open_lines", "Users holding an open credit line", "持有可用额度的用户数", 0},
+    {"open_line_amount", "Open credit lines in total", "可用额度总额", 0},
+    {"score_down_20", "Users whose score fell 20+ points", "评分下降 20 分以上的用户数", 0},
 };
 
 }  // namespace
