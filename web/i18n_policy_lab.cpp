@@ -79,6 +79,21 @@ const I18nPair kPolicyLab[] = {
   // ---- credit quality (policy_lab_quality.cpp, policy_lab_panel_quality.cpp)
   {"Credit quality", "资产质量"},
   // ---- customer behaviour (docs/sim.md "Customer behaviour")
+  {"Credit lines (limit ladder)", "授信额度（额度阶梯）"},
+  {"Keep a credit line and re-score it every month", "保留授信额度并每月重新评分"},
+  {"The first approved limit becomes a line the user draws on again without a new application. Each month it is re-scored on the "
+   "drifted behaviour score: raised after enough clean months (up to the limit matrix's cell), cut once per episode when the "
+   "score falls below the cut edge or the loan is in arrears, closed below the close edge, ended by a charge-off. "
+   "Leave a box empty for the default shown in grey.",
+   "首次批准的额度成为授信额度，用户无需再次申请即可再次支用。每月按漂移后的行为评分重新评估：连续按时还款满规定月数后提额（不超过额度矩阵对应格），"
+   "评分低于降额线或贷款逾期时每轮降额一次，低于关闭线时关闭额度，核销时终止。留空则使用灰色显示的默认值。"},
+  {"Off: no lines; a user applies anew after each loan.", "关闭：不设授信额度，用户每笔贷款后重新申请。"},
+  {"Raise the line by", "提额幅度"},
+  {"Clean months before a raise", "提额前需连续按时还款的月数"},
+  {"Cut the line by, once per episode", "降额幅度（每轮一次）"},
+  {"Cut when the score falls below", "评分低于此值时降额"},
+  {"Close the line when the score falls below", "评分低于此值时关闭额度"},
+  {"Highest line, 0 = the limit matrix's cell only", "额度上限（0 = 仅按额度矩阵）"},
   {"Prepayment: a current borrower repays the rest early", "提前还款：正常还款的借款人提前还清余额"},
   {"A user with an open line draws on it again", "有可用额度的用户再次支用"},
   {"Behaviour-score drift, standard deviation of a month's step", "行为评分漂移：每月变动的标准差"},

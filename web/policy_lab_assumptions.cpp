@@ -9,6 +9,7 @@
 // Deliberately not here: drawing (policy_lab_panel_assumptions.cpp) and any
 // range or default (sim/: the defaults shown are read from sim's own JSON).
 #include "sim/assumptions_json.hpp"
+#include "sim/limit_ladder.hpp"
 #include "sim/pnl_json.hpp"
 #include "web/policy_lab_detail.hpp"
 
@@ -17,6 +18,8 @@ namespace finlab::web {
 namespace {
 
 using K = LabExtraKind;
+
+constexpr const char* kLadder = "credit.limit_ladder";
 
 // In the order of docs/sim.md's tables; units are translation keys.
 const LabExtraField kFields[] = {
@@ -50,7 +53,30 @@ const LabExtraField kFields[] = {
     {"pnl", "interest_tax_pct", "Tax on interest income (\"dated\" = 5% business tax, 6/106 VAT from 2016-05-01)", "% of gross", 1, K::tax},
     {"pnl", "cost_of_equity_pct", "Cost of equity", "% a year", 1, K::percent},
     {"pnl", "capital_ratio_pct", "Capital held per yuan outstanding", "%", 1, K::percent},
+    // credit.limit_ladder (sim/limit_ladder.hpp; docs/sim.md "Customer behaviour"): present only when
+    // the form's "Limit ladder" box is ticked (LabPolicyForm::ladder_on).
+    {kLadder, "raise_pct", "Raise the line by", "%", 1, K::percent},
+    {kLadder, "raise_after_clean_months", "Clean months before a raise", "months", 1, K::integer},
+    {kLadder, "cut_pct", "Cut the line by, once per episode", "%", 1, K::percent},
+    {kLadder, "cut_below_score", "Cut when the score falls below", "score points", 1, K::integer},
+    {kLadder, "close_below_score", "Close the line when the score falls below", "score points", 1, K::integer},
+    {kLadder, "max_yuan", "Highest line, 0 = the limit matrix's cell only", "yuan", 1, K::yuan},
 };
+
+// The object at a dotted section path ("credit.limit_ladder"), or nullptr.
+const lab::ojson* section_at(const lab::ojson& doc, std::string_view path) {
+  const lab::ojson* p = &doc;
+  while (!path.empty()) {
+    const std::size_t dot = path.find('.');
+    const std::string key(path.substr(0, dot));
+    if (!p->is_object()) return nullptr;
+    const auto it = p->find(key);
+    if (it == p->end()) return nullptr;
+    p = &*it;
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  }
+  return p;
+}
 
 }  // namespace
 
@@ -87,8 +113,8 @@ void extra_from_doc(const ojson& doc, LabPolicyForm& f) {
   f.extra.clear();
   f.ecl_stages = -1;
   for (const LabExtraField& x : kFields) {
-    const auto sec = doc.find(x.section);
-    if (sec == doc.end() || !sec->is_object()) continue;
+    const ojson* sec = section_at(doc, x.section);
+    if (sec == nullptr || !sec->is_object()) continue;
     const auto v = sec->find(x.key);
     if (v == sec->end()) continue;
     if (x.count == 1) {
@@ -102,6 +128,27 @@ void extra_from_doc(const ojson& doc, LabPolicyForm& f) {
   if (const auto pnl = doc.find("pnl"); pnl != doc.end() && pnl->is_object()) {
     if (const auto e = pnl->find("ecl_stages"); e != pnl->end() && e->is_boolean()) f.ecl_stages = e->get<bool>() ? 1 : 0;
   }
+  f.ladder_on = section_at(doc, kLadder) != nullptr;
+}
+
+// credit.limit_ladder exists exactly when the box is ticked ({} = every
+// default); keys the form does not show are kept, as for the other sections.
+static void ladder_into_doc(const LabPolicyForm& f, ojson& doc) {
+  if (!doc.contains("credit") || !doc["credit"].is_object()) doc["credit"] = ojson::object();
+  ojson& credit = doc["credit"];
+  if (!f.ladder_on) {
+    credit.erase("limit_ladder");
+    return;
+  }
+  ojson lad = credit.contains("limit_ladder") && credit["limit_ladder"].is_object() ? credit["limit_ladder"] : ojson::object();
+  for (const LabExtraField& x : kFields) {
+    if (std::string_view(x.section) != kLadder) continue;
+    const auto it = f.extra.find(extra_path(x, 0));
+    const std::string s = it == f.extra.end() ? std::string() : trim(it->second);
+    if (s.empty()) lad.erase(x.key);
+    else lad[x.key] = value_of(x, s);
+  }
+  credit["limit_ladder"] = lad;
 }
 
 // Keys of the sections the form does not know ("$comment", a typo the parser
@@ -147,6 +194,7 @@ void extra_into_doc(const LabPolicyForm& f, ojson& doc) {
     if (sec.empty()) doc.erase(section);
     else doc[section] = sec;
   }
+  ladder_into_doc(f, doc);
 }
 
 // The engine's defaults by JSON path, as the policy JSON writes them.
@@ -154,8 +202,10 @@ std::map<std::string, std::string> extra_defaults() {
   std::map<std::string, std::string> out;
   const ojson a = sim::assumptions_policy_json(sim::Assumptions{});
   const ojson p = sim::pnl_policy_json(sim::PnlSettings{});
+  const ojson l = sim::limit_ladder_json(sim::LimitLadder{});  // the score edges follow the cutoff: lab::ladder_score_hints
   for (const LabExtraField& x : kFields) {
-    const ojson& sec = std::string(x.section) == "pnl" ? p : a;
+    const std::string_view s = x.section;
+    const ojson& sec = s == "pnl" ? p : s == kLadder ? l : a;
     const auto v = sec.find(x.key);
     if (v == sec.end()) continue;
     for (int i = 0; i < x.count; ++i) out[extra_path(x, i)] = text_of(x.count > 1 && v->is_array() ? (*v)[static_cast<std::size_t>(i)] : *v);

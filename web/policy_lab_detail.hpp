@@ -9,7 +9,9 @@
 // and any simulation rule (sim/).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -63,6 +65,40 @@ std::string display_total(const std::string& value, const std::string& unit);
 // Exact difference b − a of two stored totals, as display text.
 std::string total_diff(const std::string& a, const std::string& b, const std::string& unit);
 double plot_of(const std::string& value, int scale);
+
+// Vintage curves by months on book (MOB 1 .. months − 1): one line for each
+// of at most ~6 evenly spaced origination months of `pts` (ordered by
+// origination month; each point has orig_month and mob). `point(p)` gives a
+// point's percent (4 decimals) and its hover text ("1.2345% (3 / 243)").
+template <class Points, class PointText>
+ChartSpec vintage_mob_chart(const char* name, const sim::StoredRun& r, Ui& ui, float h, const Points& pts, PointText point) {
+  ChartSpec c;
+  c.name = name;
+  c.height_css = h;
+  c.y_suffix = "%";
+  c.y_from_zero = true;
+  const int months = r.acc.months;
+  for (int mob = 1; mob < std::max(2, months); ++mob) c.x_labels.push_back(std::string(ui.tr("MOB")) + " " + std::to_string(mob));
+  std::vector<int> origins;
+  for (const auto& p : pts)
+    if (origins.empty() || origins.back() != p.orig_month) origins.push_back(p.orig_month);
+  const std::size_t step = std::max<std::size_t>(1, (origins.size() + 5) / 6);
+  const sim::KpiContext kc = r.kpi_context();
+  for (std::size_t k = 0; k < origins.size(); k += step) {
+    const int o = origins[k];
+    ChartSeries s{sim::period_of(kc.start, o), SeriesKind::line, {}, {}, {}, 0, true};
+    s.y.assign(c.x_labels.size(), std::numeric_limits<double>::quiet_NaN());
+    s.y_text.assign(c.x_labels.size(), "–");
+    for (const auto& p : pts) {
+      if (p.orig_month != o || p.mob < 1 || p.mob > static_cast<int>(c.x_labels.size())) continue;
+      const auto [pct, text] = point(p);
+      s.y[p.mob - 1] = plot_of(pct, 4);
+      s.y_text[p.mob - 1] = text;
+    }
+    c.series.push_back(std::move(s));
+  }
+  return c;
+}
 sim::MonthAcc sum_months(const sim::RunAcc& acc);
 std::string total_of(const sim::StoredRun& r, const std::string& name);
 std::string yuan_text(std::int64_t fen);

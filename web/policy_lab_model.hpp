@@ -65,6 +65,7 @@ struct LabPolicyForm {
   // "" = the documented default. ecl_stages: -1 default (true), 0 false, 1 true.
   std::map<std::string, std::string> extra;
   int ecl_stages = -1;
+  bool ladder_on = false;                         // credit.limit_ladder present (its fields in `extra`)
   std::string json;                               // the JSON editor's text
 };
 

@@ -48,5 +48,7 @@ void quality_section(Ui& ui, const LabRunView& r, LabIntents& out);
 void pnl_section(Ui& ui, const LabRunView& r, LabIntents& out);
 // Policy sections: borrower behaviour and costs (policy_lab_panel_assumptions.cpp).
 void assumptions_sections(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out);
+// The limit ladder (credit.limit_ladder): a tick box and, when ticked, its fields.
+void ladder_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out);
 
 }  // namespace finlab::web::lab_panel

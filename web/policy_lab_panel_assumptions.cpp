@@ -128,4 +128,18 @@ void assumptions_sections(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents
   }
 }
 
+void ladder_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
+  if (!section(ui, "Credit lines (limit ladder)", "sec_ladder", "policy_lab.sec.ladder", false)) return;
+  if (ImGui::Checkbox(ui.label("Keep a credit line and re-score it every month", "ladder_on").c_str(), &f.ladder_on)) {
+    out.policy_changed = out.policy_committed = true;
+  }
+  ui.name_item("policy_lab.f.ladder_on");
+  ui.help_text(f.ladder_on ? "The first approved limit becomes a line the user draws on again without a new application. Each month it is re-scored on the "
+                             "drifted behaviour score: raised after enough clean months (up to the limit matrix's cell), cut once per episode when the "
+                             "score falls below the cut edge or the loan is in arrears, closed below the close edge, ended by a charge-off. "
+                             "Leave a box empty for the default shown in grey."
+                           : "Off: no lines; a user applies anew after each loan.");
+  if (f.ladder_on) fields_of(ui, v, f, out, "credit.limit_ladder");
+}
+
 }  // namespace finlab::web::lab_panel

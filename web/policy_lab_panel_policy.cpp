@@ -342,6 +342,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
   policy_files(ui, v, run, out);
   credit_section(ui, v, f, out);
   limits_section(ui, v, f, out);
+  ladder_section(ui, v, f, out);
   pricing_section(ui, v, f, out);
   partners_section(ui, v, f, out);
   fund_section(ui, v, f, out);
@@ -351,7 +352,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
   std::string other;
   for (const auto& [path, msg] : v.field_errors) {
     static const char* kShown[] = {"name", "credit.cutoff", "credit.refer_band", "credit.required_consents", "credit.reapply_after_decline_months",
-                                   "credit.score_bands", "credit.income_bands_yuan", "credit.limits_yuan", "credit.first_loan_cap_yuan",
+                                   "credit.score_bands", "credit.income_bands_yuan", "credit.limits_yuan", "credit.limit_ladder", "credit.first_loan_cap_yuan",
                                    "credit.min_loan_yuan", "credit.amount_step_yuan", "credit.max_dti_pct", "credit.pricing.rates_pct",
                                    "credit.pricing.rate_cap_pct", "credit.terms_months", "credit.repayment_method", "credit.origination_fee_pct",
                                    "credit.penalty_multiple_pct", "credit.writeoff_dpd", "platform", "fund.gross_yield_pct", "fund.fee_pct",

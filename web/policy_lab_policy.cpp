@@ -287,6 +287,13 @@ void PolicyLabModel::build_policy(Ui& ui) {
   }
   view_.templates = templates_;
   if (view_.extra_defaults.empty()) view_.extra_defaults = extra_defaults();
+  {
+    // The ladder's score edges default to the cutoff and the cutoff − 40 (sim/limit_ladder.hpp).
+    const std::string cut = trim(form_.cutoff);
+    const bool known = is_integer_text(cut) && cut.size() < 6;
+    view_.extra_defaults["credit.limit_ladder.cut_below_score"] = known ? cut : std::string();
+    view_.extra_defaults["credit.limit_ladder.close_below_score"] = known ? std::to_string(std::stoi(cut) - 40) : std::string();
+  }
   view_.methods.clear();
   for (const char* m : kMethodLabel) view_.methods.push_back(ui.tr(m));
   view_.score_band_labels.clear();

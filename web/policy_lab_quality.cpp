@@ -126,34 +126,11 @@ LabTable class_table(const sim::StoredRun& r, Ui& ui) {
 // principal charged off by then) ÷ amount booked, one curve per vintage
 // (at most about six, evenly spaced, as the ever-30+ chart).
 ChartSpec m3_chart(const sim::StoredRun& r, Ui& ui, float h) {
-  ChartSpec c;
-  c.name = "policy_lab.chart.m3plus";
-  c.height_css = h;
-  c.y_suffix = "%";
-  c.y_from_zero = true;
-  const int M = r.acc.months;
-  for (int mob = 1; mob < std::max(2, M); ++mob) c.x_labels.push_back(std::string(ui.tr("MOB")) + " " + std::to_string(mob));
-  const auto pts = sim::vintage_quality(r.acc);
-  std::vector<int> origins;
-  for (const auto& p : pts)
-    if (origins.empty() || origins.back() != p.orig_month) origins.push_back(p.orig_month);
-  const std::size_t step = std::max<std::size_t>(1, (origins.size() + 5) / 6);
-  const sim::KpiContext kc = r.kpi_context();
-  for (std::size_t k = 0; k < origins.size(); k += step) {
-    const int o = origins[k];
-    ChartSeries s{sim::period_of(kc.start, o), SeriesKind::line, {}, {}, {}, 0, true};
-    s.y.assign(c.x_labels.size(), std::numeric_limits<double>::quiet_NaN());
-    s.y_text.assign(c.x_labels.size(), "–");
-    for (const auto& p : pts) {
-      if (p.orig_month != o || p.mob < 1 || p.mob > static_cast<int>(c.x_labels.size())) continue;
-      const std::int64_t bad = p.m3p_fen + p.chargeoff_fen;
-      const std::string pct = sim::percent_of(bad, p.booked_fen);
-      s.y[p.mob - 1] = plot_of(pct, 4);
-      s.y_text[p.mob - 1] = pct + "% (" + yuan_text(bad) + " / " + yuan_text(p.booked_fen) + ")";
-    }
-    c.series.push_back(std::move(s));
-  }
-  return c;
+  return vintage_mob_chart("policy_lab.chart.m3plus", r, ui, h, sim::vintage_quality(r.acc), [](const auto& p) {
+    const std::int64_t bad = p.m3p_fen + p.chargeoff_fen;
+    const std::string pct = sim::percent_of(bad, p.booked_fen);
+    return std::pair{pct, pct + "% (" + yuan_text(bad) + " / " + yuan_text(p.booked_fen) + ")"};
+  });
 }
 
 }  // namespace

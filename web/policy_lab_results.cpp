@@ -215,33 +215,10 @@ ChartSpec profit_chart(const sim::StoredRun& r, Ui& ui, float h) {
 
 // Vintage curves: cumulative share of each origination month's loans ever 30+ DPD, by months on book.
 ChartSpec vintage_chart(const sim::StoredRun& r, Ui& ui, float h) {
-  ChartSpec c;
-  c.name = "policy_lab.chart.vintages";
-  c.height_css = h;
-  c.y_suffix = "%";
-  c.y_from_zero = true;
-  const int M = r.acc.months;
-  for (int mob = 1; mob < std::max(2, M); ++mob) c.x_labels.push_back(std::string(ui.tr("MOB")) + " " + std::to_string(mob));
-  const auto pts = sim::vintage_curves(r.acc);
-  std::vector<int> origins;
-  for (const auto& p : pts)
-    if (origins.empty() || origins.back() != p.orig_month) origins.push_back(p.orig_month);
-  const std::size_t step = std::max<std::size_t>(1, (origins.size() + 5) / 6);  // at most ~6 curves
-  const sim::KpiContext kc = r.kpi_context();
-  for (std::size_t k = 0; k < origins.size(); k += step) {
-    const int o = origins[k];
-    ChartSeries s{sim::period_of(kc.start, o), SeriesKind::line, {}, {}, {}, 0, true};
-    s.y.assign(c.x_labels.size(), std::numeric_limits<double>::quiet_NaN());
-    s.y_text.assign(c.x_labels.size(), "–");
-    for (const auto& p : pts) {
-      if (p.orig_month != o || p.mob < 1 || p.mob > static_cast<int>(c.x_labels.size())) continue;
-      const std::string pct = sim::percent_of(p.bad_loans, p.loans);
-      s.y[p.mob - 1] = plot_of(pct, 4);
-      s.y_text[p.mob - 1] = pct + "% (" + format_int(p.bad_loans) + " / " + format_int(p.loans) + ")";
-    }
-    c.series.push_back(std::move(s));
-  }
-  return c;
+  return vintage_mob_chart("policy_lab.chart.vintages", r, ui, h, sim::vintage_curves(r.acc), [](const auto& p) {
+    const std::string pct = sim::percent_of(p.bad_loans, p.loans);
+    return std::pair{pct, pct + "% (" + format_int(p.bad_loans) + " / " + format_int(p.loans) + ")"};
+  });
 }
 
 // Score distribution of the run's users (behaviour-enhanced vs application-only), 20-point bins.

@@ -263,6 +263,29 @@ module.exports = [
       t.check(st.policy_errors.some((e) => e.startsWith('assumptions.cure_pct[1]:')), `a list element's error names its index: ${JSON.stringify(st.policy_errors)}`);
       await app.type('policy_lab.x.assumptions.cure_pct.1', '');
 
+      // The limit ladder: its box adds or removes credit.limit_ladder; typed fields go in, a bad one is reported at its path.
+      await openSection(app, t, 'Credit lines (limit ladder)', 'policy_lab.sec.ladder');
+      st = await lab(app);
+      const ladder0 = st.policy.credit.limit_ladder;
+      if (ladder0 === undefined) await app.click('policy_lab.f.ladder_on');
+      await app.type('policy_lab.x.credit.limit_ladder.cut_pct', '150');
+      st = await lab(app);
+      t.check(!st.policy_valid && st.policy_errors.some((e) => e.startsWith('credit.limit_ladder.cut_pct:')),
+        `an out-of-range ladder field is reported at its path: ${JSON.stringify(st.policy_errors)}`);
+      await app.type('policy_lab.x.credit.limit_ladder.cut_pct', '30');
+      st = await lab(app);
+      t.check(st.policy_valid && st.policy.credit.limit_ladder.cut_pct === '30', `a typed ladder field is in the policy: ${JSON.stringify(st.policy.credit.limit_ladder)}`);
+      await app.click('policy_lab.f.ladder_on');
+      st = await lab(app);
+      t.check(st.policy_valid && !('limit_ladder' in st.policy.credit), 'unticked, the policy has no ladder (users apply anew)');
+      await app.click('policy_lab.f.ladder_on');
+      st = await lab(app);
+      t.equal(st.policy.credit.limit_ladder && st.policy.credit.limit_ladder.cut_pct, '30', 'ticked again, the typed fields come back');
+      await app.type('policy_lab.x.credit.limit_ladder.cut_pct', ladder0 && ladder0.cut_pct !== undefined ? String(ladder0.cut_pct) : '');
+      if (ladder0 === undefined) await app.click('policy_lab.f.ladder_on');
+      st = await lab(app);
+      t.equal(st.policy.credit.limit_ladder, ladder0, 'the ladder is back as the template had it');
+
       // Behaviour: ten times the fraudsters (same seed) books more fraud and raises FPD7.
       await app.type('policy_lab.x.assumptions.fraud_share_pct', '5');
       // Costs: acquisition 20 yuan per new applicant.
