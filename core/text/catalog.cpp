@@ -120,6 +120,9 @@ constexpr Spec kCatalog[] = {
   {Id::credit_bin_or_more, "credit.bin_or_more", "x:t", "{x} or more", "{x} 或以上"},
   {Id::credit_bin_range_whole, "credit.bin_range_whole", "lo:t,hi:t", "{lo} to {hi}", "{lo} 至 {hi}"},
   {Id::credit_bin_range, "credit.bin_range", "lo:t,hi:t", "{lo} to under {hi}", "{lo} 至 {hi}（不含）"},
+  {Id::credit_bin_yuan_range, "credit.bin_yuan_range", "lo:t,hi:t", "{lo}–{hi} yuan", "{lo}–{hi} 元"},
+  {Id::credit_bin_yuan_under, "credit.bin_yuan_under", "hi:t", "under {hi} yuan", "{hi} 元以下"},
+  {Id::credit_bin_yuan_over, "credit.bin_yuan_over", "lo:t", "over {lo} yuan", "{lo} 元以上"},
   // ---- portfolio plans, transaction notes and plan errors
   {Id::concat, "concat", "a:m,b:m", "{a}{b}", "{a}{b}"},
   {Id::pf_plan_csi300_monthly, "portfolio.plan_csi300_monthly", "", "活期宝 + 沪深300 monthly 定投", "活期宝 + 沪深300 每月定投"},

@@ -101,6 +101,9 @@ enum class Id : std::uint16_t {
   credit_bin_or_more,
   credit_bin_range_whole,
   credit_bin_range,
+  credit_bin_yuan_range,       // an income band: "5,000–10,000 yuan"
+  credit_bin_yuan_under,
+  credit_bin_yuan_over,
   // ---- portfolio plans, transaction notes and plan errors (core/portfolio)
   concat,                      // "{a}{b}": two phrases run together
   pf_plan_csi300_monthly,      // the names of the plan templates in assets/plans/
