@@ -28,6 +28,9 @@ function(finlab_wasm_web_app target)
     -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=4194304 -lidbfs.js
     -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free)
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+    # Every character ImGui draws passes through ImTextCharFromUtf8; the app
+    # wraps it to add glyphs the font atlas lacks (web/platform_emscripten.cpp).
+    -Wl,--wrap=_Z18ImTextCharFromUtf8PjPKcS1_)
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
 endfunction()

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <exception>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,7 @@
 
 #include "core/excerpt.hpp"
 #include "core/result.hpp"
+#include "core/text/messages.hpp"
 
 namespace finlab {
 
@@ -26,21 +29,6 @@ inline constexpr std::size_t kMaxJsonBytes = 64u << 20;  // 64 MiB: 100x the lar
 inline constexpr int kMaxJsonDepth = 256;                // deepest shipped document: 6 [D]
 
 namespace detail {
-
-// Line and column (1-based) of the byte offset `byte` (1-based, as nlohmann reports).
-inline std::string json_where(std::string_view text, std::size_t byte) {
-  std::size_t line = 1, col = 1;
-  const std::size_t upto = byte > 0 ? std::min(byte - 1, text.size()) : 0;
-  for (std::size_t i = 0; i < upto; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(col);
-}
 
 struct JsonDuplicateKey {
   std::string path;
@@ -103,28 +91,36 @@ private:
   std::vector<Frame> frames_;
 };
 
-}  // namespace detail
+// The line and column (1-based) of the byte offset `byte` (1-based), as a message.
+inline text::Message json_where_message(std::string_view text, std::size_t byte) {
+  std::int64_t line = 1, col = 1;
+  const std::size_t upto = byte > 0 ? std::min(byte - 1, text.size()) : 0;
+  for (std::size_t i = 0; i < upto; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return text::make(text::Id::json_line_column, {text::Arg::number(line), text::Arg::number(col)});
+}
 
-// Parses `text` strictly (see above). `what` names the document in messages
-// ("plan", "scorecard"; empty: no prefix); messages never quote more than the JSON path.
-template <class BasicJson = nlohmann::json>
-Result<BasicJson> parse_strict_json(std::string_view text, std::string_view what = "JSON") {
-  const std::string w = what.empty() ? std::string() : std::string(what) + ": ";
-  if (text.size() > kMaxJsonBytes)
-    return fail(w + "the document is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxJsonBytes));
-  detail::JsonPathTracker tracker;
-  typename BasicJson::parser_callback_t cb = [&tracker](int depth, nlohmann::detail::parse_event_t event, BasicJson& parsed) {
-    return tracker.on_event(depth, event, parsed);
-  };
+// Why the parse failed, as a catalog message (any language); the English is
+// the text the CLI prints.
+inline text::Message strict_json_problem(std::string_view text, std::string_view what, std::exception_ptr problem) {
+  using text::Arg;
+  using text::Id;
+  text::Message m;
   try {
-    return BasicJson::parse(text.begin(), text.end(), cb);
-  } catch (const detail::JsonDuplicateKey& d) {
-    return fail(w + d.path + ": duplicate key (each key may appear once in an object)");
-  } catch (const detail::JsonNulCharacter& d) {
+    std::rethrow_exception(problem);
+  } catch (const JsonDuplicateKey& d) {
+    m = text::make(Id::json_duplicate_key, {Arg::verbatim(d.path)});
+  } catch (const JsonNulCharacter& d) {
     // A NUL (\u0000) cut names short when stored ("a\u0000b" became "a").
-    return fail(w + d.path + ": text must not contain a NUL character (\\u0000)");
-  } catch (const detail::JsonTooDeep&) {
-    return fail(w + "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    m = text::make(Id::json_nul, {Arg::verbatim(d.path)});
+  } catch (const JsonTooDeep&) {
+    m = text::make(Id::json_too_deep, {Arg::verbatim(std::to_string(kMaxJsonDepth))});
   } catch (const nlohmann::json::parse_error& e) {
     std::string msg = e.what();
     for (const char* marker : {"syntax error", "parse error"}) {
@@ -134,18 +130,59 @@ Result<BasicJson> parse_strict_json(std::string_view text, std::string_view what
         break;
       }
     }
-    return fail(w + detail::json_where(text, e.byte) + ": invalid JSON: " + msg);
+    // nlohmann's wording stays English; Chinese names the token it stopped at.
+    auto token_after = [&msg](const char* marker) {
+      const auto p = msg.find(marker);
+      if (p == std::string::npos) return std::string();
+      const std::string t = msg.substr(p + std::char_traits<char>::length(marker));
+      return t.substr(0, t.find(';'));
+    };
+    const std::string last = token_after("last read: "), unexpected = token_after("unexpected ");
+    const text::Message zh = !last.empty()         ? text::make(Id::json_last_read, {Arg::verbatim(excerpt(last))})
+                             : !unexpected.empty() ? text::make(Id::json_unexpected, {Arg::verbatim(excerpt(unexpected))})
+                                                   : text::make(Id::nothing, {});
+    const text::Message detail = text::with_english(msg, zh);
+    m = text::make(Id::located, {Arg::of(json_where_message(text, e.byte)), Arg::of(text::make(Id::json_syntax, {Arg::of(detail)}))});
   } catch (const nlohmann::json::out_of_range& e) {
     // Number overflow ("1e999"): nlohmann names the token but no position;
     // find the token in the text for line and column.
-    const std::string m = e.what();
-    const auto q1 = m.find('\''), q2 = m.rfind('\'');
-    const std::string token = q1 != std::string::npos && q2 > q1 ? m.substr(q1 + 1, q2 - q1 - 1) : std::string();
+    const std::string msg = e.what();
+    const auto q1 = msg.find('\''), q2 = msg.rfind('\'');
+    const std::string token = q1 != std::string::npos && q2 > q1 ? msg.substr(q1 + 1, q2 - q1 - 1) : std::string();
     const auto at = token.empty() ? std::string_view::npos : text.find(token);
-    const std::string where = at == std::string_view::npos ? std::string() : detail::json_where(text, at + 1) + ": ";
-    return fail(w + where + "the number " + excerpt(token) + " is too large to read");
+    m = text::make(Id::json_number_too_large, {Arg::verbatim(excerpt(token))});
+    if (at != std::string_view::npos) m = text::make(Id::located, {Arg::of(json_where_message(text, at + 1)), Arg::of(std::move(m))});
   } catch (const nlohmann::json::exception&) {
-    return fail(w + "invalid JSON");
+    m = text::make(Id::json_invalid, {});
+  }
+  if (what.empty()) return m;
+  return text::make(Id::error_in, {Arg::verbatim(std::string(what)), Arg::of(std::move(m))});
+}
+
+}  // namespace detail
+
+// Parses `text` strictly (see above). `what` names the document in messages
+// ("plan", "scorecard"; empty: no prefix); messages never quote more than the
+// JSON path. `why`, when given, receives the failure as a catalog message.
+template <class BasicJson = nlohmann::json>
+Result<BasicJson> parse_strict_json(std::string_view text, std::string_view what = "JSON", text::Message* why = nullptr) {
+  auto failed = [&](text::Message m) -> Result<BasicJson> {
+    std::string en = text::render(m, text::Lang::en);
+    if (why) *why = std::move(m);
+    return fail(std::move(en));
+  };
+  if (text.size() > kMaxJsonBytes) {
+    text::Message m = text::make(text::Id::json_too_big, {text::Arg::verbatim(std::to_string(text.size())), text::Arg::verbatim(std::to_string(kMaxJsonBytes))});
+    return failed(what.empty() ? std::move(m) : text::make(text::Id::error_in, {text::Arg::verbatim(std::string(what)), text::Arg::of(std::move(m))}));
+  }
+  detail::JsonPathTracker tracker;
+  typename BasicJson::parser_callback_t cb = [&tracker](int depth, nlohmann::detail::parse_event_t event, BasicJson& parsed) {
+    return tracker.on_event(depth, event, parsed);
+  };
+  try {
+    return BasicJson::parse(text.begin(), text.end(), cb);
+  } catch (...) {
+    return failed(detail::strict_json_problem(text, what, std::current_exception()));
   }
 }
 

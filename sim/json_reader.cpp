@@ -224,10 +224,10 @@ void JsonObject::finish() {
 }
 
 // ---------------------------------------------------------------- helpers
-Result<json> parse_json_text(std::string_view text) {
+Result<json> parse_json_text(std::string_view text, text::Message* why) {
   // One strict parse for every reader (core/strict_json.hpp): duplicate keys
   // refused with their path, syntax errors and number overflow with line/column.
-  return parse_strict_json(text, "");
+  return parse_strict_json(text, "", why);
 }
 
 std::string closest_key(std::string_view key, const std::vector<std::string>& candidates) {

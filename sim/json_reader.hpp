@@ -17,6 +17,7 @@
 
 #include "core/money/money.hpp"
 #include "core/money/rate.hpp"
+#include "core/text/messages.hpp"
 
 namespace finlab::sim {
 
@@ -85,7 +86,8 @@ std::optional<money::Money> read_yuan(const nlohmann::json& v, const std::string
 std::optional<std::string> decimal_text(const nlohmann::json& v);
 
 // Parses JSON text; a syntax error names line and column ("line 3, column 14: ...").
-Result<nlohmann::json> parse_json_text(std::string_view text);
+// `why`, when given, receives the failure as a catalog message (any language).
+Result<nlohmann::json> parse_json_text(std::string_view text, text::Message* why = nullptr);
 
 // Closest of `candidates` to `key` by edit distance (for "did you mean"), or "".
 std::string closest_key(std::string_view key, const std::vector<std::string>& candidates);

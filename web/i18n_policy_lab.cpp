@@ -6,6 +6,8 @@ namespace {
 
 // clang-format off
 const I18nPair kPolicyLab[] = {
+  // ---- messages
+  {"JSON:", "JSON："},
   // ---- CSV export
   {"Download CSV", "下载 CSV"},
   {"Downloaded", "已下载"},

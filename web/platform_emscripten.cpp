@@ -79,11 +79,14 @@ struct State {
   bool style_phone = false;
   ImVec2 css{0, 0};
   ImVector<ImWchar> glyph_ranges;
-  // Characters typed by the user that the atlas lacked (UTF-8): the font file
-  // holds the common hanzi (subset_font.py --common), the atlas rasterises the
-  // UI's own glyphs plus these, rebuilt before the next frame.
-  std::string typed_glyphs;
+  // Characters shown that the atlas lacked (UTF-8): typed by the user, or drawn
+  // from data (a name typed in Chinese, saved and restored after a reload; a
+  // file opened). The font file holds the common hanzi (subset_font.py
+  // --common); the atlas rasterises the UI's own glyphs plus these, rebuilt
+  // before the next frame.
+  std::string added_glyphs;
   bool glyphs_stale = false;
+  bool in_frame = false;  // between ImGui::NewFrame and ImGui::Render
   int frames_pending = kWakeFrames;
   bool paused = false;
   long frames = 0;
@@ -257,7 +260,7 @@ void build_fonts(float dpr) {
     ImFontGlyphRangesBuilder b;
     const std::string glyphs = finlab::web::read_text_file(kGlyphsPath);
     b.AddText(glyphs.c_str());
-    b.AddText(g->typed_glyphs.c_str());
+    b.AddText(g->added_glyphs.c_str());
     b.AddRanges(io.Fonts->GetGlyphRangesDefault());
     b.BuildRanges(&g->glyph_ranges);
   }
@@ -304,6 +307,21 @@ void sync_canvas_size() {
 }
 
 // [SECTION] input: wake, wheel, touch -------------------------------------------
+
+// A character about to be laid out or drawn (UTF-8 bytes p[0..n)): when the
+// atlas has no glyph for it, it is added before the next frame (once; a
+// character the font file lacks stays "?").
+void need_glyph(unsigned int c, const char* p, int n) {
+  if (c < 0x80 || c > 0xFFFF || n <= 0) return;
+  ImGuiIO& io = ImGui::GetIO();
+  const ImFont* body = io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
+  if (!body || body->IndexLookup.empty() || body->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
+  const std::string ch(p, static_cast<std::size_t>(n));
+  if (g->added_glyphs.find(ch) != std::string::npos) return;
+  g->added_glyphs += ch;
+  g->glyphs_stale = true;
+  g->frames_pending = std::max(g->frames_pending, 2);
+}
 
 void wake() {
   g->frames_pending = kWakeFrames;
@@ -376,6 +394,18 @@ void end_frame_input() {
 
 }  // namespace
 
+// Every character ImGui lays out or draws is decoded by ImTextCharFromUtf8
+// (ImFont::RenderText and CalcTextSizeA in imgui_draw.cpp). The link wraps
+// that function (-Wl,--wrap, cmake/wasm.cmake), so text from any source (the
+// catalogs, typed, restored from storage, opened from a file) gets its glyphs
+// without each panel having to name it.
+extern "C" int __real__Z18ImTextCharFromUtf8PjPKcS1_(unsigned int* out, const char* text, const char* end);
+extern "C" int __wrap__Z18ImTextCharFromUtf8PjPKcS1_(unsigned int* out, const char* text, const char* end) {
+  const int n = __real__Z18ImTextCharFromUtf8PjPKcS1_(out, text, end);
+  if (g && g->in_frame) need_glyph(*out, text, n);
+  return n;
+}
+
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void finlab_wake() {
@@ -391,11 +421,7 @@ EMSCRIPTEN_KEEPALIVE void finlab_text(const char* utf8) {
     unsigned int c = 0;
     const int n = ImTextCharFromUtf8(&c, p, nullptr);
     if (n <= 0) break;
-    if (c >= 0x80 && c <= 0xFFFF && !body->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
-        g->typed_glyphs.find(std::string(p, static_cast<std::size_t>(n))) == std::string::npos) {
-      g->typed_glyphs.append(p, static_cast<std::size_t>(n));
-      g->glyphs_stale = true;
-    }
+    need_glyph(c, p, n);
     p += n;
   }
   io.AddInputCharactersUTF8(utf8);
@@ -528,17 +554,17 @@ EMSCRIPTEN_KEEPALIVE const char* finlab_query(const char* what_c) {
     j["idle"] = g->paused;
     j["explaining"] = g->ui.explaining();
     j["untranslated"] = g->ui.untranslated();
-    {  // typed characters added to the atlas, and those the font has no glyph for
+    {  // characters added to the atlas (typed or drawn from data), and those the font has no glyph for
       const ImFont* body = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
       std::string missing;
-      for (const char* p = g->typed_glyphs.c_str(); body && *p;) {
+      for (const char* p = g->added_glyphs.c_str(); body && *p;) {
         unsigned int c = 0;
         const int n = ImTextCharFromUtf8(&c, p, nullptr);
         if (n <= 0) break;
         if (!body->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.append(p, static_cast<std::size_t>(n));
         p += n;
       }
-      j["font"] = {{"glyphs", body ? body->Glyphs.Size : 0}, {"typed", g->typed_glyphs}, {"typed_missing", missing}};
+      j["font"] = {{"glyphs", body ? body->Glyphs.Size : 0}, {"added", g->added_glyphs}, {"missing", missing}};
     }
     // ImGui's keyboard focus: the item and whether its focus ring is drawn.
     j["focus"] = {{"id", GImGui->NavId}, {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight}};
@@ -650,6 +676,7 @@ void frame() {
   a11y::apply_requests();
   a11y::begin_frame(g->dpr);
   ImGui::NewFrame();
+  g->in_frame = true;
   scroll_by_touch();
 
   g->ui.begin_frame(g->app->lang(), g->dpr, g->css);
@@ -662,6 +689,7 @@ void frame() {
   }
   g->ui.end_frame();
   ImGui::Render();
+  g->in_frame = false;
   a11y::end_frame();
 
   int fw = 0, fh = 0;

@@ -158,7 +158,8 @@ void PolicyLabModel::open_runs_db(AppContext& ctx) {
   const std::string path = app_path == ":memory:" ? std::string(":memory:") : dir_of(app_path) + "/" + kRunsFile;
   auto s = sim::RunStore::open(path);
   if (!s) {
-    say(std::string(translate(view_lang_, "The runs database could not be opened:")) + " " + s.error(), true);
+    const std::string error = s.error();
+    say_in([&](Lang l) { return std::string(translate(l, "The runs database could not be opened:")) + " " + error; }, true);
     s = sim::RunStore::open(":memory:");
     if (!s) return;
   }
@@ -206,7 +207,8 @@ std::optional<LoadedRun> PolicyLabModel::load_run(const RunRef& r) {
   if (!db) return std::nullopt;
   auto stored = db->load(r.id);
   if (!stored) {
-    say(stored.error(), true);
+    const std::string error = stored.error();
+    say_in([&](Lang) { return error; }, true);
     return std::nullopt;
   }
   LoadedRun l;
@@ -286,7 +288,8 @@ void PolicyLabModel::apply(const LabIntents& in, AppContext& ctx) {
   }
   if (in.load_template >= 0 && in.load_template < static_cast<int>(templates_.size())) {
     if (load_template(templates_[in.load_template])) {
-      say(std::string(translate(view_lang_, "Loaded the policy template")) + " " + templates_[in.load_template] + ".", false);
+      const std::string& name = templates_[in.load_template];
+      say_in([&](Lang l) { return std::string(translate(l, "Loaded the policy template")) + " " + name + (l == Lang::zh ? "。" : "."); }, false);
       save_now = true;
     }
   }
@@ -307,25 +310,30 @@ void PolicyLabModel::apply(const LabIntents& in, AppContext& ctx) {
   }
   if (in.reload_json) form_.json = doc_.dump(2);
   if (in.apply_json) {
-    auto parsed = sim::parse_json_text(form_.json);
+    text::Message why;
+    auto parsed = sim::parse_json_text(form_.json, &why);
     if (!parsed) {
-      say(std::string(translate(view_lang_, "JSON:")) + " " + parsed.error(), true);
+      say_in([&](Lang l) { return std::string(translate(l, "JSON:")) + (l == Lang::zh ? "" : " ") + text::render(why, text_lang(l)); }, true);
     } else {
       ojson d = ojson::parse(form_.json, nullptr, false);
       const std::string keep = form_.json;
       set_doc(std::move(d));
       form_.json = keep;
-      say(policy_ ? translate(view_lang_, "JSON applied: the policy is valid.") : translate(view_lang_, "JSON applied; the policy has problems, listed below."), !policy_);
+      const bool valid = policy_.has_value();
+      say_in([valid](Lang l) { return std::string(valid ? translate(l, "JSON applied: the policy is valid.") : translate(l, "JSON applied; the policy has problems, listed below.")); },
+             !valid);
       save_now = true;
     }
   }
   if (in.export_policy) {
     if (!policy_) {
-      say(translate(view_lang_, "Fix the policy's problems before exporting it."), true);
+      say_in([](Lang l) { return std::string(translate(l, "Fix the policy's problems before exporting it.")); }, true);
     } else {
       const std::string name = (policy_->name.empty() ? std::string("policy") : policy_->name) + ".json";
       ctx.platform.download(name, "application/json", sim::policy_to_json(*policy_) + "\n");
-      say(std::string(translate(view_lang_, "Exported")) + " " + name + ": " + translate(view_lang_, "run it natively with") + " finlab sim run --policy " + name, false);
+      say_in([&](Lang l) {
+        return std::string(translate(l, "Exported")) + " " + name + (l == Lang::zh ? "：" : ": ") + translate(l, "run it natively with") + " finlab sim run --policy " + name;
+      }, false);
     }
   }
   if (in.import_policy || in.open_db) ctx.platform.pick_file(in.open_db ? ".sqlite,.db,.sqlite3,application/x-sqlite3,application/vnd.sqlite3" : ".json,application/json");
@@ -426,7 +434,7 @@ nlohmann::json PolicyLabModel::state() const {
                    {"sweep_to", run_form_.sweep_to},
                    {"sweep_step", run_form_.sweep_step}};
   j["busy"] = busy();
-  j["message"] = message_;
+  j["message"] = view_lang_ == Lang::zh ? message_zh_ : message_;  // as shown
   j["message_error"] = message_error_;
   if (run_job_) {
     const auto& p = last_progress_;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <tuple>
 
 #include "web/models.hpp"
 #include "web/platform.hpp"
@@ -82,22 +83,31 @@ std::optional<sim::ScoringModel> PolicyLabModel::cached_model(const sim::RunConf
 // The run settings of the form as a checked configuration, or nullopt after
 // saying what is wrong (policy problems, counts, scenario, sim::check_config).
 std::optional<sim::RunConfig> PolicyLabModel::config_from_form() {
-  const Lang lang = view_lang_;
   if (!policy_) {
-    say(std::string(translate(lang, "The policy has problems; fix them in the Policy tab first:")) + " " + errors_.front(), true);
+    const std::string first = errors_.front();
+    say_in([&](Lang l) { return std::string(translate(l, "The policy has problems; fix them in the Policy tab first:")) + " " + first; }, true);
     return std::nullopt;
   }
+  // The counts, read (and any problem said) in the given language.
+  auto counts = [this](Lang l, std::string& err) {
+    auto users = read_count(run_form_.users, "Users", 1, kMaxBrowserUsers, l, err);
+    auto months = users ? read_count(run_form_.months, "Months", 1, 120, l, err) : std::nullopt;
+    auto seed = months ? read_count(run_form_.seed, "Seed", 0, 9'000'000'000'000'000'000ULL, l, err) : std::nullopt;
+    return std::make_tuple(users, months, seed);
+  };
   std::string err;
-  auto users = read_count(run_form_.users, "Users", 1, kMaxBrowserUsers, lang, err);
-  auto months = users ? read_count(run_form_.months, "Months", 1, 120, lang, err) : std::nullopt;
-  auto seed = months ? read_count(run_form_.seed, "Seed", 0, 9'000'000'000'000'000'000ULL, lang, err) : std::nullopt;
+  const auto [users, months, seed] = counts(Lang::en, err);
   if (!seed) {
-    say(err, true);
+    say_in([&](Lang l) {
+      std::string e;
+      counts(l, e);
+      return e;
+    }, true);
     return std::nullopt;
   }
   auto scenario = scenario_at(run_form_.scenario, err);
   if (!scenario) {
-    say(err, true);
+    say_in([&](Lang) { return err; }, true);
     return std::nullopt;
   }
   sim::RunConfig c;
@@ -108,7 +118,7 @@ std::optional<sim::RunConfig> PolicyLabModel::config_from_form() {
   c.seed = *seed;
   c.history_users = kHistoryUsers;
   if (auto why = sim::check_config(c)) {
-    say(*why, true);
+    say_in([&](Lang) { return *why; }, true);
     return std::nullopt;
   }
   return c;
@@ -119,7 +129,7 @@ void PolicyLabModel::start_run(AppContext& ctx) {
   auto c = config_from_form();
   if (!c) return;
   if (!runs_) {
-    say(translate(view_lang_, "The runs database is not available."), true);
+    say_in([](Lang l) { return std::string(translate(l, "The runs database is not available.")); }, true);
     return;
   }
   auto job = std::make_unique<RunJob>();
@@ -140,11 +150,11 @@ void PolicyLabModel::cancel(AppContext& ctx) {
     run_job_.reset();
     ctx.saved();
     refresh_lists();
-    say(translate(view_lang_, "Run cancelled; it is kept in the list as interrupted, with no results."), false);
+    say_in([](Lang l) { return std::string(translate(l, "Run cancelled; it is kept in the list as interrupted, with no results.")); }, false);
   }
   if (sweep_job_) {
     sweep_job_.reset();
-    say(translate(view_lang_, "Sweep cancelled."), false);
+    say_in([](Lang l) { return std::string(translate(l, "Sweep cancelled.")); }, false);
   }
 }
 
@@ -201,7 +211,8 @@ void PolicyLabModel::advance_run(AppContext& ctx, Platform& platform) {
     run_job_.reset();
     ctx.saved();
     refresh_lists();
-    say(std::string(translate(view_lang_, "The run failed:")) + " " + e.what(), true);
+    const std::string what = e.what();
+    say_in([&](Lang l) { return std::string(translate(l, "The run failed:")) + " " + what; }, true);
   }
   view_dirty_ = true;
 }

@@ -24,32 +24,36 @@ bool PolicyLabModel::on_file(AppContext& ctx, const std::string& name, const std
 
 // A policy JSON (exported here or written for `finlab sim --policy`).
 void PolicyLabModel::open_policy_file(AppContext& ctx, const std::string& name, const std::string& bytes) {
-  const Lang lang = view_lang_;
+  const auto colon = [](Lang l) { return l == Lang::zh ? "：" : ": "; };
   std::size_t i = 0;
   while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
   if (i == bytes.size() || bytes[i] != '{') {
-    say(name + ": " + translate(lang, "not a runs database (SQLite) or a policy (JSON)."), true);
+    say_in([&](Lang l) { return name + colon(l) + translate(l, "not a runs database (SQLite) or a policy (JSON)."); }, true);
     return;
   }
-  auto parsed = sim::parse_json_text(bytes);
+  text::Message why;
+  auto parsed = sim::parse_json_text(bytes, &why);
   if (!parsed) {
-    say(name + ": " + parsed.error(), true);
+    say_in([&](Lang l) { return name + colon(l) + text::render(why, text_lang(l)); }, true);
     return;
   }
   ojson d = ojson::parse(bytes, nullptr, false);
   if (d.is_discarded()) {
-    say(name + ": " + translate(lang, "not valid JSON"), true);
+    say_in([&](Lang l) { return name + colon(l) + translate(l, "not valid JSON"); }, true);
     return;
   }
   set_doc(std::move(d));
   tab_ = LabTab::policy;
-  say(std::string(translate(lang, "Policy loaded from")) + " " + name + (policy_ ? "." : std::string(" — ") + translate(lang, "it has problems, listed below.")),
-      !policy_);
+  const bool valid = policy_.has_value();
+  say_in([&](Lang l) {
+    return std::string(translate(l, "Policy loaded from")) + " " + name +
+           (valid ? (l == Lang::zh ? "。" : ".") : std::string(" — ") + translate(l, "it has problems, listed below."));
+  }, !valid);
   save(ctx);
 }
 
 void PolicyLabModel::open_runs_file(AppContext& ctx, const std::string& name, const std::string& bytes) {
-  const Lang lang = view_lang_;
+  const auto colon = [](Lang l) { return l == Lang::zh ? "：" : ": "; };
   // A runs database: keep a copy next to the app's database so it is still
   // open after a reload; never write into the user's original.
   const std::string app_path = ctx.store->db().path();
@@ -61,12 +65,13 @@ void PolicyLabModel::open_runs_file(AppContext& ctx, const std::string& name, co
     std::ofstream f(path, std::ios::binary);
     f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!f) {
-      say(name + ": " + translate(lang, "could not be copied into the browser's storage."), true);
+      say_in([&](Lang l) { return name + colon(l) + translate(l, "could not be copied into the browser's storage."); }, true);
       return;
     }
   }
   // Only a database with the sim schema: never create tables in someone else's file.
   std::string problem;
+  bool no_table = false;  // said in the UI's language (problem: the store's own words)
   {
     auto db = store::Database::open(path);
     if (!db) {
@@ -76,7 +81,10 @@ void PolicyLabModel::open_runs_file(AppContext& ctx, const std::string& name, co
         store::Database d = std::move(db).value();
         auto st = d.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sim_runs'");
         st.step();
-        if (st.column_int64(0) == 0) problem = translate(lang, "it has no sim_runs table (not made by finlab sim).");
+        if (st.column_int64(0) == 0) {
+          no_table = true;
+          problem = "no sim_runs table";
+        }
       } catch (const std::exception& e) {
         problem = e.what();
       }
@@ -93,7 +101,9 @@ void PolicyLabModel::open_runs_file(AppContext& ctx, const std::string& name, co
   }
   if (!problem.empty()) {
     std::remove(path.c_str());
-    say(name + ": " + translate(lang, "cannot open this runs database:") + " " + problem, true);
+    say_in([&](Lang l) {
+      return name + colon(l) + translate(l, "cannot open this runs database:") + " " + (no_table ? std::string(translate(l, "it has no sim_runs table (not made by finlab sim).")) : problem);
+    }, true);
     refresh_lists();
     save(ctx);
     return;
@@ -101,7 +111,8 @@ void PolicyLabModel::open_runs_file(AppContext& ctx, const std::string& name, co
   if (current_ && current_->ref.source == RunSource::imported) current_.reset();
   refresh_lists();
   tab_ = LabTab::runs;
-  say(std::string(translate(lang, "Opened")) + " " + name + ": " + std::to_string(opened_list_.size()) + " " + translate(lang, "runs."), false);
+  const std::string count = std::to_string(opened_list_.size());
+  say_in([&](Lang l) { return std::string(translate(l, "Opened")) + " " + name + colon(l) + count + " " + translate(l, "runs."); }, false);
   // Show its newest complete run.
   for (auto it = opened_list_.rbegin(); it != opened_list_.rend(); ++it) {
     if (it->status == "complete") {

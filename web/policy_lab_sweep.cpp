@@ -14,18 +14,18 @@
 namespace finlab::web::lab {
 
 void PolicyLabModel::start_sweep() {
-  const Lang lang = view_lang_;
   if (busy()) return;
   auto c = config_from_form();
   if (!c) return;
   const std::string range = trim(run_form_.sweep_from) + ":" + trim(run_form_.sweep_to) + ":" + trim(run_form_.sweep_step);
   auto cutoffs = sim::parse_cutoff_range(range);
   if (!cutoffs) {
-    say(std::string(translate(lang, "Cutoff sweep:")) + " " + cutoffs.error(), true);
+    const std::string error = cutoffs.error();
+    say_in([&](Lang l) { return std::string(translate(l, "Cutoff sweep:")) + " " + error; }, true);
     return;
   }
   if (cutoffs.value().size() > 40) {
-    say(translate(lang, "Cutoff sweep: at most 40 cutoffs in the browser (use finlab sim sweep for more)."), true);
+    say_in([](Lang l) { return std::string(translate(l, "Cutoff sweep: at most 40 cutoffs in the browser (use finlab sim sweep for more).")); }, true);
     return;
   }
   auto job = std::make_unique<SweepJob>();
@@ -112,7 +112,8 @@ void PolicyLabModel::advance_sweep(Platform& platform) {
     }
   } catch (const std::exception& e) {
     sweep_job_.reset();
-    say(std::string(translate(view_lang_, "The sweep failed:")) + " " + e.what(), true);
+    const std::string what = e.what();
+    say_in([&](Lang l) { return std::string(translate(l, "The sweep failed:")) + " " + what; }, true);
     return;
   }
   view_dirty_ = true;
@@ -148,7 +149,8 @@ void PolicyLabModel::finish_sweep(Platform& platform) {
   tab_ = LabTab::sweep;
   char buf[96];
   std::snprintf(buf, sizeof buf, "%.1f", elapsed / 1000.0);
-  say(std::string(translate(view_lang_, "Sweep finished in")) + " " + buf + " s.", false);
+  const std::string secs = buf;
+  say_in([&](Lang l) { return std::string(translate(l, "Sweep finished in")) + " " + secs + " s."; }, false);
   if (ctx_) save(*ctx_);
 }
 

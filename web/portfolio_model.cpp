@@ -195,8 +195,8 @@ void PortfolioModel::rebuild_plan(Lang lang) {
         if (used != form_.invest_day.size()) throw std::invalid_argument("day");
         ri["day"] = day;  // out of 1..31: parse_plan names the path
       } catch (const std::exception&) {
-        plan_error_ = std::string(translate(lang, "定投 day of the month")) + ": " + translate(lang, "expected a day of the month, 1 to 31") + ", got \"" +
-                      form_.invest_day + "\"";
+        plan_error_why_ = text::make(text::Id::pf_error_invest_day, {text::Arg::verbatim(form_.invest_day)});
+        plan_error_ = text::render(*plan_error_why_, text_lang(lang));
         return;
       }
     }

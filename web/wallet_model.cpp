@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -105,8 +106,16 @@ private:
   Lang view_lang_ = Lang::en;
   bool view_dirty_ = true;
   int month_year_ = 0, month_ = 0;  // calendar month shown
-  std::string message_;
+  // The last message, kept as words in both languages so that a language
+  // switch re-renders it (an order's note, a refusal, an input error).
+  std::string message_en_, message_zh_;
   bool message_error_ = false;
+  void say(const std::function<std::string(Lang)>& text_in, bool error) {
+    message_en_ = text_in(Lang::en);
+    message_zh_ = text_in(Lang::zh);
+    message_error_ = error;
+  }
+  const std::string& message(Lang lang) const { return lang == Lang::zh ? message_zh_ : message_en_; }
 };
 
 void WalletModel::ensure_path() {
@@ -120,7 +129,7 @@ void WalletModel::load(AppContext& ctx) {
   now_ = kStart;
   orders_.clear();
   next_id_ = 1;
-  message_.clear();
+  say([](Lang) { return std::string(); }, false);
   form_ = WalletForm{};
   if (auto doc = ctx.store->document("wallet")) {
     const auto j = nlohmann::json::parse(*doc, nullptr, false);
@@ -453,7 +462,7 @@ void WalletModel::build_view(Ui& ui) {
     v.income_chart.series.push_back(std::move(r));
     v.yield_chart.series.push_back(std::move(y));
   }
-  v.message = message_;
+  v.message = message(lang);
   v.message_is_error = message_error_;
   view_ = std::move(v);
   view_lang_ = lang;
@@ -465,13 +474,12 @@ void WalletModel::build_view(Ui& ui) {
 void WalletModel::place(fund::OrderType type, AppContext& ctx) {
   auto amount = Money::parse(form_.amount);
   if (!amount) {
-    message_ = std::string(translate(view_lang_, "Amount:")) + " " + amount.error();
-    message_error_ = true;
+    const text::Message why = text::with_english(amount.error(), text::make(text::Id::input_not_amount, {text::Arg::verbatim(form_.amount)}));
+    say([&](Lang l) { return std::string(translate(l, "Amount:")) + (l == Lang::zh ? "" : " ") + text::render(why, text_lang(l)); }, true);
     return;
   }
   if (!amount->is_positive()) {
-    message_ = translate(view_lang_, "Amount: enter a positive amount, such as 10000 or 0.01.");
-    message_error_ = true;
+    say([](Lang l) { return std::string(translate(l, "Amount: enter a positive amount, such as 10000 or 0.01.")); }, true);
     return;
   }
   StoredOrder o{"w" + std::to_string(next_id_++), now_, type, amount.value()};
@@ -479,11 +487,10 @@ void WalletModel::place(fund::OrderType type, AppContext& ctx) {
   recompute();
   const fund::OrderResult& r = results_.back();
   if (r.accepted) {
-    message_ = std::string(translate(view_lang_, order_label(type))) + " " + format_yuan(o.amount) + (view_lang_ == Lang::zh ? "：" : ": ") + text::render(r.timing.why, text_lang(view_lang_));
-    message_error_ = false;
+    say([&](Lang l) { return std::string(translate(l, order_label(type))) + " " + format_yuan(o.amount) + (l == Lang::zh ? "：" : ": ") + text::render(r.timing.why, text_lang(l)); },
+        false);
   } else {
-    message_ = std::string(translate(view_lang_, "Refused:")) + (view_lang_ == Lang::zh ? "" : " ") + text::render(r.refusal_message, text_lang(view_lang_));
-    message_error_ = true;
+    say([&](Lang l) { return std::string(translate(l, "Refused:")) + (l == Lang::zh ? "" : " ") + text::render(r.refusal_message, text_lang(l)); }, true);
   }
   save(ctx);
 }
@@ -492,17 +499,15 @@ void WalletModel::apply(const WalletIntents& in, AppContext& ctx) {
   const DateTime last_allowed = DateTime::at(kPathLast, 23, 59);
   auto move_clock = [&](DateTime t) {
     if (t < now_) {
-      message_ = translate(view_lang_, "The clock only moves forward (use Reset demo to start over).");
-      message_error_ = true;
+      say([](Lang l) { return std::string(translate(l, "The clock only moves forward (use Reset demo to start over).")); }, true);
       return;
     }
     if (t > last_allowed) {
-      message_ = std::string(translate(view_lang_, "The simulated fund data ends on")) + " " + kPathLast.to_string() + ".";
-      message_error_ = true;
+      say([](Lang l) { return std::string(translate(l, "The simulated fund data ends on")) + " " + kPathLast.to_string() + (l == Lang::zh ? "。" : "."); }, true);
       return;
     }
     now_ = t;
-    message_.clear();
+    say([](Lang) { return std::string(); }, false);
     month_year_ = now_.date().year();
     month_ = now_.date().month();
     recompute();
@@ -522,8 +527,9 @@ void WalletModel::apply(const WalletIntents& in, AppContext& ctx) {
       if (auto d = Date::parse(form_.goto_time)) t = DateTime::from(d.value(), now_.hour(), now_.minute());
     }
     if (!t) {
-      message_ = std::string(translate(view_lang_, "Go to:")) + " " + t.error();
-      message_error_ = true;
+      const text::Message why = text::with_english(t.error(), text::make(text::Id::input_not_date_time, {text::Arg::verbatim(form_.goto_time),
+                                                                                                         text::Arg::verbatim("2015-10-09 14:00")}));
+      say([&](Lang l) { return std::string(translate(l, "Go to:")) + (l == Lang::zh ? "" : " ") + text::render(why, text_lang(l)); }, true);
     } else {
       move_clock(t.value());
     }
@@ -558,7 +564,7 @@ nlohmann::json WalletModel::state() const {
   j["withdrawals"] = withdrawals_.to_string();
   j["total_income"] = income_total_.to_string();
   j["balance"] = (deposits_ - withdrawals_ + income_total_).to_string();
-  j["message"] = message_;
+  j["message"] = message(view_lang_);
   j["orders"] = nlohmann::json::array();
   for (std::size_t i = 0; i < orders_.size(); ++i) {
     const auto& r = results_[i];

@@ -46,6 +46,33 @@ text::Message say(text::Id id, std::initializer_list<std::string> args = {}) {
   return text::make(id, std::move(a));
 }
 
+// The value's kind as an index into portfolio.error_expected_type's `got` list.
+std::int64_t type_index(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return 0;
+    case json::value_t::boolean: return 1;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return 2;
+    case json::value_t::string: return 3;
+    case json::value_t::array: return 4;
+    case json::value_t::object: return 5;
+    default: return 6;
+  }
+}
+enum Want : std::int64_t { want_object, want_array, want_string, want_boolean, want_option };
+text::Message expected_type(Want want, const json& v) {
+  return text::make(text::Id::pf_error_expected_type, {text::Arg::number(want), text::Arg::number(type_index(v))});
+}
+// "expected "month" or "week", got "x"": the accepted words in each language.
+text::Message expected_one_of(std::string en, std::string zh, const std::string& got) {
+  return text::make(text::Id::pf_error_expected_one_of, {text::Arg::names({std::move(en), std::move(zh)}), text::Arg::verbatim(got)});
+}
+// A reason another module gives in English (kept for the CLI), said in Chinese by the catalog.
+text::Message english_and(const std::string& en, text::Id zh, std::initializer_list<std::string> args) {
+  return text::with_english(en, say(zh, args));
+}
+
 std::string type_name(const json& v) {
   switch (v.type()) {
     case json::value_t::null: return "null";
@@ -65,7 +92,7 @@ std::string type_name(const json& v) {
 class Obj {
 public:
   Obj(const json& v, std::string path) : v_(v), path_(std::move(path)) {
-    if (!v.is_object()) error_at(path_, "expected an object, got " + type_name(v));
+    if (!v.is_object()) error_at(path_, "expected an object, got " + type_name(v), expected_type(want_object, v));
   }
   const std::string& path() const { return path_; }
   std::string at(const std::string& key) const { return path_ + "." + key; }
@@ -97,7 +124,7 @@ private:
 };
 
 std::string str(const json& v, const std::string& path) {
-  if (!v.is_string()) error_at(path, "expected a string, got " + type_name(v));
+  if (!v.is_string()) error_at(path, "expected a string, got " + type_name(v), expected_type(want_string, v));
   return v.get<std::string>();
 }
 
@@ -122,8 +149,9 @@ Money money_at(const json& v, const std::string& path) {
 }
 
 Shares shares_at(const json& v, const std::string& path) {
-  auto r = Shares::parse(decimal_text(v, path, "100.00"));
-  if (!r) error_at(path, r.error());
+  const std::string t = decimal_text(v, path, "100.00");
+  auto r = Shares::parse(t);
+  if (!r) error_at(path, r.error(), english_and(r.error(), text::Id::pf_error_not_decimal, {t}));
   return r.value();
 }
 
@@ -135,13 +163,17 @@ Rate percent_at(const json& v, const std::string& path) {
 }
 
 Rate ratio_at(const json& v, const std::string& path) {
-  auto r = Rate::parse_ratio(decimal_text(v, path, "0.05"));
-  if (!r) error_at(path, r.error());
+  const std::string t = decimal_text(v, path, "0.05");
+  auto r = Rate::parse_ratio(t);
+  if (!r) error_at(path, r.error(), english_and(r.error(), text::Id::pf_error_not_decimal, {t}));
   return r.value();
 }
 
 long long integer_at(const json& v, const std::string& path, long long lo, long long hi) {
-  if (!v.is_number_integer()) error_at(path, "expected an integer, got " + type_name(v), say(text::Id::pf_error_expected_integer));
+  if (!v.is_number_integer()) {
+    const std::string en = "expected an integer, got " + type_name(v);
+    error_at(path, en, text::with_english(en, say(text::Id::pf_error_expected_integer)));
+  }
   const long long x = v.get<long long>();
   if (x < lo || x > hi)
     error_at(path, std::to_string(x) + " is not in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]",
@@ -150,20 +182,22 @@ long long integer_at(const json& v, const std::string& path, long long lo, long 
 }
 
 bool bool_at(const json& v, const std::string& path) {
-  if (!v.is_boolean()) error_at(path, "expected true or false, got " + type_name(v));
+  if (!v.is_boolean()) error_at(path, "expected true or false, got " + type_name(v), expected_type(want_boolean, v));
   return v.get<bool>();
 }
 
 time::Date date_at(const json& v, const std::string& path) {
-  auto r = time::Date::parse(str(v, path));
-  if (!r) error_at(path, r.error());
+  const std::string t = str(v, path);
+  auto r = time::Date::parse(t);
+  if (!r) error_at(path, r.error(), english_and(r.error(), text::Id::input_not_date, {t}));
   return r.value();
 }
 
 const json& array_at(const json& v, const std::string& path) {
-  if (!v.is_array()) error_at(path, "expected an array, got " + type_name(v));
+  if (!v.is_array()) error_at(path, "expected an array, got " + type_name(v), expected_type(want_array, v));
   if (v.size() > kMaxPlanList)
-    error_at(path, std::to_string(v.size()) + " entries; a plan list holds at most " + std::to_string(kMaxPlanList) + " (docs/limits.md)");
+    error_at(path, std::to_string(v.size()) + " entries; a plan list holds at most " + std::to_string(kMaxPlanList) + " (docs/limits.md)",
+             say(text::Id::pf_error_list_too_long, {std::to_string(v.size()), std::to_string(kMaxPlanList)}));
   return v;
 }
 
@@ -174,7 +208,8 @@ money::Rounding rounding_at(const json& v, const std::string& path) {
   if (s == "half_up") return money::Rounding::half_up;
   if (s == "half_even") return money::Rounding::half_even;
   if (s == "truncate") return money::Rounding::truncate;
-  error_at(path, "expected \"half_up\", \"half_even\" or \"truncate\", got \"" + s + "\"");
+  error_at(path, "expected \"half_up\", \"half_even\" or \"truncate\", got \"" + s + "\"",
+           expected_one_of("\"half_up\", \"half_even\" or \"truncate\"", "“half_up”、“half_even”或“truncate”", s));
 }
 
 const char* rounding_name(money::Rounding r) {
@@ -204,7 +239,7 @@ Recurrence recurrence_at(Obj& o) {
   if (every == "month") {
     r.every = Recurrence::Every::month;
     r.day_of_month = static_cast<int>(integer_at(o.get("day"), o.at("day"), 1, 31));
-    if (o.has("weekday")) error_at(o.at("weekday"), "a monthly instruction takes `day`, not `weekday`");
+    if (o.has("weekday")) error_at(o.at("weekday"), "a monthly instruction takes `day`, not `weekday`", say(text::Id::pf_error_day_not_weekday, {"day", "weekday"}));
   } else if (every == "week") {
     r.every = Recurrence::Every::week;
     const std::string wd = str(o.get("weekday"), o.at("weekday"));
@@ -215,10 +250,11 @@ Recurrence recurrence_at(Obj& o) {
         found = true;
       }
     }
-    if (!found) error_at(o.at("weekday"), "expected one of mon, tue, wed, thu, fri, sat, sun, got \"" + wd + "\"");
-    if (o.has("day")) error_at(o.at("day"), "a weekly instruction takes `weekday`, not `day`");
+    if (!found) error_at(o.at("weekday"), "expected one of mon, tue, wed, thu, fri, sat, sun, got \"" + wd + "\"",
+                           expected_one_of("one of mon, tue, wed, thu, fri, sat, sun", "“mon”、“tue”、“wed”、“thu”、“fri”、“sat”、“sun”之一", wd));
+    if (o.has("day")) error_at(o.at("day"), "a weekly instruction takes `weekday`, not `day`", say(text::Id::pf_error_weekday_not_day, {"weekday", "day"}));
   } else {
-    error_at(o.at("every"), "expected \"month\" or \"week\", got \"" + every + "\"");
+    error_at(o.at("every"), "expected \"month\" or \"week\", got \"" + every + "\"", expected_one_of("\"month\" or \"week\"", "“month”或“week”", every));
   }
   return r;
 }
@@ -271,8 +307,9 @@ GarchNavParams nav_model_at(const json& v, const std::string& path) {
   Obj o(v, path);
   GarchNavParams p;
   if (const json* x = o.find("start_nav")) {
-    auto r = Nav::parse(decimal_text(*x, o.at("start_nav"), "1.0000"));
-    if (!r) error_at(o.at("start_nav"), r.error());
+    const std::string t = decimal_text(*x, o.at("start_nav"), "1.0000");
+    auto r = Nav::parse(t);
+    if (!r) error_at(o.at("start_nav"), r.error(), english_and(r.error(), text::Id::pf_error_not_decimal, {t}));
     p.start = r.value();
   }
   if (const json* x = o.find("annual_return_percent")) p.annual_return = percent_at(*x, o.at("annual_return_percent"));
@@ -300,7 +337,7 @@ IndexFundSpec fund_at(const json& v, const std::string& path) {
   Obj o(v, path);
   IndexFundSpec f;
   f.id = str(o.get("id"), o.at("id"));
-  if (!valid_id(f.id)) error_at(o.at("id"), "\"" + f.id + "\" is not a valid id (1-32 of a-z, 0-9, _; not \"huoqibao\")");
+  if (!valid_id(f.id)) error_at(o.at("id"), "\"" + f.id + "\" is not a valid id (1-32 of a-z, 0-9, _; not \"huoqibao\")", say(text::Id::pf_error_bad_id, {f.id}));
   f.name = o.has("name") ? str(o.get("name"), o.at("name")) : f.id;
   if (const json* x = o.find("subscription_fee")) f.subscription = subscription_at(*x, o.at("subscription_fee"));
   if (const json* x = o.find("redemption_fee")) f.redemption = redemption_at(*x, o.at("redemption_fee"));
@@ -309,11 +346,11 @@ IndexFundSpec fund_at(const json& v, const std::string& path) {
     const std::string d = str(*x, o.at("dividends"));
     if (d == "cash") f.dividends = DividendMode::cash;
     else if (d == "reinvest") f.dividends = DividendMode::reinvest;
-    else error_at(o.at("dividends"), "expected \"cash\" or \"reinvest\", got \"" + d + "\"");
+    else error_at(o.at("dividends"), "expected \"cash\" or \"reinvest\", got \"" + d + "\"", expected_one_of("\"cash\" or \"reinvest\"", "“cash”或“reinvest”", d));
   }
   if (const json* x = o.find("dividend_yield_percent")) {
     f.dividend_yield = percent_at(*x, o.at("dividend_yield_percent"));
-    if (f.dividend_yield.units() < 0 || f.dividend_yield > Rate::percent("20")) error_at(o.at("dividend_yield_percent"), "must be in [0, 20]");
+    if (f.dividend_yield.units() < 0 || f.dividend_yield > Rate::percent("20")) error_at(o.at("dividend_yield_percent"), "must be in [0, 20]", say(text::Id::pf_error_in_range, {"[0, 20]"}));
   }
   if (const json* x = o.find("dividend_month")) f.dividend_month = static_cast<int>(integer_at(*x, o.at("dividend_month"), 1, 12));
   if (const json* x = o.find("nav_model")) f.nav_model = nav_model_at(*x, o.at("nav_model"));
@@ -327,7 +364,8 @@ std::size_t fund_ref(const Plan& p, const json& v, const std::string& path) {
   if (!i) {
     std::string known;
     for (const auto& f : p.funds) known += (known.empty() ? "" : ", ") + f.id;
-    error_at(path, "no fund with id \"" + id + "\" (funds: " + (known.empty() ? "none" : known) + ")");
+    error_at(path, "no fund with id \"" + id + "\" (funds: " + (known.empty() ? "none" : known) + ")",
+             text::make(text::Id::pf_error_no_fund, {text::Arg::verbatim(id), text::Arg::names({known.empty() ? "none" : known, known.empty() ? "无" : known})}));
   }
   return *i;
 }
@@ -340,14 +378,15 @@ InvestorProfile read_investor(const json& v, const std::string& path) {
   InvestorProfile inv;
   const json& a = array_at(o.get("answers"), o.at("answers"));
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!a[i].is_number_integer()) error_at(index_path(o.at("answers"), i), "expected an option number, got " + type_name(a[i]));
+    if (!a[i].is_number_integer()) error_at(index_path(o.at("answers"), i), "expected an option number, got " + type_name(a[i]), expected_type(want_option, a[i]));
     inv.answers.push_back(a[i].get<int>());
   }
-  auto d = time::Date::parse(str(o.get("assessed"), o.at("assessed")));
-  if (!d) error_at(o.at("assessed"), d.error());
+  const std::string assessed = str(o.get("assessed"), o.at("assessed"));
+  auto d = time::Date::parse(assessed);
+  if (!d) error_at(o.at("assessed"), d.error(), english_and(d.error(), text::Id::input_not_date, {assessed}));
   inv.assessed = d.value();
   if (const json* s = o.find("signed_warning")) {
-    if (!s->is_boolean()) error_at(o.at("signed_warning"), "expected true or false, got " + type_name(*s));
+    if (!s->is_boolean()) error_at(o.at("signed_warning"), "expected true or false, got " + type_name(*s), expected_type(want_boolean, *s));
     inv.signed_warning = s->get<bool>();
   }
   o.finish();
@@ -365,11 +404,13 @@ void read_correlation(const json& v, const std::string& path, Plan& p) {
   const std::size_t n = p.funds.size();
   std::vector<Rate> m;
   if (v.is_array()) {
-    if (v.size() != n) error_at(path, "expected " + std::to_string(n) + " rows (one per fund), got " + std::to_string(v.size()));
+    if (v.size() != n) error_at(path, "expected " + std::to_string(n) + " rows (one per fund), got " + std::to_string(v.size()),
+                                  say(text::Id::pf_error_rows, {std::to_string(n), std::to_string(v.size())}));
     for (std::size_t i = 0; i < n; ++i) {
       const std::string row_path = index_path(path, i);
       const json& row = array_at(v[i], row_path);
-      if (row.size() != n) error_at(row_path, "expected " + std::to_string(n) + " values (one per fund), got " + std::to_string(row.size()));
+      if (row.size() != n) error_at(row_path, "expected " + std::to_string(n) + " values (one per fund), got " + std::to_string(row.size()),
+                                          say(text::Id::pf_error_values, {std::to_string(n), std::to_string(row.size())}));
       for (std::size_t j = 0; j < n; ++j) m.push_back(ratio_at(row[j], index_path(row_path, j)));
     }
   } else {
@@ -383,10 +424,10 @@ void read_correlation(const json& v, const std::string& path, Plan& p) {
       for (std::size_t k = 0; k < a.size(); ++k) {
         Obj pr(a[k], index_path(c.at("pairs"), k));
         const json& ids = array_at(pr.get("funds"), pr.at("funds"));
-        if (ids.size() != 2) error_at(pr.at("funds"), "expected two fund ids, got " + std::to_string(ids.size()));
+        if (ids.size() != 2) error_at(pr.at("funds"), "expected two fund ids, got " + std::to_string(ids.size()), say(text::Id::pf_error_two_funds, {std::to_string(ids.size())}));
         const std::size_t i = fund_ref(p, ids[0], index_path(pr.at("funds"), 0));
         const std::size_t j = fund_ref(p, ids[1], index_path(pr.at("funds"), 1));
-        if (i == j) error_at(pr.at("funds"), "a fund's correlation with itself is 1; name two different funds");
+        if (i == j) error_at(pr.at("funds"), "a fund's correlation with itself is 1; name two different funds", say(text::Id::pf_error_same_fund));
         const Rate r = ratio_at(pr.get("value"), pr.at("value"));
         m[i * n + j] = r;
         m[j * n + i] = r;
@@ -418,13 +459,13 @@ Plan plan_from(const json& root) {
     Obj h(*x, o.at("huoqibao"));
     const json* y = h.find("annual_yield_percent");
     const json* m = h.find("model");
-    if (y && m) error_at(h.path(), "give either `annual_yield_percent` or `model`, not both");
+    if (y && m) error_at(h.path(), "give either `annual_yield_percent` or `model`, not both", say(text::Id::pf_error_not_both, {"annual_yield_percent", "model"}));
     if (y && y->is_string() && y->get<std::string>() == "history") {
       p.huoqibao.source = HuoqibaoSpec::Source::history;
     } else if (y) {
       p.huoqibao.source = HuoqibaoSpec::Source::constant_yield;
       p.huoqibao.annual_yield = percent_at(*y, h.at("annual_yield_percent"));
-      if (p.huoqibao.annual_yield.units() < 0 || p.huoqibao.annual_yield > Rate::percent("20")) error_at(h.at("annual_yield_percent"), "must be in [0, 20]");
+      if (p.huoqibao.annual_yield.units() < 0 || p.huoqibao.annual_yield > Rate::percent("20")) error_at(h.at("annual_yield_percent"), "must be in [0, 20]", say(text::Id::pf_error_in_range, {"[0, 20]"}));
     }
     if (m) {
       p.huoqibao.source = HuoqibaoSpec::Source::fund_model;
@@ -439,7 +480,7 @@ Plan plan_from(const json& root) {
       if (const json* v = mo.find("floor_percent")) g.floor = percent_at(*v, mo.at("floor_percent"));
       if (const json* v = mo.find("reversion_per_year")) {
         const Rate k = ratio_at(*v, mo.at("reversion_per_year"));
-        if (k.units() <= 0 || k > Rate::ratio("365")) error_at(mo.at("reversion_per_year"), "must be in (0, 365]");
+        if (k.units() <= 0 || k > Rate::ratio("365")) error_at(mo.at("reversion_per_year"), "must be in (0, 365]", say(text::Id::pf_error_in_range, {"(0, 365]"}));
         g.reversion_per_year = to_double(k);
       }
       if (const json* v = mo.find("seed")) g.seed = static_cast<std::uint64_t>(integer_at(*v, mo.at("seed"), 0, 9007199254740991LL));
@@ -451,7 +492,7 @@ Plan plan_from(const json& root) {
     const json& a = array_at(*x, o.at("funds"));
     for (std::size_t i = 0; i < a.size(); ++i) {
       IndexFundSpec f = fund_at(a[i], index_path(o.at("funds"), i));
-      if (p.fund_index(f.id)) error_at(index_path(o.at("funds"), i) + ".id", "duplicate fund id \"" + f.id + "\"");
+      if (p.fund_index(f.id)) error_at(index_path(o.at("funds"), i) + ".id", "duplicate fund id \"" + f.id + "\"", say(text::Id::pf_error_duplicate_fund, {f.id}));
       p.funds.push_back(std::move(f));
     }
   }
@@ -505,17 +546,18 @@ Plan plan_from(const json& root) {
       if (s == "month") rb.every = Rebalance::Every::month;
       else if (s == "quarter") rb.every = Rebalance::Every::quarter;
       else if (s == "year") rb.every = Rebalance::Every::year;
-      else error_at(r.at("every"), "expected \"month\", \"quarter\" or \"year\", got \"" + s + "\"");
+      else error_at(r.at("every"), "expected \"month\", \"quarter\" or \"year\", got \"" + s + "\"",
+                     expected_one_of("\"month\", \"quarter\" or \"year\"", "“month”、“quarter”或“year”", s));
     }
     if (const json* th = r.find("threshold_percent")) {
       rb.threshold = percent_at(*th, r.at("threshold_percent"));
-      if (rb.threshold->units() <= 0 || *rb.threshold >= Rate::percent("100")) error_at(r.at("threshold_percent"), "must be in (0, 100)");
+      if (rb.threshold->units() <= 0 || *rb.threshold >= Rate::percent("100")) error_at(r.at("threshold_percent"), "must be in (0, 100)", say(text::Id::pf_error_in_range, {"(0, 100)"}));
     }
     if (const json* m = r.find("min_trade")) {
       rb.min_trade = money_at(*m, r.at("min_trade"));
-      if (rb.min_trade.is_negative()) error_at(r.at("min_trade"), "must not be negative");
+      if (rb.min_trade.is_negative()) error_at(r.at("min_trade"), "must not be negative", say(text::Id::pf_error_not_negative));
     }
-    if (rb.every == Rebalance::Every::none && !rb.threshold) error_at(r.path(), "give `every`, `threshold_percent` or both");
+    if (rb.every == Rebalance::Every::none && !rb.threshold) error_at(r.path(), "give `every`, `threshold_percent` or both", say(text::Id::pf_error_every_or_threshold, {"every", "threshold_percent"}));
     r.finish();
   }
   if (const json* x = o.find("orders")) {
@@ -523,23 +565,24 @@ Plan plan_from(const json& root) {
     for (std::size_t i = 0; i < a.size(); ++i) {
       Obj d(a[i], index_path(o.at("orders"), i));
       OneOffOrder ord;
-      auto at = time::DateTime::parse(str(d.get("at"), d.at("at")));
-      if (!at) error_at(d.at("at"), at.error());
+      const std::string d_at_text = str(d.get("at"), d.at("at"));
+      auto at = time::DateTime::parse(d_at_text);
+      if (!at) error_at(d.at("at"), at.error(), english_and(at.error(), text::Id::input_not_date_time, {d_at_text, "2015-06-01 10:00"}));
       ord.at = at.value();
       ord.fund = fund_ref(p, d.get("fund"), d.at("fund"));
       const json* buy = d.find("buy");
       const json* sell = d.find("sell_shares");
-      if ((buy != nullptr) == (sell != nullptr)) error_at(d.path(), "give exactly one of `buy` (money) or `sell_shares`");
+      if ((buy != nullptr) == (sell != nullptr)) error_at(d.path(), "give exactly one of `buy` (money) or `sell_shares`", say(text::Id::pf_error_buy_or_sell, {"buy", "sell_shares"}));
       if (buy) {
         ord.buy = true;
         ord.amount = money_at(*buy, d.at("buy"));
-        if (!ord.amount.is_positive()) error_at(d.at("buy"), "must be positive");
+        if (!ord.amount.is_positive()) error_at(d.at("buy"), "must be positive", say(text::Id::pf_error_must_be_positive));
       } else {
         ord.buy = false;
         ord.shares = shares_at(*sell, d.at("sell_shares"));
-        if (!ord.shares.is_positive()) error_at(d.at("sell_shares"), "must be positive");
+        if (!ord.shares.is_positive()) error_at(d.at("sell_shares"), "must be positive", say(text::Id::pf_error_must_be_positive));
       }
-      if (ord.at.date() < p.start) error_at(d.at("at"), "is before the plan's start " + p.start.to_string());
+      if (ord.at.date() < p.start) error_at(d.at("at"), "is before the plan's start " + p.start.to_string(), say(text::Id::pf_error_before_start, {p.start.to_string()}));
       d.finish();
       p.orders.push_back(ord);
     }
@@ -566,11 +609,8 @@ ojson recurrence_json(ojson j, const Recurrence& r) {
 }  // namespace
 
 Result<Plan> parse_plan(std::string_view json_text, text::Message* why) {
-  auto parsed = parse_strict_json<json>(json_text, "");  // duplicate keys refused (core/strict_json.hpp)
-  if (!parsed.ok()) {
-    if (why) *why = text::make(text::Id::pf_error_text, {text::Arg::verbatim(parsed.error())});
-    return fail(parsed.error());
-  }
+  auto parsed = parse_strict_json<json>(json_text, "", why);  // duplicate keys refused (core/strict_json.hpp)
+  if (!parsed.ok()) return fail(parsed.error());
   const json root = std::move(parsed).value();
   try {
     return plan_from(root);

@@ -120,6 +120,8 @@ Message make(Id id, std::vector<Arg> args) {
 
 Message make(Id id, std::initializer_list<Arg> args) { return make(id, std::vector<Arg>(args)); }
 
+Message with_english(std::string en, const Message& zh) { return make(Id::name, {Arg::names({std::move(en), render(zh, Lang::zh)})}); }
+
 Message join(std::vector<Message> items, Id separator) {
   FINLAB_REQUIRE(separator == Id::list || separator == Id::list_semicolon, "text: join needs Id::list or Id::list_semicolon");
   if (items.empty()) return make(Id::nothing, {});

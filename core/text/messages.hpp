@@ -101,6 +101,9 @@ enum class Id : std::uint16_t {
   credit_bin_or_more,
   credit_bin_range_whole,
   credit_bin_range,
+  credit_bin_yuan_range,       // an income band: "5,000–10,000 yuan"
+  credit_bin_yuan_under,
+  credit_bin_yuan_over,
   // ---- portfolio plans, transaction notes and plan errors (core/portfolio)
   concat,                      // "{a}{b}": two phrases run together
   pf_plan_csi300_monthly,      // the names of the plan templates in assets/plans/
@@ -149,6 +152,40 @@ enum class Id : std::uint16_t {
   pf_error_missing_key,
   pf_error_unknown_key,
   pf_error_not_decimal,
+  pf_error_expected_type,      // "expected an object, got a number"
+  pf_error_list_too_long,
+  pf_error_expected_one_of,    // options: the accepted words in each language
+  pf_error_day_not_weekday,
+  pf_error_weekday_not_day,
+  pf_error_bad_id,
+  pf_error_in_range,
+  pf_error_no_fund,
+  pf_error_rows,
+  pf_error_values,
+  pf_error_two_funds,
+  pf_error_same_fund,
+  pf_error_not_both,
+  pf_error_duplicate_fund,
+  pf_error_every_or_threshold,
+  pf_error_buy_or_sell,
+  pf_error_before_start,
+  pf_error_invest_day,         // the Portfolio form's 定投 day of the month
+  // ---- input and JSON errors (core/strict_json.hpp, forms)
+  error_in,                    // "{where}: {what}" (a document's name, a JSON path)
+  located,                     // the same with a phrase for where (a line and column)
+  input_not_date,
+  input_not_date_time,
+  input_not_amount,
+  json_too_big,
+  json_duplicate_key,
+  json_nul,
+  json_too_deep,
+  json_line_column,
+  json_syntax,
+  json_last_read,
+  json_unexpected,
+  json_number_too_large,
+  json_invalid,
   count_
 };
 
@@ -180,6 +217,9 @@ struct Message {
 // catalog's declaration (count or kind), naming the message and the argument.
 Message make(Id id, std::initializer_list<Arg> args);
 Message make(Id id, std::vector<Arg> args);
+// A reason whose English comes from elsewhere (the core's own wording, kept
+// byte for byte for the CLI) and whose Chinese is the catalog message `zh`.
+Message with_english(std::string en, const Message& zh);
 // items joined by Id::list or Id::list_semicolon; Id::nothing when empty.
 Message join(std::vector<Message> items, Id separator = Id::list);
 

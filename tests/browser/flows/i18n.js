@@ -111,6 +111,120 @@ const sentences = {
   },
 };
 
+
+// Drops a file on the canvas (the page opens it like a picked file).
+async function dropFile(app, name, text) {
+  await app.page.evaluate(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, text });
+  await app.page.waitForFunction((n) => window.finlab.state().panels.policy_lab.message.includes(n), name, { timeout: 10000 });
+  await app.settled();
+}
+
+// Replaces the text of a multi-line field (Enter would add a line).
+async function typeMultiline(app, name, text) {
+  const frame = () => app.page.evaluate(() => window.finlab.frames(1));
+  await app.click(name);
+  await app.page.keyboard.press('Control+A');
+  await frame();
+  await app.page.keyboard.press('Backspace');
+  await frame();
+  const cdp = await app.context.newCDPSession(app.page);
+  await cdp.send('Input.insertText', { text });
+  await frame();
+}
+
+const errors = {
+  name: 'i18n: JSON syntax errors, plan parser reasons, wallet input errors and refusals in 中文, re-rendered after a language switch; credit bins in words',
+  async run(t) {
+    const app = await t.open();
+    // Wallet: a refusal said in English follows a switch to 中文, and back.
+    await app.click('tab.wallet');
+    await app.type('wallet.amount', '999999');
+    await app.click('wallet.redeem');
+    let st = (await app.state()).panels.wallet;
+    t.check(/^Refused: redeeming/.test(st.message), `refused in English: ${st.message}`);
+    await app.click('lang.zh');
+    st = (await app.state()).panels.wallet;
+    let bad = englishIn('wallet refusal', [st.message]);
+    t.check(/^已拒绝：转出/.test(st.message) && bad.length === 0, `the same refusal in 中文 after the switch: ${st.message} ${bad.join('; ')}`);
+    // Input errors: an amount with three decimals, a date that does not exist.
+    await app.type('wallet.amount', '12.345');
+    await app.click('wallet.deposit');
+    st = (await app.state()).panels.wallet;
+    bad = englishIn('wallet amount', [st.message]);
+    t.check(/12\.345/.test(st.message) && /金额/.test(st.message) && bad.length === 0, `a bad amount in 中文: ${st.message} ${bad.join('; ')}`);
+    await app.type('wallet.goto_input', '2015-13-01 10:00');
+    await app.click('wallet.goto');
+    st = (await app.state()).panels.wallet;
+    bad = englishIn('wallet go to', [st.message]);
+    t.check(/2015-13-01/.test(st.message) && /日期/.test(st.message) && bad.length === 0, `a bad date in 中文: ${st.message} ${bad.join('; ')}`);
+    await app.click('lang.en');
+    st = (await app.state()).panels.wallet;
+    t.check(/^Go to: month 13 out of range/.test(st.message), `back in English, the core's own words: ${st.message}`);
+    await app.click('lang.zh');
+
+    // Portfolio: the 定投 day and a rarer parser reason (an amount with too many decimals).
+    await app.click('tab.portfolio');
+    await assess(app, 'portfolio.suit', ANSWERS.c5);
+    await app.type('portfolio.invest_day', '1.5');
+    let pf = (await app.state()).panels.portfolio;
+    bad = englishIn('定投 day', [pf.plan_error]);
+    t.check(/定投日/.test(pf.plan_error) && /1\.5/.test(pf.plan_error) && bad.length === 0, `the 定投 day in 中文: ${pf.plan_error} ${bad.join('; ')}`);
+    await app.type('portfolio.invest_day', '10');
+    await app.type('portfolio.invest_amount', '1.234');
+    pf = (await app.state()).panels.portfolio;
+    bad = englishIn('plan amount', [pf.plan_error.replace(/^\$[\w.[\]]+/, '')]);
+    t.check(/1\.234/.test(pf.plan_error) && bad.length === 0, `a parser reason in 中文: ${pf.plan_error} ${bad.join('; ')}`);
+    await app.click('lang.en');
+    pf = (await app.state()).panels.portfolio;
+    t.check(/is not a decimal number/.test(pf.plan_error), `and in English after a switch: ${pf.plan_error}`);
+    await app.click('lang.zh');
+    await app.type('portfolio.invest_amount', '1000');
+
+    // Policy lab: bad JSON pasted and a bad file dropped; the message follows the language.
+    await app.click('tab.policy_lab');
+    await app.click('policy_lab.tab.policy');
+    await app.click('policy_lab.sec.json');
+    await typeMultiline(app, 'policy_lab.f.json', '{\n  "name": ,\n}');
+    await app.click('policy_lab.apply_json');
+    let lab = (await app.state()).panels.policy_lab;
+    bad = englishIn('JSON syntax', [lab.message]);
+    t.check(lab.message_error && /^JSON：第 2 行/.test(lab.message) && /语法错误/.test(lab.message) && bad.length === 0,
+      `a JSON syntax error in 中文: ${lab.message} ${bad.join('; ')}`);
+    await app.click('lang.en');
+    lab = (await app.state()).panels.policy_lab;
+    t.check(/line 2, column \d+: invalid JSON/.test(lab.message), `the same message in English after the switch: ${lab.message}`);
+    await app.click('lang.zh');
+    lab = (await app.state()).panels.policy_lab;
+    t.check(/语法错误/.test(lab.message), `and in 中文 again: ${lab.message}`);
+    await dropFile(app, 'dup.json', '{"name": "a", "name": "b"}');
+    lab = (await app.state()).panels.policy_lab;
+    bad = englishIn('JSON file', [lab.message.replace(/^dup\.json/, '').replace(/\$[\w.[\]]+/g, '')]);
+    t.check(lab.message_error && /\$\.name：键重复/.test(lab.message) && bad.length === 0, `a bad policy file in 中文: ${lab.message} ${bad.join('; ')}`);
+    await app.screenshot('i18n-zh-1280x800-policy-json-error');
+
+    // Credit: bins in words (yuan ranges, percentages), no raw {…} or [a, b) notation.
+    await app.click('tab.credit');
+    await app.page.waitForFunction(() => window.finlab.state().panels.credit.score !== undefined, null, { timeout: 120000 });
+    await app.settled();
+    for (const c of ['device', 'location', 'app_usage', 'consumption']) {
+      if (!(await app.state()).panels.credit.consent.includes(c)) await app.click(`credit.consent.${c}`);
+    }
+    for (const lang of ['zh', 'en']) {
+      await app.click(`lang.${lang}`);
+      const cr = (await app.state()).panels.credit;
+      const texts = [...cr.reason_texts, ...cr.counterfactual_texts];
+      const raw = texts.filter((x) => /[{}]|\[[\d.-]+, [\d.-]+\)|\d+k\b|>=/.test(x));
+      t.check(texts.length > 0 && raw.length === 0, `${lang}: credit reasons in words, no bin notation: ${raw.slice(0, 3).join(' | ') || texts[0]}`);
+      if (lang === 'zh') t.check(englishIn('credit', texts).length === 0, `credit sentences in 中文: ${englishIn('credit', texts).slice(0, 4).join('; ')}`);
+    }
+    t.equal((await app.state()).untranslated, [], 'no untranslated strings in these states');
+  },
+};
+
 module.exports = [{
   name: 'i18n: every visible string is translated; Chinese renders with the CJK subset',
   async run(t) {
@@ -164,4 +278,4 @@ module.exports = [{
     const st = await app.state();
     t.equal(st.untranslated, [], 'no untranslated strings');
   },
-}, sentences];
+}, sentences, errors];

@@ -63,8 +63,8 @@ module.exports = [
       t.equal(st.policy.name, NAME, 'the policy name is kept whole');
       // Every typed character has a glyph: the font holds the common hanzi and the atlas gains the typed ones.
       let font = (await app.state()).font;
-      t.equal(font.typed_missing, '', `no typed character lacks a glyph (added to the atlas: ${font.typed})`);
-      t.check(font.typed.length > 0, `characters the UI never shows were typed and added (${font.typed})`);
+      t.equal(font.missing, '', `no typed character lacks a glyph (added to the atlas: ${font.added})`);
+      t.check(font.added.length > 0, `characters the UI never shows were typed and added (${font.added})`);
       t.check(!(await imeState(app)).focused, 'the textarea lets go of the focus when editing ends');
       await app.screenshot('text-input-1280x800-chinese-name');
       // A common name, typed: its glyphs too (GB 2312 level 1, the 3,755 most used hanzi).
@@ -79,7 +79,7 @@ module.exports = [
       await app.settled();
       font = (await app.state()).font;
       t.equal((await app.state()).panels.policy_lab.policy.name, '张秀英的端午节礼包', 'a common name is kept whole');
-      t.equal(font.typed_missing, '', `its glyphs are rasterised (${font.typed})`);
+      t.equal(font.missing, '', `its glyphs are rasterised (${font.added})`);
       await app.screenshot('text-input-1280x800-common-name');
 
       // Latin letters typed on a keyboard still arrive once each.

@@ -53,3 +53,25 @@ TEST_CASE("A NUL character in a key or string is refused with its path", "[json]
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.error(), Contains("$.a[1]: text must not contain a NUL"));
 }
+
+TEST_CASE("Each failure is also a catalog message: the same English, and Chinese with line, column and path", "[json][strict][text]") {
+  using finlab::text::Lang;
+  using finlab::text::render;
+  finlab::text::Message why;
+  auto r = parse_strict_json("{\n  \"a\": }", "", &why);
+  REQUIRE_FALSE(r.ok());
+  CHECK(render(why, Lang::en) == r.error());
+  CHECK(render(why, Lang::zh) == "第 2 行第 8 列：语法错误（此处不应出现 '}'）");
+  r = parse_strict_json(R"({"fees":{"rate":1,"rate":2}})", "policy", &why);
+  CHECK(render(why, Lang::en) == r.error());
+  CHECK(render(why, Lang::zh) == "policy：$.fees.rate：键重复（同一对象中每个键只能出现一次）");
+  r = parse_strict_json("{\n \"a\": 1e999}", "", &why);
+  CHECK(render(why, Lang::zh) == "第 2 行第 7 列：数字 1e999 太大，无法读取");
+  r = parse_strict_json(std::string(300, '[') + std::string(300, ']'), "", &why);
+  CHECK(render(why, Lang::zh) == "嵌套超过 256 层");
+  // No ASCII letters but the document's own words in the Chinese of a syntax error.
+  r = parse_strict_json("[1, 2,, 3]", "", &why);
+  const std::string zh = render(why, Lang::zh);
+  CHECK(zh.find("syntax") == std::string::npos);
+  CHECK(zh.find("expected") == std::string::npos);
+}

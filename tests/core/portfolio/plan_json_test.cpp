@@ -116,3 +116,44 @@ TEST_CASE("The plan templates' names are in the catalog, a parser error comes as
   CHECK(text::render(why, text::Lang::en) == p.error());
   CHECK(text::render(why, text::Lang::zh) == "$.deposits[0].amount：必须大于零");
 }
+
+TEST_CASE("Rare plan errors are catalog messages too: the CLI's English, Chinese without English words", "[portfolio][plan][text]") {
+  const std::string head = R"({"name": "x", "start": "2015-06-01", )";
+  const std::string bad[] = {
+      head + R"("years": "3"})",                                                             // expected an integer
+      head + R"("deposits": {"amount": "1"}})",                                              // expected an array, got an object
+      head + R"("deposits": [{"amount": "1", "every": "day", "day": 1}]})",                  // expected "month" or "week"
+      head + R"("deposits": [{"amount": "1", "every": "month", "day": 1, "weekday": "mon"}]})",  // day, not weekday
+      head + R"("deposits": [{"amount": "1", "every": "week", "weekday": "xyz"}]})",        // one of mon..sun
+      head + R"("start": "2015-02-30"})",                                                    // no such date (strict JSON: duplicate key)
+      R"({"name": "x", "start": "2015-02-30"})",                                             // no such date
+      head + R"("huoqibao": {"annual_yield_percent": "30"}})",                               // must be in [0, 20]
+      head + R"("trades": [{"at": "2015-06-01", "fund": "a", "buy": "1"}]})",               // not a date and time / unknown fund
+      "{\"name\": \"x\",\n \"start\": }",                                                    // JSON syntax
+  };
+  for (const std::string& json : bad) {
+    INFO(json);
+    text::Message why;
+    auto p = portfolio::parse_plan(json, &why);
+    REQUIRE_FALSE(p.ok());
+    CHECK(text::render(why, text::Lang::en) == p.error());
+    const std::string zh = text::render(why, text::Lang::zh);
+    INFO(zh);
+    // No English word (three letters or more) outside the JSON path and the quoted input.
+    std::string plain;
+    bool quoted = false;
+    for (std::size_t i = 0; i < zh.size(); ++i) {
+      if (zh.compare(i, 3, "“") == 0) quoted = true;
+      if (zh.compare(i, 3, "”") == 0) quoted = false;
+      if (!quoted) plain += zh[i];
+    }
+    const std::string body = plain.substr(plain.find("：") == std::string::npos ? 0 : plain.find("："));
+    int run = 0;
+    bool word = false;
+    for (char c : body) {
+      run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
+      word = word || run >= 3;
+    }
+    CHECK_FALSE(word);
+  }
+}
