@@ -56,15 +56,11 @@ void suitability_gate(Ui& ui, const PortfolioView& v, PortfolioForm& f, Suitabil
     }
   }
   if (v.gate == 1 || v.gate == 2) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s", v.gate_text.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped(v.gate_text, ImVec4(0.80f, 0.45f, 0.05f, 1));
     ui.name_item("portfolio.gate");
   }
   if (v.gate == 1 || (v.gate == 0 && f.sign_warning)) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(v.warning_text.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped(v.warning_text);
     if (ImGui::Checkbox(ui.label("I have read the risk mismatch warning and sign it", "sign").c_str(), &f.sign_warning)) out.changed = true;
     ui.name_item("portfolio.sign_warning");
   }
@@ -125,9 +121,7 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, SuitabilityProfile
     ui.error_text(v.plan_error);
     ui.name_item("portfolio.error");
   } else {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", v.plan_summary.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped_dim(v.plan_summary);
   }
   if (v.running) {
     if (ImGui::Button(ui.label("Cancel", "cancel").c_str())) out.cancel = true;
@@ -188,7 +182,9 @@ void results(Ui& ui, const PortfolioView& v) {
   }
   ImGui::TextUnformatted(ui.tr("Transactions (with fees)"));
   const int cols = ui.compact() ? 4 : 7;
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  // Columns at their content's width (never a clipped date or amount); the
+  // long "why" scrolls sideways.
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("tx", cols, flags, ImVec2(0, ui.px(260)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(ui.tr("Date"));
@@ -198,7 +194,7 @@ void results(Ui& ui, const PortfolioView& v) {
     if (!ui.compact()) {
       ImGui::TableSetupColumn(ui.tr("Shares"));
       ImGui::TableSetupColumn(ui.tr("NAV"));
-      ImGui::TableSetupColumn(ui.tr("Why"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+      ImGui::TableSetupColumn(ui.tr("Why"));
     }
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
