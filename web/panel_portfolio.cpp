@@ -56,11 +56,15 @@ void suitability_gate(Ui& ui, const PortfolioView& v, PortfolioForm& f, Suitabil
     }
   }
   if (v.gate == 1 || v.gate == 2) {
-    ui.wrapped(v.gate_text, ImVec4(0.80f, 0.45f, 0.05f, 1));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s", v.gate_text.c_str());
+    ImGui::PopTextWrapPos();
     ui.name_item("portfolio.gate");
   }
   if (v.gate == 1 || (v.gate == 0 && f.sign_warning)) {
-    ui.wrapped(v.warning_text);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(v.warning_text.c_str());
+    ImGui::PopTextWrapPos();
     if (ImGui::Checkbox(ui.label("I have read the risk mismatch warning and sign it", "sign").c_str(), &f.sign_warning)) out.changed = true;
     ui.name_item("portfolio.sign_warning");
   }
@@ -121,7 +125,9 @@ void inputs(Ui& ui, const PortfolioView& v, PortfolioForm& f, SuitabilityProfile
     ui.error_text(v.plan_error);
     ui.name_item("portfolio.error");
   } else {
-    ui.wrapped_dim(v.plan_summary);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", v.plan_summary.c_str());
+    ImGui::PopTextWrapPos();
   }
   if (v.running) {
     if (ImGui::Button(ui.label("Cancel", "cancel").c_str())) out.cancel = true;
@@ -182,9 +188,7 @@ void results(Ui& ui, const PortfolioView& v) {
   }
   ImGui::TextUnformatted(ui.tr("Transactions (with fees)"));
   const int cols = ui.compact() ? 4 : 7;
-  // Columns at their content's width (never a clipped date or amount); the
-  // long "why" scrolls sideways.
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("tx", cols, flags, ImVec2(0, ui.px(260)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(ui.tr("Date"));
@@ -194,7 +198,7 @@ void results(Ui& ui, const PortfolioView& v) {
     if (!ui.compact()) {
       ImGui::TableSetupColumn(ui.tr("Shares"));
       ImGui::TableSetupColumn(ui.tr("NAV"));
-      ImGui::TableSetupColumn(ui.tr("Why"));
+      ImGui::TableSetupColumn(ui.tr("Why"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     }
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;

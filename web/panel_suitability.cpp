@@ -22,7 +22,9 @@ void questionnaire(Ui& ui, const SuitabilityView& v, SuitabilityProfile& profile
   for (std::size_t i = 0; i < v.questions.size(); ++i) {
     const QuestionView& q = v.questions[i];
     const std::string name = prefix + ".q." + std::to_string(i);
-    ui.wrapped(std::to_string(i + 1) + ". " + q.text);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("%zu. %s", i + 1, q.text.c_str());
+    ImGui::PopTextWrapPos();
     int& a = answers[i];
     const char* preview = a >= 0 && a < static_cast<int>(q.options.size()) ? q.options[static_cast<std::size_t>(a)].c_str() : ui.tr("Choose an answer");
     ImGui::SetNextItemWidth(ui.px(w));
@@ -61,7 +63,9 @@ void result(Ui& ui, const SuitabilityView& v, const std::string& prefix, Suitabi
   ImGui::SameLine();
   ImGui::TextDisabled("%s %s · %s %s", ui.tr("score"), v.score.c_str(), ui.tr("valid until"), v.expires.c_str());
   ui.key_number(prefix + ".category", "Risk class", v.category);
-  ui.wrapped_dim(v.why);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", v.why.c_str());
+  ImGui::PopTextWrapPos();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
   if (ImGui::BeginTable("suit_products", 3, flags)) {
     ImGui::TableSetupColumn(ui.tr("Product"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
