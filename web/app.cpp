@@ -172,9 +172,7 @@ void App::draw_header(Ui& ui) {
   ImGui::SetNextWindowSize(ImVec2(std::min(vp->Size.x - ui.px(16), ui.px(420)), 0));
   const std::string title = std::string(ui.tr("Reset the demo?")) + "###confirm_reset";
   if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(ui.tr("This deletes everything saved in this browser: wallet, loans, profiles, policies and runs."));
-    ImGui::PopTextWrapPos();
+    ui.wrapped(ui.tr("This deletes everything saved in this browser: wallet, loans, profiles, policies and runs."));
     if (ImGui::Button(ui.label("Delete and restart", "reset_confirm").c_str())) {
       if (store_) {
         store_->reset();
@@ -230,7 +228,7 @@ void App::frame(Ui& ui) {
       ImGui::BeginChild("panel", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
       if (!panel_error_[i].empty()) {
         ui.error_text(std::string(ui.tr("Something went wrong in this panel:")) + " " + panel_error_[i]);
-        if (ImGui::SmallButton(ui.label("Dismiss", "dismiss_error").c_str())) panel_error_[i].clear();
+        if (ui.small_button(ui.label("Dismiss", "dismiss_error"))) panel_error_[i].clear();
         ui.name_item("panel.error.dismiss");
         ImGui::Separator();
       }

@@ -37,18 +37,14 @@ void profile(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
       }
     }
     ImGui::Indent();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s %s", ui.tr("Reads:"), ui.tr(g.reads));
-    ImGui::TextDisabled("%s %s", ui.tr("Why:"), ui.tr(g.why));
-    ImGui::PopTextWrapPos();
+    ui.wrapped_dim(std::string(ui.tr("Reads:")) + " " + ui.tr(g.reads));
+    ui.wrapped_dim(std::string(ui.tr("Why:")) + " " + ui.tr(g.why));
     if (!g.granted) {
       ImGui::TextDisabled("%s", ui.tr("Not shared: the score does not read these."));
     } else {
       if (g.pending) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s",
-                           ui.tr("Shared, but not used yet: enter your own values below. The score reads this category only once every value is entered; nothing is guessed for you."));
-        ImGui::PopTextWrapPos();
+        ui.wrapped(ui.tr("Shared, but not used yet: enter your own values below. The score reads this category only once every value is entered; nothing is guessed for you."),
+                   ImVec4(0.80f, 0.45f, 0.05f, 1));
       }
       for (const CreditFeatureRow& r : g.features) {
         double& value = f.values[static_cast<std::size_t>(r.index)];
@@ -155,7 +151,7 @@ void results(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
   score_gauge(ui, v);
   ImGui::TextDisabled("%s", ui.tr("Data used:"));
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", v.categories_used.c_str());
+  ui.wrapped(v.categories_used);
   ui.name_item("credit.categories_used");
   ui.key_number("credit.categories_used", "Data used:", v.categories_used);
 
@@ -167,10 +163,10 @@ void results(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
   }
 
   ui.section("What would raise my score");
-  ImGui::TextWrapped("%s", v.cf_title.c_str());
+  ui.wrapped(v.cf_title);
   for (const std::string& c : v.cf_changes) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", c.c_str());
+    ui.wrapped(c);
   }
   if (v.cf_applicable) {
     if (ImGui::Button(ui.label("Try these changes", "apply_cf").c_str())) out.apply_counterfactual = true;
@@ -180,16 +176,16 @@ void results(Ui& ui, const CreditView& v, CreditForm& f, CreditIntents& out) {
   ui.section("If you withdraw one consent");
   if (v.withdraw.empty()) ui.help_text("No behaviour data is shared, so there is nothing to withdraw.");
   else if (ImGui::BeginTable("withdraw", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn(ui.tr("Withdraw"));
-    ImGui::TableSetupColumn(ui.tr("Score"));
+    ImGui::TableSetupColumn(ui.tr("Withdraw"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(ui.tr("Score"), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn(ui.tr("Data used then"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
     for (const CreditWithdrawRow& r : v.withdraw) {
       ImGui::TableNextRow();
-      ImGui::TableNextColumn(); ImGui::TextUnformatted(r.category.c_str());
+      ImGui::TableNextColumn(); ui.wrapped(r.category);
       ui.name_item("credit.withdraw." + r.id);
       ImGui::TableNextColumn(); ImGui::Text("%s (%s)", r.score.c_str(), r.delta.c_str());
-      ImGui::TableNextColumn(); ImGui::TextWrapped("%s", r.used.c_str());
+      ImGui::TableNextColumn(); ui.wrapped(r.used);
     }
     ImGui::EndTable();
   }

@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "web/a11y.hpp"
 #include "web/loans_view.hpp"
 
@@ -93,19 +95,15 @@ void cap_box(Ui& ui, const LoansView& v) {
   } else {
     const ImVec4 col = v.cap_zone == 2 ? ImVec4(0.8f, 0.1f, 0.1f, 1) : ImVec4(0.8f, 0.45f, 0.0f, 1);
     ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(ui.tr(v.cap_zone == 2 ? "Warning: the all-in cost breaks a legal cap in force." : "Warning: the all-in cost is above a cap courts do not enforce."));
-    ImGui::TextUnformatted(v.cap_message.c_str());
+    ui.wrapped(ui.tr(v.cap_zone == 2 ? "Warning: the all-in cost breaks a legal cap in force." : "Warning: the all-in cost is above a cap courts do not enforce."));
+    ui.wrapped(v.cap_message);
     if (ImGui::IsItemHovered() && !v.cap_detail.empty()) ImGui::SetTooltip("%s", v.cap_detail.c_str());
-    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
   ui.name_item("loans.cap");
   ui.key_number("loans.cap", "Legal cap", v.cap_message);
   if (!v.disclosure.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", v.disclosure.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped_dim(v.disclosure);
     ui.key_number("loans.disclosure", "Disclosure", v.disclosure);
   }
 }
@@ -113,7 +111,10 @@ void cap_box(Ui& ui, const LoansView& v) {
 void schedule_table(Ui& ui, const LoansView& v, const std::vector<LoansRow>& rows, const char* title_en, const char* id) {
   ImGui::TextUnformatted(ui.tr(title_en));
   const int cols = v.with_fee ? 7 : 6;
-  const float h = ui.px(ui.compact() ? 260.0f : 300.0f);
+  // As tall as its rows (a short schedule after a prepayment leaves no empty box), at most 260/300 px.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float fit = static_cast<float>(rows.size() + 1) * (ImGui::GetTextLineHeight() + 2.0f * st.CellPadding.y) + 4.0f * st.CellPadding.y;
+  const float h = std::min(fit, ui.px(ui.compact() ? 260.0f : 300.0f));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable(id, cols, flags, ImVec2(0, h))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -146,14 +147,23 @@ void schedule_table(Ui& ui, const LoansView& v, const std::vector<LoansRow>& row
 
 void compare_table(Ui& ui, const LoansView& v, LoansIntents& out) {
   ImGui::TextUnformatted(ui.tr("Compare the methods"));
-  const bool narrow = ui.compact();
-  if (!ImGui::BeginTable("compare", narrow ? 4 : 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
-  ImGui::TableSetupColumn(ui.tr("Method"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn(ui.tr("First payment"));
-  ImGui::TableSetupColumn(ui.tr("Total interest"));
-  if (!narrow) ImGui::TableSetupColumn(ui.tr("Total payment"));
-  ImGui::TableSetupColumn(ui.tr("True APR"));
-  if (!narrow) ImGui::TableSetupColumn(ui.tr("EAR"));
+  // Every column at its content's width; on a phone the table scrolls sideways.
+  const char* heads[] = {"Method", "First payment", "Total interest", "Total payment", "True APR", "EAR"};
+  float widths[6] = {};
+  for (int c = 0; c < 6; ++c) widths[c] = ImGui::CalcTextSize(ui.tr(heads[c])).x;
+  for (const LoansCompareRow& r : v.compare) {
+    const std::string* cells[] = {nullptr, &r.first_payment, &r.total_interest, &r.total_payment, &r.apr, &r.ear};
+    widths[0] = std::max(widths[0], ImGui::CalcTextSize(ui.tr(r.method)).x);
+    for (int c = 1; c < 6; ++c) widths[c] = std::max(widths[c], ImGui::CalcTextSize(cells[c]->c_str()).x);
+  }
+  float need = 0;
+  for (float w : widths) need += w + 2.0f * ImGui::GetStyle().CellPadding.x;
+  const auto [flags, size] = ui.fit_table(static_cast<int>(v.compare.size()), need,
+                                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp);
+  if (!ImGui::BeginTable("compare", 6, flags, size)) return;
+  const bool scroll = (flags & ImGuiTableFlags_ScrollX) != 0;
+  ImGui::TableSetupColumn(ui.tr(heads[0]), scroll ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch, scroll ? widths[0] : 2.0f);
+  for (int c = 1; c < 6; ++c) ImGui::TableSetupColumn(ui.tr(heads[c]), scroll ? ImGuiTableColumnFlags_WidthFixed : 0, scroll ? widths[c] : 0.0f);
   ImGui::TableHeadersRow();
   for (const LoansCompareRow& r : v.compare) {
     ImGui::TableNextRow();
@@ -162,9 +172,9 @@ void compare_table(Ui& ui, const LoansView& v, LoansIntents& out) {
     ui.name_item("loans.compare." + std::to_string(r.method_index));
     ImGui::TableNextColumn(); ImGui::TextUnformatted(r.first_payment.c_str());
     ImGui::TableNextColumn(); ImGui::TextUnformatted(r.total_interest.c_str());
-    if (!narrow) { ImGui::TableNextColumn(); ImGui::TextUnformatted(r.total_payment.c_str()); }
+    ImGui::TableNextColumn(); ImGui::TextUnformatted(r.total_payment.c_str());
     ImGui::TableNextColumn(); ImGui::TextUnformatted(r.apr.c_str());
-    if (!narrow) { ImGui::TableNextColumn(); ImGui::TextUnformatted(r.ear.c_str()); }
+    ImGui::TableNextColumn(); ImGui::TextUnformatted(r.ear.c_str());
   }
   ImGui::EndTable();
 }

@@ -303,12 +303,10 @@ void runs_table(Ui& ui, const char* id, const std::vector<LabRunRow>& rows, LabI
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s · %s", r.policy.c_str(), r.scenario.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", r.size.c_str());
+      ui.wrapped(r.size);
       if (!r.complete) {
         ImGui::TableNextColumn();
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(kWarn, "%s", r.status.c_str());
-        ImGui::PopTextWrapPos();
+        ui.wrapped(r.status, kWarn);
         ImGui::TableNextColumn();
         ImGui::TableNextColumn();
       } else {
@@ -321,16 +319,14 @@ void runs_table(Ui& ui, const char* id, const std::vector<LabRunRow>& rows, LabI
       }
     } else {
       ImGui::TableNextColumn();
-      ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextUnformatted((r.policy + " · " + r.scenario + " · " + r.size).c_str());
-      if (r.complete) ImGui::TextDisabled("%s · %s · %s", r.approval.c_str(), r.loss.c_str(), r.profit.c_str());
-      else ImGui::TextColored(kWarn, "%s", r.status.c_str());
-      ImGui::PopTextWrapPos();
+      ui.wrapped(r.policy + " · " + r.scenario + " · " + r.size);
+      if (r.complete) ui.wrapped_dim(r.approval + " · " + r.loss + " · " + r.profit);
+      else ui.wrapped(r.status, kWarn);
     }
     ImGui::TableNextColumn();
     if (r.complete) {
       ImGui::PushID(r.name.c_str());
-      if (ImGui::SmallButton(ui.label("View", "view").c_str())) out.view_run = r.ref;
+      if (ui.small_button(ui.label("View", "view"))) out.view_run = r.ref;
       ui.name_item("policy_lab.view." + r.name);
       ImGui::PopID();
     }

@@ -82,15 +82,11 @@ void ticket(Ui& ui, const SecuritiesView& v, SecuritiesTicket& t, SecuritiesInte
     if (t.price.empty()) ImGui::TextDisabled("%s", ui.tr("Empty: today's open."));
   }
   if (v.gate == 1 || v.gate == 2) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.80f, 0.45f, 0.05f, 1), "%s", v.gate_text.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped(v.gate_text, ImVec4(0.80f, 0.45f, 0.05f, 1));
     ui.name_item("securities.gate");
   }
   if (v.gate == 1 || (v.gate == 0 && t.sign_warning)) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(v.warning_text.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped(v.warning_text);
     c |= ImGui::Checkbox(ui.label("I have read the risk mismatch warning and sign it", "sign").c_str(), &t.sign_warning);
     ui.name_item("securities.sign_warning");
   }
@@ -105,17 +101,13 @@ void ticket(Ui& ui, const SecuritiesView& v, SecuritiesTicket& t, SecuritiesInte
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(k.c_str());
         ImGui::TableNextColumn();
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(val.c_str());
-        ImGui::PopTextWrapPos();
+        ui.wrapped(val);
       }
       ImGui::EndTable();
     }
     ui.name_item("securities.preview");
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(v.preview_refused ? ImVec4(0.85f, 0.25f, 0.20f, 1) : ImVec4(0.15f, 0.45f, 0.25f, 1), "%s %s", ui.tr("Against today's bar:"),
-                       v.preview_outcome.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped(std::string(ui.tr("Against today's bar:")) + " " + v.preview_outcome,
+               v.preview_refused ? ImVec4(0.85f, 0.25f, 0.20f, 1) : ImVec4(0.15f, 0.45f, 0.25f, 1));
   }
   ImGui::BeginDisabled(!v.ticket_error.empty() || v.gate == 2 || (v.gate == 1 && !t.sign_warning));
   if (ImGui::Button(ui.label("Send the order", "send").c_str())) out.send = true;
@@ -138,10 +130,8 @@ void account(Ui& ui, const SecuritiesView& v) {
 void market(Ui& ui, const SecuritiesView& v) {
   ui.section("Price and the day's limit band");
   chart(ui, v.chart);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(v.bar_text.c_str());
-  ImGui::TextDisabled("%s", v.band_text.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped(v.bar_text);
+  ui.wrapped_dim(v.band_text);
   ui.name_item("securities.band");
 }
 

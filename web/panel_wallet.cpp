@@ -62,7 +62,7 @@ void actions(Ui& ui, const WalletView& v, WalletForm& form, WalletIntents& out) 
   ui.name_item("wallet.redeem_fast");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.tr("Fast redemption: the cash arrives today, up to a daily quota."));
   ImGui::TextDisabled("%s", v.quota_text.c_str());
-  if (!v.transit_text.empty()) ImGui::TextWrapped("%s", v.transit_text.c_str());
+  if (!v.transit_text.empty()) ui.wrapped(v.transit_text);
   ui.name_item("wallet.quota");
   if (!v.message.empty()) {
     if (v.message_is_error) ui.error_text(v.message);
@@ -171,10 +171,10 @@ void history(Ui& ui, const WalletView& v) {
   for (const WalletOrderRow& o : v.orders) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(o.placed_at.c_str());
+    ui.wrapped(o.placed_at);
     ui.name_item("wallet.order." + o.id);
     if (ui.compact()) {
-      ImGui::Text("%s %s", ui.tr(o.type), o.amount.c_str());
+      ui.wrapped(std::string(ui.tr(o.type)) + " " + o.amount);
     } else {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(ui.tr(o.type));
@@ -182,14 +182,12 @@ void history(Ui& ui, const WalletView& v) {
       ImGui::TextUnformatted(o.amount.c_str());
     }
     ImGui::TableNextColumn();
-    ImGui::PushTextWrapPos(0.0f);
     if (!o.accepted) {
-      ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.15f, 1), "%s %s", ui.tr("Refused:"), o.refusal.c_str());
+      ui.wrapped(std::string(ui.tr("Refused:")) + " " + o.refusal, ImVec4(0.8f, 0.2f, 0.15f, 1));
     } else {
-      for (const auto& [label, value] : o.timeline) ImGui::Text("%s %s", ui.tr(label), value.c_str());
-      if (!o.reason.empty()) ImGui::TextDisabled("%s", o.reason.c_str());
+      for (const auto& [label, value] : o.timeline) ui.wrapped(std::string(ui.tr(label)) + " " + value);
+      if (!o.reason.empty()) ui.wrapped_dim(o.reason);
     }
-    ImGui::PopTextWrapPos();
   }
   ImGui::EndTable();
 }

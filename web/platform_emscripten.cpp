@@ -574,6 +574,8 @@ EMSCRIPTEN_KEEPALIVE const char* finlab_query(const char* what_c) {
     j = json::object();
     for (const auto& [name, r] : g->ui.widgets())
       j[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"visible", r.visible}};
+  } else if (what == "wrapped") {
+    j = g->ui.wrapped_texts();
   } else if (what == "controls") {
     j = a11y::items_json();
   } else if (what == "numbers") {

@@ -273,6 +273,8 @@ EM_JS(void, js_install, (), {
     widgets: function() { return query('widgets'); },
     widget: function(name) { return query('widgets')[name] || null; },
     numbers: function() { return query('numbers'); },
+    // This frame's texts wrapped over several lines, '\\n' at each break (web/text_wrap.hpp).
+    wrapped: function() { return query('wrapped'); },
     // The items of the accessible layer: id, role, label, state, rectangle (web/a11y.hpp).
     controls: function() { return query('controls'); },
     frameStats: function(reset) { return query(reset ? 'frame_stats_reset' : 'frame_stats'); },

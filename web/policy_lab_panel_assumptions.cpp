@@ -40,9 +40,7 @@ void scalar_field(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out, c
   ui.name_item("policy_lab.x." + path);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
   ImGui::SameLine();
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(label.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped(label);
   const auto e = v.field_errors.find(path);
   if (e != v.field_errors.end()) ui.error_text(e->second);
 }
@@ -61,9 +59,7 @@ std::string head_of(Ui& ui, const LabExtraField& x, int i) {
 void list_field(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out, const LabExtraField& x) {
   const std::string base = std::string(x.section) + "." + x.key;
   const std::string label = label_of(ui, x);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(label.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped(label);
   // Sideways scrolling only when the boxes do not fit (ScrollX needs an exact height).
   const ImGuiStyle& st = ImGui::GetStyle();
   const float box = ui.px(58.0f);

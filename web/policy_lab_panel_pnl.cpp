@@ -39,11 +39,9 @@ Scale scale_of(const LabPnlView& p) {
   return s;
 }
 
-void label_cell(const LabPnlStep& st) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(st.label.c_str());
-  ImGui::TextDisabled("%s", st.label_other.c_str());
-  ImGui::PopTextWrapPos();
+void label_cell(Ui& ui, const LabPnlStep& st) {
+  ui.wrapped(st.label);
+  ui.wrapped_dim(st.label_other);
 }
 
 // The bar of one term in the space left in its cell; returns the x of its end
@@ -70,9 +68,7 @@ void pnl_section(Ui& ui, const LabRunView& r, LabIntents& out) {
   if (!section(ui, "Full P&L (waterfall)", "pnl", "policy_lab.pnl", false)) return;
   const LabPnlView& p = r.pnl;
   if (!p.present) return;
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", p.formula.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped_dim(p.formula);
   const bool compact = ui.compact();
   const Scale s = scale_of(p);
   const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -87,7 +83,7 @@ void pnl_section(Ui& ui, const LabRunView& r, LabIntents& out) {
     for (const auto& st : p.steps) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      label_cell(st);
+      label_cell(ui, st);
       ImGui::TableNextColumn();
       if (compact) {
         // Phone: the amount over its bar, both beside the labels.

@@ -56,9 +56,7 @@ void headline(Ui& ui, const char* label_en, const std::string& value, const std:
   if (ui.big_font) ImGui::PopFont();
   ui.name_item(name);
   ImGui::SameLine();
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(ui.tr(label_en));
-  ImGui::PopTextWrapPos();
+  ui.wrapped(ui.tr(label_en));
 }
 
 }  // namespace
@@ -67,9 +65,7 @@ void quality_section(Ui& ui, const LabRunView& r, LabIntents& out) {
   if (!section(ui, "Credit quality", "quality", "policy_lab.quality", false)) return;
   const LabQualityView& q = r.quality;
   if (!q.recorded) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", q.note.c_str());  // already in the UI's language
-    ImGui::PopTextWrapPos();
+    ui.wrapped_dim(q.note);  // already in the UI's language
     return;
   }
   ui.help_text("The industry's figures, as finlab sim show prints them (definitions: docs/sim.md \"Industry metrics\"). The simulation services loans once a month, so a missed instalment is at least a month overdue: FPD7 counts every missed first instalment.");

@@ -57,20 +57,17 @@ void totals_section(Ui& ui, const LabRunView& r, LabIntents& out) {
 // One cell of the swap matrix: users, expected and observed bad rate.
 // Wrapped inside the cell: a narrow phone column never clips a figure.
 void swap_cell(Ui& ui, const LabSwapCell& c) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::Text("%s %s", c.users.c_str(), ui.tr("users"));
-  if (c.expected != "–") ImGui::TextDisabled("%s %s", ui.tr("expected"), c.expected.c_str());
-  if (c.few) ImGui::TextColored(kWarn, "⚠ %s %s (%s)", c.bads.c_str(), ui.tr("bads"), c.observed.c_str());
-  else ImGui::TextDisabled("%s %s (%s)", c.bads.c_str(), ui.tr("bads"), c.observed.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped(c.users + " " + ui.tr("users"));
+  if (c.expected != "–") ui.wrapped_dim(std::string(ui.tr("expected")) + " " + c.expected);
+  const std::string bads = c.bads + " " + ui.tr("bads") + " (" + c.observed + ")";
+  if (c.few) ui.wrapped("⚠ " + bads, kWarn);
+  else ui.wrapped_dim(bads);
 }
 
 void swap_matrix(Ui& ui, const LabSwap& s, LabIntents& out) {
   ImGui::TextUnformatted(ui.tr("Swap-in / swap-out: who A and B approve"));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", s.a_rule.c_str());
-  ImGui::TextDisabled("%s", s.b_rule.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped_dim(s.a_rule);
+  ui.wrapped_dim(s.b_rule);
   const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
   if (ImGui::BeginTable("swap_matrix", 4, tf)) {
     ImGui::TableSetupColumn("");
@@ -120,9 +117,7 @@ void analyses_section(Ui& ui, const LabRunView& r, LabIntents& out) {
   if (!r.selection_error.empty()) ImGui::TextColored(kWorse, "%s", r.selection_error.c_str());
   if (r.selection_present) {
     scroll_table(ui, r.selection_table, out);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", r.selection_note.c_str());
-    ImGui::PopTextWrapPos();
+    ui.wrapped_dim(r.selection_note);
   }
 }
 
@@ -137,9 +132,7 @@ void drift_section(Ui& ui, const LabRunView& r, LabIntents& out) {
   plain_table(ui, r.drift_months, out, r.drift_levels);
   ImGui::Separator();
   ImGui::TextUnformatted(ui.tr("Feature stability (CSI)"));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", r.drift_note.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped_dim(r.drift_note);
   if (!r.drift_features.rows.empty()) plain_table(ui, r.drift_features, out, r.drift_feature_levels);
 }
 
@@ -154,22 +147,18 @@ void results_tab(Ui& ui, const LabView& v, LabIntents& out) {
     return;
   }
   if (ui.big_font) ImGui::PushFont(ui.big_font);
-  ImGui::TextUnformatted(r.title.c_str());
+  ui.wrapped(r.title);  // a phone is narrower than "Run 2 · name · date · seed"
   if (ui.big_font) ImGui::PopFont();
   ui.name_item("policy_lab.run_title");
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("%s", r.subtitle.c_str());
-  ImGui::PopTextWrapPos();
+  ui.wrapped_dim(r.subtitle);
   const int cols = ui.compact() ? 2 : 4;
   if (ImGui::BeginTable("kpis", cols, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
     for (const LabKpi& k : r.kpis) {
       ImGui::TableNextColumn();
       ui.figure(k.key, k.label, k.value, k.explain, true);
       if (k.basis.empty()) continue;
-      ImGui::PushTextWrapPos(0.0f);
-      if (k.few) ImGui::TextColored(kWarn, "⚠ %s · %s", k.basis.c_str(), ui.tr("few events"));
-      else ImGui::TextDisabled("%s", k.basis.c_str());
-      ImGui::PopTextWrapPos();
+      if (k.few) ui.wrapped("⚠ " + k.basis + " · " + ui.tr("few events"), kWarn);
+      else ui.wrapped_dim(k.basis);
       ui.name_item(k.key + ".basis");
     }
     ImGui::EndTable();

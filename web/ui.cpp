@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "web/a11y.hpp"
+#include "web/text_wrap.hpp"
 
 namespace finlab::web {
 
@@ -56,6 +57,7 @@ void Ui::begin_frame(Lang lang, float dpr, ImVec2 css_size) {
   numbers_.clear();
   alerts_.clear();
   statuses_.clear();
+  wrapped_.clear();
   explain_seen_ = false;
 }
 
@@ -108,11 +110,13 @@ void Ui::figure_text(const std::string& name, const std::string& label, const st
   if (big && big_font) ImGui::PushFont(big_font);
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
+  // Left-aligned under its label, however wide the touch target around it.
+  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
   // Phone layout: at least 44 x 44 CSS px, however short the value.
   const ImVec2 size = compact() ? ImVec2(std::max(ImGui::CalcTextSize(value.c_str()).x, px(kMinTouchCss)), px(kMinTouchCss)) : ImVec2(0, 0);
   if (ImGui::Button(value.c_str(), size)) open_explain(name, ex);
   a11y::mark_last(a11y::Role::button, label + ": " + value);  // read as "Balance: ¥10,015.11"
-  ImGui::PopStyleVar();
+  ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
   if (big && big_font) ImGui::PopFont();
   name_item(name);
@@ -129,9 +133,7 @@ void Ui::explain_link(const std::string& name, const std::string& value, const E
   // Wrapped link-coloured text that opens the drill-down when clicked.
   ImGui::PushID(name.c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.30f, 0.10f, 1.0f));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(value.c_str());
-  ImGui::PopTextWrapPos();
+  wrapped(value);
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -143,6 +145,20 @@ void Ui::explain_link(const std::string& name, const std::string& value, const E
     explain_ = ex;
     explain_seen_ = true;
   }
+}
+
+bool Ui::small_button(const std::string& label) {
+  if (!compact()) return ImGui::SmallButton(label.c_str());
+  const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+  return ImGui::Button(label.c_str(), ImVec2(std::max(w, px(kMinTouchCss)), px(kMinTouchCss)));
+}
+
+std::pair<ImGuiTableFlags, ImVec2> Ui::fit_table(int rows, float content_width, ImGuiTableFlags flags) const {
+  if (content_width <= ImGui::GetContentRegionAvail().x) return {flags, ImVec2(0, 0)};
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float row = ImGui::GetTextLineHeight() + 2.0f * st.CellPadding.y;
+  const float h = static_cast<float>(rows + 1) * row + st.ScrollbarSize + 2.0f * st.CellPadding.y;
+  return {(flags & ~ImGuiTableFlags_SizingMask_) | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX, ImVec2(0, h)};
 }
 
 void Ui::same_line_if_fits(const char* next_label) {
@@ -159,25 +175,37 @@ void Ui::section(const char* en) {
   ImGui::Separator();
 }
 
+void Ui::wrapped(std::string_view text) {
+  const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize());
+  const auto measure = [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; };
+  const std::string lines = wrap_text(text, width, measure);
+  ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
+  if (lines.find('\n') != std::string::npos) wrapped_.push_back(lines);
+}
+
+void Ui::wrapped(std::string_view text, const ImVec4& color) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  wrapped(text);
+  ImGui::PopStyleColor();
+}
+
+void Ui::wrapped_dim(std::string_view text) { wrapped(text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)); }
+
 void Ui::error_text(const std::string& message) {
   alerts_.push_back(message);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(message.c_str());
-  ImGui::PopTextWrapPos();
+  wrapped(message);
   ImGui::PopStyleColor();
 }
 
 void Ui::status_text(const std::string& message) {
   statuses_.push_back(message);
-  ImGui::TextWrapped("%s", message.c_str());
+  wrapped(message);
 }
 
 void Ui::help_text(const char* en) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(tr(en));
-  ImGui::PopTextWrapPos();
+  wrapped(tr(en));
   ImGui::PopStyleColor();
 }
 
@@ -198,40 +226,38 @@ void Ui::end_frame() {
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     name_rect("explain.window", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), true);
     const Explanation& ex = *explain_;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(ex.title.c_str());
+    wrapped(ex.title);
     if (big_font) ImGui::PushFont(big_font);
-    ImGui::TextUnformatted(ex.value.c_str());
+    wrapped(ex.value);
     if (big_font) ImGui::PopFont();
     ImGui::Separator();
     if (!ex.formula.empty()) {
-      ImGui::TextDisabled("%s", tr("Formula"));
-      ImGui::TextUnformatted(ex.formula.c_str());
+      wrapped_dim(tr("Formula"));
+      wrapped(ex.formula);
     }
     if (!ex.inputs.empty()) {
-      ImGui::TextDisabled("%s", tr("Inputs"));
+      wrapped_dim(tr("Inputs"));
       if (ImGui::BeginTable("inputs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         for (const auto& [k, v] : ex.inputs) {
           ImGui::TableNextRow();
           ImGui::TableNextColumn();
-          ImGui::TextWrapped("%s", k.c_str());
+          wrapped(k);
           ImGui::TableNextColumn();
-          ImGui::TextWrapped("%s", v.c_str());
+          wrapped(v);
         }
         ImGui::EndTable();
       }
     }
     if (!ex.rounding.empty()) {
-      ImGui::TextDisabled("%s", tr("Rounding"));
-      ImGui::TextUnformatted(ex.rounding.c_str());
+      wrapped_dim(tr("Rounding"));
+      wrapped(ex.rounding);
     }
     if (!ex.source.empty()) {
-      ImGui::TextDisabled("%s", tr("Rule"));
-      ImGui::TextUnformatted(rule_names(ex.source, lang_).c_str());
+      wrapped_dim(tr("Rule"));
+      wrapped(rule_names(ex.source, lang_));
     }
-    ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::Button(label("Close", "explain_close").c_str())) open = false;
     name_item("explain.close");

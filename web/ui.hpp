@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -74,6 +75,14 @@ public:
   // A clickable value inline (e.g. in a table cell) that opens `ex`.
   void explain_link(const std::string& name, const std::string& value, const Explanation& ex);
 
+  // A button inside a table row or next to text: ImGui's small button with a
+  // mouse, at least kMinTouchCss square in the phone layout.
+  bool small_button(const std::string& label);
+  // Flags and outer size for a table of `rows` one-line rows whose columns
+  // keep their content's width: when they do not fit the available width the
+  // table scrolls sideways instead of clipping its cells.
+  std::pair<ImGuiTableFlags, ImVec2> fit_table(int rows, float content_width, ImGuiTableFlags flags) const;
+
   // SameLine() when a button labelled `next_label` still fits on this line.
   void same_line_if_fits(const char* next_label);
   // A titled section break (ImGui 1.86 has no SeparatorText).
@@ -84,11 +93,18 @@ public:
   // A wrapped status message (done, saved, ...); announced politely.
   void status_text(const std::string& message);
   void help_text(const char* en);  // wrapped, dimmed, translated
+  // Text wrapped at the right edge of the available region, never inside a
+  // number or a date range (web/text_wrap.hpp); one ImGui item.
+  void wrapped(std::string_view text);
+  void wrapped(std::string_view text, const ImVec4& color);
+  void wrapped_dim(std::string_view text);  // in the dimmed text colour
 
   const std::map<std::string, CssRect>& widgets() const { return widgets_; }
   const std::vector<KeyNumber>& key_numbers() const { return numbers_; }
   const std::vector<std::string>& alerts() const { return alerts_; }
   const std::vector<std::string>& statuses() const { return statuses_; }
+  // This frame's wrapped texts that took more than one line, as drawn ('\n' at each break).
+  const std::vector<std::string>& wrapped_texts() const { return wrapped_; }
   const std::set<std::string>& untranslated() const { return untranslated_keys(); }
   const std::string& explaining() const { return explain_name_; }
 
@@ -102,7 +118,7 @@ private:
   ImVec2 css_size_{0, 0};
   std::map<std::string, CssRect> widgets_;
   std::vector<KeyNumber> numbers_;
-  std::vector<std::string> alerts_, statuses_;
+  std::vector<std::string> alerts_, statuses_, wrapped_;
   std::string explain_name_;
   std::optional<Explanation> explain_;
   bool explain_seen_ = false;
