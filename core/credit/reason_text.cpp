@@ -168,8 +168,15 @@ Message reason_plain(const FeatureBinning& fb, int bin, int best, int points_los
                                         Arg::of(bin_words(fb, best, schema)), Arg::number(points_lost)});
 }
 
+// A label inside an English sentence ("raise on-time bill payments ..."): a
+// capital that only starts the label is lowered; an acronym ("GPS ...") is kept.
+static text::Bilingual mid_sentence(text::Bilingual b) {
+  if (b.en.size() > 1 && b.en[0] >= 'A' && b.en[0] <= 'Z' && b.en[1] >= 'a' && b.en[1] <= 'z') b.en[0] = static_cast<char>(b.en[0] - 'A' + 'a');
+  return b;
+}
+
 Message change_plain(const FeatureBinning& fb, int from_bin, int to_bin, double value, int points_gained, const FeatureSchema& schema) {
-  const Arg label = Arg::names(feature_label(fb, schema));
+  const Arg label = Arg::names(mid_sentence(feature_label(fb, schema)));
   const Bin& from = bin_at(fb, from_bin);
   const Bin& to = bin_at(fb, to_bin);
   const FeatureSpec* s = spec_of(fb, schema);

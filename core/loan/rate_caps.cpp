@@ -408,10 +408,11 @@ std::string CapVerdict::summary_en() const {
   if (findings.empty()) return "no cap in the table applies to the " + std::string(kSubjectEn[static_cast<std::size_t>(subject)]) + " of " + who;
   int n = 0;
   for (const auto& f : findings) n += f.breached;
-  if (n == 0) return what + " is within all " + std::to_string(findings.size()) + " cap(s) in force for " + who +
-                     " (tightest " + format_percent(tightest()->limit, 2) + "%)";
-  return what + " breaks " + std::to_string(n) + " of " + std::to_string(findings.size()) + " cap(s) in force for " + who +
-         " (tightest " + format_percent(tightest()->limit, 2) + "%)";
+  const std::size_t caps = findings.size();
+  const std::string tight = " (tightest " + format_percent(tightest()->limit, 2) + "%)";
+  if (n == 0) return what + (caps == 1 ? " is within the one cap in force for " : " is within all " + std::to_string(caps) + " caps in force for ") + who + tight;
+  return what + (caps == 1 ? " breaks the one cap in force for " : " breaks " + std::to_string(n) + " of the " + std::to_string(caps) + " caps in force for ") +
+         who + tight;
 }
 
 std::string CapVerdict::summary_zh() const {

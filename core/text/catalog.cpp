@@ -47,7 +47,7 @@ constexpr Spec kCatalog[] = {
    "The first income is credited on {first}.",
    "份额在下一个交易日 {day}{gap}确认，并从当天起计息{closed}{no_income}。首笔收益于 {first} 入账。"},
   {Id::timing_purchase_includes_closed, "timing.purchase_includes_closed", "n:i,runs:m",
-   ", including the {n} non-trading day(s) after it ({runs})", "，包括其后的 {n} 个非交易日（{runs}）"},
+   ", including the {n} non-trading {n?day|days} after it ({runs})", "，包括其后的 {n} 个非交易日（{runs}）"},
   {Id::timing_purchase_gap_no_income, "timing.purchase_gap_no_income", "",
    "; the days between T and confirmation earn nothing for this money", "；从 T 日到确认日之间，这笔钱没有收益"},
   {Id::timing_fast_cash, "timing.fast_cash", "date:t",
@@ -58,7 +58,7 @@ constexpr Spec kCatalog[] = {
    "The redeemed shares still earn {t}{closed}; income stops from {stop}.",
    "赎回的份额在 {t}{closed} 仍有收益；自 {stop} 起停止计息。"},
   {Id::timing_redeem_still_earns_closed, "timing.redeem_still_earns_closed", "n:i,runs:m",
-   " and the {n} non-trading day(s) after it ({runs})", " 及其后的 {n} 个非交易日（{runs}）"},
+   " and the {n} non-trading {n?day|days} after it ({runs})", " 及其后的 {n} 个非交易日（{runs}）"},
   {Id::timing_redeem_earns_nothing, "timing.redeem_earns_nothing", "stop:t",
    "The redeemed shares earn nothing from {stop} (product setting).", "赎回的份额自 {stop} 起不再有收益（产品设置）。"},
   // ---- order refusals (core/fund/ledger)

@@ -54,7 +54,7 @@ TEST_CASE("Shares read as percentages, with the numbers unchanged", "[credit][re
   CHECK(render(credit::bin_words(fb, 1), Lang::en) == "95% to under 97%");
   CHECK(render(credit::bin_words(fb, 1), Lang::zh) == "95% 至 97%（不含）");
   CHECK(render(credit::bin_words(fb, 2), Lang::zh) == "97% 或以上");
-  CHECK(render(credit::change_plain(fb, 0, 2, 0.93, 16), Lang::en) == "raise On-time bill payments from 93% to at least 97% (+16 points)");
+  CHECK(render(credit::change_plain(fb, 0, 2, 0.93, 16), Lang::en) == "raise on-time bill payments from 93% to at least 97% (+16 points)");
   // A feature in other units keeps its numbers as recorded.
   auto churn = feature("install_churn", "App install churn", 1, credit::FeatureType::numeric);
   churn.bins = {bin(-kInf, 2.5, "< 2.5"), bin(2.5, kInf, ">= 2.5")};

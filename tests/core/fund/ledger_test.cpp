@@ -59,7 +59,7 @@ TEST_CASE("Redemptions earn through T and the following closed days, fast ones p
   const auto normal = fund::order_timing(OrderType::redeem, DateTime::of("2015-09-30 10:00"), cal());
   CHECK(normal.stops_earning_on == Date::of("2015-10-08"));
   CHECK(normal.funds_available_on == Date::of("2015-10-08"));
-  CHECK_THAT(normal.reason, Catch::Matchers::Contains("still earn 2015-09-30 and the 7 non-trading day(s)"));
+  CHECK_THAT(normal.reason, Catch::Matchers::Contains("still earn 2015-09-30 and the 7 non-trading days"));
   const auto fast = fund::order_timing(OrderType::redeem_fast, DateTime::of("2015-10-03 10:00"), cal());
   CHECK(fast.funds_available_on == Date::of("2015-10-03"));
   CHECK(fast.stops_earning_on == Date::of("2015-10-09"));  // T = 10-08, like a normal redemption (default)

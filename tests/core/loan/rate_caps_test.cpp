@@ -145,7 +145,7 @@ TEST_CASE("Cap verdicts on both sides of the table's boundary dates", "[loan][ca
     CHECK_FALSE(verdict(LenderType::bank, CapSubject::penalty, "2017-11-30", 0.525, 0.35).breached());
     const auto v = verdict(LenderType::bank, CapSubject::penalty, "2017-12-01", 0.525, 0.35);
     CHECK(v.breached());
-    CHECK_THAT(v.summary_en(), Catch::Contains("penalty rate 52.50% breaks 1 of 2"));
+    CHECK_THAT(v.summary_en(), Catch::Contains("penalty rate 52.50% breaks 1 of the 2 caps"));
     CHECK_THAT(v.summary_zh(), Catch::Contains("罚息利率52.50%"));
   }
 }
