@@ -80,6 +80,8 @@ const I18nPair kPolicyLab[] = {
   {"95% interval", "95% 区间"},
   // ---- credit quality (policy_lab_quality.cpp, policy_lab_panel_quality.cpp)
   {"Credit quality", "资产质量"},
+  {"Choose run A and run B above: their totals appear side by side with B − A, coloured by whether B is better or worse for the platform, and their monthly approval and cumulative profit are drawn together.",
+   "请在上方选择模拟 A 和模拟 B：两者的汇总数字将并排显示并给出 B − A，按 B 对平台更好或更差着色，同时绘出两者的月度通过率和累计利润。"},
   // ---- customer behaviour (docs/sim.md "Customer behaviour")
   {"Credit lines (limit ladder)", "授信额度（额度阶梯）"},
   {"Keep a credit line and re-score it every month", "保留授信额度并每月重新评分"},

@@ -58,8 +58,11 @@ void chart_block(Ui& ui, const ChartSpec& c, const char* title_en, const std::st
 InputTable input_table(int rows, float width_px, ImGuiTableFlags flags) {
   const ImGuiStyle& st = ImGui::GetStyle();
   if (width_px <= ImGui::GetContentRegionAvail().x) return {flags | ImGuiTableFlags_NoHostExtendX, ImVec2(0, 0)};
-  const float h = ImGui::GetTextLineHeight() + 2.0f * st.CellPadding.y + static_cast<float>(rows) * (ImGui::GetFrameHeight() + 2.0f * st.CellPadding.y) +
-                  st.ScrollbarSize + 2.0f * st.CellPadding.y + st.ItemSpacing.y;
+  // A row holds a box and the spacing after it (a phone's 44 px boxes included), so every row shows
+  // without a vertical scroll inside the table.
+  const float h = ImGui::GetTextLineHeight() + 2.0f * st.CellPadding.y +
+                  static_cast<float>(rows) * (ImGui::GetFrameHeightWithSpacing() + 2.0f * st.CellPadding.y + 1.0f) + st.ScrollbarSize +
+                  2.0f * st.CellPadding.y + st.ItemSpacing.y;
   return {flags | ImGuiTableFlags_ScrollX, ImVec2(0, h)};
 }
 
@@ -166,7 +169,11 @@ void compare_tab(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   }
   if (run_combo(ui, "Run A", "compare_a", v.compare_choices, run.compare_a)) out.compare_changed = true;
   if (run_combo(ui, "Run B", "compare_b", v.compare_choices, run.compare_b)) out.compare_changed = true;
-  if (v.compare.empty()) return;
+  if (v.compare.empty()) {
+    if (v.compare_choices.size() >= 2)
+      ui.help_text("Choose run A and run B above: their totals appear side by side with B − A, coloured by whether B is better or worse for the platform, and their monthly approval and cumulative profit are drawn together.");
+    return;
+  }
   ImGui::Separator();
   const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("compare", 4, tf)) {
@@ -194,8 +201,8 @@ void compare_tab(Ui& ui, const LabView& v, LabRunForm& run, LabIntents& out) {
   ui.name_item("policy_lab.compare.table");
   csv_button(ui, "compare", out);
   ui.help_text("▲ green: B is better for the platform on this figure; ▼ red: worse; uncoloured: neither better nor worse in itself.");
-  ImGui::TextDisabled("%s", v.compare_a_title.c_str());
-  ImGui::TextDisabled("%s", v.compare_b_title.c_str());
+  ui.wrapped_dim(v.compare_a_title);
+  ui.wrapped_dim(v.compare_b_title);
   static const char* kTitles[] = {"Monthly approval rate, A vs B", "Cumulative net profit, A vs B (¥)"};
   if (ui.compact()) {
     for (std::size_t i = 0; i < v.compare_charts.size() && i < 2; ++i) chart_block(ui, v.compare_charts[i], kTitles[i]);

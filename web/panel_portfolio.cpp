@@ -188,7 +188,9 @@ void results(Ui& ui, const PortfolioView& v) {
   }
   ImGui::TextUnformatted(ui.tr("Transactions (with fees)"));
   const int cols = ui.compact() ? 4 : 7;
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  // The figures' columns fit their contents (never clipped: "申购 csi300", "10,000.00"); the
+  // explanation takes the rest of the width, its whole text in the tooltip.
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
   if (ImGui::BeginTable("tx", cols, flags, ImVec2(0, ui.px(260)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(ui.tr("Date"));

@@ -174,7 +174,8 @@ struct SweepJob {
 };
 
 struct SweepResult {
-  std::string title;
+  std::string title;       // policy · scenario · users × months (the seed is added in the UI's language)
+  std::uint64_t seed = 0;
   struct Point {
     int cutoff = 0;
     std::string approval_rate, loss_rate, net_profit, booked_amount, booked_count;

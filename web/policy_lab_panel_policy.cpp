@@ -113,7 +113,7 @@ void credit_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
     field_error(ui, v, "credit.refer_band");
     ImGui::Unindent(ui.px(16));
   }
-  ImGui::TextDisabled("%s", ui.tr("Required consents (an applicant who withholds one is declined):"));
+  ui.wrapped_dim(ui.tr("Required consents (an applicant who withholds one is declined):"));
   static const char* kConsent[] = {"Device & account", "Location", "App usage", "Consumption & payments"};
   for (int k = 0; k < 4; ++k) {
     if (k > 0 && !(ui.compact() && k == 2)) ImGui::SameLine();
@@ -127,8 +127,12 @@ void credit_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
 void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
   if (!section(ui, "Limits", "sec_limits", "policy_lab.sec.limits", true)) return;
   auto band_field = [&](const char* label, const char* id, std::string& s, const char* path) {
-    ImGui::SetNextItemWidth(ui.px(220));
-    if (ImGui::InputText(ui.label(label, id).c_str(), &s)) out.policy_changed = true;
+    // On a phone the label goes above a box as wide as the screen (beside it, it would be clipped);
+    // the box keeps the label as its hidden name, which the accessible layer reads.
+    const bool above = ui.compact();
+    if (above) ui.wrapped_dim(ui.tr(label));
+    ImGui::SetNextItemWidth(above ? ImGui::GetContentRegionAvail().x : ui.px(220));
+    if (ImGui::InputText((above ? std::string("##") + ui.tr(label) : ui.label(label, id)).c_str(), &s)) out.policy_changed = true;
     if (ImGui::IsItemDeactivatedAfterEdit()) {
       out.policy_committed = true;
       out.bands_changed = true;
@@ -139,7 +143,7 @@ void limits_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out)
   };
   band_field("Score band edges", "score_bands", f.score_bands, "credit.score_bands");
   band_field("Monthly income band edges (¥)", "income_bands", f.income_bands, "credit.income_bands_yuan");
-  ImGui::TextDisabled("%s", ui.tr("Limit (¥) by score band (rows) and monthly income band (columns); 0 declines:"));
+  ui.wrapped_dim(ui.tr("Limit (¥) by score band (rows) and monthly income band (columns); 0 declines:"));
   const int cols = static_cast<int>(f.limits.empty() ? 1 : f.limits[0].size());
   const ImGuiStyle& st = ImGui::GetStyle();
   float width = ImGui::CalcTextSize("560–600 ").x + 2.0f * st.CellPadding.x;
@@ -209,7 +213,7 @@ void pricing_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out
     out.policy_changed = out.policy_committed = true;
   }
   ui.name_item("policy_lab.f.basis365");
-  ImGui::TextDisabled("%s", f.quote == 0 ? ui.tr("Daily rate (%) by score band:") : ui.tr("Annual rate (%) by score band:"));
+  ui.wrapped_dim(f.quote == 0 ? ui.tr("Daily rate (%) by score band:") : ui.tr("Annual rate (%) by score band:"));
   const ImGuiStyle& st = ImGui::GetStyle();
   float width = 0;
   for (std::size_t i = 0; i < f.rates.size(); ++i) {
@@ -313,7 +317,7 @@ void fund_section(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out) {
   same_line_unless_compact(ui);
   text_field(ui, v, out, "Fund fees (% a year)", "fund_fee", f.fund_fee, "fund.fee_pct", 70);
   text_field(ui, v, out, "T+0 fast redemption limit (¥ a day)", "fast_limit", f.fast_limit, "fund.fast_redeem_limit_yuan", 100);
-  ImGui::TextDisabled("%s", ui.tr("New-user yield boost (加息), paid by the platform; leave empty for none:"));
+  ui.wrapped_dim(ui.tr("New-user yield boost (加息), paid by the platform; leave empty for none:"));
   text_field(ui, v, out, "Extra yield (%)", "boost_pct", f.boost_pct, "fund.new_user_boost.extra_yield_pct", 60);
   same_line_unless_compact(ui);
   text_field(ui, v, out, "Days", "boost_days", f.boost_days, "fund.new_user_boost.days", 60, ImGuiInputTextFlags_CharsDecimal);
@@ -366,7 +370,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
   }
   if (!other.empty()) {
     ImGui::Separator();
-    ImGui::TextDisabled("%s", ui.tr("Other problems (edit them in the JSON):"));
+    ui.wrapped_dim(ui.tr("Other problems (edit them in the JSON):"));
     ui.error_text(other);
   }
 }

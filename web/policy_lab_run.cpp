@@ -203,7 +203,7 @@ void PolicyLabModel::advance_run(AppContext& ctx, Platform& platform) {
       char buf[96];
       std::snprintf(buf, sizeof buf, "%.1f", elapsed / 1000.0);
       const std::string secs = buf;
-      say_in([&secs](Lang l) { return std::string(translate(l, "Run finished in")) + " " + secs + " s."; }, false);
+      say_in([&secs](Lang l) { return std::string(translate(l, "Run finished in")) + " " + secs + (l == Lang::zh ? " 秒。" : " s."); }, false);
       save(ctx);
     }
   } catch (const std::exception& e) {

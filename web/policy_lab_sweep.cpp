@@ -126,10 +126,10 @@ void PolicyLabModel::finish_sweep(Platform& platform) {
   sim::mark_frontier(job.points);
   SweepResult res;
   char title[256];
-  std::snprintf(title, sizeof title, "%s · %s · %s × %d · seed %llu", job.config.policy.name.c_str(), job.config.scenario.name.c_str(),
-                format_int(static_cast<std::int64_t>(job.config.users)).c_str(), job.config.months,
-                static_cast<unsigned long long>(job.config.seed));
+  std::snprintf(title, sizeof title, "%s · %s · %s × %d", job.config.policy.name.c_str(), job.config.scenario.name.c_str(),
+                format_int(static_cast<std::int64_t>(job.config.users)).c_str(), job.config.months);
   res.title = title;
+  res.seed = job.config.seed;
   for (const auto& p : job.points) {
     SweepResult::Point q;
     q.cutoff = p.cutoff;
@@ -150,7 +150,7 @@ void PolicyLabModel::finish_sweep(Platform& platform) {
   char buf[96];
   std::snprintf(buf, sizeof buf, "%.1f", elapsed / 1000.0);
   const std::string secs = buf;
-  say_in([&](Lang l) { return std::string(translate(l, "Sweep finished in")) + " " + secs + " s."; }, false);
+  say_in([&](Lang l) { return std::string(translate(l, "Sweep finished in")) + " " + secs + (l == Lang::zh ? " 秒。" : " s."); }, false);
   if (ctx_) save(*ctx_);
 }
 
@@ -159,7 +159,7 @@ void PolicyLabModel::build_sweep(Ui& ui) {
   view_.sweep_charts.clear();
   view_.sweep_title.clear();
   if (!sweep_) return;
-  view_.sweep_title = sweep_->title;
+  view_.sweep_title = sweep_->title + " · " + ui.tr("seed") + " " + std::to_string(sweep_->seed);  // in the language of the moment
   ChartSpec ap, lo, pr;
   ap.name = "policy_lab.sweep.chart.approval";
   lo.name = "policy_lab.sweep.chart.loss";
