@@ -18,15 +18,10 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const { start } = require(path.join(ROOT, 'tests', 'browser', 'serve'));
+const { launchSite } = require(path.join(ROOT, 'tests', 'browser', 'lib', 'launch'));
 const { TestContext } = require(path.join(ROOT, 'tests', 'browser', 'lib', 'harness'));
 const { ANSWERS, reveal } = require(path.join(ROOT, 'tests', 'browser', 'lib', 'suitability'));
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-];
-const CHROMIUM = process.env.FINLAB_CHROMIUM || '/usr/bin/chromium';
 
 function parseArgs(argv) {
   const o = {
@@ -286,17 +281,13 @@ async function runOne(browser, url, o, lang, size, log) {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.join(o.site, 'index.html'))) die(`${o.site}/index.html not found: build the web app first (./dev build)`);
-  if (!fs.existsSync(CHROMIUM)) die(`${CHROMIUM} not found: apt-get install chromium (or set FINLAB_CHROMIUM)`);
-  let playwright;
-  try {
-    playwright = require('playwright-core');
-  } catch (e) {
-    die('playwright-core is not installed: run ./dev setup (npm ci)');
-  }
   fs.mkdirSync(o.out, { recursive: true });
-  const server = await start(o.site, 0);
-  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  let server, browser;
+  try {
+    ({ server, browser } = await launchSite(o.site));
+  } catch (e) {
+    die(e.message);
+  }
   const log = (s) => process.stdout.write(s + '\n');
   try {
     for (const lang of o.langs) for (const size of o.sizes) await runOne(browser, server.url, o, lang, size, log);

@@ -10,16 +10,10 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { start } = require('./serve');
+const { launchSite } = require('./lib/launch');
 const { TestContext, TestFailure } = require('./lib/harness');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-// The flags TOOLCHAIN.md lists for WebGL2 on software rendering (SwiftShader).
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-];
-const CHROMIUM = process.env.FINLAB_CHROMIUM || '/usr/bin/chromium';
 
 function parseArgs(argv) {
   const o = {
@@ -74,18 +68,13 @@ async function main() {
     return 0;
   }
   if (!flows.length) die(`no flow matches '${o.only}'`);
-  if (!fs.existsSync(path.join(o.site, 'index.html'))) die(`${o.site}/index.html not found: build the web app first (./dev build)`);
-  if (!fs.existsSync(CHROMIUM)) die(`${CHROMIUM} not found: apt-get install chromium (or set FINLAB_CHROMIUM)`);
-  let playwright;
-  try {
-    playwright = require('playwright-core');
-  } catch (e) {
-    die('playwright-core is not installed: run ./dev setup (npm ci)');
-  }
   fs.mkdirSync(o.artifacts, { recursive: true });
-
-  const server = await start(o.site, 0);
-  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  let server, browser;
+  try {
+    ({ server, browser } = await launchSite(o.site));
+  } catch (e) {
+    die(e.message);
+  }
   const results = [];
   for (const flow of flows) {
     const t = new TestContext({ browser, url: server.url, artifacts: o.artifacts, cli: o.cli, name: flow.name, siteDir: o.site });
