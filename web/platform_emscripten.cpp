@@ -54,6 +54,10 @@ namespace a11y = finlab::web::a11y;
 constexpr const char* kDbPath = "/persist/finlab.sqlite";
 constexpr const char* kFontPath = "/data/fonts/ui.otf";
 constexpr const char* kGlyphsPath = "/data/fonts/ui_glyphs.txt";
+// The common hanzi the UI never shows itself, for typed text: fetched from the
+// site after the first frame (web/tools/subset_font.py --common-out).
+constexpr const char* kCommonFontUrl = "ui_common.otf";
+constexpr const char* kCommonFontPath = "/data/fonts/ui_common.otf";
 constexpr float kFontCss = 15.0f;     // body text, CSS px
 constexpr float kBigFontCss = 24.0f;  // headline figures
 constexpr int kWakeFrames = 4;        // frames drawn after an input event (ImGui settles in 2-3)
@@ -81,11 +85,12 @@ struct State {
   ImVector<ImWchar> glyph_ranges;
   // Characters shown that the atlas lacked (UTF-8): typed by the user, or drawn
   // from data (a name typed in Chinese, saved and restored after a reload; a
-  // file opened). The font file holds the common hanzi (subset_font.py
-  // --common); the atlas rasterises the UI's own glyphs plus these, rebuilt
-  // before the next frame.
+  // file opened). The UI font plus the common-hanzi font (once fetched) hold
+  // them; the atlas rasterises the UI's own glyphs plus these, rebuilt before
+  // the next frame.
   std::string added_glyphs;
   bool glyphs_stale = false;
+  enum class Fetch { idle, loading, ready, failed } common_font = Fetch::idle;
   bool in_frame = false;  // between ImGui::NewFrame and ImGui::Render
   int frames_pending = kWakeFrames;
   bool paused = false;
@@ -268,12 +273,23 @@ void build_fonts(float dpr) {
   cfg.OversampleH = 1;  // rasterised at device size: no need for oversampling
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
-  ImFont* body = io.Fonts->AddFontFromFileTTF(kFontPath, std::round(kFontCss * dpr), &cfg, g->glyph_ranges.Data);
+  // One ImFont per size: the UI font, with the common hanzi merged in (ImGui
+  // keeps the first font's glyph where both have one; the two never overlap).
+  auto add = [&](float css) {
+    ImFont* f = io.Fonts->AddFontFromFileTTF(kFontPath, std::round(css * dpr), &cfg, g->glyph_ranges.Data);
+    if (f && g->common_font == State::Fetch::ready) {
+      ImFontConfig merge = cfg;
+      merge.MergeMode = true;
+      io.Fonts->AddFontFromFileTTF(kCommonFontPath, std::round(css * dpr), &merge, g->glyph_ranges.Data);
+    }
+    return f;
+  };
+  ImFont* body = add(kFontCss);
   if (!body) {
     js_fatal("The UI font could not be loaded (finlab.data is incomplete).");
     io.Fonts->AddFontDefault();
   }
-  g->ui.big_font = body ? io.Fonts->AddFontFromFileTTF(kFontPath, std::round(kBigFontCss * dpr), &cfg, g->glyph_ranges.Data) : nullptr;
+  g->ui.big_font = body ? add(kBigFontCss) : nullptr;
   io.Fonts->Build();
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -321,6 +337,24 @@ void need_glyph(unsigned int c, const char* p, int n) {
   g->added_glyphs += ch;
   g->glyphs_stale = true;
   g->frames_pending = std::max(g->frames_pending, 2);
+}
+
+// The common-hanzi font arrives: characters drawn or typed before it came get
+// their glyphs at the next frame. Without it (offline, a failed fetch) those
+// characters stay "?" and `finlab.state().font.common` says so.
+void fetch_common_font() {
+  g->common_font = State::Fetch::loading;
+  emscripten_async_wget(
+      kCommonFontUrl, kCommonFontPath,
+      [](const char*) {
+        g->common_font = State::Fetch::ready;
+        g->glyphs_stale = true;
+        wake();
+      },
+      [](const char*) {
+        g->common_font = State::Fetch::failed;
+        wake();
+      });
 }
 
 void wake() {
@@ -564,7 +598,9 @@ EMSCRIPTEN_KEEPALIVE const char* finlab_query(const char* what_c) {
         if (!body->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.append(p, static_cast<std::size_t>(n));
         p += n;
       }
-      j["font"] = {{"glyphs", body ? body->Glyphs.Size : 0}, {"added", g->added_glyphs}, {"missing", missing}};
+      static constexpr const char* kFetch[] = {"idle", "loading", "ready", "failed"};
+      j["font"] = {{"glyphs", body ? body->Glyphs.Size : 0}, {"added", g->added_glyphs}, {"missing", missing},
+                   {"common", kFetch[static_cast<int>(g->common_font)]}};
     }
     // ImGui's keyboard focus: the item and whether its focus ring is drawn.
     j["focus"] = {{"id", GImGui->NavId}, {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight}};
@@ -712,6 +748,7 @@ void frame() {
   if (g->first_frame_ms < 0) {
     g->first_frame_ms = emscripten_get_now();
     js_first_frame();
+    fetch_common_font();
   }
   const double cpu = emscripten_get_now() - t0;
   g->last_cpu_ms = cpu;

@@ -34,7 +34,9 @@ const chineseName = {
 
     await app.reload();
     await app.settled();
+    await app.commonFont();
     const st = await app.state();
+    t.equal(st.font.common, 'ready', 'the common-hanzi font arrived after the first frame');
     t.equal(st.tab, 'policy_lab', 'the Policy lab is open again');
     t.equal(st.panels.policy_lab.policy.name, NAME, 'the name comes back from storage whole');
     // Nothing was typed in this page: the glyphs were added because the name was drawn.

@@ -21,6 +21,22 @@ const frame = (app) => app.page.evaluate(() => window.finlab.frames(1));
 
 module.exports = [
   {
+    name: 'text input: without the common-hanzi font (offline) typed text shows "?" and nothing else breaks',
+    async run(t) {
+      const app = await t.open({ noGoto: true });
+      await app.context.route('**/ui_common.otf', (route) => route.abort());
+      app.allowConsoleError(/ui_common\.otf|Failed to load resource/);
+      await app.goto('');
+      const font = await app.commonFont();
+      t.equal(font.common, 'failed', 'the failed fetch is reported in finlab.state().font.common');
+      await app.click('tab.policy_lab');
+      await app.click('policy_lab.tab.policy');
+      await app.type('policy_lab.f.name', '檬');
+      t.equal((await app.state()).panels.policy_lab.policy.name, '檬', 'the typed character is kept');
+      t.equal((await app.state()).font.missing, '檬', 'a character only the common font has is reported missing');
+    },
+  },
+  {
     name: 'text input: Chinese typed through an IME stays whole (春节促销策略)',
     async run(t) {
       const app = await t.open();
@@ -62,7 +78,8 @@ module.exports = [
       const st = (await app.state()).panels.policy_lab;
       t.equal(st.policy.name, NAME, 'the policy name is kept whole');
       // Every typed character has a glyph: the font holds the common hanzi and the atlas gains the typed ones.
-      let font = (await app.state()).font;
+      let font = await app.commonFont();
+      t.equal(font.common, 'ready', 'the common-hanzi font arrived after the first frame (ui_common.otf)');
       t.equal(font.missing, '', `no typed character lacks a glyph (added to the atlas: ${font.added})`);
       t.check(font.added.length > 0, `characters the UI never shows were typed and added (${font.added})`);
       t.check(!(await imeState(app)).focused, 'the textarea lets go of the focus when editing ends');

@@ -19,6 +19,32 @@ const { decodePng, pixelStats } = require('./png');
 
 class TestFailure extends Error {}
 
+// The named widget's rectangle (window.finlab.widgets()) once it exists and is
+// visible: a widget below or above its panel's view is scrolled to with the
+// mouse wheel over the panel, as a person would. Used by the tests and bench/web.
+async function visibleWidget(page, name, { timeout = 10000, label = '' } = {}) {
+  const t0 = Date.now();
+  for (;;) {
+    const all = await page.evaluate(() => window.finlab.widgets());
+    const r = all[name];
+    if (r && r.visible) return r;
+    if (Date.now() - t0 > timeout) {
+      const known = Object.keys(all).filter((k) => k.split('.')[0] === name.split('.')[0]).slice(0, 40).join(', ');
+      throw new TestFailure(`widget '${name}' ${r ? 'never became visible' : 'not found'} (${label}); known: ${known}`);
+    }
+    if (r && !r.visible) {
+      // Hidden above (under the tab and run bars, up to about a third of the
+      // screen) scrolls up; anything lower scrolls down.
+      const vp = page.viewportSize();
+      const dy = r.y < vp.height * 0.3 ? -240 : 240;
+      await page.mouse.move(Math.min(vp.width - 20, Math.max(20, r.x + 5)), vp.height * 0.6);
+      await page.mouse.wheel(0, dy);
+    }
+    await page.evaluate(() => window.finlab.frames(1));
+    await page.evaluate(() => window.finlab.settled());
+  }
+}
+
 class AppPage {
   constructor(t, context, page, url, label) {
     this.t = t;
@@ -38,7 +64,7 @@ class AppPage {
     page.on('requestfailed', (r) => {
       const f = r.failure();
       // A download started by the app (blob: URL) is not a failed page resource.
-      if (!r.url().startsWith('blob:')) this.errors.push(`request failed: ${r.url()} ${f ? f.errorText : ''}`);
+      if (!r.url().startsWith('blob:') && !this.allowed.some((re) => re.test(r.url()))) this.errors.push(`request failed: ${r.url()} ${f ? f.errorText : ''}`);
     });
   }
 
@@ -62,6 +88,13 @@ class AppPage {
   state() { return this.page.evaluate(() => window.finlab.state()); }
   widgets() { return this.page.evaluate(() => window.finlab.widgets()); }
   numbers() { return this.page.evaluate(() => window.finlab.numbers()); }
+  // The common-hanzi font (fetched after the first frame): waits until it has
+  // arrived or failed and returns finlab.state().font.
+  async commonFont(timeout = 20000) {
+    await this.page.waitForFunction(() => ['ready', 'failed'].includes(window.finlab.state().font.common), null, { timeout });
+    await this.settled();
+    return (await this.state()).font;
+  }
   async settled() {
     await this.page.evaluate(() => window.finlab.frames(1));
     await this.page.evaluate(() => window.finlab.settled());
@@ -78,29 +111,7 @@ class AppPage {
 
   // Waits until the named widget exists; scrolls its window until it is visible.
   async widget(name, { timeout = 10000 } = {}) {
-    const t0 = Date.now();
-    let lastDy = null;
-    for (;;) {
-      const all = await this.widgets();
-      const r = all[name];
-      if (r && r.visible) return r;
-      if (Date.now() - t0 > timeout) {
-        const known = Object.keys(all).filter((k) => k.split('.')[0] === name.split('.')[0]).slice(0, 40).join(', ');
-        throw new TestFailure(`widget '${name}' ${r ? 'never became visible' : 'not found'} (${this.label}); known: ${known}`);
-      }
-      if (r && !r.visible) {
-        // Scroll the panel towards it with the wheel, over the panel area.
-        const vp = this.page.viewportSize();
-        // Hidden above (under the tab and run bars, up to about a third of the
-        // screen) scrolls up; anything lower scrolls down.
-        const dy = r.y < vp.height * 0.3 ? -240 : 240;
-        if (lastDy !== null && lastDy !== dy) { /* overshoot: smaller steps */ }
-        lastDy = dy;
-        await this.page.mouse.move(Math.min(vp.width - 20, Math.max(20, r.x + 5)), vp.height * 0.6);
-        await this.page.mouse.wheel(0, dy);
-      }
-      await this.settled();
-    }
+    return visibleWidget(this.page, name, { timeout, label: this.label });
   }
 
   async center(name) {
@@ -154,6 +165,7 @@ class AppPage {
     return stats;
   }
 
+  // A console error or a failed request (by URL) the flow causes on purpose.
   allowConsoleError(re) { this.allowed.push(re); }
 
   assertNoErrors() {
@@ -239,4 +251,4 @@ class TestContext {
   }
 }
 
-module.exports = { TestContext, AppPage, TestFailure };
+module.exports = { TestContext, AppPage, TestFailure, visibleWidget };
