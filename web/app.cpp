@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -33,6 +34,20 @@ const char* tab_title(Tab t) {
     case Tab::policy_lab: return "Policy lab";
     case Tab::portfolio: return "Portfolio";
     case Tab::securities: return "Securities";
+  }
+  return "";
+}
+
+// On a phone the six tabs share 390 CSS px: short names let every tab show,
+// each at least 44 px wide, with no scroll arrows.
+const char* tab_short_title(Tab t) {
+  switch (t) {
+    case Tab::wallet: return "Wallet";
+    case Tab::loans: return "Loans";
+    case Tab::credit: return "Credit";
+    case Tab::policy_lab: return "Policy";
+    case Tab::portfolio: return "Funds";
+    case Tab::securities: return "Stocks";
   }
   return "";
 }
@@ -203,13 +218,23 @@ void App::frame(Ui& ui) {
   ImGui::Begin("finlab###main", nullptr, flags);
   draw_header(ui);
 
-  const ImGuiTabBarFlags tb_flags = ui.compact() ? ImGuiTabBarFlags_FittingPolicyScroll : ImGuiTabBarFlags_FittingPolicyResizeDown;
-  if (ImGui::BeginTabBar("tabs", tb_flags)) {
+  // On a phone the tabs' side padding is as narrow as keeps the shortest name's
+  // tab 44 CSS px wide (they stay 44 px tall), so six short names fit whole;
+  // the panel inside gets the usual padding back.
+  const ImVec2 padding = ImGui::GetStyle().FramePadding;
+  if (ui.compact()) {
+    float shortest = 1e9f;
+    for (int i = 0; i < kTabCount; ++i)
+      shortest = std::min(shortest, ImGui::CalcTextSize(ui.tr(tab_short_title(static_cast<Tab>(i)))).x);
+    const float side = std::clamp(0.5f * (ui.px(46.0f) - shortest), 0.4f * padding.x, padding.x);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(side, padding.y));
+  }
+  if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
     for (int i = 0; i < kTabCount; ++i) {
       const Tab t = static_cast<Tab>(i);
       ImGuiTabItemFlags f = 0;
       if (select_tab_ && *select_tab_ == t) f |= ImGuiTabItemFlags_SetSelected;
-      const std::string label = ui.label(tab_title(t), tab_id(t));
+      const std::string label = ui.label(ui.compact() ? tab_short_title(t) : tab_title(t), tab_id(t));
       const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, f);
       ui.name_item(std::string("tab.") + tab_id(t));
       if (!open) continue;
@@ -225,6 +250,7 @@ void App::frame(Ui& ui) {
         shown_ = true;
       }
       tab_ = t;
+      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding);
       ImGui::BeginChild("panel", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
       if (!panel_error_[i].empty()) {
         ui.error_text(std::string(ui.tr("Something went wrong in this panel:")) + " " + panel_error_[i]);
@@ -244,10 +270,12 @@ void App::frame(Ui& ui) {
         }
       }
       ImGui::EndChild();
+      ImGui::PopStyleVar();
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
+  if (ui.compact()) ImGui::PopStyleVar();
   ImGui::End();
 }
 

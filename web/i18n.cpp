@@ -41,6 +41,10 @@ const Entry kTable[] = {
   {"Credit score", "信用评分"},
   {"Policy lab", "策略实验室"},
   {"Portfolio", "投资组合"},
+  {"Wallet", "活期宝"},  // the tabs' short names on a phone
+  {"Credit", "信用"},
+  {"Funds", "基金"},
+  {"Stocks", "证券"},
   {"Something went wrong in this panel:", "此面板出错："},
   {"Dismiss", "关闭"},
   {"Click to see how this number was computed", "点击查看此数字的计算方法"},

@@ -76,9 +76,19 @@ module.exports = [
       const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, label: 'phone' });
       const viewport = await app.page.evaluate(() => document.querySelector('meta[name=viewport]').content);
       t.check(!/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\D|$)/.test(viewport), `pinch zoom is allowed: ${viewport}`);
+      // Every tab shows whole in one row (short names, no scroll arrows), in both languages.
+      for (const lang of ['zh', 'en']) {
+        await app.tap(`lang.${lang}`);
+        const w = await app.widgets();
+        const bad = TABS.map((tab) => [tab, w[`tab.${tab}`]])
+          .filter(([, r]) => !r || !r.visible || r.w < MIN || r.h < MIN || r.x < 0 || r.x + r.w > 390)
+          .map(([tab, r]) => `${tab} ${r ? `${r.x.toFixed(0)}+${r.w.toFixed(0)}x${r.h.toFixed(0)}` : 'missing'}`);
+        t.check(bad.length === 0, `${lang}: all ${TABS.length} tabs on screen at once, each at least 44x44 px: ${bad.join('; ')}`);
+        const labels = (await app.page.evaluate(() => window.finlab.controls())).filter((c) => c.role === 'tab').map((c) => c.label);
+        t.check(labels.length === TABS.length && labels.every((l) => !l.includes('…')), `${lang}: tab names are whole: ${labels.join(' | ')}`);
+      }
       for (const tab of TABS) {
         await app.tap(`tab.${tab}`);
-        if ((await app.state()).tab !== tab) await app.tap(`tab.${tab}`);  // the tab bar scrolled to it first
         t.equal((await app.state()).tab, tab, `a tap opens the ${tab} tab`);
         const controls = await app.page.evaluate(() => window.finlab.controls());
         const small = controls.filter((c) => c.visible && (c.h < MIN || c.w < MIN))
