@@ -28,7 +28,7 @@ void read_pct_array(JsonObject& o, const char* key, std::array<T, N>& field, std
   if (!arr) return;
   const std::string path = o.child_path(key);
   if (arr->size() != N) {
-    errors.add(path, "expected " + std::to_string(N) + " values, got " + std::to_string(arr->size()));
+    errors.add(path, text::make(text::Id::sim_values_count, {text::Arg::verbatim(std::to_string(N)), text::Arg::verbatim(std::to_string(arr->size()))}));
     return;
   }
   // Each element is read as {"v": element} so the usual percent checks apply.
@@ -37,8 +37,8 @@ void read_pct_array(JsonObject& o, const char* key, std::array<T, N>& field, std
     JsonErrors local;
     JsonObject w(&wrap, index_path(path, i), local);
     if (auto v = w.percent("v", std::nullopt, "0", max_pct)) field[i] = static_cast<T>(to_unit(*v, unit));
-    const std::string inner = w.child_path("v") + ": ";
-    for (const auto& e : local.items()) errors.add(index_path(path, i), e.rfind(inner, 0) == 0 ? e.substr(inner.size()) : e);
+    // Said at the element's path, not at the wrapper's "…[i].v".
+    for (const auto& e : local.items()) errors.add(e.path == w.child_path("v") ? index_path(path, i) : e.path, e.message);
   }
 }
 

@@ -8,32 +8,65 @@
 namespace finlab::sim {
 
 using nlohmann::json;
+using text::Arg;
+using text::Id;
+using text::make;
 
-void JsonErrors::add(const std::string& path, const std::string& message) {
-  items_.push_back((path.empty() ? std::string("(top level)") : path) + ": " + message);
+namespace {
+Arg words(const json& v) { return Arg::of(json_value_words(v)); }
+Arg num(std::int64_t n) { return Arg::verbatim(std::to_string(n)); }
+}  // namespace
+
+std::string PathMessage::line(text::Lang lang) const {
+  if (path.empty()) return text::render(message, lang);
+  return text::render(make(Id::error_in, {Arg::verbatim(path), Arg::of(message)}), lang);
 }
 
-std::string JsonErrors::joined() const {
+void JsonErrors::add(const std::string& path, text::Message message) {
+  if (path.empty()) message = make(Id::located, {Arg::of(make(Id::sim_top_level, {})), Arg::of(std::move(message))});
+  items_.push_back({path, std::move(message)});
+}
+
+void JsonErrors::add_unplaced(text::Message message) { items_.push_back({"", std::move(message)}); }
+
+std::vector<std::string> JsonErrors::lines(text::Lang lang) const {
+  std::vector<std::string> out;
+  for (const auto& e : items_) out.push_back(e.line(lang));
+  return out;
+}
+
+std::string JsonErrors::joined(text::Lang lang) const {
   std::string s;
   for (std::size_t i = 0; i < items_.size(); ++i) {
     if (i) s += "\n";
-    s += items_[i];
+    s += items_[i].line(lang);
   }
   return s;
 }
 
-std::string json_type_name(const json& v) {
+text::Message json_value_words(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string \"" + v.get<std::string>() + "\"";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::null: return make(Id::sim_value_kind, {Arg::number(0)});
+    case json::value_t::object: return make(Id::sim_value_kind, {Arg::number(1)});
+    case json::value_t::array: return make(Id::sim_value_kind, {Arg::number(2)});
+    case json::value_t::string: return make(Id::sim_value_string, {Arg::verbatim(v.get<std::string>())});
+    case json::value_t::boolean: return make(Id::sim_value_bool, {Arg::number(v.get<bool>() ? 1 : 0)});
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "the number " + v.dump();
-    default: return "an unsupported value";
+    case json::value_t::number_float: return make(Id::sim_value_number, {Arg::verbatim(v.dump())});
+    default: return make(Id::sim_value_kind, {Arg::number(3)});
   }
+}
+
+std::string json_type_name(const json& v) { return text::render(json_value_words(v), text::Lang::en); }
+
+text::Message not_one_of(std::string en, const std::string& text, const std::vector<std::string>& options) {
+  std::string en_list, zh_list;
+  for (const auto& o : options) {
+    en_list += (en_list.empty() ? "" : ", ") + o;
+    zh_list += (zh_list.empty() ? "" : "、") + ("“" + o + "”");
+  }
+  return text::with_english(std::move(en), make(Id::sim_not_one_of, {Arg::verbatim(text), Arg::names({en_list, zh_list})}));
 }
 
 std::string index_path(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
@@ -56,18 +89,18 @@ std::optional<std::int64_t> read_integer(const json& v, const std::string& path,
   if (v.is_number_unsigned()) {
     const auto u = v.get<std::uint64_t>();
     if (u > static_cast<std::uint64_t>(INT64_MAX)) {
-      errors.add(path, "number too large");
+      errors.add(path, make(Id::sim_number_too_large, {}));
       return std::nullopt;
     }
     x = static_cast<std::int64_t>(u);
   } else if (v.is_number_integer()) {
     x = v.get<std::int64_t>();
   } else {
-    errors.add(path, "expected a whole number, got " + json_type_name(v));
+    errors.add(path, make(Id::sim_expected_whole, {words(v)}));
     return std::nullopt;
   }
   if (x < min || x > max) {
-    errors.add(path, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + std::to_string(x));
+    errors.add(path, make(Id::sim_int_range, {num(min), num(max), num(x)}));
     return std::nullopt;
   }
   return x;
@@ -77,17 +110,17 @@ std::optional<money::Rate> read_percent(const json& v, const std::string& path, 
                                         std::string_view min_pct, std::string_view max_pct) {
   const auto text = decimal_text(v);
   if (!text) {
-    errors.add(path, "expected a percentage as a decimal string (e.g. \"18\" for 18%), got " + json_type_name(v));
+    errors.add(path, make(Id::sim_expected_percent, {words(v)}));
     return std::nullopt;
   }
   auto r = money::Rate::parse_percent(*text);
   if (!r) {
-    errors.add(path, "not a valid percentage \"" + *text + "\": " + r.error());
+    errors.add(path, text::with_english("not a valid percentage \"" + *text + "\": " + r.error(), make(Id::sim_not_percent, {Arg::verbatim(*text)})));
     return std::nullopt;
   }
   const auto lo = money::Rate::percent(min_pct), hi = money::Rate::percent(max_pct);
   if (r.value() < lo || r.value() > hi) {
-    errors.add(path, "must be between " + std::string(min_pct) + "% and " + std::string(max_pct) + "%, got " + *text + "%");
+    errors.add(path, make(Id::sim_pct_range, {Arg::verbatim(std::string(min_pct)), Arg::verbatim(std::string(max_pct)), Arg::verbatim(*text)}));
     return std::nullopt;
   }
   return r.value();
@@ -97,17 +130,17 @@ std::optional<money::Money> read_yuan(const json& v, const std::string& path, Js
                                       std::int64_t max_yuan) {
   const auto text = decimal_text(v);
   if (!text) {
-    errors.add(path, "expected an amount in yuan (e.g. 5000 or \"5000.00\"), got " + json_type_name(v));
+    errors.add(path, make(Id::sim_expected_yuan, {words(v)}));
     return std::nullopt;
   }
   auto m = money::Money::parse(*text);
   if (!m) {
     // "5000.0" from a JSON float has one decimal: fine; "1e5" is rejected here.
-    errors.add(path, "not a valid amount \"" + *text + "\": " + m.error());
+    errors.add(path, text::with_english("not a valid amount \"" + *text + "\": " + m.error(), make(Id::input_not_amount, {Arg::verbatim(*text)})));
     return std::nullopt;
   }
   if (m.value() < money::yuan(min_yuan) || m.value() > money::yuan(max_yuan)) {
-    errors.add(path, "must be between " + std::to_string(min_yuan) + " and " + std::to_string(max_yuan) + " yuan, got " + *text);
+    errors.add(path, make(Id::sim_yuan_range, {num(min_yuan), num(max_yuan), Arg::verbatim(*text)}));
     return std::nullopt;
   }
   return m.value();
@@ -117,7 +150,7 @@ std::optional<money::Money> read_yuan(const json& v, const std::string& path, Js
 JsonObject::JsonObject(const json* j, std::string path, JsonErrors& errors)
     : j_(j), path_(std::move(path)), errors_(errors) {
   if (j_ && !j_->is_object()) {
-    errors_.add(path_, "expected an object, got " + json_type_name(*j_));
+    errors_.add(path_, make(Id::sim_expected_kind, {Arg::number(0), words(*j_)}));
     j_ = nullptr;
   }
 }
@@ -140,7 +173,7 @@ const json* JsonObject::field(std::string_view key, bool required) {
   if (!j_) return nullptr;
   auto it = j_->find(std::string(key));
   if (it == j_->end()) {
-    if (required) errors_.add(child_path(key), "required field is missing");
+    if (required) errors_.add(child_path(key), make(Id::sim_missing, {}));
     return nullptr;
   }
   return &*it;
@@ -157,7 +190,7 @@ std::optional<std::string> JsonObject::string(std::string_view key, std::optiona
   const json* v = field(key, !fallback.has_value());
   if (!v) return fallback;
   if (!v->is_string()) {
-    errors_.add(child_path(key), "expected a string, got " + json_type_name(*v));
+    errors_.add(child_path(key), make(Id::sim_expected_kind, {Arg::number(2), words(*v)}));
     return std::nullopt;
   }
   return v->get<std::string>();
@@ -167,7 +200,7 @@ std::optional<bool> JsonObject::boolean(std::string_view key, std::optional<bool
   const json* v = field(key, !fallback.has_value());
   if (!v) return fallback;
   if (!v->is_boolean()) {
-    errors_.add(child_path(key), "expected true or false, got " + json_type_name(*v));
+    errors_.add(child_path(key), make(Id::sim_expected_kind, {Arg::number(3), words(*v)}));
     return std::nullopt;
   }
   return v->get<bool>();
@@ -201,7 +234,7 @@ JsonObject JsonObject::object(std::string_view key, bool required) {
 const json* JsonObject::array(std::string_view key, bool required) {
   const json* v = field(key, required);
   if (v && !v->is_array()) {
-    errors_.add(child_path(key), "expected an array, got " + json_type_name(*v));
+    errors_.add(child_path(key), make(Id::sim_expected_kind, {Arg::number(1), words(*v)}));
     return nullptr;
   }
   return v;
@@ -213,13 +246,15 @@ void JsonObject::finish() {
     const std::string& k = it.key();
     if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
     if (!k.empty() && (k[0] == '$' || k.rfind("_comment", 0) == 0)) continue;  // "$comment" annotations are allowed
-    std::string msg = "unknown key \"" + k + "\"";
     const std::string near = closest_key(k, known_);
-    if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
-    std::string allowed;
-    for (const auto& kk : known_) allowed += (allowed.empty() ? "" : ", ") + kk;
-    msg += "; allowed keys: " + allowed;
-    errors_.add(child_path(k), msg);
+    std::string allowed, allowed_zh;
+    for (const auto& kk : known_) {
+      allowed += (allowed.empty() ? "" : ", ") + kk;
+      allowed_zh += (allowed_zh.empty() ? "" : "、") + ("“" + kk + "”");
+    }
+    errors_.add(child_path(k), make(Id::sim_unknown_key, {Arg::verbatim(k),
+                                                          Arg::of(near.empty() ? make(Id::nothing, {}) : make(Id::sim_did_you_mean, {Arg::verbatim(near)})),
+                                                          Arg::names({allowed, allowed_zh})}));
   }
 }
 

@@ -1,7 +1,8 @@
 // Strict reading of policy and scenario JSON: every value is fetched through a
 // JsonReader that knows its JSON path ("credit.limit_matrix.limits_yuan[2]"),
 // checks its type, rejects keys it was not asked about, and collects every
-// mistake (not just the first) as "path: what is wrong". Decimal quantities
+// mistake (not just the first) as a path and a catalog message, "path: what
+// is wrong" in English or Chinese (JsonErrors). Decimal quantities
 // (rates, amounts) are read from strings ("0.05") or from JSON numbers through
 // their shortest round-trip text, so "0.05" and 0.05 both mean exactly 0.05.
 // It does not know what a policy is; policy.cpp and scenario.cpp do.
@@ -21,16 +22,30 @@
 
 namespace finlab::sim {
 
+// One mistake: where (a JSON path; "" = the document as a whole) and what, as
+// a catalog message rendered in the reader's language (text/messages.hpp).
+struct PathMessage {
+  std::string path;
+  text::Message message;
+  // "path: what" in English (the CLI's wording), "path：what" in Chinese.
+  std::string line(text::Lang lang) const;
+};
+
 class JsonErrors {
 public:
-  void add(const std::string& path, const std::string& message);
+  // A mistake at `path`; at "" it reads "(top level): what".
+  void add(const std::string& path, text::Message message);
+  // A mistake in the text itself (a syntax error that names its own line and column).
+  void add_unplaced(text::Message message);
   bool empty() const { return items_.empty(); }
-  const std::vector<std::string>& items() const { return items_; }
-  // All messages, one per line.
-  std::string joined() const;
+  const std::vector<PathMessage>& items() const { return items_; }
+  // All messages, one per line: in English byte for byte what the CLI printed
+  // before the catalog (and still prints by default).
+  std::string joined(text::Lang lang = text::Lang::en) const;
+  std::vector<std::string> lines(text::Lang lang) const;
 
 private:
-  std::vector<std::string> items_;
+  std::vector<PathMessage> items_;
 };
 
 // A view of one JSON object at a path. Call the getters for every allowed key,
@@ -75,7 +90,9 @@ private:
 
 // Element readers with a path, for arrays.
 std::string index_path(const std::string& path, std::size_t i);
-std::string json_type_name(const nlohmann::json& v);
+// What a value is, for "got ...": "null", "a string \"600\"", "the number 5".
+text::Message json_value_words(const nlohmann::json& v);
+std::string json_type_name(const nlohmann::json& v);  // the same in English
 std::optional<std::int64_t> read_integer(const nlohmann::json& v, const std::string& path, JsonErrors& errors,
                                          std::int64_t min, std::int64_t max);
 std::optional<money::Rate> read_percent(const nlohmann::json& v, const std::string& path, JsonErrors& errors,
@@ -84,6 +101,10 @@ std::optional<money::Money> read_yuan(const nlohmann::json& v, const std::string
                                       std::int64_t min_yuan, std::int64_t max_yuan);
 // The decimal text of a JSON string or number ("0.05" for 0.05); nullopt for other types.
 std::optional<std::string> decimal_text(const nlohmann::json& v);
+
+// A name the core refused with its own English reason (`en`), said in Chinese
+// as "“text” is not valid; one of: “a”、“b”" (text::with_english).
+text::Message not_one_of(std::string en, const std::string& text, const std::vector<std::string>& options);
 
 // Parses JSON text; a syntax error names line and column ("line 3, column 14: ...").
 // `why`, when given, receives the failure as a catalog message (any language).

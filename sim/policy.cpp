@@ -14,6 +14,9 @@ namespace finlab::sim {
 using nlohmann::json;
 using money::Money;
 using money::Rate;
+using text::Arg;
+using text::Id;
+using text::make;
 
 std::string_view to_string(RateQuote q) { return q == RateQuote::daily ? "daily" : "annual"; }
 
@@ -49,16 +52,24 @@ namespace {
 constexpr std::int64_t kMaxScore = 1000;
 constexpr std::int64_t kMaxAmountYuan = 1'000'000;  // keeps balance × rate inside 64 bits in the engine
 
-std::vector<int> read_edges(const json* arr, const std::string& path, JsonErrors& errors, std::int64_t lo, std::int64_t hi,
-                            const char* what) {
+Arg num(std::int64_t n) { return Arg::verbatim(std::to_string(n)); }
+Arg words(const json& v) { return Arg::of(json_value_words(v)); }
+template <class List>
+std::vector<std::string> names_of(const List& all) {
+  std::vector<std::string> out;
+  for (auto e : all) out.emplace_back(to_string(e));
+  return out;
+}
+
+// Score band edges (ascending integers).
+std::vector<int> read_edges(const json* arr, const std::string& path, JsonErrors& errors, std::int64_t lo, std::int64_t hi) {
   std::vector<int> out;
   if (!arr) return out;
   for (std::size_t i = 0; i < arr->size(); ++i) {
     auto v = read_integer((*arr)[i], index_path(path, i), errors, lo, hi);
     if (!v) continue;
     if (!out.empty() && *v <= out.back()) {
-      errors.add(index_path(path, i), "inverted band: " + std::to_string(*v) + " is not above the previous edge " +
-                                          std::to_string(out.back()) + " (" + what + " must ascend strictly)");
+      errors.add(index_path(path, i), make(Id::sim_inverted_edge, {num(*v), num(out.back()), Arg::number(0)}));
     }
     out.push_back(static_cast<int>(*v));
   }
@@ -72,8 +83,7 @@ std::vector<Money> read_money_edges(const json* arr, const std::string& path, Js
     auto v = read_yuan((*arr)[i], index_path(path, i), errors, 0, 100'000'000);
     if (!v) continue;
     if (!out.empty() && *v <= out.back()) {
-      errors.add(index_path(path, i), "inverted band: " + v->to_string() + " is not above the previous edge " +
-                                          out.back().to_string() + " (income bands must ascend strictly)");
+      errors.add(index_path(path, i), make(Id::sim_inverted_edge, {Arg::verbatim(v->to_string()), Arg::verbatim(out.back().to_string()), Arg::number(1)}));
     }
     out.push_back(*v);
   }
@@ -90,12 +100,12 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
       const std::string path = index_path(o.child_path("required_consents"), i);
       const json& v = (*rc)[i];
       if (!v.is_string()) {
-        errors.add(path, "expected a consent category name, got " + json_type_name(v));
+        errors.add(path, make(Id::sim_expected_consent, {words(v)}));
         continue;
       }
       auto cat = credit::parse_consent_category(v.get<std::string>());
       if (!cat) {
-        errors.add(path, cat.error());
+        errors.add(path, not_one_of(cat.error(), v.get<std::string>(), names_of(credit::all_consent_categories)));
         continue;
       }
       mask = mask.with(cat.value());
@@ -112,9 +122,9 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
     const auto to = refer.integer("to", cutoff ? std::optional<std::int64_t>(*cutoff) : std::nullopt, 0, kMaxScore);
     const auto share = refer.percent("approve_pct", std::nullopt, "0", "100");
     if (from && to && *from >= *to) {
-      errors.add(refer.child_path("from"), "inverted band: from " + std::to_string(*from) + " is not below to " + std::to_string(*to));
+      errors.add(refer.child_path("from"), make(Id::sim_refer_inverted, {num(*from), num(*to)}));
     } else if (to && cutoff && *to != *cutoff) {
-      errors.add(refer.child_path("to"), "the refer band must end at the cutoff " + std::to_string(*cutoff) + ", got " + std::to_string(*to));
+      errors.add(refer.child_path("to"), make(Id::sim_refer_to, {num(*cutoff), num(*to)}));
     }
     if (from) c.refer_from = static_cast<int>(*from);
     if (share) c.refer_approve_share = *share;
@@ -129,7 +139,15 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
     if (auto v = hist.percent("incumbent_holdout_pct", "2", "0", "100")) c.incumbent_holdout = *v;
     if (auto m = hist.string("reject_inference", std::string("none"))) {
       if (auto r = credit::reject_inference_from_string(*m)) c.reject_inference = *r;
-      else errors.add(hist.child_path("reject_inference"), "unknown method '" + *m + "' (none, hard_cutoff, fuzzy, parcelling, reweighting)");
+      else {
+        const auto options = names_of(credit::all_reject_inference);
+        std::string en, zh;
+        for (const auto& o : options) {
+          en += (en.empty() ? "" : ", ") + o;
+          zh += (zh.empty() ? "" : "、") + ("“" + o + "”");
+        }
+        errors.add(hist.child_path("reject_inference"), make(Id::sim_unknown_method, {Arg::verbatim(*m), Arg::names({en, zh})}));
+      }
     }
     if (auto v = hist.percent("parcel_factor_pct", "150", "100", "1000")) c.parcel_factor = *v;
     hist.finish();
@@ -137,28 +155,26 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
 
   c.ladder = read_limit_ladder(o.object("limit_ladder", false));
 
-  c.score_bands = read_edges(o.array("score_bands", true), o.child_path("score_bands"), errors, 0, kMaxScore, "score bands");
+  c.score_bands = read_edges(o.array("score_bands", true), o.child_path("score_bands"), errors, 0, kMaxScore);
   c.income_bands = read_money_edges(o.array("income_bands_yuan", true), o.child_path("income_bands_yuan"), errors);
 
   const std::size_t n_score = c.score_bands.size() + 1, n_income = c.income_bands.size() + 1;
   if (const json* lim = o.array("limits_yuan", true)) {
     const std::string path = o.child_path("limits_yuan");
     if (lim->size() != n_score) {
-      errors.add(path, "matrix of the wrong shape: expected " + std::to_string(n_score) + " rows (one per score band, lowest first), got " +
-                           std::to_string(lim->size()));
+      errors.add(path, make(Id::sim_matrix_rows, {num(static_cast<std::int64_t>(n_score)), num(static_cast<std::int64_t>(lim->size()))}));
     }
     for (std::size_t r = 0; r < lim->size(); ++r) {
       const json& row = (*lim)[r];
       const std::string rp = index_path(path, r);
       std::vector<Money> out;
       if (!row.is_array()) {
-        errors.add(rp, "expected an array of limits (one per income band), got " + json_type_name(row));
+        errors.add(rp, make(Id::sim_expected_limit_row, {words(row)}));
         c.limits.push_back(out);
         continue;
       }
       if (row.size() != n_income) {
-        errors.add(rp, "matrix of the wrong shape: expected " + std::to_string(n_income) + " columns (one per income band), got " +
-                           std::to_string(row.size()));
+        errors.add(rp, make(Id::sim_matrix_cols, {num(static_cast<std::int64_t>(n_income)), num(static_cast<std::int64_t>(row.size()))}));
       }
       for (std::size_t k = 0; k < row.size(); ++k) {
         auto v = read_yuan(row[k], index_path(rp, k), errors, 0, kMaxAmountYuan);
@@ -176,23 +192,22 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
     if (auto q = pr.string("quote", std::nullopt)) {
       if (*q == "daily") c.quote = RateQuote::daily;
       else if (*q == "annual") c.quote = RateQuote::annual;
-      else errors.add(pr.child_path("quote"), "expected \"daily\" or \"annual\", got \"" + *q + "\"");
+      else errors.add(pr.child_path("quote"), make(Id::sim_expected_words, {Arg::verbatim("daily"), Arg::verbatim("annual"), Arg::verbatim(*q)}));
     }
     if (auto b = pr.integer("day_basis", 360, 360, 365)) {
       if (*b == 360) c.day_basis = loan::DayBasis::act_360;
       else if (*b == 365) c.day_basis = loan::DayBasis::act_365;
-      else errors.add(pr.child_path("day_basis"), "expected 360 or 365, got " + std::to_string(*b));
+      else errors.add(pr.child_path("day_basis"), make(Id::sim_expected_day_basis, {num(*b)}));
     }
     if (auto cap = pr.percent("rate_cap_pct", "36", "0", "100")) c.rate_cap = *cap;
     if (auto u = pr.string("uncertain_caps", "skip")) {
       if (*u == "enforce") c.enforce_uncertain_caps = true;
-      else if (*u != "skip") errors.add(pr.child_path("uncertain_caps"), "expected \"enforce\" or \"skip\", got \"" + *u + "\"");
+      else if (*u != "skip") errors.add(pr.child_path("uncertain_caps"), make(Id::sim_expected_words, {Arg::verbatim("enforce"), Arg::verbatim("skip"), Arg::verbatim(*u)}));
     }
     if (const json* rates = pr.array("rates_pct", true)) {
       const std::string path = pr.child_path("rates_pct");
       if (rates->size() != n_score) {
-        errors.add(path, "expected " + std::to_string(n_score) + " rates (one per score band, lowest first), got " +
-                             std::to_string(rates->size()));
+        errors.add(path, make(Id::sim_rates_count, {num(static_cast<std::int64_t>(n_score)), num(static_cast<std::int64_t>(rates->size()))}));
       }
       for (std::size_t i = 0; i < rates->size(); ++i) {
         auto r = read_percent((*rates)[i], index_path(path, i), errors, "0", c.quote == RateQuote::daily ? "1" : "100");
@@ -202,8 +217,8 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
               c.quote == RateQuote::daily ? loan::QuotedRate::daily(*r) : loan::QuotedRate::annual(*r), c.day_basis);
           const loan::ExactRate cap = loan::ExactRate::of(c.rate_cap);
           if (money::int128(annual.num) * cap.den > money::int128(cap.num) * annual.den) {
-            errors.add(index_path(path, i), "nominal annual rate " + annual.to_percent_string(4) + "% exceeds rate_cap_pct " +
-                                                c.rate_cap.to_percent_string() + "%");
+            errors.add(index_path(path, i), make(Id::sim_rate_above_cap, {Arg::verbatim(annual.to_percent_string(4)), Arg::verbatim("rate_cap_pct"),
+                                                                          Arg::verbatim(c.rate_cap.to_percent_string())}));
           }
         }
       }
@@ -213,12 +228,12 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
 
   if (const json* terms = o.array("terms_months", true)) {
     const std::string path = o.child_path("terms_months");
-    if (terms->empty()) errors.add(path, "offer at least one term");
+    if (terms->empty()) errors.add(path, make(Id::sim_no_terms, {}));
     for (std::size_t i = 0; i < terms->size(); ++i) {
       auto t = read_integer((*terms)[i], index_path(path, i), errors, 1, 60);
       if (!t) continue;
       if (std::find(c.terms_months.begin(), c.terms_months.end(), static_cast<int>(*t)) != c.terms_months.end()) {
-        errors.add(index_path(path, i), "term " + std::to_string(*t) + " is listed twice");
+        errors.add(index_path(path, i), make(Id::sim_term_twice, {num(*t)}));
       }
       c.terms_months.push_back(static_cast<int>(*t));
     }
@@ -226,13 +241,13 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
   if (auto m = o.string("repayment_method", std::string("equal_installment"))) {
     auto r = loan::parse_repayment_method(*m);
     if (r) c.method = r.value();
-    else errors.add(o.child_path("repayment_method"), r.error());
+    else errors.add(o.child_path("repayment_method"), not_one_of(r.error(), *m, {"equal_installment", "equal_principal", "interest_only", "bullet"}));
   }
   if (auto v = o.percent("max_dti_pct", "50", "0", "1000")) c.max_dti = *v;
   if (auto v = o.percent("origination_fee_pct", "0", "0", "10")) c.origination_fee = *v;
   if (auto v = o.percent("penalty_multiple_pct", "150", "100", "300")) c.penalty_multiple = *v;
   if (auto v = o.integer("writeoff_dpd", 180, 60, 360)) {
-    if (*v % 30 != 0) errors.add(o.child_path("writeoff_dpd"), "must be a multiple of 30 days (one missed instalment a month), got " + std::to_string(*v));
+    if (*v % 30 != 0) errors.add(o.child_path("writeoff_dpd"), make(Id::sim_writeoff_multiple, {num(*v)}));
     c.writeoff_dpd = static_cast<int>(*v);
   }
 
@@ -244,12 +259,11 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
     if (const json* b = prov.array("bucket_pd_pct", false)) {
       c.bucket_pd.clear();
       const std::string path = prov.child_path("bucket_pd_pct");
-      if (b->empty()) errors.add(path, "give at least the PD of M1 loans");
+      if (b->empty()) errors.add(path, make(Id::sim_bucket_empty, {}));
       for (std::size_t i = 0; i < b->size(); ++i) {
         auto r = read_percent((*b)[i], index_path(path, i), errors, "0", "100");
         if (r && !c.bucket_pd.empty() && *r < c.bucket_pd.back()) {
-          errors.add(index_path(path, i), "inverted band: PD " + r->to_percent_string() + "% is below the previous bucket's " +
-                                              c.bucket_pd.back().to_percent_string() + "% (later buckets are riskier)");
+          errors.add(index_path(path, i), make(Id::sim_bucket_inverted, {Arg::verbatim(r->to_percent_string()), Arg::verbatim(c.bucket_pd.back().to_percent_string())}));
         }
         c.bucket_pd.push_back(r.value_or(Rate()));
       }
@@ -269,19 +283,17 @@ void read_credit(JsonObject o, Policy& p, JsonErrors& errors) {
     // already reported as an inverted refer band
   }
   if (c.ladder && c.ladder->close_below_score && *c.ladder->close_below_score > c.ladder->cut_below_score.value_or(c.cutoff)) {
-    errors.add(o.child_path("limit_ladder") + ".close_below_score",
-               "is above the score at which lines are cut (" + std::to_string(c.ladder->cut_below_score.value_or(c.cutoff)) +
-                   "): a line would close before it is cut");
+    errors.add(o.child_path("limit_ladder") + ".close_below_score", make(Id::sim_close_above_cut, {num(c.ladder->cut_below_score.value_or(c.cutoff))}));
   }
   if (c.first_loan_cap.is_positive() && c.first_loan_cap < c.min_loan) {
-    errors.add(o.child_path("first_loan_cap_yuan"), "is below min_loan_yuan " + c.min_loan.to_string());
+    errors.add(o.child_path("first_loan_cap_yuan"), make(Id::sim_first_cap_below, {Arg::verbatim("min_loan_yuan"), Arg::verbatim(c.min_loan.to_string())}));
   }
   o.finish();
 }
 
 void read_partners(const json* arr, const std::string& path, Policy& p, JsonErrors& errors) {
   if (!arr) return;
-  if (arr->empty()) errors.add(path, "list at least one partner lender (the platform's own balance sheet counts as one)");
+  if (arr->empty()) errors.add(path, make(Id::sim_no_partners, {}));
   for (std::size_t i = 0; i < arr->size(); ++i) {
     JsonObject o(&(*arr)[i], index_path(path, i), errors);
     if (!o.valid()) continue;
@@ -297,12 +309,12 @@ void read_partners(const json* arr, const std::string& path, Policy& p, JsonErro
     if (auto v = o.percent("revenue_share_pct", "100", "0", "100")) partner.revenue_share = *v;
     if (auto v = o.string("lender_type", "microloan")) {
       if (auto lt = loan::parse_lender_type(*v)) partner.lender_type = *lt;
-      else errors.add(o.child_path("lender_type"), lt.error());
+      else errors.add(o.child_path("lender_type"), not_one_of(lt.error(), *v, names_of(loan::all_lender_types)));
     }
     if (auto v = o.percent("guarantee_share_pct", "0", "0", "100")) partner.guarantee_share = *v;
     if (auto v = o.percent("guarantee_fee_pct", "0", "0", "36")) partner.guarantee_fee = *v;
     for (const auto& other : p.partners) {
-      if (other.name == partner.name) errors.add(o.child_path("name"), "partner \"" + partner.name + "\" is listed twice");
+      if (other.name == partner.name) errors.add(o.child_path("name"), make(Id::sim_partner_twice, {Arg::verbatim(partner.name)}));
     }
     o.finish();
     p.partners.push_back(std::move(partner));
@@ -323,7 +335,7 @@ void read_fund(JsonObject o, Policy& p, JsonErrors& errors) {
       o.allow("gross_yield_pct");
     } else if (!text.empty() && !(text[0] >= '0' && text[0] <= '9') && text[0] != '.' && text[0] != '-') {
       o.allow("gross_yield_pct");
-      errors.add(o.child_path("gross_yield_pct"), "expected \"history\" or a percentage such as \"4.8\", got \"" + text + "\"");
+      errors.add(o.child_path("gross_yield_pct"), make(Id::sim_expected_history, {Arg::verbatim("history"), Arg::verbatim("4.8"), Arg::verbatim(text)}));
     } else if (auto v = o.percent("gross_yield_pct", std::nullopt, "0", "30")) {
       f.gross_yield = *v;
     }
@@ -349,7 +361,7 @@ void read_fund(JsonObject o, Policy& p, JsonErrors& errors) {
 std::optional<std::uint32_t> ppm_of(const Rate& r, const std::string& path, JsonErrors& errors) {
   constexpr std::int64_t per_ppm = Rate::one_units / 1'000'000;
   if (r.units() % per_ppm != 0) {
-    errors.add(path, "at most 4 decimals of a percent, got " + r.to_percent_string());
+    errors.add(path, make(Id::sim_ppm_decimals, {Arg::verbatim(r.to_percent_string())}));
     return std::nullopt;
   }
   return static_cast<std::uint32_t>(r.units() / per_ppm);
@@ -360,7 +372,7 @@ void read_suitability(JsonObject o, Policy& p, JsonErrors& errors) {
   SuitabilityPolicy& s = p.suitability;
   if (const json* a = o.array("class_share_pct", false)) {
     if (a->size() != 5) {
-      errors.add(o.child_path("class_share_pct"), "expected 5 shares (C1..C5), got " + std::to_string(a->size()));
+      errors.add(o.child_path("class_share_pct"), make(Id::sim_shares_count, {num(static_cast<std::int64_t>(a->size()))}));
     } else {
       std::int64_t sum = 0;
       bool all = true;
@@ -376,17 +388,17 @@ void read_suitability(JsonObject o, Policy& p, JsonErrors& errors) {
         sum += *ppm;
       }
       if (all && sum != 1'000'000)
-        errors.add(o.child_path("class_share_pct"), "the shares add up to " + Rate::from_units(sum * (Rate::one_units / 1'000'000)).to_percent_string() + "%, not 100%");
+        errors.add(o.child_path("class_share_pct"), make(Id::sim_shares_sum, {Arg::verbatim(Rate::from_units(sum * (Rate::one_units / 1'000'000)).to_percent_string())}));
     }
   }
   if (auto v = o.percent("lowest_category_share_of_c1_pct", "30", "0", "100"))
     if (auto ppm = ppm_of(*v, o.child_path("lowest_category_share_of_c1_pct"), errors)) s.lowest_ppm_of_c1 = *ppm;
   if (const json* a = o.array("offer_investment_products", false)) {
-    if (a->size() != 5) errors.add(o.child_path("offer_investment_products"), "expected 5 values (C1..C5), got " + std::to_string(a->size()));
+    if (a->size() != 5) errors.add(o.child_path("offer_investment_products"), make(Id::sim_offer_count, {num(static_cast<std::int64_t>(a->size()))}));
     else
       for (std::size_t i = 0; i < 5; ++i) {
         if ((*a)[i].is_boolean()) s.offer[i] = (*a)[i].get<bool>();
-        else errors.add(index_path(o.child_path("offer_investment_products"), i), "expected true or false, got " + json_type_name((*a)[i]));
+        else errors.add(index_path(o.child_path("offer_investment_products"), i), make(Id::sim_expected_kind, {Arg::number(3), words((*a)[i])}));
       }
   }
   o.finish();
@@ -394,18 +406,23 @@ void read_suitability(JsonObject o, Policy& p, JsonErrors& errors) {
 
 }  // namespace
 
-Result<Policy> parse_policy(std::string_view text) {
-  auto parsed = parse_json_text(text);
-  if (!parsed) return fail(parsed.error());
+Result<Policy> parse_policy(std::string_view text, JsonErrors* why) {
+  JsonErrors own;
+  JsonErrors& errors = why ? *why : own;
+  text::Message syntax;
+  auto parsed = parse_json_text(text, &syntax);
+  if (!parsed) {
+    errors.add_unplaced(syntax);
+    return fail(parsed.error());
+  }
   const json& j = parsed.value();
-  JsonErrors errors;
   Policy p;
   JsonObject top(&j, "", errors);
   if (!top.valid()) return fail(errors.joined());
   if (auto f = top.string("format", std::string("finlab.policy")); f && *f != "finlab.policy") {
-    errors.add("format", "expected \"finlab.policy\", got \"" + *f + "\"");
+    errors.add("format", make(Id::sim_expected_word, {Arg::verbatim("finlab.policy"), Arg::verbatim(*f)}));
   }
-  if (auto v = top.integer("version", 1, 0, 1000); v && *v != 1) errors.add("version", "this engine reads policy version 1, got " + std::to_string(*v));
+  if (auto v = top.integer("version", 1, 0, 1000); v && *v != 1) errors.add("version", make(Id::sim_version, {Arg::number(0), num(*v)}));
   if (auto v = top.string("name", std::string("policy"))) p.name = *v;
   if (auto v = top.string("description", std::string())) p.description = *v;
   read_credit(top.object("credit", true), p, errors);

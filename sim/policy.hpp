@@ -147,8 +147,10 @@ struct Policy {
 
 // Parses and validates a policy. On failure the message lists every mistake,
 // one per line, as "json.path: what is wrong" (unknown key, wrong type,
-// inverted band, matrix of the wrong shape, value out of range).
-Result<Policy> parse_policy(std::string_view json_text);
+// inverted band, matrix of the wrong shape, value out of range), in English.
+// `why`, when given, receives the same mistakes as paths and catalog messages
+// (JsonErrors, sim/json_reader.hpp) to be said in any language.
+Result<Policy> parse_policy(std::string_view json_text, JsonErrors* why = nullptr);
 // The legal-cap check of a run (DOMAIN.md §2.6; core/loan all_in_cost.hpp):
 // every offer a partner can fund (score band x term, with the origination fee
 // deducted upfront) priced on a 10,000 yuan loan [D], its all-in APR (12 x the

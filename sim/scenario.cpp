@@ -5,6 +5,9 @@
 namespace finlab::sim {
 
 using nlohmann::json;
+using text::Arg;
+using text::Id;
+using text::make;
 
 std::int64_t StepSeries::at(int m) const {
   std::int64_t v = initial;
@@ -52,9 +55,8 @@ StepSeries read_series(JsonObject& o, std::string_view key, StepSeries fallback,
     }
     pt.finish();
     if (from && !s.points.empty() && p.from_month <= s.points.back().from_month) {
-      errors.add(pt.child_path("from_month"), "inverted band: month " + std::to_string(p.from_month) +
-                                                  " is not after the previous point's month " +
-                                                  std::to_string(s.points.back().from_month) + " (points must ascend)");
+      errors.add(pt.child_path("from_month"), make(Id::sim_month_inverted, {Arg::verbatim(std::to_string(p.from_month)),
+                                                                             Arg::verbatim(std::to_string(s.points.back().from_month))}));
     }
     s.points.push_back(p);
   }
@@ -63,26 +65,30 @@ StepSeries read_series(JsonObject& o, std::string_view key, StepSeries fallback,
 
 }  // namespace
 
-Result<Scenario> parse_scenario(std::string_view text) {
-  auto parsed = parse_json_text(text);
-  if (!parsed) return fail(parsed.error());
-  JsonErrors errors;
+Result<Scenario> parse_scenario(std::string_view text, JsonErrors* why) {
+  JsonErrors own;
+  JsonErrors& errors = why ? *why : own;
+  text::Message syntax;
+  auto parsed = parse_json_text(text, &syntax);
+  if (!parsed) {
+    errors.add_unplaced(syntax);
+    return fail(parsed.error());
+  }
   Scenario s;
   JsonObject top(&parsed.value(), "", errors);
   if (!top.valid()) return fail(errors.joined());
   if (auto f = top.string("format", std::string("finlab.scenario")); f && *f != "finlab.scenario") {
-    errors.add("format", "expected \"finlab.scenario\", got \"" + *f + "\"");
+    errors.add("format", make(Id::sim_expected_word, {Arg::verbatim("finlab.scenario"), Arg::verbatim(*f)}));
   }
-  if (auto v = top.integer("version", 1, 0, 1000); v && *v != 1) errors.add("version", "this engine reads scenario version 1, got " + std::to_string(*v));
+  if (auto v = top.integer("version", 1, 0, 1000); v && *v != 1) errors.add("version", make(Id::sim_version, {Arg::number(1), Arg::verbatim(std::to_string(*v))}));
   if (auto v = top.string("name", std::nullopt)) s.name = *v;
   if (auto v = top.string("description", std::string())) s.description = *v;
   if (auto v = top.string("start", std::string("2015-06-01"))) {
     auto d = time::Date::parse(*v);
-    if (!d) errors.add("start", d.error());
-    else if (d.value().year() < 1990 || d.value().year() > 2100) errors.add("start", "year must be between 1990 and 2100");
+    if (!d) errors.add("start", text::with_english(d.error(), make(Id::input_not_date, {Arg::verbatim(*v)})));
+    else if (d.value().year() < 1990 || d.value().year() > 2100) errors.add("start", make(Id::sim_start_year, {}));
     else if (d.value().day() != 1)  // months run from the 1st; "2015-06-15" was silently labelled "2015-06"
-      errors.add("start", "must be the first day of a month (e.g. \"" + d.value().to_string().substr(0, 8) + "01\"), got \"" +
-                              d.value().to_string() + "\"");
+      errors.add("start", make(Id::sim_start_first_day, {Arg::verbatim(d.value().to_string().substr(0, 8) + "01"), Arg::verbatim(d.value().to_string())}));
     else s.start = d.value();
   }
   s.pd_multiplier_ppm = read_series(top, "pd_multiplier", s.pd_multiplier_ppm, true, "0", "2000", 0, 0, errors);

@@ -49,7 +49,11 @@ struct Scenario {
   bool has_consent_shock() const;
 };
 
-Result<Scenario> parse_scenario(std::string_view json_text);
+class JsonErrors;  // sim/json_reader.hpp
+
+// Parses and validates a scenario; errors as parse_policy's ("path: what", one
+// per line, in English), and as catalog messages in `why` when given.
+Result<Scenario> parse_scenario(std::string_view json_text, JsonErrors* why = nullptr);
 std::string scenario_to_json(const Scenario& s, int indent = 2);
 
 // Names of the scenario files shipped in assets/scenarios/ (without ".json").

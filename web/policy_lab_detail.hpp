@@ -23,6 +23,7 @@
 
 #include "core/credit/consent.hpp"
 #include "core/credit/monitoring.hpp"
+#include "sim/json_reader.hpp"
 #include "sim/kpi.hpp"
 #include "sim/policy.hpp"
 #include "sim/population.hpp"
@@ -253,7 +254,7 @@ private:
   // policy
   ojson doc_;
   std::optional<sim::Policy> policy_;
-  std::vector<std::string> errors_;
+  std::vector<sim::PathMessage> errors_;  // the policy's mistakes, said in the language of the moment
   LabPolicyForm form_;
   LabRunForm run_form_;
   std::vector<std::string> templates_;

@@ -424,7 +424,9 @@ nlohmann::json PolicyLabModel::state() const {
   static const char* kTabs[] = {"policy", "results", "compare", "sweep", "runs"};
   j["tab"] = kTabs[static_cast<int>(tab_)];
   j["policy_valid"] = policy_.has_value();
-  j["policy_errors"] = errors_;
+  std::vector<std::string> errors;  // as shown: in the UI's language
+  for (const auto& e : errors_) errors.push_back(e.line(text_lang(view_lang_)));
+  j["policy_errors"] = errors;
   j["policy"] = nlohmann::json::parse(doc_.dump());
   j["settings"] = {{"scenario", scenarios_.empty() ? std::string() : scenarios_[std::clamp(run_form_.scenario, 0, static_cast<int>(scenarios_.size()) - 1)]},
                    {"users", run_form_.users},

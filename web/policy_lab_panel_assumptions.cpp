@@ -87,7 +87,7 @@ void list_field(Ui& ui, const LabView& v, LabPolicyForm& f, LabIntents& out, con
   std::string errs;
   for (auto it = v.field_errors.lower_bound(base); it != v.field_errors.end() && it->first.compare(0, base.size(), base) == 0; ++it) {
     if (it->first.size() > base.size() && it->first[base.size()] != '[') continue;
-    errs += (errs.empty() ? "" : "\n") + (it->first.size() > base.size() ? it->first.substr(base.size()) + ": " : std::string()) + it->second;
+    errs += (errs.empty() ? "" : "\n") + (it->first.size() > base.size() ? it->first.substr(base.size()) + (ui.lang() == Lang::zh ? "：" : ": ") : std::string()) + it->second;
   }
   if (!errs.empty()) ui.error_text(errs);
 }

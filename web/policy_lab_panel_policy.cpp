@@ -17,20 +17,20 @@ namespace {
 
 // Errors reported at `path` or below it ("credit.limits_yuan" also shows
 // "credit.limits_yuan[2]" and "credit.limits_yuan[2][1]").
-std::string errors_at(const LabView& v, const std::string& path) {
+std::string errors_at(const LabView& v, const std::string& path, const char* colon) {
   std::string out;
   for (auto it = v.field_errors.lower_bound(path); it != v.field_errors.end(); ++it) {
     const std::string& p = it->first;
     if (p.compare(0, path.size(), path) != 0) break;
     if (p.size() > path.size() && p[path.size()] != '[' && p[path.size()] != '.') continue;
     if (!out.empty()) out += "\n";
-    out += (p.size() > path.size() ? p.substr(path.size()) + ": " : std::string()) + it->second;
+    out += (p.size() > path.size() ? p.substr(path.size()) + colon : std::string()) + it->second;
   }
   return out;
 }
 
 void field_error(Ui& ui, const LabView& v, const std::string& path) {
-  const std::string e = errors_at(v, path);
+  const std::string e = errors_at(v, path, ui.lang() == Lang::zh ? "：" : ": ");
   if (e.empty()) return;
   ui.error_text(e);
 }
@@ -366,7 +366,7 @@ void policy_tab(Ui& ui, const LabView& v, LabPolicyForm& f, LabRunForm& run, Lab
       const std::size_t n = std::char_traits<char>::length(s);
       if (path.compare(0, n, s) == 0 && (path.size() == n || path[n] == '.' || path[n] == '[')) shown = true;
     }
-    if (!shown) other += (other.empty() ? "" : "\n") + (path.empty() ? std::string() : path + ": ") + msg;
+    if (!shown) other += (other.empty() ? "" : "\n") + (path.empty() ? std::string() : path + (ui.lang() == Lang::zh ? "：" : ": ")) + msg;
   }
   if (!other.empty()) {
     ImGui::Separator();

@@ -4,7 +4,6 @@
 // Deliberately not here: drawing (panel_policy_lab.cpp) and policy rules (sim/).
 #include <algorithm>
 #include <cctype>
-#include <sstream>
 
 #include "web/models.hpp"
 #include "web/policy_lab_detail.hpp"
@@ -236,13 +235,6 @@ void fit_to_bands(LabPolicyForm& f) {
   f.rates.resize(rows);
 }
 
-// "credit.cutoff: must be ..." -> ("credit.cutoff", "must be ...").
-std::pair<std::string, std::string> split_error(const std::string& line) {
-  const auto colon = line.find(": ");
-  if (colon == std::string::npos) return {"", line};
-  return {line.substr(0, colon), line.substr(colon + 2)};
-}
-
 // [SECTION] policy editing -----------------------------------------------------------
 
 void PolicyLabModel::set_doc(ojson doc) {
@@ -254,15 +246,11 @@ void PolicyLabModel::set_doc(ojson doc) {
 void PolicyLabModel::validate() {
   errors_.clear();
   policy_.reset();
-  auto p = sim::parse_policy(doc_.dump());
-  if (p) {
-    policy_ = std::move(p).value();
-  } else {
-    std::istringstream in(p.error());
-    std::string line;
-    while (std::getline(in, line))
-      if (!line.empty()) errors_.push_back(line);
-  }
+  sim::JsonErrors why;
+  auto p = sim::parse_policy(doc_.dump(), &why);
+  if (p) policy_ = std::move(p).value();
+  else if (!why.empty()) errors_ = why.items();
+  else errors_.push_back({"", text::make(text::Id::name, {text::Arg::names({p.error(), ""})})});
   view_dirty_ = true;
 }
 
@@ -278,12 +266,14 @@ bool PolicyLabModel::load_template(const std::string& name) {
 // The Policy tab's part of the view: errors by JSON path, band labels, summary.
 void PolicyLabModel::build_policy(Ui& ui) {
   view_.policy_valid = policy_.has_value();
-  view_.policy_errors = errors_;
+  // Each mistake in the UI's language, under its JSON path.
+  const text::Lang lang = text_lang(ui.lang());
+  view_.policy_errors.clear();
   view_.field_errors.clear();
   for (const auto& e : errors_) {
-    auto [path, msg] = split_error(e);
-    auto& slot = view_.field_errors[path];
-    slot += (slot.empty() ? "" : "\n") + msg;
+    view_.policy_errors.push_back(e.line(lang));
+    auto& slot = view_.field_errors[e.path];
+    slot += (slot.empty() ? "" : "\n") + text::render(e.message, lang);
   }
   view_.templates = templates_;
   if (view_.extra_defaults.empty()) view_.extra_defaults = extra_defaults();

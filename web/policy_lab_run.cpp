@@ -84,8 +84,8 @@ std::optional<sim::ScoringModel> PolicyLabModel::cached_model(const sim::RunConf
 // saying what is wrong (policy problems, counts, scenario, sim::check_config).
 std::optional<sim::RunConfig> PolicyLabModel::config_from_form() {
   if (!policy_) {
-    const std::string first = errors_.front();
-    say_in([&](Lang l) { return std::string(translate(l, "The policy has problems; fix them in the Policy tab first:")) + " " + first; }, true);
+    const sim::PathMessage first = errors_.front();
+    say_in([&](Lang l) { return std::string(translate(l, "The policy has problems; fix them in the Policy tab first:")) + " " + first.line(text_lang(l)); }, true);
     return std::nullopt;
   }
   // The counts, read (and any problem said) in the given language.

@@ -186,6 +186,60 @@ enum class Id : std::uint16_t {
   json_unexpected,
   json_number_too_large,
   json_invalid,
+  // ---- policy, scenario and assumptions errors (sim/json_reader, policy, scenario)
+  sim_top_level,               // "(top level)": where a mistake in the document as a whole is
+  sim_value_kind,              // what a JSON value is: "null", "an object", ...
+  sim_value_string,            // "a string \"600\""
+  sim_value_bool,              // "true" / "false"
+  sim_value_number,            // "the number 5"
+  sim_number_too_large,
+  sim_expected_whole,
+  sim_int_range,
+  sim_expected_percent,
+  sim_not_percent,             // the Chinese for a percentage the core could not read
+  sim_pct_range,
+  sim_expected_yuan,
+  sim_yuan_range,
+  sim_expected_kind,           // "expected an object, got the number 5"
+  sim_missing,
+  sim_unknown_key,
+  sim_did_you_mean,
+  sim_not_one_of,              // the Chinese for a name the core did not know (consent, method, lender type)
+  sim_inverted_edge,
+  sim_refer_inverted,
+  sim_refer_to,
+  sim_expected_consent,
+  sim_unknown_method,
+  sim_matrix_rows,
+  sim_expected_limit_row,
+  sim_matrix_cols,
+  sim_expected_word,           // "expected \"finlab.policy\", got ..."
+  sim_expected_words,          // "expected \"daily\" or \"annual\", got ..."
+  sim_expected_history,
+  sim_expected_day_basis,
+  sim_rates_count,
+  sim_rate_above_cap,
+  sim_no_terms,
+  sim_term_twice,
+  sim_writeoff_multiple,
+  sim_bucket_empty,
+  sim_bucket_inverted,
+  sim_close_above_cut,
+  sim_first_cap_below,
+  sim_no_partners,
+  sim_partner_twice,
+  sim_ppm_decimals,
+  sim_shares_count,
+  sim_shares_sum,
+  sim_offer_count,
+  sim_version,
+  sim_month_inverted,
+  sim_start_year,
+  sim_start_first_day,
+  sim_values_count,
+  sim_invalid_policy,          // the CLI's heading over a bad policy's list
+  sim_invalid_scenario,
+  sim_format_note,
   count_
 };
 

@@ -79,8 +79,14 @@ sm::Policy load_policy(const std::string& path_or_empty) {
     if (path_or_empty.empty()) throw InputError("the default policy " + path + " is missing (set FINLAB_ASSETS)");
     throw UsageError("--policy: no such file: " + path);
   }
-  auto p = sm::parse_policy(read_file(path));
-  if (!p) throw InputError("invalid policy " + path + ":\n" + indent_lines(p.error(), "  ") + "(format: docs/sim.md \"Policy\")");
+  sm::JsonErrors why;
+  auto p = sm::parse_policy(read_file(path), &why);
+  // In English (the default) the parser's own text, byte for byte; --lang zh says the same mistakes in Chinese.
+  if (!p) {
+    const std::string list = output_lang() == text::Lang::en || why.empty() ? p.error() : why.joined(output_lang());
+    throw InputError(say(text::make(text::Id::sim_invalid_policy, {text::Arg::verbatim(path)})) + "\n" + indent_lines(list, "  ") +
+                     say(text::make(text::Id::sim_format_note, {text::Arg::names({"docs/sim.md \"Policy\"", "docs/sim.md 的“Policy”一节"})})));
+  }
   return std::move(p).value();
 }
 
@@ -99,8 +105,12 @@ sm::Scenario load_scenario(const std::string& name_or_file) {
       throw UsageError("--scenario: unknown scenario \"" + name_or_file + "\" (built in: " + names + "; or give a .json file)");
     }
   }
-  auto s = sm::parse_scenario(read_file(path));
-  if (!s) throw InputError("invalid scenario " + path + ":\n" + indent_lines(s.error(), "  "));
+  sm::JsonErrors why;
+  auto s = sm::parse_scenario(read_file(path), &why);
+  if (!s) {
+    const std::string list = output_lang() == text::Lang::en || why.empty() ? s.error() : why.joined(output_lang());
+    throw InputError(say(text::make(text::Id::sim_invalid_scenario, {text::Arg::verbatim(path)})) + "\n" + indent_lines(list, "  "));
+  }
   return std::move(s).value();
 }
 

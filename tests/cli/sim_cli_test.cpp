@@ -156,12 +156,23 @@ TEST_CASE("finlab sim rejects bad arguments with exit 2 and bad files with exit 
       "limits_yuan": [[1], [2]], "pricing": {"quote": "daily", "rates_pct": ["0.05", "0.05", "0.05"]}, "terms_months": [3], "colour": 1},
       "platform": {"partners": [{"name": "x", "funding_cost_pct": "5"}]}})");
     auto r = run_cli({"sim", "run", "--users", "10", "--months", "2", "--seed", "1", "--policy", bad, "--db", db.path});
+    // --lang zh: the same mistakes at the same paths, in Chinese.
+    auto zh = run_cli({"--lang", "zh", "sim", "run", "--users", "10", "--months", "2", "--seed", "1", "--policy", bad, "--db", db.path});
     std::remove(bad.c_str());
     CHECK(r.exit_code == 1);
-    CHECK_THAT(r.err, Contains("credit.cutoff: expected a whole number"));
+    CHECK_THAT(r.err, Contains("invalid policy "));
+    CHECK_THAT(r.err, Contains("\n  credit.cutoff: expected a whole number, got a string \"600\"\n"));
     CHECK_THAT(r.err, Contains("credit.score_bands[1]: inverted band"));
     CHECK_THAT(r.err, Contains("credit.colour: unknown key"));
     CHECK_THAT(r.err, Contains("credit.limits_yuan: matrix of the wrong shape"));
+    CHECK_THAT(r.err, Contains("(format: docs/sim.md \"Policy\")"));
+    CHECK(zh.exit_code == 1);
+    CHECK_THAT(zh.err, Contains("策略文件 "));
+    CHECK_THAT(zh.err, Contains("\n  credit.cutoff：应为整数，实际为文本“600”\n"));
+    CHECK_THAT(zh.err, Contains("credit.score_bands[1]：分段颠倒：560 不大于上一个分界 600（分数段必须严格递增）"));
+    CHECK_THAT(zh.err, Contains("credit.colour：未知的项“colour”"));
+    CHECK_THAT(zh.err, Contains("credit.limits_yuan：矩阵形状不对"));
+    CHECK_THAT(zh.err, !Contains("expected") && !Contains("inverted band"));
   }
   SECTION("a run that does not exist, exit 1") {
     REQUIRE(finlab::store::Database::open(db.path).ok());  // an existing (empty) database: read commands never create one

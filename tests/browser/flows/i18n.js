@@ -137,7 +137,7 @@ async function typeMultiline(app, name, text) {
 }
 
 const errors = {
-  name: 'i18n: JSON syntax errors, plan parser reasons, wallet input errors and refusals in 中文, re-rendered after a language switch; credit bins in words',
+  name: 'i18n: JSON syntax errors, policy mistakes, plan parser reasons, wallet input errors and refusals in 中文, re-rendered after a language switch; credit bins in words',
   async run(t) {
     const app = await t.open();
     // Wallet: a refusal said in English follows a switch to 中文, and back.
@@ -205,6 +205,22 @@ const errors = {
     bad = englishIn('JSON file', [lab.message.replace(/^dup\.json/, '').replace(/\$[\w.[\]]+/g, '')]);
     t.check(lab.message_error && /\$\.name：键重复/.test(lab.message) && bad.length === 0, `a bad policy file in 中文: ${lab.message} ${bad.join('; ')}`);
     await app.screenshot('i18n-zh-1280x800-policy-json-error');
+
+    // Policy lab: a bad value in the form is reported at its JSON path in the UI's language.
+    await app.type('policy_lab.f.cutoff', '600.5');
+    lab = (await app.state()).panels.policy_lab;
+    const cut = lab.policy_errors.find((e) => e.startsWith('credit.cutoff'));
+    bad = englishIn('policy error', lab.policy_errors.map((e) => e.replace(/^[\w.[\]]+：/, '').replace(/“[^”]*”/g, '“”')));
+    // (the typed text is checked by shape: the form may keep a digit of the old value)
+    t.check(!lab.policy_valid && /^credit\.cutoff：应为整数，实际为文本“[\d.]+”$/.test(cut) && bad.length === 0,
+      `a bad cutoff in 中文: ${JSON.stringify(lab.policy_errors)} ${bad.join('; ')}`);
+    await app.screenshot('i18n-zh-1280x800-policy-field-error');
+    await app.click('lang.en');
+    lab = (await app.state()).panels.policy_lab;
+    t.check(lab.policy_errors.some((e) => /^credit\.cutoff: expected a whole number, got a string "[\d.]+"$/.test(e)),
+      `the same mistake in English after the switch: ${JSON.stringify(lab.policy_errors)}`);
+    await app.click('lang.zh');
+    await app.type('policy_lab.f.cutoff', '600');
 
     // Credit: bins in words (yuan ranges, percentages), no raw {…} or [a, b) notation.
     await app.click('tab.credit');
