@@ -620,7 +620,8 @@ const Entry kTable[] = {
   {"5k-10k", "5千至1万"},
   {"10k-20k", "1万至2万"},
   {"> 20k", "2万以上"},
-  {"New term", "新期限"},
+  {"Payments left, before → after", "剩余期数（提前还款前 → 后）"},
+  {"last due", "末期还款日"},
   {"Last payment before", "原最后还款日"},
   {"Last payment now", "现最后还款日"},
   {"Schedule after the prepayment", "提前还款后的还款计划"},
@@ -744,6 +745,7 @@ std::set<std::string>& misses() {
 }  // namespace
 
 const std::set<std::string>& untranslated_keys() { return misses(); }
+void note_untranslated(const std::string& what) { misses().insert(what); }
 
 const char* translate(Lang lang, const char* en, bool* missing) {
   if (missing) *missing = false;

@@ -22,6 +22,8 @@ const char* translate(Lang lang, const char* en, bool* missing = nullptr);
 
 // Every key looked up so far that has no entry (finlab.state().untranslated).
 const std::set<std::string>& untranslated_keys();
+// Records a text shown without its Chinese (or its plain name), for the same list.
+void note_untranslated(const std::string& what);
 
 // A block of catalog entries kept in its own file (i18n_securities.cpp).
 struct CatalogEntry {

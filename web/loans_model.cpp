@@ -473,9 +473,9 @@ void LoansModel::build_prepay(Ui& ui, const loan::LoanTerms& t) {
   const std::string last_before = p.remaining_before.empty() ? std::string("-") : p.remaining_before.back().due_date.to_string();
   const std::string last_after = p.remaining_after.empty() ? d.value().to_string() : p.remaining_after.back().due_date.to_string();
   const std::string term_text =
-      std::to_string(p.remaining_before.size()) + " → " + std::to_string(p.remaining_after.size()) + paren(last_after, ui.lang());
+      std::to_string(p.remaining_before.size()) + " → " + std::to_string(p.remaining_after.size()) + paren(std::string(ui.tr("last due")) + " " + last_after, ui.lang());
   Explanation term;
-  term.title = ui.tr("New term");
+  term.title = ui.tr("Payments left, before → after");
   term.value = term_text;
   term.formula = ui.tr(form_.prepay_mode == 1 ? "same number of months, a new annuity on the lower balance" : "same installment, fewer months");
   term.inputs = {{ui.tr("Payments left before"), std::to_string(p.remaining_before.size())},
@@ -483,7 +483,7 @@ void LoansModel::build_prepay(Ui& ui, const loan::LoanTerms& t) {
                  {ui.tr("Last payment before"), last_before},
                  {ui.tr("Last payment now"), last_after}};
   term.source = "DOMAIN.md §2.4";
-  view_.prepay_figures.push_back({"loans.prepay.term", "New term", term_text, term});
+  view_.prepay_figures.push_back({"loans.prepay.term", "Payments left, before → after", term_text, term});
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& i : p.remaining_after) {
     view_.prepay_rows.push_back({std::to_string(i.period), i.due_date.to_string(), i.payment.to_string_grouped(), i.principal.to_string_grouped(),

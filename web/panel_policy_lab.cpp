@@ -286,7 +286,8 @@ void runs_table(Ui& ui, const char* id, const std::vector<LabRunRow>& rows, LabI
   const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   const bool compact = ui.compact();
   if (!ImGui::BeginTable(id, compact ? 3 : 8, tf)) return;
-  ImGui::TableSetupColumn(ui.tr("Run"), ImGuiTableColumnFlags_WidthStretch, 0.4f);
+  // On a phone the run's number heads "#", its description "Run".
+  ImGui::TableSetupColumn(compact ? "#" : ui.tr("Run"), ImGuiTableColumnFlags_WidthStretch, 0.4f);
   if (!compact) {
     ImGui::TableSetupColumn(ui.tr("Created (UTC)"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(ui.tr("Policy · scenario"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
@@ -327,7 +328,9 @@ void runs_table(Ui& ui, const char* id, const std::vector<LabRunRow>& rows, LabI
     } else {
       ImGui::TableNextColumn();
       ui.wrapped(r.policy + " · " + r.scenario + " · " + r.size);
-      if (r.complete) ui.wrapped_dim(r.approval + " · " + r.loss + " · " + r.profit);
+      if (r.complete)
+        ui.wrapped_dim(std::string(ui.tr("Approval rate")) + " " + r.approval + " · " + ui.tr("Loss rate") + " " + r.loss + " · " +
+                       ui.tr("Net profit") + " " + r.profit);
       else ui.wrapped(r.status, kWarn);
     }
     ImGui::TableNextColumn();

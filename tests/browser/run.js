@@ -83,7 +83,8 @@ async function main() {
     try {
       await Promise.race([
         flow.run(t),
-        new Promise((_, rej) => setTimeout(() => rej(new TestFailure(`timed out after ${o.timeout / 1000} s`)), o.timeout).unref()),
+        // A flow may ask for more time than the default (flow.timeout, ms; --timeout raises both).
+        new Promise((_, rej) => { const ms = Math.max(o.timeout, flow.timeout || 0); setTimeout(() => rej(new TestFailure(`timed out after ${ms / 1000} s`)), ms).unref(); }),
       ]);
     } catch (e) {
       error = e instanceof TestFailure ? e.message : (e && e.stack) || String(e);

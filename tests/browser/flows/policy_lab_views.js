@@ -336,6 +336,7 @@ module.exports = [
   },
   {
     name: 'policy lab views: phone 390x844 — waterfall and credit quality after a run, 44 px targets, sideways tables, 中文',
+    timeout: 360000,  // a run, then many swipes at DPR 3: 130-200 s on two shared cores
     async run(t) {
       const app = await t.open({ width: 390, height: 844, dpr: 3, touch: true, hash: 'policy_lab' });
       t.check((await app.state()).compact, 'phone layout');
