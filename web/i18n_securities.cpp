@@ -17,6 +17,7 @@ const CatalogEntry kSecurities[] = {
   {"Before your first investment product the law asks us to assess your risk tolerance. Your answers class you C1 (lowest) to C5; each product has a level R1 to R5 and you may buy up to your class.",
    "购买第一款投资产品前，依规须评估您的风险承受能力。您的答案将您划分为 C1（最低）至 C5；每款产品有 R1 至 R5 的风险等级，您可购买不高于自身等级的产品。"},
   {"Choose an answer", "请选择"},
+  {"Sources of the rules cited as [n]", "规则来源（文中 [n] 所指）"},
   {"See my result", "查看评估结果"},
   {"Answer every question first.", "请先回答全部问题。"},
   {"Your risk assessment", "您的风险承受能力评估"},

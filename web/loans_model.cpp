@@ -483,7 +483,7 @@ void LoansModel::build_prepay(Ui& ui, const loan::LoanTerms& t) {
                  {ui.tr("Last payment before"), last_before},
                  {ui.tr("Last payment now"), last_after}};
   term.source = "DOMAIN.md §2.4";
-  view_.prepay_figures.push_back({"loans.prepay.term", "Payments left, before → after", term_text, term});
+  view_.prepay_figures.push_back({"loans.prepay.term", "Payments left", term_text, term});
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& i : p.remaining_after) {
     view_.prepay_rows.push_back({std::to_string(i.period), i.due_date.to_string(), i.payment.to_string_grouped(), i.principal.to_string_grouped(),

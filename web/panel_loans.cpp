@@ -75,8 +75,8 @@ void form_section(Ui& ui, LoansForm& f, LoansIntents& out) {
   out.changed |= c;
 }
 
-void figures(Ui& ui, const std::vector<LoansFigure>& figs, const char* table_id, bool first_big) {
-  const int cols = ui.compact() ? 2 : 3;
+void figures(Ui& ui, const std::vector<LoansFigure>& figs, const char* table_id, bool first_big, int wide_cols = 3) {
+  const int cols = ui.compact() ? 2 : wide_cols;
   if (!ImGui::BeginTable(table_id, cols, ImGuiTableFlags_SizingStretchSame)) return;
   for (std::size_t i = 0; i < figs.size(); ++i) {
     ImGui::TableNextColumn();
@@ -194,7 +194,7 @@ void prepay_section(Ui& ui, const LoansView& v, LoansForm& f, LoansIntents& out)
     ui.name_item("loans.prepay_error");
     return;
   }
-  figures(ui, v.prepay_figures, "prepay_figures", false);
+  figures(ui, v.prepay_figures, "prepay_figures", false, 2);  // in the form's column: two figures a row
   schedule_table(ui, v, v.prepay_rows, "Schedule after the prepayment", "prepay_schedule");
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "web/a11y.hpp"
+#include "web/securities_sources.hpp"
 #include "web/securities_view.hpp"
 
 namespace finlab::web {
@@ -241,11 +242,22 @@ void left_column(Ui& ui, const SecuritiesView& v, SecuritiesTicket& t, Suitabili
   if (!v.sent_status.empty()) ui.status_text(v.sent_status);
 }
 
+// The sources that reasons cite as "[3]" or "[D]", folded under the statement.
+void sources(Ui& ui) {
+  const bool open = ImGui::TreeNodeEx(ui.label("Sources of the rules cited as [n]", "sources").c_str(), ImGuiTreeNodeFlags_FramePadding);
+  ui.name_item("securities.sources");
+  if (!open) return;
+  for (const SecuritiesSource& s : securities_sources())
+    ui.wrapped(std::string(s.mark) + " " + (ui.lang() == Lang::zh ? s.zh : s.en));
+  ImGui::TreePop();
+}
+
 void right_column(Ui& ui, const SecuritiesView& v) {
   account(ui, v);
   market(ui, v);
   positions(ui, v);
   statement(ui, v);
+  sources(ui);
 }
 
 }  // namespace

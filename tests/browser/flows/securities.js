@@ -115,6 +115,15 @@ module.exports = [
       t.equal((await app.state()).explaining, 'securities.tx.0', 'a statement row opens its why');
       await app.screenshot('securities-1280x800-why');
       await app.click('explain.close');
+      // The source marks in the reasons ("[3]", "[D]") lead to a list under the
+      // statement (the lint test checks every mark the engine writes is in it).
+      const cited = [...new Set((JSON.stringify(st.statement).match(/\[(\d+|D)\]/g) || []))];
+      t.check(cited.length > 0, `the statement's reasons cite their rules: ${cited.join(' ')}`);
+      await app.click('securities.sources');
+      const disclosure = (await app.page.evaluate(() => window.finlab.controls())).find((c) => /^Sources of the rules/.test(c.label));
+      t.check(disclosure && disclosure.expanded === true, `the sources list opens: ${JSON.stringify(disclosure)}`);
+      await app.screenshot('securities-1280x800-sources');
+      await app.click('securities.sources');
       await app.click('lang.zh');
       await app.screenshot('securities-1280x800-zh');
       await app.click('lang.en');
