@@ -156,6 +156,7 @@ void figures(Ui& ui, const std::vector<PortfolioFigure>& figs, const char* id, b
       ui.key_number(figs[i].key, figs[i].label, figs[i].value);
     } else {
       ui.figure_text(figs[i].key, figs[i].label_text, figs[i].value, figs[i].explain);
+      ui.key_number_shown(figs[i].key, figs[i].label_text, figs[i].value);
     }
   }
   ImGui::EndTable();

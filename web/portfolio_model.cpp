@@ -33,6 +33,12 @@ namespace {
 
 using money::Money;
 
+// "10757.62" (an amount as the core writes it) -> "¥10,757.62"; other text as is.
+std::string yuan_or_text(const std::string& decimal) {
+  auto m = Money::parse(decimal);
+  return m ? format_yuan(m.value()) : decimal;
+}
+
 // [SECTION] plan documents ------------------------------------------------------------
 
 const char* kPlanFiles[] = {"/data/assets/plans/csi300_monthly.json", "/data/assets/plans/balanced_rebalance.json"};
@@ -498,18 +504,23 @@ void PortfolioModel::build(Ui& ui) {
     v.outcome_chart.series = {bars};
 
     // The median path in detail.
-    for (const portfolio::Figure* f : r.report.median_performance.all()) {
+    const auto& perf = r.report.median_performance;
+    for (const portfolio::Figure* f : perf.all()) {
       // The core names its figures in English; the table translates them.
       Explanation ex;
       ex.title = ui.tr(f->name.c_str());
       ex.value = f->value;
       ex.formula = ui.tr(f->formula.c_str());
-      for (const auto& [k, val] : f->inputs) ex.inputs.emplace_back(ui.tr(k.c_str()), val);
+      // The money figures (where the money came from, fees) in yuan like every other amount.
+      const bool in_yuan = f == &perf.income_split || f == &perf.fees;
+      for (const auto& [k, val] : f->inputs) ex.inputs.emplace_back(ui.tr(k.c_str()), in_yuan ? yuan_or_text(val) : val);
       ex.source = "docs/portfolio.md";
-      // The core's value text names the fund part "funds" (活期宝 718.70, funds 1416.49).
       std::string value = f->value;
-      if (ui.lang() == Lang::zh)
-        for (std::size_t at = value.find("funds "); at != std::string::npos; at = value.find("funds ", at)) value.replace(at, 6, "基金 ");
+      const auto& mt = r.report.median.totals;
+      if (f == &perf.income_split)
+        value = "活期宝 " + format_yuan(mt.mmf_income) + (ui.lang() == Lang::zh ? "，基金 " : ", funds ") + format_yuan(mt.fund_gain);
+      else if (f == &perf.fees)
+        value = yuan_or_text(f->value);
       ex.value = value;
       v.median_figures.push_back({"portfolio.median." + f->name, nullptr, value, ex, ex.title});
     }

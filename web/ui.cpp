@@ -101,6 +101,10 @@ void Ui::key_number(const std::string& key, const char* label_en, const std::str
   numbers_.push_back(KeyNumber{key, tr(label_en), value});
 }
 
+void Ui::key_number_shown(const std::string& key, const std::string& label, const std::string& value) {
+  numbers_.push_back(KeyNumber{key, label, value});
+}
+
 void Ui::open_explain(const std::string& name, const Explanation& ex) {
   explain_name_ = name;
   explain_ = ex;

@@ -66,6 +66,8 @@ public:
 
   // A key number of the visible panel (DOM mirror + test API).
   void key_number(const std::string& key, const char* label_en, const std::string& value);
+  // The same with a label already in the UI's language.
+  void key_number_shown(const std::string& key, const std::string& label, const std::string& value);
 
   // A figure: label and value; clicking the value (or its ⓘ) opens the
   // drill-down with `ex`. `big` draws the value in the large font.

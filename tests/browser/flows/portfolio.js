@@ -54,6 +54,11 @@ module.exports = [
       });
       t.check(/median across paths/.test(labels['portfolio.twr'] || ''), `TWR headline label: ${labels['portfolio.twr']}`);
       t.check(/median across paths/.test(labels['portfolio.drawdown'] || ''), `drawdown headline label: ${labels['portfolio.drawdown']}`);
+      // The median path's money figures are in yuan like every other amount.
+      const nums = await app.numbers();
+      const fees = nums['portfolio.median.fees paid'], split = nums['portfolio.median.活期宝 income vs fund gain'];
+      t.check(/^¥[0-9,]+\.\d\d$/.test(fees || ''), `the median path's fees are in yuan: ${fees}`);
+      t.check(/^活期宝 ¥[0-9,]+\.\d\d, funds -?¥[0-9,]+\.\d\d$/.test(split || ''), `the income split is in yuan: ${split}`);
       await app.click('portfolio.twr');
       const ex = await app.page.evaluate(() => window.finlab.state().explaining);
       t.equal(ex, 'portfolio.twr', 'the TWR headline opens its explanation');
