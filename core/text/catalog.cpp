@@ -326,6 +326,33 @@ constexpr Spec kCatalog[] = {
   {Id::sim_invalid_policy, "sim.invalid_policy", "path:t", "invalid policy {path}:", "策略文件 {path} 有误："},
   {Id::sim_invalid_scenario, "sim.invalid_scenario", "path:t", "invalid scenario {path}:", "情景文件 {path} 有误："},
   {Id::sim_format_note, "sim.format_note", "doc:b", "(format: {doc})", "（格式见 {doc}）"},
+  // ---- the legal-cap check and the run settings
+  {Id::sim_cap_offer, "sim.cap_offer", "band:i,term:i,fee:t,apr:t,date:t,who:m,reason:b",
+   "score band {band}, {term} months, origination fee {fee}% (credit.origination_fee_pct): all-in APR {apr}% "
+   "(12 x monthly IRR, PBOC 2021 No. 3) breaks a cap in force on {date} for {who}: {reason}",
+   "评分档 {band}，期限 {term} 个月，手续费 {fee}%（credit.origination_fee_pct）：综合年化成本 {apr}%"
+   "（月内部收益率 × 12，中国人民银行公告〔2021〕第 3 号）超出 {date} 适用于{who}的利率上限：{reason}"},
+  {Id::sim_cap_penalty, "sim.cap_penalty", "band:i,contract:t,penalty:t,date:t,who:m,reason:b",
+   "score band {band} (contract {contract}%): penalty rate {penalty}% breaks a cap in force on {date} for {who}: {reason}",
+   "评分档 {band}（合同利率 {contract}%）：罚息利率 {penalty}% 超出 {date} 适用于{who}的利率上限：{reason}"},
+  {Id::sim_cap_partner, "sim.cap_partner", "name:t,index:i,type:b", "partner \"{name}\" (platform.partners[{index}].lender_type {type})",
+   "合作方“{name}”（platform.partners[{index}].lender_type：{type}）"},
+  {Id::sim_cap_no_cost, "sim.cap_no_cost", "band:i,term:i,error:m", "score band {band}, {term} months: {error}",
+   "评分档 {band}，期限 {term} 个月：{error}"},
+  {Id::sim_cap_cost_failed, "sim.cap_cost_failed", "", "the all-in cost cannot be computed", "无法计算综合年化成本"},
+  {Id::sim_cap_check_failed, "sim.cap_check_failed", "", "the legal caps cannot be checked", "无法核对法定利率上限"},
+  {Id::sim_caps_breached, "sim.caps_breached", "start:t,months:t,lines:m",
+   "the policy breaks the legal caps in force during the run ({start}, {months} months):{lines}",
+   "策略违反了运行期间（{start} 起 {months} 个月）有效的法定利率上限：{lines}"},
+  {Id::sim_caps_line, "sim.caps_line", "line:m", "\n  {line}", "\n  {line}"},
+  {Id::sim_users_range, "sim.users_range", "got:t", "users must be between 1 and 200,000,000, got {got}",
+   "用户数必须在 1 到 200,000,000 之间，实际为 {got}"},
+  {Id::sim_months_range, "sim.months_range", "got:t", "months must be between 1 and 240, got {got}", "月数必须在 1 到 240 之间，实际为 {got}"},
+  {Id::sim_history_range, "sim.history_range", "got:t", "the training history must have 1,000 to 10,000,000 users, got {got}",
+   "用于训练评分卡的历史数据必须有 1,000 到 10,000,000 个用户，实际为 {got}"},
+  // ---- the browser's Policy lab run
+  {Id::lab_no_scenario, "lab.no_scenario", "", "no scenario selected", "未选择情景"},
+  {Id::lab_cannot_read, "lab.cannot_read", "path:t", "cannot read {path}", "无法读取 {path}"},
 };
 // clang-format on
 

@@ -240,6 +240,21 @@ enum class Id : std::uint16_t {
   sim_invalid_policy,          // the CLI's heading over a bad policy's list
   sim_invalid_scenario,
   sim_format_note,
+  // ---- the legal-cap check and the run settings (sim/policy check_policy_caps, sim/run check_config)
+  sim_cap_offer,               // an offer whose all-in APR breaks a cap
+  sim_cap_penalty,             // a penalty rate that breaks a cap
+  sim_cap_partner,             // "partner \"x\" (platform.partners[0].lender_type bank)"
+  sim_cap_no_cost,             // an offer whose all-in cost could not be computed
+  sim_cap_cost_failed,         // the Chinese for the core's reason it could not
+  sim_cap_check_failed,        // the Chinese for a caps-table failure
+  sim_caps_breached,           // the heading over the breaches
+  sim_caps_line,               // one indented breach under it
+  sim_users_range,
+  sim_months_range,
+  sim_history_range,
+  // ---- the browser's Policy lab run (web/policy_lab_run.cpp)
+  lab_no_scenario,
+  lab_cannot_read,
   count_
 };
 
