@@ -605,7 +605,7 @@ void offer_breaches(const CreditPolicy& c, const Partner& pt, const text::Messag
         }
         if (const loan::CapFinding* f = first_breach(*v, c.enforce_uncertain_caps)) {
           out.push_back({path, make(Id::sim_cap_offer, {Arg::number(static_cast<std::int64_t>(b)), Arg::number(term),
-                                                        Arg::verbatim(c.origination_fee.to_percent_string()),
+                                                        Arg::verbatim(c.origination_fee.to_percent_string()), Arg::verbatim("credit.origination_fee_pct"),
                                                         Arg::verbatim(loan::format_percent(cost->apr, 2)), Arg::verbatim(d.to_string()),
                                                         Arg::of(who), Arg::names({f->reason_en, f->reason_zh})})});
           break;  // one line per offer: its first month in breach
@@ -649,7 +649,7 @@ std::vector<PathMessage> policy_cap_breaches(const Policy& p, time::Date start, 
   for (std::size_t pi = 0; pi < p.partners.size(); ++pi) {
     const Partner& pt = p.partners[pi];
     const text::Message who =
-        make(Id::sim_cap_partner, {Arg::verbatim(pt.name), Arg::number(static_cast<std::int64_t>(pi)),
+        make(Id::sim_cap_partner, {Arg::verbatim(pt.name), Arg::verbatim("platform.partners[" + std::to_string(pi) + "].lender_type"),
                                    Arg::names({std::string(loan::to_string(pt.lender_type)), std::string(loan::chinese_name(pt.lender_type))})});
     offer_breaches(p.credit, pt, who, start, dates, table, out);
     penalty_breaches(p.credit, pt, who, dates, table, out);

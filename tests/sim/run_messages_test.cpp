@@ -130,7 +130,7 @@ TEST_CASE("The run settings check says its problem in English as before and in C
     CHECK(english_words(zh).empty());
     CHECK(has_cjk(zh));
   }
-  CHECK(text::render(*check_config_message(cases[0].c), text::Lang::zh) == "用户数必须在 1 到 200,000,000 之间，实际为 0");
+  CHECK(text::render(*check_config_message(cases[0].c), text::Lang::zh) == "用户数必须在 1 到 2 亿之间，实际为 0");
 
   SECTION("a policy over the caps: the heading and one indented line per breach") {
     RunConfig c = base;
