@@ -574,73 +574,92 @@ bool partner_funds_band(const CreditPolicy& c, const Partner& pt, std::size_t b)
   return c.score_bands[b] - 1 >= pt.min_score;
 }
 
-}  // namespace
-
-std::vector<std::string> check_policy_caps(const Policy& p, time::Date start, int months, const loan::RateCapTable& table) {
-  std::vector<std::string> out;
-  const CreditPolicy& c = p.credit;
-  const std::vector<time::Date> dates = run_dates(start, months, table);
+// The offers a partner can fund priced and checked: one message per breach.
+void offer_breaches(const CreditPolicy& c, const Partner& pt, const text::Message& who, time::Date start,
+                    const std::vector<time::Date>& dates, const loan::RateCapTable& table, std::vector<PathMessage>& out) {
   const money::Money principal = money::yuan(10'000);  // [D] APR barely depends on the amount
-  for (std::size_t pi = 0; pi < p.partners.size(); ++pi) {
-    const Partner& pt = p.partners[pi];
-    const std::string who = "partner \"" + pt.name + "\" (platform.partners[" + std::to_string(pi) + "].lender_type " +
-                            std::string(loan::to_string(pt.lender_type)) + ")";
-    for (std::size_t b = 0; b < c.rates.size(); ++b) {
-      if (!partner_funds_band(c, pt, b)) continue;
-      const std::string path = "credit.pricing.rates_pct[" + std::to_string(b) + "]";
-      for (int term : c.terms_months) {
-        loan::LoanTerms t;
-        t.principal = principal;
-        t.rate = c.quoted_rate(static_cast<int>(b));
-        t.day_basis = c.day_basis;
-        t.term_months = term;
-        t.method = c.method;
-        t.start = start;
-        t.upfront_fee = loan::ExactRate::of(c.origination_fee).apply(principal, money::Rounding::half_up);
-        if (loan::check_terms(t)) continue;  // reported by the parser
-        auto cost = loan::all_in_cost(loan::product_flows(loan::build_schedule(t)));
-        if (!cost) {
-          out.push_back(path + ": score band " + std::to_string(b) + ", " + std::to_string(term) + " months: " + cost.error());
-          continue;
-        }
-        for (time::Date d : dates) {
-          auto v = table.check(pt.lender_type, loan::CapSubject::all_in_apr, d, cost->apr);
-          if (!v) {
-            out.push_back(path + ": " + v.error());
-            break;
-          }
-          if (const loan::CapFinding* f = first_breach(*v, c.enforce_uncertain_caps)) {
-            out.push_back(path + ": score band " + std::to_string(b) + ", " + std::to_string(term) + " months, origination fee " +
-                          c.origination_fee.to_percent_string() + "% (credit.origination_fee_pct): all-in APR " +
-                          loan::format_percent(cost->apr, 2) + "% (12 x monthly IRR, PBOC 2021 No. 3) breaks a cap in force on " +
-                          d.to_string() + " for " + who + ": " + f->reason_en);
-            break;  // one line per offer: its first month in breach
-          }
-        }
+  for (std::size_t b = 0; b < c.rates.size(); ++b) {
+    if (!partner_funds_band(c, pt, b)) continue;
+    const std::string path = "credit.pricing.rates_pct[" + std::to_string(b) + "]";
+    for (int term : c.terms_months) {
+      loan::LoanTerms t;
+      t.principal = principal;
+      t.rate = c.quoted_rate(static_cast<int>(b));
+      t.day_basis = c.day_basis;
+      t.term_months = term;
+      t.method = c.method;
+      t.start = start;
+      t.upfront_fee = loan::ExactRate::of(c.origination_fee).apply(principal, money::Rounding::half_up);
+      if (loan::check_terms(t)) continue;  // reported by the parser
+      auto cost = loan::all_in_cost(loan::product_flows(loan::build_schedule(t)));
+      if (!cost) {
+        out.push_back({path, make(Id::sim_cap_no_cost, {Arg::number(static_cast<std::int64_t>(b)), Arg::number(term),
+                                                        Arg::of(text::with_english(cost.error(), make(Id::sim_cap_cost_failed, {})))})});
+        continue;
       }
-    }
-    // Penalty interest: contract rate x penalty_multiple, for every band the partner funds.
-    for (std::size_t b = 0; b < c.rates.size(); ++b) {
-      if (!partner_funds_band(c, pt, b)) continue;
-      const double contract = c.annual_rate(static_cast<int>(b)).to_double();
-      const double penalty = contract * static_cast<double>(c.penalty_multiple.units()) / static_cast<double>(money::Rate::one_units);
-      bool reported = false;
       for (time::Date d : dates) {
-        for (loan::CapSubject sub : {loan::CapSubject::penalty, loan::CapSubject::compound}) {
-          auto v = table.check(pt.lender_type, sub, d, penalty, contract);
-          if (!v) continue;
-          if (const loan::CapFinding* f = first_breach(*v, c.enforce_uncertain_caps)) {
-            out.push_back("credit.penalty_multiple_pct: score band " + std::to_string(b) + " (contract " + loan::format_percent(contract, 2) +
-                          "%): penalty rate " + loan::format_percent(penalty, 2) + "% breaks a cap in force on " + d.to_string() + " for " +
-                          who + ": " + f->reason_en);
-            reported = true;
-            break;
-          }
+        auto v = table.check(pt.lender_type, loan::CapSubject::all_in_apr, d, cost->apr);
+        if (!v) {
+          out.push_back({path, text::with_english(v.error(), make(Id::sim_cap_check_failed, {}))});
+          break;
         }
-        if (reported) break;
+        if (const loan::CapFinding* f = first_breach(*v, c.enforce_uncertain_caps)) {
+          out.push_back({path, make(Id::sim_cap_offer, {Arg::number(static_cast<std::int64_t>(b)), Arg::number(term),
+                                                        Arg::verbatim(c.origination_fee.to_percent_string()), Arg::verbatim("credit.origination_fee_pct"),
+                                                        Arg::verbatim(loan::format_percent(cost->apr, 2)), Arg::verbatim(d.to_string()),
+                                                        Arg::of(who), Arg::names({f->reason_en, f->reason_zh})})});
+          break;  // one line per offer: its first month in breach
+        }
       }
     }
   }
+}
+
+// Penalty interest: contract rate x penalty_multiple, for every band the partner funds.
+void penalty_breaches(const CreditPolicy& c, const Partner& pt, const text::Message& who, const std::vector<time::Date>& dates,
+                      const loan::RateCapTable& table, std::vector<PathMessage>& out) {
+  for (std::size_t b = 0; b < c.rates.size(); ++b) {
+    if (!partner_funds_band(c, pt, b)) continue;
+    const double contract = c.annual_rate(static_cast<int>(b)).to_double();
+    const double penalty = contract * static_cast<double>(c.penalty_multiple.units()) / static_cast<double>(money::Rate::one_units);
+    for (time::Date d : dates) {
+      const loan::CapFinding* hit = nullptr;
+      std::optional<loan::CapVerdict> verdict;
+      for (loan::CapSubject sub : {loan::CapSubject::penalty, loan::CapSubject::compound}) {
+        auto v = table.check(pt.lender_type, sub, d, penalty, contract);
+        if (!v) continue;
+        verdict = std::move(v).value();
+        if ((hit = first_breach(*verdict, c.enforce_uncertain_caps))) break;
+      }
+      if (!hit) continue;
+      out.push_back({"credit.penalty_multiple_pct",
+                     make(Id::sim_cap_penalty, {Arg::number(static_cast<std::int64_t>(b)), Arg::verbatim(loan::format_percent(contract, 2)),
+                                                Arg::verbatim(loan::format_percent(penalty, 2)), Arg::verbatim(d.to_string()), Arg::of(who),
+                                                Arg::names({hit->reason_en, hit->reason_zh})})});
+      break;  // one line per band: its first month in breach
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PathMessage> policy_cap_breaches(const Policy& p, time::Date start, int months, const loan::RateCapTable& table) {
+  std::vector<PathMessage> out;
+  const std::vector<time::Date> dates = run_dates(start, months, table);
+  for (std::size_t pi = 0; pi < p.partners.size(); ++pi) {
+    const Partner& pt = p.partners[pi];
+    const text::Message who =
+        make(Id::sim_cap_partner, {Arg::verbatim(pt.name), Arg::verbatim("platform.partners[" + std::to_string(pi) + "].lender_type"),
+                                   Arg::names({std::string(loan::to_string(pt.lender_type)), std::string(loan::chinese_name(pt.lender_type))})});
+    offer_breaches(p.credit, pt, who, start, dates, table, out);
+    penalty_breaches(p.credit, pt, who, dates, table, out);
+  }
+  return out;
+}
+
+std::vector<std::string> check_policy_caps(const Policy& p, time::Date start, int months, const loan::RateCapTable& table) {
+  std::vector<std::string> out;
+  for (const auto& e : policy_cap_breaches(p, start, months, table)) out.push_back(e.line(text::Lang::en));
   return out;
 }
 

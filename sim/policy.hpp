@@ -160,6 +160,10 @@ Result<Policy> parse_policy(std::string_view json_text, JsonErrors* why = nullpt
 // Returns one line per breach, "json.path: what" (empty when all is legal).
 std::vector<std::string> check_policy_caps(const Policy& p, time::Date start, int months,
                                            const loan::RateCapTable& table = loan::RateCapTable::builtin());
+// The same breaches as paths and catalog messages, to be said in any language
+// (check_policy_caps is their English lines).
+std::vector<PathMessage> policy_cap_breaches(const Policy& p, time::Date start, int months,
+                                             const loan::RateCapTable& table = loan::RateCapTable::builtin());
 
 // The canonical JSON text of a policy (round-trips through parse_policy).
 std::string policy_to_json(const Policy& p, int indent = 2);

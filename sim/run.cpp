@@ -17,19 +17,30 @@ std::string_view to_string(Stage s) {
   return "";
 }
 
-std::optional<std::string> check_config(const RunConfig& c) {
-  if (c.users < 1 || c.users > 200'000'000) return "users must be between 1 and 200,000,000, got " + std::to_string(c.users);
-  if (c.months < 1 || c.months > 240) return "months must be between 1 and 240, got " + std::to_string(c.months);
+std::optional<text::Message> check_config_message(const RunConfig& c) {
+  using text::Arg;
+  using text::Id;
+  if (c.users < 1 || c.users > 200'000'000) return text::make(Id::sim_users_range, {Arg::verbatim(std::to_string(c.users))});
+  if (c.months < 1 || c.months > 240) return text::make(Id::sim_months_range, {Arg::verbatim(std::to_string(c.months))});
   if (c.history_users < 1000 || c.history_users > 10'000'000)
-    return "the training history must have 1,000 to 10,000,000 users, got " + std::to_string(c.history_users);
+    return text::make(Id::sim_history_range, {Arg::verbatim(std::to_string(c.history_users))});
   // Every offer against the legal caps in force in every month of the run (DOMAIN.md §2.6).
-  const std::vector<std::string> breaches = check_policy_caps(c.policy, c.scenario.start, c.months);
+  const std::vector<PathMessage> breaches = policy_cap_breaches(c.policy, c.scenario.start, c.months);
   if (!breaches.empty()) {
-    std::string why = "the policy breaks the legal caps in force during the run (" + c.scenario.start.to_string() + ", " +
-                      std::to_string(c.months) + " months):";
-    for (const auto& b : breaches) why += "\n  " + b;
-    return why;
+    text::Message lines = text::make(Id::nothing, {});
+    for (std::size_t k = breaches.size(); k-- > 0;) {
+      const PathMessage& b = breaches[k];
+      text::Message line = text::make(Id::sim_caps_line, {Arg::of(text::make(Id::error_in, {Arg::verbatim(b.path), Arg::of(b.message)}))});
+      lines = text::make(Id::concat, {Arg::of(std::move(line)), Arg::of(std::move(lines))});
+    }
+    return text::make(Id::sim_caps_breached, {Arg::verbatim(c.scenario.start.to_string()), Arg::verbatim(std::to_string(c.months)),
+                                              Arg::of(std::move(lines))});
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_config(const RunConfig& c) {
+  if (auto m = check_config_message(c)) return text::render(*m, text::Lang::en);
   return std::nullopt;
 }
 

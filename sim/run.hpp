@@ -42,8 +42,11 @@ struct RunConfig {
   RunShape shape() const { return RunShape{users, months, seed, scenario.start}; }
 };
 
-// Checks the numbers a caller may get wrong (users, months, history size).
+// Checks the numbers a caller may get wrong (users, months, history size) and
+// the policy against the legal caps over the run: the problem in English.
 std::optional<std::string> check_config(const RunConfig& c);
+// The same problem as a catalog message, to be said in any language.
+std::optional<text::Message> check_config_message(const RunConfig& c);
 
 // With several ranks (collective.hpp) acc and analyses are the merged ones on
 // rank 0 only; the other ranks' copies are partial and not to be used.

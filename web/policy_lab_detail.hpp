@@ -220,7 +220,7 @@ private:
   void finish_sweep(Platform& platform);
   void cancel(AppContext& ctx);
   std::optional<sim::ScoringModel> cached_model(const sim::RunConfig& c, std::string& key);
-  std::optional<sim::Scenario> scenario_at(int index, std::string& error) const;
+  std::optional<sim::Scenario> scenario_at(int index, text::Message& error) const;
   // view
   void build_view(Ui& ui, Platform& platform);
   void build_policy(Ui& ui);

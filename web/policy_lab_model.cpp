@@ -261,7 +261,7 @@ void PolicyLabModel::build_view(Ui& ui, Platform& platform) {
   view_.scenarios = scenarios_;
   view_.scenario_description.clear();
   {
-    std::string err;
+    text::Message err;
     if (auto s = scenario_at(run_form_.scenario, err)) view_.scenario_description = s->description;
   }
   build_progress(ui, platform);

@@ -16,20 +16,23 @@ namespace finlab::web::lab {
 
 // [SECTION] runs (chunked) and sweeps ------------------------------------------------
 
-std::optional<sim::Scenario> PolicyLabModel::scenario_at(int index, std::string& error) const {
+std::optional<sim::Scenario> PolicyLabModel::scenario_at(int index, text::Message& error) const {
   if (index < 0 || index >= static_cast<int>(scenarios_.size())) {
-    error = "no scenario selected";
+    error = text::make(text::Id::lab_no_scenario, {});
     return std::nullopt;
   }
   const std::string path = std::string(kAssets) + "/scenarios/" + scenarios_[index] + ".json";
-  const std::string text = read_text_file(path);
-  if (text.empty()) {
-    error = "cannot read " + path;
+  const std::string body = read_text_file(path);
+  if (body.empty()) {
+    error = text::make(text::Id::lab_cannot_read, {text::Arg::verbatim(path)});
     return std::nullopt;
   }
-  auto s = sim::parse_scenario(text);
+  sim::JsonErrors why;
+  auto s = sim::parse_scenario(body, &why);
   if (!s) {
-    error = scenarios_[index] + ".json: " + s.error();
+    // The file's mistakes, one per line, in either language.
+    const text::Message what = text::make(text::Id::name, {text::Arg::names({s.error(), why.joined(text::Lang::zh)})});
+    error = text::make(text::Id::error_in, {text::Arg::verbatim(scenarios_[index] + ".json"), text::Arg::of(what)});
     return std::nullopt;
   }
   return std::move(s).value();
@@ -105,9 +108,10 @@ std::optional<sim::RunConfig> PolicyLabModel::config_from_form() {
     }, true);
     return std::nullopt;
   }
-  auto scenario = scenario_at(run_form_.scenario, err);
+  text::Message bad_scenario;
+  auto scenario = scenario_at(run_form_.scenario, bad_scenario);
   if (!scenario) {
-    say_in([&](Lang) { return err; }, true);
+    say_in([&](Lang l) { return text::render(bad_scenario, text_lang(l)); }, true);
     return std::nullopt;
   }
   sim::RunConfig c;
@@ -117,8 +121,8 @@ std::optional<sim::RunConfig> PolicyLabModel::config_from_form() {
   c.months = static_cast<int>(*months);
   c.seed = *seed;
   c.history_users = kHistoryUsers;
-  if (auto why = sim::check_config(c)) {
-    say_in([&](Lang) { return *why; }, true);
+  if (auto why = sim::check_config_message(c)) {
+    say_in([&](Lang l) { return text::render(*why, text_lang(l)); }, true);
     return std::nullopt;
   }
   return c;

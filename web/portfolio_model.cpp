@@ -233,10 +233,11 @@ void PortfolioModel::start(Lang lang) {
     const std::size_t paths = static_cast<std::size_t>(parse_count(form_.paths, "Paths", 1, 100'000, lang));
     const int years = static_cast<int>(parse_count(form_.years, "Years", 1, 11, lang));
     const std::uint64_t seed = parse_count(form_.seed, "Seed", 0, 999'999'999'999, lang);
-    auto pr = portfolio::Projection::prepare(*plan_, {paths, years, seed}, time::TradingCalendar::builtin());
+    text::Message why;
+    auto pr = portfolio::Projection::prepare(*plan_, {paths, years, seed}, time::TradingCalendar::builtin(), &why);
     if (!pr) {
-      plan_error_why_.reset();
-      plan_error_ = pr.error();
+      plan_error_why_ = std::move(why);
+      plan_error_ = text::render(*plan_error_why_, text_lang(lang));
       return;
     }
     projection_.emplace(std::move(pr).value());
@@ -342,8 +343,8 @@ void PortfolioModel::apply_suitability(Ui& ui, AppContext& ctx, const Suitabilit
   if (in.submit) {
     const time::Date as_of = plan_ ? plan_->start : time::Date::of("2015-06-01");
     if (auto err = profile_->submit(as_of)) {
-      plan_error_why_.reset();
-      plan_error_ = *err;
+      plan_error_why_ = std::move(*err);
+      plan_error_ = text::render(*plan_error_why_, text_lang(ui.lang()));
     }
   }
   profile_->save(*ctx.store);

@@ -133,7 +133,7 @@ private:
   Lang lang_ = Lang::en;
   bool dirty_ = true, unsaved_ = false;
   Said sent_status_, sent_error_;  // shown in the language of the moment, not of the send
-  std::string suitability_error_;
+  std::optional<text::Message> suitability_error_;  // said in the UI's language
 };
 
 }  // namespace
@@ -231,7 +231,7 @@ void SecuritiesModel::draw(Ui& ui, AppContext& ctx) {
     dirty_ = true;
   }
   if (si.submit) {
-    suitability_error_ = profile_->submit(today()).value_or("");
+    suitability_error_ = profile_->submit(today());
     profile_->save(*ctx.store);
     ctx.saved();
     dirty_ = true;
@@ -382,7 +382,7 @@ void SecuritiesModel::build(Ui& ui) {
   view_.sent_status = sent_status_.in(lang_);
   view_.sent_error = sent_error_.in(lang_);
   view_.suitability = profile_->view(ui, today());
-  if (!suitability_error_.empty()) view_.suitability.error = suitability_error_;
+  if (suitability_error_) view_.suitability.error = text::render(*suitability_error_, text_lang(lang_));
   auto r = replay_with(inputs_);
   if (!r) {
     view_.statement_error = r.error();

@@ -59,11 +59,12 @@ bool SuitabilityProfile::complete() const {
   return true;
 }
 
-std::optional<std::string> SuitabilityProfile::submit(time::Date as_of) {
-  auto a = suitability::assess(questionnaire(), answers_, as_of, suitability::Settings{});
+std::optional<text::Message> SuitabilityProfile::submit(time::Date as_of) {
+  text::Message why;
+  auto a = suitability::assess(questionnaire(), answers_, as_of, suitability::Settings{}, &why);
   if (!a) {
     assessment_.reset();
-    return a.error();
+    return why;
   }
   assessment_ = std::move(a).value();
   return std::nullopt;

@@ -59,8 +59,8 @@ public:
   const suitability::Assessment* assessment() const { return assessment_ ? &*assessment_ : nullptr; }
   // An assessment in force on `as_of` (made, and not expired: core's expiry).
   bool in_force(time::Date as_of) const { return assessment_ && as_of <= assessment_->expires; }
-  // Scores the answers on `as_of`; the error names the question.
-  std::optional<std::string> submit(time::Date as_of);
+  // Scores the answers on `as_of`; the error (in any language) names the question.
+  std::optional<text::Message> submit(time::Date as_of);
   void reassess() { assessment_.reset(); }
 
   // The verdict for a product on `as_of`; nullopt when there is no assessment.

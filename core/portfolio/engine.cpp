@@ -153,7 +153,7 @@ PathResult Engine::run_impl(std::span<const FundMarket> market, Ledger* ledger, 
     auto r = funds_[f].lots.redeem(shares, nav, s_.days[i], date_of(i + 1), plan_.funds[f].redemption, Detail);
     if (!r) {
       if constexpr (Detail) record({s_.days[i], s_.days[i], TxKind::skipped, static_cast<int>(f), source, {}, shares, nav, {}, {},
-                                      text::make(Id::pf_not_sold, {Arg::of(text::make(Id::pf_error_text, {txt(r.error())})), Arg::of(why)})});
+                                      text::make(Id::pf_not_sold, {Arg::of(funds_[f].lots.redeem_refusal(shares, s_.days[i])), Arg::of(why)})});
       return false;
     }
     const std::uint32_t arrive = static_cast<std::uint32_t>(i + static_cast<std::size_t>(plan_.funds[f].redemption_settlement_days));

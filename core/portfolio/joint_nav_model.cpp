@@ -23,26 +23,38 @@ std::string ratio_text(Rate r) {
 }
 }  // namespace
 
-Result<std::vector<double>> correlation_factor(std::span<const Rate> m, std::size_t n) {
-  if (m.size() != n * n) return fail("expected a " + std::to_string(n) + "x" + std::to_string(n) + " matrix, got " + std::to_string(m.size()) + " values");
+Result<std::vector<double>> correlation_factor(std::span<const Rate> m, std::size_t n, CorrelationProblem* why) {
+  using text::Arg;
+  using text::Id;
+  // The English error, and the same said as a catalog message at `at` for `why`.
+  const auto refuse = [why](std::string at, text::Message what) -> Result<std::vector<double>> {
+    const std::string en = text::render(what, text::Lang::en);
+    if (why) *why = CorrelationProblem{at, std::move(what)};
+    return fail(at.empty() ? en : at + ": " + en);
+  };
+  if (m.size() != n * n) return refuse("", text::make(Id::pf_corr_size, {Arg::verbatim(std::to_string(n)), Arg::verbatim(std::to_string(m.size()))}));
   auto at = [&](std::size_t i, std::size_t j) { return "[" + std::to_string(i) + "][" + std::to_string(j) + "]"; };
   std::vector<double> a(n * n);
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < n; ++j) {
       const Rate r = m[i * n + j];
-      if (i == j && r != Rate::ratio("1")) return fail(at(i, j) + ": a diagonal entry must be 1, got " + ratio_text(r));
-      if (r < Rate::ratio("-1") || r > Rate::ratio("1")) return fail(at(i, j) + ": a correlation must be in [-1, 1], got " + ratio_text(r));
+      if (i == j && r != Rate::ratio("1")) return refuse(at(i, j), text::make(Id::pf_corr_diagonal, {Arg::verbatim(ratio_text(r))}));
+      if (r < Rate::ratio("-1") || r > Rate::ratio("1")) return refuse(at(i, j), text::make(Id::pf_corr_range, {Arg::verbatim(ratio_text(r))}));
       if (m[j * n + i] != r)
-        return fail(at(i, j) + ": the matrix must be symmetric: " + ratio_text(r) + " here but " + ratio_text(m[j * n + i]) + " at " + at(j, i));
+        return refuse(at(i, j), text::make(Id::pf_corr_symmetric, {Arg::verbatim(ratio_text(r)), Arg::verbatim(ratio_text(m[j * n + i])),
+                                                                   Arg::verbatim(at(j, i))}));
       a[i * n + j] = to_double(r);
     }
   }
   const math::Cholesky c = math::cholesky(a, n);
   if (!c.ok())
-    return fail("row " + std::to_string(c.failed_row) +
-                ": the correlations are not jointly possible (the matrix is not positive semidefinite; Cholesky pivot " +
-                std::to_string(c.pivot) + ")");
+    return refuse("", text::make(Id::pf_corr_not_psd, {Arg::verbatim(std::to_string(c.failed_row)), Arg::verbatim(std::to_string(c.pivot))}));
   return c.lower;
+}
+
+text::Message CorrelationProblem::message() const {
+  if (at.empty()) return what;
+  return text::make(text::Id::error_in, {text::Arg::verbatim(at), text::Arg::of(what)});
 }
 
 JointNavModel::JointNavModel(std::span<const GarchNavParams> params, std::span<const Rate> correlation)

@@ -33,7 +33,14 @@ money::Rate default_index_correlation();
 // Checks an n×n correlation matrix (row-major): unit diagonal, entries in
 // [−1, 1], symmetric, positive semidefinite (Cholesky). Returns its lower
 // Cholesky factor, or an error naming the entry as "[i][j]" or the row.
-Result<std::vector<double>> correlation_factor(std::span<const money::Rate> matrix, std::size_t n);
+// `why`, when given, receives the problem as an entry ("[0][1]", "" for the
+// matrix as a whole) and a catalog message, to be said in any language.
+struct CorrelationProblem {
+  std::string at;
+  text::Message what;
+  text::Message message() const;  // "[0][1]: what" (or just what)
+};
+Result<std::vector<double>> correlation_factor(std::span<const money::Rate> matrix, std::size_t n, CorrelationProblem* why = nullptr);
 
 class JointNavModel {
 public:

@@ -29,14 +29,19 @@ Shares LotBook::confirmed_by(time::Date d) const {
   return s;
 }
 
+text::Message LotBook::redeem_refusal(Shares shares, time::Date trade_date) const {
+  if (!shares.is_positive()) return text::make(text::Id::pf_redeem_not_positive, {text::Arg::verbatim(shares.to_string())});
+  return text::make(text::Id::pf_redeem_not_held, {text::Arg::verbatim(shares.to_string()), text::Arg::verbatim(trade_date.to_string()),
+                                                   text::Arg::verbatim(confirmed_by(trade_date).to_string())});
+}
+
 Result<Redemption> LotBook::redeem(Shares shares, Nav nav, time::Date trade_date, time::Date confirm_date,
                                    const RedemptionFeeSchedule& fees, bool lot_detail) {
-  if (!shares.is_positive()) return fail("redeem " + shares.to_string() + " shares: must be positive");
+  if (!shares.is_positive()) return fail(text::render(redeem_refusal(shares, trade_date), text::Lang::en));
   FINLAB_REQUIRE(confirm_date > trade_date, "LotBook::redeem: confirmation " << confirm_date.to_string() << " not after T " << trade_date.to_string());
   const Shares available = confirmed_by(trade_date);
   if (shares > available) {
-    return fail("redeem " + shares.to_string() + " shares on " + trade_date.to_string() + ": only " + available.to_string() +
-                " confirmed shares are held");
+    return fail(text::render(redeem_refusal(shares, trade_date), text::Lang::en));
   }
   Redemption r;
   r.shares = shares;

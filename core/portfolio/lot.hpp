@@ -73,6 +73,9 @@ public:
   // With lot_detail false, Redemption::lots stays empty (the Monte Carlo hot path).
   Result<Redemption> redeem(money::Shares shares, Nav nav, time::Date trade_date, time::Date confirm_date,
                             const RedemptionFeeSchedule& fees, bool lot_detail = true);
+  // Why redeem() refuses these shares on T (the book unchanged), as a catalog
+  // message; its English is redeem()'s error.
+  text::Message redeem_refusal(money::Shares shares, time::Date trade_date) const;
 
   // Shares held at the end of `d` that count for a dividend with record date
   // `d` (confirmed on or before d).

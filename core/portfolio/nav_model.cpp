@@ -11,32 +11,30 @@ namespace finlab::portfolio {
 
 using money::Rate;
 
-std::string GarchNavParams::validate() const {
-  std::ostringstream os;
-  if (!start.is_positive()) return "start NAV " + start.to_string() + " must be positive";
-  if (annual_return <= Rate::percent("-100") || annual_return > Rate::percent("100")) {
-    return "annual return " + annual_return.to_percent_string() + "% is not in (-100%, 100%]";
-  }
-  if (annual_volatility.units() < 0 || annual_volatility > Rate::percent("200")) {
-    return "annual volatility " + annual_volatility.to_percent_string() + "% is not in [0%, 200%]";
-  }
-  if (alpha.units() < 0 || beta.units() < 0) return "alpha and beta must not be negative";
+std::optional<text::Message> GarchNavParams::validate_message() const {
+  using text::Arg;
+  using text::Id;
+  if (!start.is_positive()) return text::make(Id::pf_nav_start, {Arg::verbatim(start.to_string())});
+  if (annual_return <= Rate::percent("-100") || annual_return > Rate::percent("100"))
+    return text::make(Id::pf_nav_return, {Arg::verbatim(annual_return.to_percent_string())});
+  if (annual_volatility.units() < 0 || annual_volatility > Rate::percent("200"))
+    return text::make(Id::pf_nav_volatility, {Arg::verbatim(annual_volatility.to_percent_string())});
+  if (alpha.units() < 0 || beta.units() < 0) return text::make(Id::pf_nav_alpha_beta, {Arg::verbatim("alpha"), Arg::verbatim("beta")});
   if (alpha + beta >= Rate::ratio("1")) {
-    os << "alpha + beta = " << to_double(alpha + beta) << " must be below 1 (a stationary variance)";
-    return os.str();
+    std::ostringstream os;
+    os << to_double(alpha + beta);
+    return text::make(Id::pf_nav_stationary, {Arg::verbatim("alpha"), Arg::verbatim("beta"), Arg::verbatim(os.str())});
   }
-  if (dof < 3 || dof > 1000) {
-    os << "dof " << dof << " is not in [3, 1000] (unit variance needs more than 2 degrees of freedom)";
-    return os.str();
-  }
-  if (!daily_limit.units() || daily_limit.units() < 0 || daily_limit >= Rate::ratio("1")) {
-    return "daily limit " + daily_limit.to_percent_string() + "% is not in (0%, 100%)";
-  }
-  if (trading_days_per_year < 200 || trading_days_per_year > 300) {
-    os << "trading days per year " << trading_days_per_year << " is not in [200, 300]";
-    return os.str();
-  }
-  return {};
+  if (dof < 3 || dof > 1000) return text::make(Id::pf_nav_dof, {Arg::verbatim("dof"), Arg::number(dof)});
+  if (!daily_limit.units() || daily_limit.units() < 0 || daily_limit >= Rate::ratio("1"))
+    return text::make(Id::pf_nav_daily_limit, {Arg::verbatim(daily_limit.to_percent_string())});
+  if (trading_days_per_year < 200 || trading_days_per_year > 300) return text::make(Id::pf_nav_trading_days, {Arg::number(trading_days_per_year)});
+  return std::nullopt;
+}
+
+std::string GarchNavParams::validate() const {
+  const auto m = validate_message();
+  return m ? text::render(*m, text::Lang::en) : std::string();
 }
 
 GarchNavCoefficients GarchNavCoefficients::from(const GarchNavParams& p) {

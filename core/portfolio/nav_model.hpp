@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -22,6 +23,7 @@
 #include "core/portfolio/nav.hpp"
 #include "core/portfolio/student_t.hpp"
 #include "core/random/stream.hpp"
+#include "core/text/messages.hpp"
 
 namespace finlab::portfolio {
 
@@ -36,6 +38,7 @@ struct GarchNavParams {
   int trading_days_per_year = 244;
 
   std::string validate() const;  // empty when usable, else what is wrong
+  std::optional<text::Message> validate_message() const;  // the same, to be said in any language
 };
 
 // The parameters in the model's own units (doubles), derived once.

@@ -32,13 +32,9 @@ struct PlanError {
 constexpr std::int64_t kMaxPlanFen = 100'000'000'000;  // 10^9 yuan
 constexpr std::size_t kMaxPlanList = 1'000;
 
-// `what` is the English; `why` says it as a catalog message (a reason the core
-// only has in English is shown as is).
+// `what` is the English; `why` says it as a catalog message.
 [[noreturn]] void error_at(const std::string& path, const std::string& what, text::Message why) {
   throw PlanError{path + ": " + what, text::make(text::Id::pf_error_at, {text::Arg::verbatim(path), text::Arg::of(std::move(why))})};
-}
-[[noreturn]] void error_at(const std::string& path, const std::string& what) {
-  error_at(path, what, text::make(text::Id::pf_error_text, {text::Arg::verbatim(what)}));
 }
 text::Message say(text::Id id, std::initializer_list<std::string> args = {}) {
   std::vector<text::Arg> a;
@@ -278,8 +274,7 @@ SubscriptionFeeSchedule subscription_at(const json& v, const std::string& path) 
   if (const json* r = o.find("share_rounding")) s.share_rounding = rounding_at(*r, o.at("share_rounding"));
   if (const json* m = o.find("minimum")) s.minimum = money_at(*m, o.at("minimum"));
   o.finish();
-  const std::string err = s.validate();
-  if (!err.empty()) error_at(path, err);
+  if (auto why = s.validate_message()) error_at(path, text::render(*why, text::Lang::en), *why);
   return s;
 }
 
@@ -298,8 +293,7 @@ RedemptionFeeSchedule redemption_at(const json& v, const std::string& path) {
   }
   if (const json* f = o.find("csrc_short_hold_floor")) s.csrc_short_hold_floor = bool_at(*f, o.at("csrc_short_hold_floor"));
   o.finish();
-  const std::string err = s.validate();
-  if (!err.empty()) error_at(path, err);
+  if (auto why = s.validate_message()) error_at(path, text::render(*why, text::Lang::en), *why);
   return s;
 }
 
@@ -320,8 +314,7 @@ GarchNavParams nav_model_at(const json& v, const std::string& path) {
   if (const json* x = o.find("daily_limit_percent")) p.daily_limit = percent_at(*x, o.at("daily_limit_percent"));
   if (const json* x = o.find("trading_days_per_year")) p.trading_days_per_year = static_cast<int>(integer_at(*x, o.at("trading_days_per_year"), 200, 300));
   o.finish();
-  const std::string err = p.validate();
-  if (!err.empty()) error_at(path, err);
+  if (auto why = p.validate_message()) error_at(path, text::render(*why, text::Lang::en), *why);
   return p;
 }
 
@@ -390,8 +383,9 @@ InvestorProfile read_investor(const json& v, const std::string& path) {
     inv.signed_warning = s->get<bool>();
   }
   o.finish();
-  auto check = suitability::assess(suitability::Questionnaire::builtin(), inv.answers, inv.assessed, {});
-  if (!check) error_at(o.at("answers"), check.error());
+  text::Message why;
+  auto check = suitability::assess(suitability::Questionnaire::builtin(), inv.answers, inv.assessed, {}, &why);
+  if (!check) error_at(o.at("answers"), check.error(), why);
   return inv;
 }
 
@@ -436,13 +430,8 @@ void read_correlation(const json& v, const std::string& path, Plan& p) {
     }
     c.finish();
   }
-  auto f = correlation_factor(m, n);
-  if (!f) {
-    const std::string e = f.error();
-    const std::size_t colon = e.find(": ");
-    if (e[0] == '[' && colon != std::string::npos) error_at(path + e.substr(0, colon), e.substr(colon + 2));
-    error_at(path, e);
-  }
+  CorrelationProblem bad;
+  if (auto f = correlation_factor(m, n, &bad); !f) error_at(path + bad.at, text::render(bad.what, text::Lang::en), bad.what);
   p.correlation = std::move(m);
 }
 

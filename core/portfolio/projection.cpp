@@ -21,20 +21,29 @@ void PathOutputs::resize(std::size_t paths, std::size_t cps) {
   regular_skipped.assign(paths, 0);
 }
 
-Result<Projection> Projection::prepare(const Plan& plan, const ProjectionSettings& settings, const time::TradingCalendar& calendar) {
-  if (settings.paths == 0) return fail("the number of paths must be at least 1");
-  if (settings.paths > 10'000'000) return fail("at most 10,000,000 paths");
-  if (settings.years < 1 || settings.years > 50) return fail("years must be in [1, 50], got " + std::to_string(settings.years));
-  if (plan.funds.size() > 64) return fail("at most 64 funds");
-  if (auto why = plan_suitability_refusal(plan)) return fail(*why);
+Result<Projection> Projection::prepare(const Plan& plan, const ProjectionSettings& settings, const time::TradingCalendar& calendar,
+                                      text::Message* why) {
+  using text::Arg;
+  using text::Id;
+  const auto refuse = [why](text::Message m) -> Result<Projection> {
+    std::string en = text::render(m, text::Lang::en);
+    if (why) *why = std::move(m);
+    return fail(std::move(en));
+  };
+  if (settings.paths == 0) return refuse(text::make(Id::pf_paths_min, {}));
+  if (settings.paths > 10'000'000) return refuse(text::make(Id::pf_paths_max, {}));
+  if (settings.years < 1 || settings.years > 50) return refuse(text::make(Id::pf_years_range, {Arg::verbatim(std::to_string(settings.years))}));
+  if (plan.funds.size() > 64) return refuse(text::make(Id::pf_funds_max, {}));
+  if (const PlanSuitability su = check_plan_suitability(plan); !su.allowed())
+    return refuse(text::make(Id::pf_suitability_refused, {Arg::names({su.decision.why_en, su.decision.why_zh}),
+                                                          Arg::number(static_cast<std::int64_t>(su.decision.verdict))}));
   for (std::size_t f = 0; f < plan.funds.size(); ++f) {
-    const std::string err = plan.funds[f].nav_model.validate();
-    if (!err.empty()) return fail("fund " + plan.funds[f].id + ": NAV model: " + err);
+    if (auto err = plan.funds[f].nav_model.validate_message()) return refuse(text::make(Id::pf_fund_nav_model, {Arg::verbatim(plan.funds[f].id), Arg::of(*err)}));
   }
   ScheduleInputs in;
   in.end = projection_end(plan, settings.years);
   auto s = build_schedule(plan, calendar, in);
-  if (!s) return fail(s.error());
+  if (!s) return refuse(text::with_english(s.error(), text::make(Id::pf_schedule_failed, {})));
   Projection p;
   p.plan_ = std::make_shared<const Plan>(plan);
   p.schedule_ = std::make_shared<const Schedule>(std::move(s).value());
@@ -45,7 +54,8 @@ Result<Projection> Projection::prepare(const Plan& plan, const ProjectionSetting
     std::vector<GarchNavParams> params;
     for (const auto& f : plan.funds) params.push_back(f.nav_model);
     const std::vector<money::Rate> corr = plan.correlation_matrix();
-    if (auto l = correlation_factor(corr, plan.funds.size()); !l) return fail("correlation " + l.error());
+    CorrelationProblem bad;
+    if (auto l = correlation_factor(corr, plan.funds.size(), &bad); !l) return refuse(text::make(Id::pf_corr_in, {Arg::of(bad.message())}));
     p.joint_ = std::make_shared<const JointNavModel>(params, corr);
   }
   p.settings_ = settings;

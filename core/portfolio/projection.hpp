@@ -79,7 +79,10 @@ struct ProjectionSummary {
 
 class Projection {
 public:
-  static Result<Projection> prepare(const Plan& plan, const ProjectionSettings& settings, const time::TradingCalendar& calendar);
+  // `why`, when given, receives a refusal as a catalog message (any language);
+  // the Result's error is its English.
+  static Result<Projection> prepare(const Plan& plan, const ProjectionSettings& settings, const time::TradingCalendar& calendar,
+                                    text::Message* why = nullptr);
 
   const Plan& plan() const { return *plan_; }
   const Schedule& schedule() const { return *schedule_; }

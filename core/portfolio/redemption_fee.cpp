@@ -6,39 +6,35 @@ namespace finlab::portfolio {
 
 using money::Rate;
 
-std::string RedemptionFeeSchedule::validate() const {
-  std::ostringstream os;
-  if (tiers.empty()) return "no tiers";
+std::optional<text::Message> RedemptionFeeSchedule::validate_message() const {
+  using text::Arg;
+  using text::Id;
+  if (tiers.empty()) return text::make(Id::pf_fee_no_tiers, {});
   for (std::size_t i = 0; i < tiers.size(); ++i) {
     const auto& t = tiers[i];
     const bool last = i + 1 == tiers.size();
-    if (t.rate.units() < 0 || t.rate.units() >= Rate::one_units) {
-      os << "tier " << i + 1 << ": rate " << t.rate.to_percent_string() << "% is not in [0%, 100%)";
-      return os.str();
-    }
-    if (t.to_fund_assets.units() < 0 || t.to_fund_assets.units() > Rate::one_units) {
-      os << "tier " << i + 1 << ": share credited to fund assets " << t.to_fund_assets.to_percent_string() << "% is not in [0%, 100%]";
-      return os.str();
-    }
-    if (last && t.held_days_below) {
-      os << "tier " << i + 1 << ": the last tier must have no bound (`held_days_below`)";
-      return os.str();
-    }
-    if (!last && !t.held_days_below) {
-      os << "tier " << i + 1 << ": only the last tier may be unbounded";
-      return os.str();
-    }
-    if (!last && *t.held_days_below <= 0) {
-      os << "tier " << i + 1 << ": `held_days_below` " << *t.held_days_below << " must be positive";
-      return os.str();
-    }
-    if (i > 0 && t.held_days_below && *t.held_days_below <= *tiers[i - 1].held_days_below) {
-      os << "tier " << i + 1 << ": `held_days_below` " << *t.held_days_below << " is not above tier " << i << "'s "
-         << *tiers[i - 1].held_days_below;
-      return os.str();
-    }
+    const auto at_tier = [&](text::Message what) {
+      return text::make(Id::pf_fee_tier, {Arg::number(static_cast<std::int64_t>(i + 1)), Arg::of(std::move(what))});
+    };
+    if (t.rate.units() < 0 || t.rate.units() >= Rate::one_units)
+      return at_tier(text::make(Id::pf_fee_rate_range, {Arg::verbatim(t.rate.to_percent_string())}));
+    if (t.to_fund_assets.units() < 0 || t.to_fund_assets.units() > Rate::one_units)
+      return at_tier(text::make(Id::pf_fee_to_assets_range, {Arg::verbatim(t.to_fund_assets.to_percent_string())}));
+    if (last && t.held_days_below) return at_tier(text::make(Id::pf_fee_last_unbounded_held, {Arg::verbatim("held_days_below")}));
+    if (!last && !t.held_days_below) return at_tier(text::make(Id::pf_fee_only_last_unbounded, {}));
+    if (!last && *t.held_days_below <= 0)
+      return at_tier(text::make(Id::pf_fee_bound_positive, {Arg::verbatim("held_days_below"), Arg::verbatim(std::to_string(*t.held_days_below))}));
+    if (i > 0 && t.held_days_below && *t.held_days_below <= *tiers[i - 1].held_days_below)
+      return at_tier(text::make(Id::pf_fee_bound_not_above,
+                                {Arg::verbatim("held_days_below"), Arg::verbatim(std::to_string(*t.held_days_below)),
+                                 Arg::number(static_cast<std::int64_t>(i)), Arg::verbatim(std::to_string(*tiers[i - 1].held_days_below))}));
   }
-  return {};
+  return std::nullopt;
+}
+
+std::string RedemptionFeeSchedule::validate() const {
+  const auto m = validate_message();
+  return m ? text::render(*m, text::Lang::en) : std::string();
 }
 
 RedemptionFeeSchedule typical_index_fund_redemption() {

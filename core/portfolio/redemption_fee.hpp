@@ -38,6 +38,7 @@ struct RedemptionFeeSchedule {
   money::Rounding rounding = money::Rounding::half_up;
 
   std::string validate() const;  // empty when well formed
+  std::optional<text::Message> validate_message() const;  // the same, to be said in any language
 };
 
 // Minimum fee and held-days bound of the 2017 rule (Art. 23).

@@ -15,48 +15,37 @@ Rate times_ratio(Rate rate, Rate multiplier) {
   return Rate::from_units(money::narrow_checked(money::div_round(num, Rate::one_units, Rounding::half_up), "times_ratio"));
 }
 
-std::string SubscriptionFeeSchedule::validate() const {
-  std::ostringstream os;
-  if (tiers.empty()) return "no tiers";
+std::optional<text::Message> SubscriptionFeeSchedule::validate_message() const {
+  using text::Arg;
+  using text::Id;
+  if (tiers.empty()) return text::make(Id::pf_fee_no_tiers, {});
   for (std::size_t i = 0; i < tiers.size(); ++i) {
     const auto& t = tiers[i];
     const bool last = i + 1 == tiers.size();
-    if (t.rate.has_value() == t.flat.has_value()) {
-      os << "tier " << i + 1 << ": give exactly one of a rate or a flat fee";
-      return os.str();
-    }
-    if (t.rate && (t.rate->units() < 0 || t.rate->units() >= Rate::one_units)) {
-      os << "tier " << i + 1 << ": rate " << t.rate->to_percent_string() << "% is not in [0%, 100%)";
-      return os.str();
-    }
-    if (t.flat && t.flat->is_negative()) {
-      os << "tier " << i + 1 << ": flat fee " << t.flat->to_string() << " is negative";
-      return os.str();
-    }
-    if (last && t.below) {
-      os << "tier " << i + 1 << ": the last tier must have no upper bound (`below`)";
-      return os.str();
-    }
-    if (!last && !t.below) {
-      os << "tier " << i + 1 << ": only the last tier may be unbounded";
-      return os.str();
-    }
-    if (!last && !t.below->is_positive()) {
-      os << "tier " << i + 1 << ": `below` " << t.below->to_string() << " must be positive";
-      return os.str();
-    }
-    if (i > 0 && t.below && *t.below <= *tiers[i - 1].below) {
-      os << "tier " << i + 1 << ": `below` " << t.below->to_string() << " is not above tier " << i << "'s "
-         << tiers[i - 1].below->to_string();
-      return os.str();
-    }
+    const auto at_tier = [&](text::Message what) {
+      return text::make(Id::pf_fee_tier, {Arg::number(static_cast<std::int64_t>(i + 1)), Arg::of(std::move(what))});
+    };
+    if (t.rate.has_value() == t.flat.has_value()) return at_tier(text::make(Id::pf_fee_rate_or_flat, {}));
+    if (t.rate && (t.rate->units() < 0 || t.rate->units() >= Rate::one_units))
+      return at_tier(text::make(Id::pf_fee_rate_range, {Arg::verbatim(t.rate->to_percent_string())}));
+    if (t.flat && t.flat->is_negative()) return at_tier(text::make(Id::pf_fee_flat_negative, {Arg::verbatim(t.flat->to_string())}));
+    if (last && t.below) return at_tier(text::make(Id::pf_fee_last_unbounded, {Arg::verbatim("below")}));
+    if (!last && !t.below) return at_tier(text::make(Id::pf_fee_only_last_unbounded, {}));
+    if (!last && !t.below->is_positive())
+      return at_tier(text::make(Id::pf_fee_bound_positive, {Arg::verbatim("below"), Arg::verbatim(t.below->to_string())}));
+    if (i > 0 && t.below && *t.below <= *tiers[i - 1].below)
+      return at_tier(text::make(Id::pf_fee_bound_not_above, {Arg::verbatim("below"), Arg::verbatim(t.below->to_string()),
+                                                             Arg::number(static_cast<std::int64_t>(i)), Arg::verbatim(tiers[i - 1].below->to_string())}));
   }
-  if (discount.units() < 0 || discount.units() > Rate::one_units) {
-    os << "discount " << discount.to_percent_string() << "% is not in [0%, 100%]";
-    return os.str();
-  }
-  if (minimum.is_negative()) return "minimum order " + minimum.to_string() + " is negative";
-  return {};
+  if (discount.units() < 0 || discount.units() > Rate::one_units)
+    return text::make(Id::pf_fee_discount_range, {Arg::verbatim(discount.to_percent_string())});
+  if (minimum.is_negative()) return text::make(Id::pf_fee_minimum_negative, {Arg::verbatim(minimum.to_string())});
+  return std::nullopt;
+}
+
+std::string SubscriptionFeeSchedule::validate() const {
+  const auto m = validate_message();
+  return m ? text::render(*m, text::Lang::en) : std::string();
 }
 
 SubscriptionFeeSchedule typical_index_fund_subscription() {
@@ -142,7 +131,7 @@ text::Message subscription_refusal(Money amount, const SubscriptionFeeSchedule& 
   if (amount < s.minimum) return text::make(Id::pf_sub_below_minimum, {Arg::verbatim(amount.to_string()), Arg::verbatim(s.minimum.to_string())});
   const SubscriptionTier& t = s.tiers[subscription_tier_for(s, amount)];
   if (t.flat && *t.flat >= amount) return text::make(Id::pf_sub_flat_exceeds, {Arg::verbatim(amount.to_string()), Arg::verbatim(t.flat->to_string())});
-  return text::make(Id::pf_error_text, {Arg::verbatim(english)});
+  return text::with_english(english, text::make(Id::pf_sub_failed, {}));
 }
 
 }  // namespace finlab::portfolio

@@ -37,7 +37,8 @@ struct SubscriptionFeeSchedule {
 
   // Empty string when the schedule is well formed, else what is wrong
   // ("tier 2: `below` 100.00 is not above tier 1's 1000000.00").
-  std::string validate() const;
+  std::string validate() const;  // empty when well formed, else what is wrong in English
+  std::optional<text::Message> validate_message() const;  // the same, to be said in any language
 };
 
 // The typical broad-index fund of 2015: 1.2% below ¥1M, 0.8% below ¥5M, ¥1,000
@@ -68,7 +69,7 @@ std::size_t subscription_tier_for(const SubscriptionFeeSchedule& s, money::Money
 // A purchase of `amount` at `nav`. Fails (with the reason) for amount ≤ 0,
 // amount below the minimum, or a flat fee that would eat the whole amount.
 Result<SubscriptionQuote> quote_subscription(money::Money amount, Nav nav, const SubscriptionFeeSchedule& s);
-// Why quote_subscription refused `amount`, as a catalog message (`english` is its error, shown as is if no case matches).
+// Why quote_subscription refused `amount`, as a catalog message (`english` is its error, kept as the English if no case matches).
 text::Message subscription_refusal(money::Money amount, const SubscriptionFeeSchedule& s, const std::string& english);
 
 // rate × multiplier, half-up to 10^-10 (exact for any discount with ≤ 10 decimals

@@ -80,10 +80,17 @@ const Questionnaire& Questionnaire::builtin() {
   return q;
 }
 
-Result<Assessment> assess(const Questionnaire& q, const std::vector<int>& answers, Date as_of, const Settings& s) {
+Result<Assessment> assess(const Questionnaire& q, const std::vector<int>& answers, Date as_of, const Settings& s, text::Message* why) {
+  using text::Arg;
+  using text::Id;
+  const auto refuse = [why](text::Message m) -> Result<Assessment> {
+    std::string en = text::render(m, text::Lang::en);
+    if (why) *why = std::move(m);
+    return fail(std::move(en));
+  };
   if (answers.size() != q.questions().size())
-    return fail("expected " + std::to_string(q.questions().size()) + " answers (one per question), got " + std::to_string(answers.size()));
-  if (s.validity_months <= 0) return fail("validity_months must be positive");
+    return refuse(text::make(Id::su_answers_count, {Arg::verbatim(std::to_string(q.questions().size())), Arg::verbatim(std::to_string(answers.size()))}));
+  if (s.validity_months <= 0) return refuse(text::make(Id::su_validity, {Arg::verbatim("validity_months")}));
   Assessment a;
   a.version = q.version();
   a.assessed = as_of;
@@ -92,8 +99,8 @@ Result<Assessment> assess(const Questionnaire& q, const std::vector<int>& answer
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const Question& qu = q.questions()[i];
     if (answers[i] < 0 || answers[i] >= static_cast<int>(qu.options.size()))
-      return fail("answer " + std::to_string(i + 1) + " (" + qu.id + "): option " + std::to_string(answers[i]) + " does not exist (0.." +
-                  std::to_string(qu.options.size() - 1) + ")");
+      return refuse(text::make(Id::su_no_option, {Arg::number(static_cast<std::int64_t>(i + 1)), Arg::verbatim(qu.id), Arg::verbatim(std::to_string(answers[i])),
+                                                  Arg::verbatim(std::to_string(qu.options.size() - 1))}));
     const Option& o = qu.options[answers[i]];
     a.score += o.score;
     if (o.lowest_category) {

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/text/messages.hpp"
 #include "core/time/date.hpp"
 
 namespace finlab::suitability {
@@ -74,7 +75,9 @@ struct Assessment {
 
 // answers[i] = the chosen option's index for question i. Errors name the
 // question ("answer 3 (debts): option 7 does not exist (0..3)").
-Result<Assessment> assess(const Questionnaire& q, const std::vector<int>& answers, Date as_of, const Settings& settings);
+// `why`, when given, receives the refusal as a catalog message (any language).
+Result<Assessment> assess(const Questionnaire& q, const std::vector<int>& answers, Date as_of, const Settings& settings,
+                          text::Message* why = nullptr);
 
 struct Product {
   std::string id, name_en, name_zh;

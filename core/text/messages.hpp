@@ -240,6 +240,63 @@ enum class Id : std::uint16_t {
   sim_invalid_policy,          // the CLI's heading over a bad policy's list
   sim_invalid_scenario,
   sim_format_note,
+  // ---- the legal-cap check and the run settings (sim/policy check_policy_caps, sim/run check_config)
+  sim_cap_offer,               // an offer whose all-in APR breaks a cap
+  sim_cap_penalty,             // a penalty rate that breaks a cap
+  sim_cap_partner,             // "partner \"x\" (platform.partners[0].lender_type bank)"
+  sim_cap_no_cost,             // an offer whose all-in cost could not be computed
+  sim_cap_cost_failed,         // the Chinese for the core's reason it could not
+  sim_cap_check_failed,        // the Chinese for a caps-table failure
+  sim_caps_breached,           // the heading over the breaches
+  sim_caps_line,               // one indented breach under it
+  sim_users_range,
+  sim_months_range,
+  sim_history_range,
+  // ---- the browser's Policy lab run (web/policy_lab_run.cpp)
+  lab_no_scenario,
+  lab_cannot_read,
+  // ---- fee schedules, the NAV model, correlations, projections (core/portfolio)
+  pf_fee_no_tiers,
+  pf_fee_tier,                 // "tier 2: {what}"
+  pf_fee_rate_or_flat,
+  pf_fee_rate_range,
+  pf_fee_flat_negative,
+  pf_fee_last_unbounded,       // subscription: no upper bound (`below`)
+  pf_fee_last_unbounded_held,  // redemption: no bound (`held_days_below`)
+  pf_fee_only_last_unbounded,
+  pf_fee_bound_positive,
+  pf_fee_bound_not_above,
+  pf_fee_discount_range,
+  pf_fee_minimum_negative,
+  pf_fee_to_assets_range,
+  pf_nav_start,
+  pf_nav_return,
+  pf_nav_volatility,
+  pf_nav_alpha_beta,
+  pf_nav_stationary,
+  pf_nav_dof,
+  pf_nav_daily_limit,
+  pf_nav_trading_days,
+  pf_corr_size,
+  pf_corr_diagonal,
+  pf_corr_range,
+  pf_corr_symmetric,
+  pf_corr_not_psd,
+  pf_corr_in,                  // "correlation {what}": Projection::prepare's prefix
+  pf_paths_min,
+  pf_paths_max,
+  pf_years_range,
+  pf_funds_max,
+  pf_suitability_refused,
+  pf_fund_nav_model,
+  pf_schedule_failed,          // the Chinese for a schedule the core could not build
+  pf_redeem_not_positive,      // a sale the lot book refused (core/portfolio/lot.cpp)
+  pf_redeem_not_held,
+  pf_sub_failed,               // the Chinese for a purchase quote the core could not make
+  // ---- the suitability questionnaire (core/suitability assess)
+  su_answers_count,
+  su_validity,
+  su_no_option,
   count_
 };
 

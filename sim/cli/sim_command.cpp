@@ -216,7 +216,8 @@ sm::RunConfig make_config(const sm::Policy& policy, const sm::Scenario& scenario
   c.months = months;
   c.seed = seed;
   c.history_users = history;
-  if (auto why = sm::check_config(c)) throw UsageError(*why);
+  // English by default (byte for byte the text before the catalog); --lang zh in Chinese.
+  if (auto why = sm::check_config_message(c)) throw UsageError(text::render(*why, output_lang()));
   return c;
 }
 

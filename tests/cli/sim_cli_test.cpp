@@ -140,6 +140,9 @@ TEST_CASE("finlab sim rejects bad arguments with exit 2 and bad files with exit 
     auto zero = run_cli({"sim", "run", "--users", "0", "--months", "12", "--seed", "1", "--db", db.path});
     CHECK(zero.exit_code == 2);
     CHECK_THAT(zero.err, Contains("users must be between 1"));
+    auto zero_zh = run_cli({"--lang", "zh", "sim", "run", "--users", "0", "--months", "12", "--seed", "1", "--db", db.path});
+    CHECK(zero_zh.exit_code == 2);
+    CHECK_THAT(zero_zh.err, Contains("用户数必须在 1 到 2 亿之间，实际为 0") && !Contains("users must be"));
     auto scen = run_cli({"sim", "run", "--users", "10", "--months", "2", "--seed", "1", "--scenario", "apocalypse", "--db", db.path});
     CHECK(scen.exit_code == 2);
     CHECK_THAT(scen.err, Contains("unknown scenario \"apocalypse\""));

@@ -4,6 +4,7 @@
 // attitude, max_loss, credit), bands C1 0-19 / C2 20-39 / C3 40-59 / C4 60-79 /
 // C5 80-100 [40a], matching C_n <= R_n [36], Art. 19/22 of the 办法 [37].
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "core/suitability/suitability.hpp"
 
@@ -110,4 +111,23 @@ TEST_CASE("Bad answers and bad questionnaires say what and where", "[suitability
   CHECK_THAT(ProductCatalog::parse(R"({"products":[{"id":"x","name_en":"x","name_zh":"x","risk":1,"risk":5,"source":"s"}]})").error(),
              Catch::Contains("products.json: $.products[0].risk: duplicate key"));
   CHECK_THAT(Questionnaire::parse(R"({"version":"x","version":"y","bands":[]})").error(), Catch::Contains("questionnaire.json: $.version: duplicate key"));
+}
+
+TEST_CASE("A bad answer set is said in English as before and in Chinese", "[suitability][errors][text][zh]") {
+  const auto& q = Questionnaire::builtin();
+  Settings never;
+  never.validity_months = 0;
+  const std::vector<std::tuple<std::vector<int>, Settings, std::string, std::string>> cases = {
+      {{0, 1}, {}, "expected 11 answers (one per question), got 2", "应有 11 个答案（每题一个），实际为 2 个"},
+      {{0, 1, 3, 9, 0, 0, 1, 0, 1, 1, 0}, {}, "answer 4 (debts): option 9 does not exist (0..3)", "第 4 题（“debts”）：选项 9 不存在（可选 0 至 3）"},
+      {{0, 1, 3, 3, 0, 0, 1, 0, 1, 1, 0}, never, "validity_months must be positive", "有效期（“validity_months”）必须大于零"},
+  };
+  for (const auto& [answers, settings, en, zh] : cases) {
+    text::Message why;
+    auto a = assess(q, answers, Date::of("2017-07-03"), settings, &why);
+    REQUIRE_FALSE(a.ok());
+    CHECK(a.error() == en);
+    CHECK(text::render(why, text::Lang::en) == en);
+    CHECK(text::render(why, text::Lang::zh) == zh);
+  }
 }
