@@ -1,13 +1,15 @@
 # Every source mark the securities engine writes into a reason (" [3]",
-# "[3][12]", " [D]" in core/securities/*.cpp) has an entry in the list the
+# "[3][12]", " [D]" in core/securities/*.cpp and its rule table
+# assets/securities/*.json) has an entry in the list the
 # Securities panel shows (web/securities_sources.cpp), so no mark leads nowhere.
 #   cmake -DSRC=<repo> -P securities_sources.cmake
-file(GLOB engine "${SRC}/core/securities/*.cpp")
+file(GLOB engine "${SRC}/core/securities/*.cpp" "${SRC}/assets/securities/*.json")
 set(cited "")
 foreach(f IN LISTS engine)
   file(READ "${f}" text)
   # CMake lists do not split inside brackets: marks become <mark:N> first.
   string(REPLACE "][" "] [" text "${text}")
+  string(REPLACE "\"[" "\" [" text "${text}")  # a mark that opens a JSON string
   string(REGEX REPLACE " \\[([0-9]+|D)\\]" " <mark:\\1>" text "${text}")
   string(REPLACE "[" "(" text "${text}")
   string(REPLACE "]" ")" text "${text}")
