@@ -88,9 +88,8 @@ void figures(Ui& ui, const std::vector<LoansFigure>& figs, const char* table_id,
 
 void cap_box(Ui& ui, const LoansView& v) {
   if (v.cap_zone == 0) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.5f, 0.25f, 1));
-    ImGui::TextWrapped("%s %s", ui.tr("Legal cap:"), v.cap_message.c_str());
-    ImGui::PopStyleColor();
+    // Ui::wrapped: never breaks inside a figure ("18.↵00%" with ImGui's own wrapping).
+    ui.wrapped(std::string(ui.tr("Legal cap:")) + " " + v.cap_message, ImVec4(0.1f, 0.5f, 0.25f, 1));
     if (ImGui::IsItemHovered() && !v.cap_detail.empty()) ImGui::SetTooltip("%s", v.cap_detail.c_str());
   } else {
     const ImVec4 col = v.cap_zone == 2 ? ImVec4(0.8f, 0.1f, 0.1f, 1) : ImVec4(0.8f, 0.45f, 0.0f, 1);

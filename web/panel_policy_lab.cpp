@@ -309,7 +309,7 @@ void runs_table(Ui& ui, const char* id, const std::vector<LabRunRow>& rows, LabI
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.created.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s · %s", r.policy.c_str(), r.scenario.c_str());
+      ui.wrapped(r.policy + " · " + r.scenario);
       ImGui::TableNextColumn();
       ui.wrapped(r.size);
       if (!r.complete) {
