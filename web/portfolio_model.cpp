@@ -413,7 +413,7 @@ void PortfolioModel::build(Ui& ui) {
     std::string funds;
     for (const auto& f : plan_->funds) funds += (funds.empty() ? "" : ", ") + f.name;
     v.plan_summary = std::string(translate(lang, "Starts")) + " " + plan_->start.to_string() + "; " + translate(lang, "funds:") + " " + funds + "; " +
-                     std::to_string(plan_->regular_investments.size()) + " " + translate(lang, "regular investment(s)") +
+                     std::to_string(plan_->regular_investments.size()) + " " + translate(lang, plan_->regular_investments.size() == 1 ? "regular investment" : "regular investments") +
                      (plan_->rebalance.enabled ? std::string("; ") + translate(lang, "rebalancing") : std::string());
   }
   state_ = nlohmann::json::object();
