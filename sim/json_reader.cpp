@@ -265,6 +265,13 @@ Result<json> parse_json_text(std::string_view text, text::Message* why) {
   return parse_strict_json(text, "", why);
 }
 
+Result<json> parse_json_document(std::string_view text, JsonErrors& errors) {
+  text::Message syntax;
+  auto parsed = parse_json_text(text, &syntax);
+  if (!parsed) errors.add_unplaced(syntax);
+  return parsed;
+}
+
 std::string closest_key(std::string_view key, const std::vector<std::string>& candidates) {
   std::string best;
   std::size_t best_d = 3;  // suggest only near misses

@@ -109,6 +109,8 @@ text::Message not_one_of(std::string en, const std::string& text, const std::vec
 // Parses JSON text; a syntax error names line and column ("line 3, column 14: ...").
 // `why`, when given, receives the failure as a catalog message (any language).
 Result<nlohmann::json> parse_json_text(std::string_view text, text::Message* why = nullptr);
+// The same for a whole document: a syntax error is also added to `errors` (no path).
+Result<nlohmann::json> parse_json_document(std::string_view text, JsonErrors& errors);
 
 // Closest of `candidates` to `key` by edit distance (for "did you mean"), or "".
 std::string closest_key(std::string_view key, const std::vector<std::string>& candidates);

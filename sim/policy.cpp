@@ -409,12 +409,8 @@ void read_suitability(JsonObject o, Policy& p, JsonErrors& errors) {
 Result<Policy> parse_policy(std::string_view text, JsonErrors* why) {
   JsonErrors own;
   JsonErrors& errors = why ? *why : own;
-  text::Message syntax;
-  auto parsed = parse_json_text(text, &syntax);
-  if (!parsed) {
-    errors.add_unplaced(syntax);
-    return fail(parsed.error());
-  }
+  auto parsed = parse_json_document(text, errors);
+  if (!parsed) return fail(parsed.error());
   const json& j = parsed.value();
   Policy p;
   JsonObject top(&j, "", errors);

@@ -68,12 +68,8 @@ StepSeries read_series(JsonObject& o, std::string_view key, StepSeries fallback,
 Result<Scenario> parse_scenario(std::string_view text, JsonErrors* why) {
   JsonErrors own;
   JsonErrors& errors = why ? *why : own;
-  text::Message syntax;
-  auto parsed = parse_json_text(text, &syntax);
-  if (!parsed) {
-    errors.add_unplaced(syntax);
-    return fail(parsed.error());
-  }
+  auto parsed = parse_json_document(text, errors);
+  if (!parsed) return fail(parsed.error());
   Scenario s;
   JsonObject top(&parsed.value(), "", errors);
   if (!top.valid()) return fail(errors.joined());
